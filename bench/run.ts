@@ -1,0 +1,123 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { openLedger } from '../db/open';
+import { unbalancedEntries } from '../db/checks';
+import { call, dispatch } from '../electron/api';
+import { createContext } from '../electron/context';
+import { postEntry } from '../electron/ledger/post';
+
+/**
+ * `npm run bench`: the figures the issues ask for, measured on real SQLite files in a temp folder.
+ * Each row: what, how many, total time, rate. Results also go to bench/results/latest.json.
+ */
+interface Row {
+  name: string;
+  n: number;
+  ms: number;
+  rate?: string;
+}
+
+const rows: Row[] = [];
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'penning-bench-'));
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function timeIt<T>(fn: () => T): [T, number] {
+  const t0 = performance.now();
+  const r = fn();
+  return [r, performance.now() - t0];
+}
+
+function benchOpen(): void {
+  const fresh: number[] = [];
+  const existing: number[] = [];
+  for (let i = 0; i < 15; i++) {
+    const file = path.join(dir, `open-${i}.sqlite`);
+    const [ledger, ms] = timeIt(() => openLedger(file));
+    fresh.push(ms);
+    ledger.close();
+    const [again, ms2] = timeIt(() => openLedger(file));
+    existing.push(ms2);
+    again.close();
+  }
+  rows.push({ name: 'open new ledger + run all migrations (median of 15)', n: 1, ms: median(fresh) });
+  rows.push({ name: 'open existing ledger, nothing to migrate (median of 15)', n: 1, ms: median(existing) });
+}
+
+function setupLedger(name: string) {
+  const ledger = openLedger(path.join(dir, name));
+  const ctx = createContext(ledger);
+  call(ctx, 'setup.initialize', { organisation: { name: 'Bench' }, bankAccounts: [{ name: 'Bank', iban: 'NL91ABNA0417164300' }] });
+  const debtorIds: number[] = [];
+  ledger.db.transaction(() => {
+    for (let i = 0; i < 1000; i++) debtorIds.push(call(ctx, 'debtors.create', { name: `Lid ${i}` }).id);
+  })();
+  const id = (code: string) => (ledger.db.prepare('SELECT id FROM accounts WHERE code = ?').get(code) as { id: number }).id;
+  return { ledger, ctx, debtorIds, receivables: id('1300'), revenue: id('8000') };
+}
+
+const N = 100_000;
+
+function benchPostBulk(): void {
+  const { ledger, ctx, debtorIds, receivables, revenue } = setupLedger('post-bulk.sqlite');
+  const [, ms] = timeIt(() =>
+    ledger.db.transaction(() => {
+      for (let i = 0; i < N; i++) {
+        const amount = 1000 + (i % 5000);
+        postEntry(ctx, {
+          journalCode: 'VRK',
+          date: '2026-09-01',
+          description: `Contributie ${i}`,
+          lines: [
+            { accountId: receivables, debtorId: debtorIds[i % debtorIds.length]!, debit: amount, credit: 0 },
+            { accountId: revenue, debit: 0, credit: amount },
+          ],
+        });
+      }
+    })(),
+  );
+  if (unbalancedEntries(ledger.db).length !== 0) throw new Error('bench produced unbalanced entries');
+  rows.push({ name: 'post journal entries, domain call, one transaction (a fee run)', n: N, ms, rate: `${Math.round((N / ms) * 1000).toLocaleString('en')} entries/s` });
+  ledger.close();
+}
+
+function benchPostApi(): void {
+  const { ledger, ctx, debtorIds } = setupLedger('post-api.sqlite');
+  const [, ms] = timeIt(() => {
+    for (let i = 0; i < N; i++) {
+      const amount = 1000 + (i % 5000);
+      const r = dispatch(ctx, 'entries.post', {
+        journalCode: 'MEM',
+        date: '2026-09-01',
+        description: `Boeking ${i}`,
+        lines: [
+          { accountCode: '1300', debtorId: debtorIds[i % debtorIds.length]!, debit: amount },
+          { accountCode: '8000', credit: amount },
+        ],
+      });
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+    }
+  });
+  rows.push({ name: 'post journal entries via the API (validate + own transaction each)', n: N, ms, rate: `${Math.round((N / ms) * 1000).toLocaleString('en')} entries/s` });
+  ledger.close();
+}
+
+benchOpen();
+benchPostBulk();
+benchPostApi();
+
+const table = [
+  '| benchmark | n | time | rate |',
+  '| --- | ---: | ---: | ---: |',
+  ...rows.map((r) => `| ${r.name} | ${r.n.toLocaleString('en')} | ${r.ms < 100 ? r.ms.toFixed(1) : Math.round(r.ms).toLocaleString('en')} ms | ${r.rate ?? ''} |`),
+].join('\n');
+console.log(`Penning bench — Node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}\n`);
+console.log(table);
+fs.mkdirSync(path.join(__dirname, 'results'), { recursive: true });
+fs.writeFileSync(path.join(__dirname, 'results', 'latest.json'), JSON.stringify({ at: new Date().toISOString(), node: process.version, rows }, null, 2));
+fs.rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,144 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/**
+ * The ledger's tables. Money columns are INTEGER cents; dates are 'YYYY-MM-DD' TEXT; moments are
+ * ISO-8601 TEXT. Journal entries and lines are immutable: triggers in the hand-written migration
+ * 0001_immutable_journal.sql refuse UPDATE and DELETE.
+ */
+
+const createdAt = () => text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
+
+export const organisation = sqliteTable(
+  'organisation',
+  {
+    id: integer('id').primaryKey(),
+    name: text('name').notNull(),
+    street: text('street'),
+    postalCode: text('postal_code'),
+    city: text('city'),
+    country: text('country').notNull().default('NL'),
+    email: text('email'),
+    phone: text('phone'),
+    creditorId: text('creditor_id'),
+    defaultPaymentTermDays: integer('default_payment_term_days').notNull().default(14),
+    language: text('language', { enum: ['nl', 'en'] }).notNull().default('nl'),
+    initializedAt: text('initialized_at').notNull(),
+  },
+  (t) => [check('organisation_single_row', sql`${t.id} = 1`)],
+);
+
+export const accounts = sqliteTable(
+  'accounts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    type: text('type', { enum: ['asset', 'liability', 'equity', 'revenue', 'expense'] }).notNull(),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('accounts_code_unique').on(t.code)],
+);
+
+export const accountRoles = sqliteTable('account_roles', {
+  role: text('role').primaryKey(),
+  accountId: integer('account_id')
+    .notNull()
+    .references(() => accounts.id),
+});
+
+export const journals = sqliteTable(
+  'journals',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: ['sales', 'collection', 'bank', 'memorial'] }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('journals_code_unique').on(t.code)],
+);
+
+export const bankAccounts = sqliteTable(
+  'bank_accounts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    iban: text('iban').notNull(),
+    bic: text('bic'),
+    ledgerAccountId: integer('ledger_account_id')
+      .notNull()
+      .references(() => accounts.id),
+    collection: integer('collection', { mode: 'boolean' }).notNull().default(true),
+    refunds: integer('refunds', { mode: 'boolean' }).notNull().default(true),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('bank_accounts_iban_unique').on(t.iban)],
+);
+
+export const debtors = sqliteTable(
+  'debtors',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    number: text('number').notNull(),
+    name: text('name').notNull(),
+    email: text('email'),
+    iban: text('iban'),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  },
+  (t) => [uniqueIndex('debtors_number_unique').on(t.number), index('debtors_name').on(t.name)],
+);
+
+export const journalEntries = sqliteTable(
+  'journal_entries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    journalId: integer('journal_id')
+      .notNull()
+      .references(() => journals.id),
+    /** Numbering restarts per journal per year and has no gaps: MEM-2026-0001. */
+    year: integer('year').notNull(),
+    number: integer('number').notNull(),
+    date: text('date').notNull(),
+    description: text('description').notNull(),
+    sourceType: text('source_type'),
+    sourceId: text('source_id'),
+    reversesEntryId: integer('reverses_entry_id').references((): any => journalEntries.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('journal_entries_number_unique').on(t.journalId, t.year, t.number),
+    uniqueIndex('journal_entries_reverses_unique').on(t.reversesEntryId),
+    index('journal_entries_date').on(t.date),
+    index('journal_entries_source').on(t.sourceType, t.sourceId),
+    check('journal_entries_date_format', sql`${t.date} GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'`),
+  ],
+);
+
+export const journalLines = sqliteTable(
+  'journal_lines',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    entryId: integer('entry_id')
+      .notNull()
+      .references(() => journalEntries.id),
+    lineNo: integer('line_no').notNull(),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    /** The debtor sub-ledger: set on every line of the receivables control account. */
+    debtorId: integer('debtor_id').references(() => debtors.id),
+    debit: integer('debit').notNull().default(0),
+    credit: integer('credit').notNull().default(0),
+    description: text('description'),
+  },
+  (t) => [
+    uniqueIndex('journal_lines_entry_line').on(t.entryId, t.lineNo),
+    index('journal_lines_account').on(t.accountId),
+    index('journal_lines_debtor').on(t.debtorId),
+    check('journal_lines_amounts', sql`${t.debit} >= 0 AND ${t.credit} >= 0 AND (${t.debit} = 0 OR ${t.credit} = 0) AND ${t.debit} + ${t.credit} > 0`),
+  ],
+);

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { api, isMethod, type Method, type Output, type ParsedInput } from '../shared/api/contract';
+import { ApiError, type ApiErrorData, type ApiResult, validationError } from '../shared/api/errors';
+import { toValidationError } from '../shared/api/zodError';
+import type { Ctx } from './context';
+import { createDebtor, getDebtor, listDebtors } from './debtors/debtors';
+import { seedDemoClub } from './demo/seed';
+import { listAccounts, listJournals, saveAccount, saveJournal, setAccountRole } from './ledger/chart';
+import { getEntry, listEntries, reverseEntry } from './ledger/entries';
+import { getOverview } from './ledger/overview';
+import { postEntry } from './ledger/post';
+import { getSettings, initialize, requireInitialized, saveBankAccount, updateSettings } from './settings/settings';
+
+type Handlers = { [M in Method]: (ctx: Ctx, input: ParsedInput<M>) => Output<M> };
+
+/**
+ * The handler table: the one implementation of the contract. Every transport (IPC, browser-mode
+ * HTTP, CLI) calls `dispatch`, which validates, runs writes in one transaction and turns every
+ * failure into error data.
+ */
+export const handlers: Handlers = {
+  'ledger.status': (ctx) => {
+    const s = getSettings(ctx);
+    return { initialized: s.initialized, file: ctx.file, organisationName: s.initialized ? s.organisation.name : null, language: s.language };
+  },
+  'setup.initialize': (ctx, input) => initialize(ctx, input),
+  'setup.demo': (ctx) => seedDemoClub(ctx),
+  'settings.get': (ctx) => getSettings(ctx),
+  'settings.update': (ctx, input) => updateSettings(ctx, input),
+  'bankAccounts.save': (ctx, input) => {
+    requireInitialized(ctx);
+    return saveBankAccount(ctx, input);
+  },
+  'accounts.list': (ctx) => listAccounts(ctx),
+  'accounts.save': (ctx, input) => saveAccount(ctx, input),
+  'accounts.setRole': (ctx, input) => setAccountRole(ctx, input.role, input.accountId),
+  'journals.list': (ctx) => listJournals(ctx),
+  'journals.save': (ctx, input) => saveJournal(ctx, input),
+  'entries.post': (ctx, input) => {
+    requireInitialized(ctx);
+    const accountIdByCode = ctx.db.prepare('SELECT id FROM accounts WHERE code = ?');
+    const lines = input.lines.map((l, i) => {
+      let accountId = l.accountId;
+      if (accountId === undefined) {
+        const row = accountIdByCode.get(l.accountCode) as { id: number } | undefined;
+        if (!row) throw validationError(`lines.${i}.accountCode`, 'exists', `Grootboekrekening ${l.accountCode} bestaat niet`, `Account ${l.accountCode} does not exist`);
+        accountId = row.id;
+      }
+      return { accountId, debtorId: l.debtorId ?? null, debit: l.debit, credit: l.credit, description: l.description ?? null };
+    });
+    return getEntry(ctx, postEntry(ctx, { ...input, lines }));
+  },
+  'entries.reverse': (ctx, input) => reverseEntry(ctx, input),
+  'entries.list': (ctx, input) => listEntries(ctx, input),
+  'debtors.list': (ctx, input) => listDebtors(ctx, input),
+  'debtors.get': (ctx, input) => getDebtor(ctx, input.id),
+  'debtors.create': (ctx, input) => {
+    requireInitialized(ctx);
+    return createDebtor(ctx, input);
+  },
+  'overview.get': (ctx) => getOverview(ctx),
+};
+
+export type Logger = (message: string, error?: unknown) => void;
+
+const defaultLogger: Logger = (message, error) => console.error(`[penning] ${message}`, error ?? '');
+
+export function dispatch(ctx: Ctx, method: string, rawInput: unknown, log: Logger = defaultLogger): ApiResult<unknown> {
+  if (!isMethod(method)) {
+    return {
+      ok: false,
+      error: { code: 'unknown_method', field: 'method', rule: 'exists', message: { nl: `Onbekende functie: ${method}`, en: `Unknown method: ${method}` } },
+    };
+  }
+  const def = api[method];
+  const parsed = (def.input as z.ZodType).safeParse(rawInput ?? {}, { reportInput: true });
+  if (!parsed.success) return { ok: false, error: toValidationError(parsed.error).data };
+  const handler = handlers[method] as (ctx: Ctx, input: unknown) => unknown;
+  try {
+    const value = def.kind === 'write' ? ctx.db.transaction(() => handler(ctx, parsed.data))() : handler(ctx, parsed.data);
+    return { ok: true, value };
+  } catch (e) {
+    return { ok: false, error: toErrorData(e, method, log) };
+  }
+}
+
+/** Typed in-process call: throws ApiError. For tests, the demo seeder and scripts. */
+export function call<M extends Method>(ctx: Ctx, method: M, input: z.input<(typeof api)[M]['input']>): Output<M> {
+  const result = dispatch(ctx, method, input);
+  if (!result.ok) throw new ApiError(result.error);
+  return result.value as Output<M>;
+}
+
+function toErrorData(e: unknown, method: string, log: Logger): ApiErrorData {
+  if (e instanceof ApiError) return e.data;
+  const code = (e as { code?: string }).code;
+  if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
+    log(`${method}: constraint`, e);
+    return {
+      code: 'conflict',
+      rule: code.toLowerCase(),
+      message: {
+        nl: 'De wijziging is geweigerd omdat ze de administratie inconsistent zou maken; er is niets opgeslagen',
+        en: 'The change was refused because it would make the books inconsistent; nothing was saved',
+      },
+    };
+  }
+  log(`${method} failed`, e);
+  return {
+    code: 'internal',
+    message: { nl: 'Er ging iets mis; er is niets opgeslagen. Details staan in het logboek', en: 'Something went wrong; nothing was saved. Details are in the log' },
+  };
+}

@@ -1,0 +1,16 @@
+import type Database from 'better-sqlite3';
+import { localDate } from '../shared/dates';
+import type { Ledger, Orm } from '../db/open';
+
+/** What every handler gets: the open ledger and a clock (injected so tests can fix "today"). */
+export interface Ctx {
+  file: string;
+  db: Database.Database;
+  orm: Orm;
+  now(): Date;
+  today(): string;
+}
+
+export function createContext(ledger: Ledger, now: () => Date = () => new Date()): Ctx {
+  return { file: ledger.file, db: ledger.db, orm: ledger.orm, now, today: () => localDate(now()) };
+}

@@ -1,0 +1,135 @@
+import type { BankAccountT, SettingsT } from '../../shared/api/contract';
+import { conflictError, notFoundError, validationError } from '../../shared/api/errors';
+import type { Ctx } from '../context';
+import { accountForRole, installDefaultChart } from '../ledger/chart';
+import { stmt } from '../statements';
+
+export interface OrganisationInput {
+  name: string;
+  street?: string;
+  postalCode?: string;
+  city?: string;
+  country: string;
+  email?: string;
+  phone?: string;
+}
+
+export interface BankAccountInput {
+  id?: number;
+  name: string;
+  iban: string;
+  bic?: string;
+  ledgerAccountId?: number;
+  collection: boolean;
+  refunds: boolean;
+  active: boolean;
+}
+
+interface OrganisationRow {
+  name: string;
+  street: string | null;
+  postal_code: string | null;
+  city: string | null;
+  country: string;
+  email: string | null;
+  phone: string | null;
+  creditor_id: string | null;
+  default_payment_term_days: number;
+  language: 'nl' | 'en';
+}
+
+export function isInitialized(ctx: Ctx): boolean {
+  return stmt(ctx.db, 'SELECT 1 FROM organisation WHERE id = 1').get() !== undefined;
+}
+
+export function listBankAccounts(ctx: Ctx): BankAccountT[] {
+  const rows = stmt(
+    ctx.db,
+    'SELECT id, name, iban, bic, ledger_account_id AS ledgerAccountId, collection, refunds, active FROM bank_accounts ORDER BY id',
+  ).all() as (Omit<BankAccountT, 'collection' | 'refunds' | 'active'> & { collection: number; refunds: number; active: number })[];
+  return rows.map((r) => ({ ...r, collection: r.collection === 1, refunds: r.refunds === 1, active: r.active === 1 }));
+}
+
+export function getSettings(ctx: Ctx): SettingsT {
+  const row = stmt(ctx.db, 'SELECT * FROM organisation WHERE id = 1').get() as OrganisationRow | undefined;
+  return {
+    initialized: row !== undefined,
+    organisation: {
+      name: row?.name ?? '',
+      street: row?.street ?? null,
+      postalCode: row?.postal_code ?? null,
+      city: row?.city ?? null,
+      country: row?.country ?? 'NL',
+      email: row?.email ?? null,
+      phone: row?.phone ?? null,
+    },
+    creditorId: row?.creditor_id ?? null,
+    defaultPaymentTermDays: row?.default_payment_term_days ?? 14,
+    language: row?.language ?? 'nl',
+    bankAccounts: listBankAccounts(ctx),
+  };
+}
+
+/** First run: organisation row, default chart and journals, bank accounts — all or nothing. */
+export function initialize(
+  ctx: Ctx,
+  input: { organisation: OrganisationInput; creditorId?: string; bankAccounts: Omit<BankAccountInput, 'id'>[]; language: 'nl' | 'en' },
+): SettingsT {
+  if (isInitialized(ctx)) {
+    throw conflictError('already_initialized', 'Deze administratie is al ingericht; wijzig de gegevens bij Instellingen', 'This ledger is already set up; change it under Settings');
+  }
+  const o = input.organisation;
+  stmt(
+    ctx.db,
+    `INSERT INTO organisation (id, name, street, postal_code, city, country, email, phone, creditor_id, language, initialized_at)
+     VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(o.name, o.street ?? null, o.postalCode ?? null, o.city ?? null, o.country, o.email ?? null, o.phone ?? null, input.creditorId ?? null, input.language, ctx.now().toISOString());
+  installDefaultChart(ctx);
+  input.bankAccounts.forEach((b, i) => saveBankAccount(ctx, b, `bankAccounts.${i}`));
+  return getSettings(ctx);
+}
+
+export function updateSettings(
+  ctx: Ctx,
+  input: { organisation?: OrganisationInput; creditorId?: string | null; defaultPaymentTermDays?: number; language?: 'nl' | 'en' },
+): SettingsT {
+  requireInitialized(ctx);
+  const o = input.organisation;
+  if (o) {
+    stmt(ctx.db, 'UPDATE organisation SET name = ?, street = ?, postal_code = ?, city = ?, country = ?, email = ?, phone = ? WHERE id = 1').run(
+      o.name, o.street ?? null, o.postalCode ?? null, o.city ?? null, o.country, o.email ?? null, o.phone ?? null,
+    );
+  }
+  if (input.creditorId !== undefined) stmt(ctx.db, 'UPDATE organisation SET creditor_id = ? WHERE id = 1').run(input.creditorId ?? null);
+  if (input.defaultPaymentTermDays !== undefined) stmt(ctx.db, 'UPDATE organisation SET default_payment_term_days = ? WHERE id = 1').run(input.defaultPaymentTermDays);
+  if (input.language !== undefined) stmt(ctx.db, 'UPDATE organisation SET language = ? WHERE id = 1').run(input.language);
+  return getSettings(ctx);
+}
+
+export function requireInitialized(ctx: Ctx): void {
+  if (!isInitialized(ctx)) {
+    throw conflictError('not_initialized', 'Richt eerst de administratie in (organisatie en bankrekening)', 'Set up the ledger first (organisation and bank account)');
+  }
+}
+
+/** Adds or changes a bank account; a new one books on the Bank role account unless told otherwise. */
+export function saveBankAccount(ctx: Ctx, input: Omit<BankAccountInput, 'id'> & { id?: number }, field = ''): BankAccountT {
+  const prefix = field ? `${field}.` : '';
+  const clash = stmt(ctx.db, 'SELECT id FROM bank_accounts WHERE iban = ? AND id IS NOT ?').get(input.iban, input.id ?? null);
+  if (clash) throw validationError(`${prefix}iban`, 'unique', `IBAN ${input.iban} staat al bij de bankrekeningen`, `IBAN ${input.iban} is already a bank account`);
+  const ledgerAccountId = input.ledgerAccountId ?? accountForRole(ctx, 'bank');
+  const account = stmt(ctx.db, "SELECT type FROM accounts WHERE id = ?").get(ledgerAccountId) as { type: string } | undefined;
+  if (!account) throw notFoundError({ nl: `Grootboekrekening ${ledgerAccountId}`, en: `Account ${ledgerAccountId}` }, `${prefix}ledgerAccountId`);
+  if (account.type !== 'asset') {
+    throw validationError(`${prefix}ledgerAccountId`, 'asset', 'Een bankrekening boekt op een balansrekening (activa)', 'A bank account books on an asset account');
+  }
+  const values = [input.name, input.iban, input.bic ?? null, ledgerAccountId, input.collection ? 1 : 0, input.refunds ? 1 : 0, input.active ? 1 : 0];
+  let id = input.id;
+  if (id === undefined) {
+    id = Number(stmt(ctx.db, 'INSERT INTO bank_accounts (name, iban, bic, ledger_account_id, collection, refunds, active) VALUES (?, ?, ?, ?, ?, ?, ?)').run(...values).lastInsertRowid);
+  } else {
+    const changed = stmt(ctx.db, 'UPDATE bank_accounts SET name = ?, iban = ?, bic = ?, ledger_account_id = ?, collection = ?, refunds = ?, active = ? WHERE id = ?').run(...values, id);
+    if (changed.changes === 0) throw notFoundError({ nl: `Bankrekening ${id}`, en: `Bank account ${id}` }, `${prefix}id`);
+  }
+  return listBankAccounts(ctx).find((b) => b.id === id)!;
+}

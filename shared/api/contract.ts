@@ -1,0 +1,331 @@
+import { z } from 'zod';
+import { ACCOUNT_ROLES, ACCOUNT_TYPES, JOURNAL_KINDS } from '../ledgerRoles';
+import {
+  bicField,
+  centsField,
+  creditorIdField,
+  ibanField,
+  emailField,
+  idField,
+  isoDateField,
+  matching,
+  optionalText,
+  requiredText,
+} from './fields';
+
+/**
+ * The one contract: every method the UI, the browser-mode server and the CLI can call, with the
+ * zod schema that validates its input and the schema that describes its output. Transports and the
+ * renderer client derive their types from this table, so renaming a method breaks the build.
+ */
+interface MethodDef {
+  /** 'write' methods run in one transaction and are serialised; 'read' methods only read. */
+  kind: 'read' | 'write';
+  summary: string;
+  input: z.ZodType;
+  output: z.ZodType;
+}
+
+const language = z.enum(['nl', 'en']);
+
+// ---- domain shapes that cross the boundary -------------------------------------------------
+
+export const Organisation = z.object({
+  name: z.string(),
+  street: z.string().nullable(),
+  postalCode: z.string().nullable(),
+  city: z.string().nullable(),
+  country: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+});
+
+export const BankAccount = z.object({
+  id: z.number(),
+  name: z.string(),
+  iban: z.string(),
+  bic: z.string().nullable(),
+  ledgerAccountId: z.number(),
+  collection: z.boolean(),
+  refunds: z.boolean(),
+  active: z.boolean(),
+});
+
+export const Settings = z.object({
+  initialized: z.boolean(),
+  organisation: Organisation,
+  creditorId: z.string().nullable(),
+  defaultPaymentTermDays: z.number(),
+  language,
+  bankAccounts: z.array(BankAccount),
+});
+
+export const Account = z.object({
+  id: z.number(),
+  code: z.string(),
+  name: z.string(),
+  type: z.enum(ACCOUNT_TYPES),
+  active: z.boolean(),
+  roles: z.array(z.enum(ACCOUNT_ROLES)),
+  /** debit minus credit, in cents */
+  balance: z.number(),
+});
+
+export const Journal = z.object({
+  id: z.number(),
+  code: z.string(),
+  name: z.string(),
+  kind: z.enum(JOURNAL_KINDS),
+  entryCount: z.number(),
+});
+
+export const EntryLine = z.object({
+  accountId: z.number(),
+  accountCode: z.string(),
+  accountName: z.string(),
+  debtorId: z.number().nullable(),
+  debtorName: z.string().nullable(),
+  debit: z.number(),
+  credit: z.number(),
+  description: z.string().nullable(),
+});
+
+export const Entry = z.object({
+  id: z.number(),
+  journalCode: z.string(),
+  reference: z.string(),
+  date: z.string(),
+  description: z.string(),
+  sourceType: z.string().nullable(),
+  sourceId: z.string().nullable(),
+  reversesEntryId: z.number().nullable(),
+  reversedByEntryId: z.number().nullable(),
+  lines: z.array(EntryLine),
+});
+
+export const Debtor = z.object({
+  id: z.number(),
+  number: z.string(),
+  name: z.string(),
+  email: z.string().nullable(),
+  iban: z.string().nullable(),
+  /** balance on the receivables control account: positive = the member owes the club */
+  balance: z.number(),
+  createdAt: z.string(),
+});
+
+// ---- inputs ----------------------------------------------------------------------------------
+
+const OrganisationInput = z.object({
+  name: requiredText(70),
+  street: optionalText(70),
+  postalCode: optionalText(16),
+  city: optionalText(35),
+  country: z.string().length(2).default('NL'),
+  email: optionalText(254).pipe(emailField.optional()),
+  phone: optionalText(32),
+});
+
+const BankAccountInput = z.object({
+  id: idField.optional(),
+  name: requiredText(70),
+  iban: ibanField,
+  bic: optionalText(11).pipe(bicField.optional()),
+  ledgerAccountId: idField.optional(),
+  collection: z.boolean().default(true),
+  refunds: z.boolean().default(true),
+  active: z.boolean().default(true),
+});
+
+const EntryLineInput = z
+  .object({
+    accountId: idField.optional(),
+    accountCode: z.string().optional(),
+    debtorId: idField.optional(),
+    debit: centsField.min(0).default(0),
+    credit: centsField.min(0).default(0),
+    description: optionalText(140),
+  })
+  .refine((l) => l.accountId !== undefined || l.accountCode !== undefined, {
+    message: 'accountId or accountCode is required',
+    path: ['accountId'],
+    params: { rule: 'required', nl: 'kies een grootboekrekening', en: 'choose an account' },
+  });
+
+const paging = { limit: z.number().int().min(1).max(1000).default(100), offset: z.number().int().min(0).default(0) };
+
+// ---- the method table ------------------------------------------------------------------------
+
+export const api = {
+  'ledger.status': {
+    kind: 'read',
+    summary: 'Whether the ledger is set up, which file is open, and the UI language.',
+    input: z.object({}),
+    output: z.object({ initialized: z.boolean(), file: z.string(), organisationName: z.string().nullable(), language }),
+  },
+  'setup.initialize': {
+    kind: 'write',
+    summary: 'First run: organisation, creditor identifier and bank accounts; creates the default chart and journals.',
+    input: z.object({
+      organisation: OrganisationInput,
+      creditorId: optionalText(35).pipe(creditorIdField.optional()),
+      bankAccounts: z.array(BankAccountInput.omit({ id: true })).default([]),
+      language: language.default('nl'),
+    }),
+    output: Settings,
+  },
+  'setup.demo': {
+    kind: 'write',
+    summary: 'Creates the demo club (about 300 members, opening balances) in an empty ledger.',
+    input: z.object({}),
+    output: z.object({ members: z.number(), openingBalances: z.number(), settings: Settings }),
+  },
+  'settings.get': {
+    kind: 'read',
+    summary: 'Organisation, creditor identifier, payment term, language and bank accounts.',
+    input: z.object({}),
+    output: Settings,
+  },
+  'settings.update': {
+    kind: 'write',
+    summary: 'Changes the organisation, creditor identifier, default payment term or language.',
+    input: z.object({
+      organisation: OrganisationInput.optional(),
+      creditorId: optionalText(35).pipe(creditorIdField.optional()).nullable().optional(),
+      defaultPaymentTermDays: z.number().int().min(0).max(365).optional(),
+      language: language.optional(),
+    }),
+    output: Settings,
+  },
+  'bankAccounts.save': {
+    kind: 'write',
+    summary: 'Adds a bank account (no id) or changes one (with id). The IBAN is checked and normalised.',
+    input: BankAccountInput,
+    output: BankAccount,
+  },
+  'accounts.list': {
+    kind: 'read',
+    summary: 'The chart of accounts with roles and balances.',
+    input: z.object({}),
+    output: z.array(Account),
+  },
+  'accounts.save': {
+    kind: 'write',
+    summary: 'Adds or changes a ledger account (code, name, type, active).',
+    input: z.object({
+      id: idField.optional(),
+      code: requiredText(10).pipe(matching(/^[0-9A-Za-z.-]+$/, 'format', 'alleen cijfers, letters, punt en streepje', 'digits, letters, dot and dash only')),
+      name: requiredText(70),
+      type: z.enum(ACCOUNT_TYPES),
+      active: z.boolean().default(true),
+    }),
+    output: Account,
+  },
+  'accounts.setRole': {
+    kind: 'write',
+    summary: 'Says which account plays a role (receivables, collection in transit, ...).',
+    input: z.object({ role: z.enum(ACCOUNT_ROLES), accountId: idField }),
+    output: z.array(Account),
+  },
+  'journals.list': {
+    kind: 'read',
+    summary: 'The journals (Verkoop, Incasso, Bank, Memoriaal).',
+    input: z.object({}),
+    output: z.array(Journal),
+  },
+  'journals.save': {
+    kind: 'write',
+    summary: 'Adds or renames a journal.',
+    input: z.object({
+      id: idField.optional(),
+      code: requiredText(8).pipe(matching(/^[A-Z0-9]+$/, 'format', 'hoofdletters en cijfers', 'capitals and digits')),
+      name: requiredText(40),
+      kind: z.enum(JOURNAL_KINDS),
+    }),
+    output: Journal,
+  },
+  'entries.post': {
+    kind: 'write',
+    summary: 'Posts a balanced journal entry (debits equal credits). Posted entries never change.',
+    input: z.object({
+      journalCode: requiredText(8),
+      date: isoDateField,
+      description: requiredText(140),
+      sourceType: optionalText(32),
+      sourceId: optionalText(64),
+      lines: z.array(EntryLineInput).refine((l) => l.length >= 2, { params: { rule: 'min_lines', nl: 'een boeking heeft minstens twee regels', en: 'an entry needs at least two lines' } }),
+    }),
+    output: Entry,
+  },
+  'entries.reverse': {
+    kind: 'write',
+    summary: 'Posts the reversing entry of a posted entry (the only way to correct one).',
+    input: z.object({ entryId: idField, date: isoDateField.optional(), description: optionalText(140) }),
+    output: Entry,
+  },
+  'entries.list': {
+    kind: 'read',
+    summary: 'Posted journal entries, newest first.',
+    input: z.object({ journalCode: z.string().optional(), debtorId: idField.optional(), ...paging }),
+    output: z.object({ total: z.number(), entries: z.array(Entry) }),
+  },
+  'debtors.list': {
+    kind: 'read',
+    summary: 'Debtors with their balance, filtered by name, number, e-mail or IBAN.',
+    input: z.object({ search: z.string().max(100).optional(), ...paging }),
+    output: z.object({ total: z.number(), debtors: z.array(Debtor) }),
+  },
+  'debtors.get': {
+    kind: 'read',
+    summary: 'One debtor with balance.',
+    input: z.object({ id: idField }),
+    output: Debtor,
+  },
+  'debtors.create': {
+    kind: 'write',
+    summary: 'Adds a debtor (number is assigned when left out).',
+    input: z.object({
+      number: optionalText(20),
+      name: requiredText(70),
+      email: optionalText(254).pipe(emailField.optional()),
+      iban: optionalText(40).pipe(ibanField.optional()),
+    }),
+    output: Debtor,
+  },
+  'overview.get': {
+    kind: 'read',
+    summary: 'Figures for the overview screen: debtors, receivables, entries, account balances.',
+    input: z.object({}),
+    output: z.object({
+      debtorCount: z.number(),
+      debtorsWithBalance: z.number(),
+      receivables: z.number(),
+      creditBalances: z.number(),
+      entryCount: z.number(),
+      lastEntryDate: z.string().nullable(),
+      accounts: z.array(Account),
+    }),
+  },
+} as const satisfies Record<string, MethodDef>;
+
+export type Api = typeof api;
+export type Method = keyof Api;
+/** What a caller passes (before defaults and normalisation). */
+export type Input<M extends Method> = z.input<Api[M]['input']>;
+/** What a handler receives (validated, normalised, defaults filled in). */
+export type ParsedInput<M extends Method> = z.output<Api[M]['input']>;
+export type Output<M extends Method> = z.output<Api[M]['output']>;
+
+export type OrganisationT = z.output<typeof Organisation>;
+export type BankAccountT = z.output<typeof BankAccount>;
+export type SettingsT = z.output<typeof Settings>;
+export type AccountT = z.output<typeof Account>;
+export type JournalT = z.output<typeof Journal>;
+export type EntryT = z.output<typeof Entry>;
+export type DebtorT = z.output<typeof Debtor>;
+
+export const METHODS = Object.keys(api) as Method[];
+
+export function isMethod(name: string): name is Method {
+  return Object.prototype.hasOwnProperty.call(api, name);
+}

@@ -1,0 +1,29 @@
+/** Business dates are YYYY-MM-DD strings; no time zones in the books. */
+export type IsoDate = string;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isIsoDate(s: string): boolean {
+  const m = ISO_DATE.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === s;
+}
+
+/** The local calendar date of a moment: what the treasurer calls "today". */
+export function localDate(moment: Date): IsoDate {
+  const y = moment.getFullYear();
+  const m = String(moment.getMonth() + 1).padStart(2, '0');
+  const d = String(moment.getDate()).padStart(2, '0');
+  return `${y}-${m}-${d}`;
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+export function formatDate(date: IsoDate, lang: 'nl' | 'en' = 'nl'): string {
+  const [y, m, d] = date.split('-');
+  return lang === 'nl' ? `${d}-${m}-${y}` : `${d}/${m}/${y}`;
+}

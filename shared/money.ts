@@ -1,0 +1,56 @@
+import { fail, pass, type Verdict } from './validation';
+
+/**
+ * Money is an integer number of euro cents everywhere. The brand stops a plain number (say, euros
+ * from a form) from being passed where cents are meant.
+ */
+export type Cents = number & { readonly __brand: 'Cents' };
+
+export const MAX_CENTS = 99_999_999_999; // 999 999 999,99: the largest SEPA amount
+
+export function cents(n: number): Cents {
+  if (!Number.isSafeInteger(n)) throw new RangeError(`not a whole number of cents: ${n}`);
+  return n as Cents;
+}
+
+/**
+ * Parses what a treasurer types, without going through a float: "1.234,56", "1234,5", "€ 12",
+ * "-3,10" and, when there is only a dot with 1-2 decimals, "12.50".
+ */
+export function parseEuro(input: string): Verdict<Cents> {
+  let s = input.trim().replace(/^€\s*/, '').replace(/\s+/g, '');
+  let sign = 1;
+  if (s.startsWith('-')) {
+    sign = -1;
+    s = s.slice(1);
+  }
+  let whole: string;
+  let frac = '';
+  if (/^\d{1,3}(\.\d{3})+(,\d{1,2})?$/.test(s) || /^\d+(,\d{1,2})?$/.test(s)) {
+    const [w, f = ''] = s.split(',');
+    whole = w!.replace(/\./g, '');
+    frac = f;
+  } else if (/^\d+\.\d{1,2}$/.test(s)) {
+    [whole, frac] = s.split('.') as [string, string];
+  } else {
+    return fail('format', `Bedrag "${input}": schrijf het als 1.234,56`, `Amount "${input}": write it as 1,234.56 or 1234,56`);
+  }
+  const value = Number(whole) * 100 + Number(frac.padEnd(2, '0'));
+  if (value > MAX_CENTS) return fail('max', `Bedrag "${input}" is groter dan 999.999.999,99`, `Amount "${input}" exceeds 999,999,999.99`);
+  return pass(cents(sign * value));
+}
+
+const euroNl = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' });
+const euroEn = new Intl.NumberFormat('en-IE', { style: 'currency', currency: 'EUR' });
+
+/** € 1.234,56 (nl) or €1,234.56 (en). Formatting happens only at the edge. */
+export function formatEuro(amount: number, lang: 'nl' | 'en' = 'nl'): string {
+  return (lang === 'nl' ? euroNl : euroEn).format(amount / 100);
+}
+
+/** "1234.56" as SEPA XML wants it. */
+export function centsToDecimal(amount: number): string {
+  const abs = Math.abs(amount);
+  const s = `${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+  return amount < 0 ? `-${s}` : s;
+}
