@@ -64,7 +64,7 @@ export function postEntry(ctx: Ctx, posting: Posting): number {
   }
 
   const year = Number(posting.date.slice(0, 4));
-  const write = db.transaction(() => {
+  const write = () => {
     const next = stmt(db, 'SELECT COALESCE(MAX(number), 0) + 1 AS n FROM journal_entries WHERE journal_id = ? AND year = ?').get(journal.id, year) as { n: number };
     const entryId = Number(
       stmt(
@@ -78,6 +78,8 @@ export function postEntry(ctx: Ctx, posting: Posting): number {
       insertLine.run(entryId, i + 1, line.accountId, line.debtorId ?? null, line.debit, line.credit, line.description ?? null);
     });
     return entryId;
-  });
-  return write();
+  };
+  // Callers that book many entries (a fee run) already hold a transaction; a savepoint per entry
+  // would cost more than the inserts themselves.
+  return db.inTransaction ? write() : db.transaction(write)();
 }
