@@ -1,0 +1,77 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { entriesWithoutLines, receivableLinesWithoutDebtor, unbalancedEntries } from '../../db/checks';
+import { call, dispatch } from '../../electron/api';
+import { generateDemoClub } from '../../electron/demo/demoClub';
+import { validateCreditorId } from '../../shared/creditorId';
+import { validateIban } from '../../shared/iban';
+import { openTempLedger, type TestLedger } from '../helpers/ledger';
+
+describe('demo club data', () => {
+  const club = generateDemoClub();
+
+  it('is deterministic per seed', () => {
+    expect(generateDemoClub()).toEqual(club);
+    expect(generateDemoClub(7).members).not.toEqual(club.members);
+  });
+
+  it('has about 300 believable members with unique, valid identifiers', () => {
+    expect(club.members.length).toBeGreaterThanOrEqual(280);
+    expect(club.members.length).toBeLessThanOrEqual(320);
+    for (const key of ['number', 'name', 'email', 'iban'] as const) {
+      expect(new Set(club.members.map((m) => m[key])).size, key).toBe(club.members.length);
+    }
+    for (const m of club.members) expect(validateIban(m.iban), m.iban).toEqual({ ok: true, value: m.iban });
+    expect(new Set(club.members.map((m) => m.iban.slice(4, 8))).size).toBeGreaterThanOrEqual(5);
+    expect(club.members.some((m) => / (van|de|van der|van den|ter|in ’t|’t) /.test(m.name))).toBe(true);
+    expect(club.members.some((m) => /[^\x00-\x7f]/.test(m.name))).toBe(true);
+    expect(club.members.every((m) => /^[a-z0-9.]+@example\.nl$/.test(m.email))).toBe(true);
+    expect(validateCreditorId(club.organisation.creditorId).ok).toBe(true);
+  });
+
+  it('has about 40 opening balances in whole cents, some of them credit balances', () => {
+    const numbers = new Set(club.members.map((m) => m.number));
+    expect(club.openingBalances.length).toBeGreaterThanOrEqual(35);
+    expect(club.openingBalances.length).toBeLessThanOrEqual(45);
+    for (const b of club.openingBalances) {
+      expect(Number.isSafeInteger(b.amount) && b.amount !== 0).toBe(true);
+      expect(numbers.has(b.memberNumber)).toBe(true);
+    }
+    expect(club.openingBalances.some((b) => b.amount < 0)).toBe(true);
+  });
+});
+
+describe('seeding the demo club into a ledger', () => {
+  let t: TestLedger;
+  afterEach(() => t.close());
+
+  it('books opening balances in Memoriaal so the sub-ledger equals the control account', () => {
+    t = openTempLedger();
+    const result = call(t.ctx, 'setup.demo', {});
+    const club = generateDemoClub();
+    expect(result.members).toBe(club.members.length);
+    expect(result.settings.creditorId).toBe(club.organisation.creditorId);
+    expect(result.settings.bankAccounts).toHaveLength(2);
+
+    const memorial = call(t.ctx, 'entries.list', { journalCode: 'MEM', limit: 1000 });
+    expect(memorial.total).toBe(club.openingBalances.length);
+    expect(unbalancedEntries(t.ledger.db)).toEqual([]);
+    expect(entriesWithoutLines(t.ledger.db)).toEqual([]);
+    expect(receivableLinesWithoutDebtor(t.ledger.db)).toEqual([]);
+
+    const debtors = call(t.ctx, 'debtors.list', { limit: 1000 }).debtors;
+    const subLedger = debtors.reduce((s, d) => s + d.balance, 0);
+    const control = call(t.ctx, 'accounts.list', {}).find((a) => a.roles.includes('receivables'))!.balance;
+    expect(subLedger).toBe(control);
+    expect(control).toBe(club.openingBalances.reduce((s, b) => s + b.amount, 0));
+
+    const overview = call(t.ctx, 'overview.get', {});
+    expect(overview.debtorsWithBalance).toBe(club.openingBalances.length);
+    expect(overview.receivables - overview.creditBalances).toBe(control);
+  });
+
+  it('is refused in a ledger that is already set up', () => {
+    t = openTempLedger();
+    call(t.ctx, 'setup.demo', {});
+    expect(dispatch(t.ctx, 'setup.demo', {})).toMatchObject({ ok: false, error: { code: 'conflict', rule: 'already_initialized' } });
+  });
+});
