@@ -1,9 +1,11 @@
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { call } from './api/client';
+import { App } from './App';
+import './i18n';
+import './styles.css';
 
-function App() {
-  return <div>Penning</div>;
-}
-
-void call('ledger.status', {});
-createRoot(document.getElementById('root')!).render(<App />);
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

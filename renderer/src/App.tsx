@@ -1,0 +1,100 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LoadError, Loading } from './components/Loading';
+import { LanguageSwitch } from './components/LanguageSwitch';
+import { useQuery } from './hooks/useApi';
+import { useHashRoute } from './hooks/useHashRoute';
+import i18n, { rememberLanguage } from './i18n';
+import { DebtorCard } from './screens/DebtorCard';
+import { Debtors } from './screens/Debtors';
+import { FirstRun } from './screens/FirstRun';
+import { NotYet } from './screens/NotYet';
+import { Overview } from './screens/Overview';
+import { Settings } from './screens/Settings';
+
+/** Sidebar entries: route segment and translation key, in the treasurer's order of work. */
+const NAV = [
+  ['overzicht', 'overview'],
+  ['debiteuren', 'debtors'],
+  ['openstaande-posten', 'openItems'],
+  ['incasso', 'collection'],
+  ['bankafschriften', 'statements'],
+  ['aanmaningen', 'dunning'],
+  ['terugbetalingen', 'refunds'],
+  ['instellingen', 'settings'],
+] as const;
+
+export function App() {
+  const status = useQuery('ledger.status', {});
+  const ledgerLanguage = status.data?.initialized ? status.data.language : undefined;
+
+  // The ledger's language wins over the browser's memory when a ledger is opened; switching later
+  // saves to the ledger, so this runs again only when another language comes from there.
+  useEffect(() => {
+    if (ledgerLanguage && ledgerLanguage !== i18n.language) rememberLanguage(ledgerLanguage);
+  }, [ledgerLanguage]);
+
+  if (status.error) return <LoadError error={status.error} retry={status.reload} />;
+  if (!status.data) return <Loading />;
+  if (!status.data.initialized) {
+    return (
+      <FirstRun
+        file={status.data.file}
+        onDone={() => {
+          window.location.hash = '#/overzicht';
+          status.reload();
+        }}
+      />
+    );
+  }
+  return <Shell organisationName={status.data.organisationName ?? ''} onChanged={status.reload} />;
+}
+
+function Shell({ organisationName, onChanged }: { organisationName: string; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const [section = 'overzicht', detail] = useHashRoute();
+  return (
+    <div className="shell">
+      <nav className="sidebar" aria-label="Penning">
+        <div className="brand">Penning</div>
+        <div className="organisation" title={organisationName}>
+          {organisationName}
+        </div>
+        <ul>
+          {NAV.map(([route, key]) => (
+            <li key={route}>
+              <a href={`#/${route}`} className={section === route ? 'active' : ''} aria-current={section === route ? 'page' : undefined}>
+                {t(`nav.${key}`)}
+              </a>
+            </li>
+          ))}
+        </ul>
+        <div className="sidebar-foot">
+          <LanguageSwitch persist />
+        </div>
+      </nav>
+      <main className="content">{renderSection(section, detail, onChanged)}</main>
+    </div>
+  );
+}
+
+function renderSection(section: string, detail: string | undefined, onChanged: () => void) {
+  switch (section) {
+    case 'debiteuren':
+      return detail ? <DebtorCard id={Number(detail)} key={detail} /> : <Debtors />;
+    case 'openstaande-posten':
+      return <NotYet screen="openItems" />;
+    case 'incasso':
+      return <NotYet screen="collection" />;
+    case 'bankafschriften':
+      return <NotYet screen="statements" />;
+    case 'aanmaningen':
+      return <NotYet screen="dunning" />;
+    case 'terugbetalingen':
+      return <NotYet screen="refunds" />;
+    case 'instellingen':
+      return <Settings tab={detail} onChanged={onChanged} />;
+    default:
+      return <Overview />;
+  }
+}

@@ -1,0 +1,17 @@
+import { useTranslation } from 'react-i18next';
+import { formatDate } from '../../../shared/dates';
+import { formatIban } from '../../../shared/iban';
+import { formatEuro } from '../../../shared/money';
+import type { Lang } from '../i18n';
+
+/** Formatters bound to the current UI language. */
+export function useFormat() {
+  const { i18n } = useTranslation();
+  const lang: Lang = i18n.language === 'en' ? 'en' : 'nl';
+  return {
+    lang,
+    euro: (cents: number) => formatEuro(cents, lang),
+    date: (iso: string | null) => (iso ? formatDate(iso, lang) : '—'),
+    iban: (iban: string | null) => (iban ? formatIban(iban) : '—'),
+  };
+}

@@ -1,0 +1,51 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Input, Method, Output } from '../../../shared/api/contract';
+import { ApiError, type ApiErrorData } from '../../../shared/api/errors';
+import { call } from '../api/client';
+
+export function asErrorData(e: unknown): ApiErrorData {
+  if (e instanceof ApiError) return e.data;
+  return { code: 'internal', message: { nl: 'Geen verbinding met Penning. Herstart het programma.', en: 'No connection to Penning. Restart the program.' } };
+}
+
+/** Loads a read method and reloads on demand or when the input changes. */
+export function useQuery<M extends Method>(method: M, input: Input<M>) {
+  const key = JSON.stringify(input);
+  const [data, setData] = useState<Output<M>>();
+  const [error, setError] = useState<ApiErrorData>();
+  const [loading, setLoading] = useState(true);
+  const load = useCallback(() => {
+    setLoading(true);
+    call(method, JSON.parse(key) as Input<M>)
+      .then((value) => {
+        setData(value);
+        setError(undefined);
+      })
+      .catch((e: unknown) => setError(asErrorData(e)))
+      .finally(() => setLoading(false));
+  }, [method, key]);
+  useEffect(load, [load]);
+  return { data, error, loading, reload: load };
+}
+
+/** Runs a write method; keeps the last error so forms can show it at the field. */
+export function useMutation<M extends Method>(method: M) {
+  const [error, setError] = useState<ApiErrorData>();
+  const [busy, setBusy] = useState(false);
+  const run = useCallback(
+    async (input: Input<M>): Promise<Output<M> | undefined> => {
+      setBusy(true);
+      setError(undefined);
+      try {
+        return await call(method, input);
+      } catch (e) {
+        setError(asErrorData(e));
+        return undefined;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [method],
+  );
+  return { run, error, busy, clearError: () => setError(undefined) };
+}

@@ -1,0 +1,108 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BankAccountT } from '../../../../shared/api/contract';
+import { Field, FormError } from '../../components/Field';
+import { useFormat } from '../../components/format';
+import { LoadError, Loading } from '../../components/Loading';
+import { useMutation, useQuery } from '../../hooks/useApi';
+
+type Draft = { id?: number; name: string; iban: string; bic: string; collection: boolean; refunds: boolean; active: boolean };
+
+export function BankAccountsSettings() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const settings = useQuery('settings.get', {});
+  const [draft, setDraft] = useState<Draft>();
+  if (settings.error) return <LoadError error={settings.error} retry={settings.reload} />;
+  if (!settings.data) return <Loading />;
+  const accounts = settings.data.bankAccounts;
+  const edit = (b: BankAccountT) => setDraft({ id: b.id, name: b.name, iban: b.iban, bic: b.bic ?? '', collection: b.collection, refunds: b.refunds, active: b.active });
+  return (
+    <div className="card">
+      {accounts.length === 0 && <p className="muted">{t('settings.noBanks')}</p>}
+      {accounts.length > 0 && (
+        <table className="table" aria-label={t('settings.tabs.bankAccounts')}>
+          <thead>
+            <tr>
+              <th>{t('fields.bankName')}</th>
+              <th>{t('fields.iban')}</th>
+              <th>{t('fields.bic')}</th>
+              <th>{t('fields.collection')}</th>
+              <th>{t('fields.refunds')}</th>
+              <th>{t('fields.active')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {accounts.map((b) => (
+              <tr key={b.id}>
+                <td>{b.name}</td>
+                <td className="iban">{f.iban(b.iban)}</td>
+                <td>{b.bic ?? '—'}</td>
+                <td>{b.collection ? t('app.yes') : t('app.no')}</td>
+                <td>{b.refunds ? t('app.yes') : t('app.no')}</td>
+                <td>{b.active ? t('app.yes') : t('app.no')}</td>
+                <td>
+                  <button type="button" className="link" onClick={() => edit(b)}>
+                    {t('app.edit')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {draft ? (
+        <BankForm
+          draft={draft}
+          onDone={() => {
+            setDraft(undefined);
+            settings.reload();
+          }}
+        />
+      ) : (
+        <button type="button" className="secondary" onClick={() => setDraft({ name: '', iban: '', bic: '', collection: true, refunds: true, active: true })}>
+          + {t('settings.newBank')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+function BankForm({ draft, onDone }: { draft: Draft; onDone: () => void }) {
+  const { t } = useTranslation();
+  const [d, setD] = useState(draft);
+  const save = useMutation('bankAccounts.save');
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    if (await save.run(d)) onDone();
+  };
+  const check = (key: 'collection' | 'refunds' | 'active') => (
+    <label className="check">
+      <input type="checkbox" checked={d[key]} onChange={(e) => setD({ ...d, [key]: e.target.checked })} /> {t(`fields.${key}`)}
+    </label>
+  );
+  return (
+    <form className="inline-form" onSubmit={submit} noValidate aria-label={t('settings.newBank')}>
+      <FormError error={save.error} fields={['name', 'iban', 'bic']} />
+      <div className="row">
+        <Field label={t('fields.bankName')} name="name" value={d.name} width="medium" error={save.error} onChange={(v) => setD({ ...d, name: v })} />
+        <Field label={t('fields.iban')} name="iban" value={d.iban} width="medium" error={save.error} onChange={(v) => setD({ ...d, iban: v })} />
+        <Field label={t('fields.bic')} name="bic" value={d.bic} width="short" optional error={save.error} onChange={(v) => setD({ ...d, bic: v })} />
+      </div>
+      <div className="row checks">
+        {check('collection')}
+        {check('refunds')}
+        {check('active')}
+      </div>
+      <div className="actions">
+        <button type="submit" className="primary" disabled={save.busy}>
+          {t('app.save')}
+        </button>
+        <button type="button" className="secondary" onClick={onDone}>
+          {t('app.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,124 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AccountT } from '../../../../shared/api/contract';
+import { ACCOUNT_ROLES, ACCOUNT_TYPES, type AccountRole, type AccountType } from '../../../../shared/ledgerRoles';
+import { Field, FormError } from '../../components/Field';
+import { useFormat } from '../../components/format';
+import { LoadError, Loading } from '../../components/Loading';
+import { useMutation, useQuery } from '../../hooks/useApi';
+
+type Draft = { id?: number; code: string; name: string; type: AccountType; active: boolean };
+
+export function ChartSettings() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const accounts = useQuery('accounts.list', {});
+  const setRole = useMutation('accounts.setRole');
+  const [draft, setDraft] = useState<Draft>();
+  if (accounts.error) return <LoadError error={accounts.error} retry={accounts.reload} />;
+  if (!accounts.data) return <Loading />;
+
+  const assign = async (account: AccountT, role: string) => {
+    if (role && (await setRole.run({ role: role as AccountRole, accountId: account.id }))) accounts.reload();
+  };
+  return (
+    <div className="card">
+      <FormError error={setRole.error} fields={[]} />
+      <table className="table" aria-label={t('settings.tabs.chart')}>
+        <thead>
+          <tr>
+            <th className="code">{t('fields.code')}</th>
+            <th>{t('fields.name')}</th>
+            <th>{t('fields.type')}</th>
+            <th>{t('fields.roles')}</th>
+            <th className="num">{t('fields.balance')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {accounts.data.map((a) => (
+            <tr key={a.id} className={a.active ? '' : 'inactive'}>
+              <td className="code">{a.code}</td>
+              <td>{a.name}</td>
+              <td className="muted">{t(`accountType.${a.type}`)}</td>
+              <td>
+                {a.roles.map((r) => (
+                  <span className="tag" key={r}>
+                    {t(`role.${r}`)}
+                  </span>
+                ))}
+                <select className="role-select" aria-label={`${t('settings.setRole')} ${a.code}`} value="" onChange={(e) => void assign(a, e.target.value)}>
+                  <option value="">{t('settings.chooseRole')}</option>
+                  {ACCOUNT_ROLES.filter((r) => !a.roles.includes(r)).map((r) => (
+                    <option key={r} value={r}>
+                      {t(`role.${r}`)}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td className={`num${a.balance === 0 ? ' muted' : ''}`}>{f.euro(a.balance)}</td>
+              <td>
+                <button type="button" className="link" onClick={() => setDraft({ id: a.id, code: a.code, name: a.name, type: a.type, active: a.active })}>
+                  {t('app.edit')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {draft ? (
+        <AccountForm
+          draft={draft}
+          onDone={() => {
+            setDraft(undefined);
+            accounts.reload();
+          }}
+        />
+      ) : (
+        <button type="button" className="secondary" onClick={() => setDraft({ code: '', name: '', type: 'revenue', active: true })}>
+          + {t('settings.newAccount')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+function AccountForm({ draft, onDone }: { draft: Draft; onDone: () => void }) {
+  const { t } = useTranslation();
+  const [d, setD] = useState(draft);
+  const save = useMutation('accounts.save');
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    if (await save.run(d)) onDone();
+  };
+  return (
+    <form className="inline-form" onSubmit={submit} noValidate aria-label={t('settings.newAccount')}>
+      <FormError error={save.error} fields={['code', 'name']} />
+      <div className="row">
+        <Field label={t('fields.code')} name="code" value={d.code} width="short" error={save.error} onChange={(v) => setD({ ...d, code: v })} />
+        <Field label={t('fields.name')} name="name" value={d.name} width="medium" error={save.error} onChange={(v) => setD({ ...d, name: v })} />
+        <div className="field field-short">
+          <label htmlFor="f-type">{t('fields.type')}</label>
+          <select id="f-type" value={d.type} onChange={(e) => setD({ ...d, type: e.target.value as AccountType })}>
+            {ACCOUNT_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {t(`accountType.${type}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <label className="check">
+          <input type="checkbox" checked={d.active} onChange={(e) => setD({ ...d, active: e.target.checked })} /> {t('fields.active')}
+        </label>
+      </div>
+      <div className="actions">
+        <button type="submit" className="primary" disabled={save.busy}>
+          {t('app.save')}
+        </button>
+        <button type="button" className="secondary" onClick={onDone}>
+          {t('app.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

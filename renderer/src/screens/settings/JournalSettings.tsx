@@ -1,0 +1,96 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { JOURNAL_KINDS, type JournalKind } from '../../../../shared/ledgerRoles';
+import { Field, FormError } from '../../components/Field';
+import { LoadError, Loading } from '../../components/Loading';
+import { useMutation, useQuery } from '../../hooks/useApi';
+
+type Draft = { id?: number; code: string; name: string; kind: JournalKind };
+
+export function JournalSettings() {
+  const { t } = useTranslation();
+  const journals = useQuery('journals.list', {});
+  const [draft, setDraft] = useState<Draft>();
+  if (journals.error) return <LoadError error={journals.error} retry={journals.reload} />;
+  if (!journals.data) return <Loading />;
+  return (
+    <div className="card">
+      <table className="table" aria-label={t('settings.tabs.journals')}>
+        <thead>
+          <tr>
+            <th className="code">{t('fields.code')}</th>
+            <th>{t('fields.name')}</th>
+            <th>{t('fields.kind')}</th>
+            <th className="num">{t('fields.entries')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {journals.data.map((j) => (
+            <tr key={j.id}>
+              <td className="code">{j.code}</td>
+              <td>{j.name}</td>
+              <td className="muted">{t(`journalKind.${j.kind}`)}</td>
+              <td className="num">{j.entryCount}</td>
+              <td>
+                <button type="button" className="link" onClick={() => setDraft({ id: j.id, code: j.code, name: j.name, kind: j.kind })}>
+                  {t('app.edit')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {draft ? (
+        <JournalForm
+          draft={draft}
+          onDone={() => {
+            setDraft(undefined);
+            journals.reload();
+          }}
+        />
+      ) : (
+        <button type="button" className="secondary" onClick={() => setDraft({ code: '', name: '', kind: 'memorial' })}>
+          + {t('settings.newJournal')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+function JournalForm({ draft, onDone }: { draft: Draft; onDone: () => void }) {
+  const { t } = useTranslation();
+  const [d, setD] = useState(draft);
+  const save = useMutation('journals.save');
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    if (await save.run(d)) onDone();
+  };
+  return (
+    <form className="inline-form" onSubmit={submit} noValidate aria-label={t('settings.newJournal')}>
+      <FormError error={save.error} fields={['code', 'name']} />
+      <div className="row">
+        <Field label={t('fields.code')} name="code" value={d.code} width="short" error={save.error} onChange={(v) => setD({ ...d, code: v.toUpperCase() })} />
+        <Field label={t('fields.name')} name="name" value={d.name} width="medium" error={save.error} onChange={(v) => setD({ ...d, name: v })} />
+        <div className="field field-short">
+          <label htmlFor="f-kind">{t('fields.kind')}</label>
+          <select id="f-kind" value={d.kind} onChange={(e) => setD({ ...d, kind: e.target.value as JournalKind })}>
+            {JOURNAL_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`journalKind.${k}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <div className="actions">
+        <button type="submit" className="primary" disabled={save.busy}>
+          {t('app.save')}
+        </button>
+        <button type="button" className="secondary" onClick={onDone}>
+          {t('app.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
