@@ -10,7 +10,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { main: resolve(__dirname, 'electron/main.ts') } },
+      // The CLI is bundled beside main so the installed `penning` bin needs no TypeScript at run time.
+      rollupOptions: { input: { main: resolve(__dirname, 'electron/main.ts'), cli: resolve(__dirname, 'electron/cli.ts') } },
     },
   },
   preload: {
