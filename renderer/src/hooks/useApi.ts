@@ -49,3 +49,18 @@ export function useMutation<M extends Method>(method: M) {
   );
   return { run, error, busy, clearError: () => setError(undefined) };
 }
+
+/**
+ * A form over one write method: local draft state, submit that calls the method and hands the
+ * result on, and the error for the fields.
+ */
+export function useDraftForm<M extends Method, D extends Input<M>>(method: M, initial: D, onSaved: (result: Output<M>) => void) {
+  const [draft, setDraft] = useState<D>(initial);
+  const mutation = useMutation(method);
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    const result = await mutation.run(draft);
+    if (result !== undefined) onSaved(result);
+  };
+  return { draft, setDraft, submit, error: mutation.error, busy: mutation.busy };
+}

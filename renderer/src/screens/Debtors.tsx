@@ -5,7 +5,8 @@ import { EmptyState } from '../components/EmptyState';
 import { Field, FormError } from '../components/Field';
 import { useFormat } from '../components/format';
 import { LoadError, Loading } from '../components/Loading';
-import { useMutation, useQuery } from '../hooks/useApi';
+import { FormActions } from '../components/FormActions';
+import { useDraftForm, useQuery } from '../hooks/useApi';
 import { navigate } from '../hooks/useHashRoute';
 
 const PAGE = 100;
@@ -100,13 +101,7 @@ export function Debtors() {
 
 function NewDebtorForm({ onCancel, onCreated }: { onCancel: () => void; onCreated: (d: DebtorT) => void }) {
   const { t } = useTranslation();
-  const [d, setD] = useState({ name: '', number: '', email: '', iban: '' });
-  const create = useMutation('debtors.create');
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    const debtor = await create.run(d);
-    if (debtor) onCreated(debtor);
-  };
+  const { draft: d, setDraft: setD, submit, ...create } = useDraftForm('debtors.create', { name: '', number: '', email: '', iban: '' }, onCreated);
   const field = (key: keyof typeof d, width: 'short' | 'medium' | 'long', optional = true, hint?: string) => (
     <Field label={t(`fields.${key}`)} name={key} value={d[key]} width={width} optional={optional} hint={hint} error={create.error} autoFocus={key === 'name'} onChange={(v) => setD({ ...d, [key]: v })} />
   );
@@ -122,14 +117,7 @@ function NewDebtorForm({ onCancel, onCreated }: { onCancel: () => void; onCreate
         {field('email', 'medium')}
         {field('iban', 'medium')}
       </div>
-      <div className="actions">
-        <button type="submit" className="primary" disabled={create.busy}>
-          {create.busy ? t('app.saving') : t('app.save')}
-        </button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          {t('app.cancel')}
-        </button>
-      </div>
+      <FormActions busy={create.busy} onCancel={onCancel} />
     </form>
   );
 }

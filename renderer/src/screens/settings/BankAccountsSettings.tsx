@@ -4,7 +4,8 @@ import type { BankAccountT } from '../../../../shared/api/contract';
 import { Field, FormError } from '../../components/Field';
 import { useFormat } from '../../components/format';
 import { LoadError, Loading } from '../../components/Loading';
-import { useMutation, useQuery } from '../../hooks/useApi';
+import { FormActions } from '../../components/FormActions';
+import { useDraftForm, useQuery } from '../../hooks/useApi';
 
 type Draft = { id?: number; name: string; iban: string; bic: string; collection: boolean; refunds: boolean; active: boolean };
 
@@ -71,12 +72,7 @@ export function BankAccountsSettings() {
 
 function BankForm({ draft, onDone }: { draft: Draft; onDone: () => void }) {
   const { t } = useTranslation();
-  const [d, setD] = useState(draft);
-  const save = useMutation('bankAccounts.save');
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    if (await save.run(d)) onDone();
-  };
+  const { draft: d, setDraft: setD, submit, ...save } = useDraftForm('bankAccounts.save', draft, onDone);
   const check = (key: 'collection' | 'refunds' | 'active') => (
     <label className="check">
       <input type="checkbox" checked={d[key]} onChange={(e) => setD({ ...d, [key]: e.target.checked })} /> {t(`fields.${key}`)}
@@ -95,14 +91,7 @@ function BankForm({ draft, onDone }: { draft: Draft; onDone: () => void }) {
         {check('refunds')}
         {check('active')}
       </div>
-      <div className="actions">
-        <button type="submit" className="primary" disabled={save.busy}>
-          {t('app.save')}
-        </button>
-        <button type="button" className="secondary" onClick={onDone}>
-          {t('app.cancel')}
-        </button>
-      </div>
+      <FormActions busy={save.busy} onCancel={onDone} />
     </form>
   );
 }

@@ -5,7 +5,8 @@ import { ACCOUNT_ROLES, ACCOUNT_TYPES, type AccountRole, type AccountType } from
 import { Field, FormError } from '../../components/Field';
 import { useFormat } from '../../components/format';
 import { LoadError, Loading } from '../../components/Loading';
-import { useMutation, useQuery } from '../../hooks/useApi';
+import { FormActions } from '../../components/FormActions';
+import { useDraftForm, useMutation, useQuery } from '../../hooks/useApi';
 
 type Draft = { id?: number; code: string; name: string; type: AccountType; active: boolean };
 
@@ -85,12 +86,7 @@ export function ChartSettings() {
 
 function AccountForm({ draft, onDone }: { draft: Draft; onDone: () => void }) {
   const { t } = useTranslation();
-  const [d, setD] = useState(draft);
-  const save = useMutation('accounts.save');
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    if (await save.run(d)) onDone();
-  };
+  const { draft: d, setDraft: setD, submit, ...save } = useDraftForm('accounts.save', draft, onDone);
   return (
     <form className="inline-form" onSubmit={submit} noValidate aria-label={t('settings.newAccount')}>
       <FormError error={save.error} fields={['code', 'name']} />
@@ -111,14 +107,7 @@ function AccountForm({ draft, onDone }: { draft: Draft; onDone: () => void }) {
           <input type="checkbox" checked={d.active} onChange={(e) => setD({ ...d, active: e.target.checked })} /> {t('fields.active')}
         </label>
       </div>
-      <div className="actions">
-        <button type="submit" className="primary" disabled={save.busy}>
-          {t('app.save')}
-        </button>
-        <button type="button" className="secondary" onClick={onDone}>
-          {t('app.cancel')}
-        </button>
-      </div>
+      <FormActions busy={save.busy} onCancel={onDone} />
     </form>
   );
 }

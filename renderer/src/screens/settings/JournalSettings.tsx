@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { JOURNAL_KINDS, type JournalKind } from '../../../../shared/ledgerRoles';
 import { Field, FormError } from '../../components/Field';
 import { LoadError, Loading } from '../../components/Loading';
-import { useMutation, useQuery } from '../../hooks/useApi';
+import { FormActions } from '../../components/FormActions';
+import { useDraftForm, useQuery } from '../../hooks/useApi';
 
 type Draft = { id?: number; code: string; name: string; kind: JournalKind };
 
@@ -60,12 +61,7 @@ export function JournalSettings() {
 
 function JournalForm({ draft, onDone }: { draft: Draft; onDone: () => void }) {
   const { t } = useTranslation();
-  const [d, setD] = useState(draft);
-  const save = useMutation('journals.save');
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    if (await save.run(d)) onDone();
-  };
+  const { draft: d, setDraft: setD, submit, ...save } = useDraftForm('journals.save', draft, onDone);
   return (
     <form className="inline-form" onSubmit={submit} noValidate aria-label={t('settings.newJournal')}>
       <FormError error={save.error} fields={['code', 'name']} />
@@ -83,14 +79,7 @@ function JournalForm({ draft, onDone }: { draft: Draft; onDone: () => void }) {
           </select>
         </div>
       </div>
-      <div className="actions">
-        <button type="submit" className="primary" disabled={save.busy}>
-          {t('app.save')}
-        </button>
-        <button type="button" className="secondary" onClick={onDone}>
-          {t('app.cancel')}
-        </button>
-      </div>
+      <FormActions busy={save.busy} onCancel={onDone} />
     </form>
   );
 }
