@@ -78,6 +78,19 @@ export const bankAccounts = sqliteTable(
   (t) => [uniqueIndex('bank_accounts_iban_unique').on(t.iban)],
 );
 
+/** The treasurer's own list of debtor statuses (Normaal, Betalingsregeling, Aanmaning, ...). */
+export const debtorStatuses = sqliteTable(
+  'debtor_statuses',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    sortOrder: integer('sort_order').notNull().default(0),
+    isDefault: integer('is_default', { mode: 'boolean' }).notNull().default(false),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  },
+  (t) => [uniqueIndex('debtor_statuses_name_unique').on(t.name)],
+);
+
 export const debtors = sqliteTable(
   'debtors',
   {
@@ -86,10 +99,50 @@ export const debtors = sqliteTable(
     name: text('name').notNull(),
     email: text('email'),
     iban: text('iban'),
+    bic: text('bic'),
+    /** Who holds the account when someone else pays (a parent for a child); the bank file carries it. */
+    accountHolder: text('account_holder'),
+    street: text('street'),
+    postalCode: text('postal_code'),
+    city: text('city'),
+    country: text('country').notNull().default('NL'),
+    phone: text('phone'),
+    language: text('language', { enum: ['nl', 'en'] }).notNull().default('nl'),
+    kind: text('kind', { enum: ['person', 'business'] }).notNull().default('person'),
+    paymentMethod: text('payment_method', { enum: ['direct_debit', 'transfer'] }).notNull().default('transfer'),
+    collect: integer('collect', { mode: 'boolean' }).notNull().default(true),
+    consolidate: integer('consolidate', { mode: 'boolean' }).notNull().default(false),
+    /** null: the organisation's default term */
+    paymentTermDays: integer('payment_term_days'),
+    statusId: integer('status_id'),
+    notes: text('notes'),
     createdAt: createdAt(),
     updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   },
   (t) => [uniqueIndex('debtors_number_unique').on(t.number), index('debtors_name').on(t.name)],
+);
+
+export const mandates = sqliteTable(
+  'mandates',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    debtorId: integer('debtor_id')
+      .notNull()
+      .references(() => debtors.id),
+    reference: text('reference').notNull(),
+    signedOn: text('signed_on').notNull(),
+    type: text('type', { enum: ['recurring', 'one_off'] }).notNull().default('recurring'),
+    scheme: text('scheme', { enum: ['CORE', 'B2B'] }).notNull().default('CORE'),
+    status: text('status', { enum: ['active', 'revoked', 'expired'] }).notNull().default('active'),
+    endedOn: text('ended_on'),
+    lastCollectedOn: text('last_collected_on'),
+    /** Amendment to report with the next collection: the values before the change (SEPA AmdmntInfDtls). */
+    originalReference: text('original_reference'),
+    originalIban: text('original_iban'),
+    amendmentPending: integer('amendment_pending', { mode: 'boolean' }).notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('mandates_reference_unique').on(t.reference), index('mandates_debtor').on(t.debtorId)],
 );
 
 export const journalEntries = sqliteTable(

@@ -3,7 +3,9 @@ import { api, isMethod, type Method, type Output, type ParsedInput } from '../sh
 import { ApiError, type ApiErrorData, type ApiResult, validationError } from '../shared/api/errors';
 import { toValidationError } from '../shared/api/zodError';
 import type { Ctx } from './context';
-import { createDebtor, getDebtor, listDebtors } from './debtors/debtors';
+import { createDebtor, getDebtor, listDebtors, updateDebtor } from './debtors/debtors';
+import { listStatuses, saveStatus } from './debtors/statuses';
+import { expireStaleMandates, listMandates, revokeMandate, saveMandate } from './mandates/mandates';
 import { seedDemoClub } from './demo/seed';
 import { listAccounts, listJournals, saveAccount, saveJournal, setAccountRole } from './ledger/chart';
 import { getEntry, listEntries, reverseEntry } from './ledger/entries';
@@ -58,6 +60,16 @@ export const handlers: Handlers = {
     requireInitialized(ctx);
     return createDebtor(ctx, input);
   },
+  'debtors.update': (ctx, input) => updateDebtor(ctx, input),
+  'debtorStatuses.list': (ctx) => listStatuses(ctx),
+  'debtorStatuses.save': (ctx, input) => saveStatus(ctx, input),
+  'mandates.list': (ctx, input) => {
+    getDebtor(ctx, input.debtorId);
+    return listMandates(ctx, input.debtorId);
+  },
+  'mandates.save': (ctx, input) => saveMandate(ctx, input),
+  'mandates.revoke': (ctx, input) => revokeMandate(ctx, input.id, input.date),
+  'mandates.expireStale': (ctx, input) => expireStaleMandates(ctx, input.today),
   'overview.get': (ctx) => getOverview(ctx),
 };
 

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { api, METHODS } from '../shared/api/contract';
 import { exitCodeFor, type ApiErrorData } from '../shared/api/errors';
-import { openLedger } from '../db/open';
 import { dispatch } from './api';
-import { createContext, type Ctx } from './context';
+import type { Ctx } from './context';
+import { openSession } from './session';
 import { defaultLedgerFile } from './paths';
 
 /**
@@ -86,8 +86,7 @@ export function main(argv: string[]): void {
   }
   if (args.command === 'methods') return print(methodsListing());
 
-  const ledger = openLedger(args.db);
-  const ctx = createContext(ledger);
+  const { ledger, ctx } = openSession(args.db);
   try {
     switch (args.command) {
       case 'init': {

@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, net, protocol, session } from 'electron';
 import { pathToFileURL } from 'node:url';
-import { openLedger, type Ledger } from '../db/open';
+import type { Ledger } from '../db/open';
 import { call } from './api';
-import { createContext } from './context';
+import type { Ctx } from './context';
+import { openSession } from './session';
 import { APP_ORIGIN, registerIpc } from './ipc';
 import { CSP } from './server';
 
@@ -69,17 +70,17 @@ function createWindow(devUrl: string | undefined): void {
 app.whenReady().then(() => {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   const file = argValue('--db') ?? path.join(app.getPath('userData'), 'penning.sqlite');
+  let ctx: Ctx;
   try {
-    ledger = openLedger(file, {
+    ({ ledger, ctx } = openSession(file, {
       nativeBinding: process.env.PENNING_NATIVE_BINDING || undefined,
       migrationsFolder: app.isPackaged ? path.join(process.resourcesPath, 'migrations') : undefined,
-    });
+    }));
   } catch (e) {
     dialog.showErrorBox('Penning', `De administratie ${file} kan niet worden geopend.\n\n${(e as Error).message}`);
     app.exit(1);
     return;
   }
-  const ctx = createContext(ledger);
   if (process.argv.includes('--demo') && !call(ctx, 'ledger.status', {}).initialized) call(ctx, 'setup.demo', {});
   const devUrl = process.env.ELECTRON_RENDERER_URL;
   registerIpc(ctx, devUrl ? new URL(devUrl).origin : undefined);

@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { dispatch } from './api';
-import { createContext, type Ctx } from './context';
-import { openLedger, type Ledger } from '../db/open';
+import type { Ctx } from './context';
+import { openSession } from './session';
 
 /**
  * Browser mode: the same contract over loopback HTTP, for testing the UI in Chromium without an
@@ -54,8 +54,7 @@ const MIME: Record<string, string> = {
 const MAX_BODY = 10 * 1024 * 1024;
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const ledger: Ledger = openLedger(options.ledgerFile);
-  const ctx = createContext(ledger, options.now);
+  const { ledger, ctx } = openSession(options.ledgerFile, {}, options.now);
   const token = options.token ?? crypto.randomBytes(24).toString('hex');
   const rendererDir = path.resolve(options.rendererDir);
   let port = 0;

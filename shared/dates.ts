@@ -27,3 +27,12 @@ export function formatDate(date: IsoDate, lang: 'nl' | 'en' = 'nl'): string {
   const [y, m, d] = date.split('-');
   return lang === 'nl' ? `${d}-${m}-${y}` : `${d}/${m}/${y}`;
 }
+
+/** Calendar months later (or earlier), clamped to the month's last day: 2026-01-31 + 1 = 2026-02-28. */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const first = new Date(Date.UTC(y, m - 1 + months, 1));
+  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  first.setUTCDate(Math.min(d, last));
+  return first.toISOString().slice(0, 10);
+}

@@ -1,19 +1,53 @@
 import type { DebtorT } from '../../shared/api/contract';
 import { notFoundError, validationError } from '../../shared/api/errors';
 import type { Ctx } from '../context';
+import { recordIbanAmendment } from '../mandates/mandates';
 import { stmt } from '../statements';
+import { defaultStatusId, requireStatus } from './statuses';
+
+export interface DebtorInput {
+  number?: string;
+  name: string;
+  email?: string;
+  phone?: string;
+  street?: string;
+  postalCode?: string;
+  city?: string;
+  country: string;
+  language: 'nl' | 'en';
+  kind: 'person' | 'business';
+  paymentMethod: 'direct_debit' | 'transfer';
+  iban?: string;
+  bic?: string;
+  accountHolder?: string;
+  collect: boolean;
+  consolidate: boolean;
+  paymentTermDays?: number | null;
+  statusId?: number;
+  notes?: string;
+}
 
 /** A debtor's balance is the sum of its lines on the receivables control account. */
-const DEBTOR_SELECT = `SELECT d.id, d.number, d.name, d.email, d.iban, d.created_at AS createdAt,
+const DEBTOR_SELECT = `SELECT d.id, d.number, d.name, d.email, d.phone, d.street, d.postal_code AS postalCode, d.city, d.country,
+        d.language, d.kind, d.payment_method AS paymentMethod, d.iban, d.bic, d.account_holder AS accountHolder,
+        d.collect, d.consolidate, d.payment_term_days AS paymentTermDays, d.status_id AS statusId, s.name AS statusName,
+        d.notes, d.created_at AS createdAt,
+        (SELECT m.reference FROM mandates m WHERE m.debtor_id = d.id AND m.status = 'active' ORDER BY m.id DESC LIMIT 1) AS activeMandate,
         COALESCE((SELECT SUM(l.debit) - SUM(l.credit) FROM journal_lines l
                    WHERE l.debtor_id = d.id
                      AND l.account_id = (SELECT account_id FROM account_roles WHERE role = 'receivables')), 0) AS balance
-   FROM debtors d`;
+   FROM debtors d LEFT JOIN debtor_statuses s ON s.id = d.status_id`;
+
+type DebtorRow = Omit<DebtorT, 'collect' | 'consolidate'> & { collect: number; consolidate: number };
+
+function fromRow(r: DebtorRow): DebtorT {
+  return { ...r, collect: r.collect === 1, consolidate: r.consolidate === 1 };
+}
 
 export function getDebtor(ctx: Ctx, id: number): DebtorT {
-  const row = stmt(ctx.db, `${DEBTOR_SELECT} WHERE d.id = ?`).get(id) as DebtorT | undefined;
+  const row = stmt(ctx.db, `${DEBTOR_SELECT} WHERE d.id = ?`).get(id) as DebtorRow | undefined;
   if (!row) throw notFoundError({ nl: `Debiteur ${id}`, en: `Debtor ${id}` }, 'id');
-  return row;
+  return fromRow(row);
 }
 
 export function listDebtors(ctx: Ctx, q: { search?: string; limit: number; offset: number }): { total: number; debtors: DebtorT[] } {
@@ -21,25 +55,72 @@ export function listDebtors(ctx: Ctx, q: { search?: string; limit: number; offse
   const clause = term ? ` WHERE d.name LIKE @like OR d.number = @term OR d.email LIKE @like OR d.iban LIKE @ibanLike` : '';
   const params = term ? { like: `%${term}%`, term, ibanLike: `%${term.replace(/\s+/g, '').toUpperCase()}%` } : {};
   const total = (ctx.db.prepare(`SELECT COUNT(*) AS n FROM debtors d${clause}`).get(params) as { n: number }).n;
-  const debtors = ctx.db
+  const rows = ctx.db
     .prepare(`${DEBTOR_SELECT}${clause} ORDER BY CAST(d.number AS INTEGER), d.number LIMIT @limit OFFSET @offset`)
-    .all({ ...params, limit: q.limit, offset: q.offset }) as DebtorT[];
-  return { total, debtors };
+    .all({ ...params, limit: q.limit, offset: q.offset }) as DebtorRow[];
+  return { total, debtors: rows.map(fromRow) };
 }
 
 /** The next free member number: one above the highest numeric one. */
-function nextDebtorNumber(ctx: Ctx): string {
+export function nextDebtorNumber(ctx: Ctx): string {
   const row = stmt(ctx.db, "SELECT MAX(CAST(number AS INTEGER)) AS n FROM debtors WHERE number GLOB '[0-9]*'").get() as { n: number | null };
   return String((row.n ?? 1000) + 1);
 }
 
-export function createDebtor(ctx: Ctx, input: { number?: string; name: string; email?: string; iban?: string }): DebtorT {
+/** Rules that span fields, checked for create, update and import alike. */
+export function checkDebtorRules(input: DebtorInput): void {
+  if (input.paymentMethod === 'direct_debit' && !input.iban) {
+    throw validationError('iban', 'required_for_direct_debit', 'Voor automatische incasso is een IBAN nodig', 'Direct debit needs an IBAN');
+  }
+}
+
+function columns(ctx: Ctx, input: DebtorInput) {
+  return {
+    name: input.name,
+    email: input.email ?? null,
+    phone: input.phone ?? null,
+    street: input.street ?? null,
+    postal_code: input.postalCode ?? null,
+    city: input.city ?? null,
+    country: input.country,
+    language: input.language,
+    kind: input.kind,
+    payment_method: input.paymentMethod,
+    iban: input.iban ?? null,
+    bic: input.bic ?? null,
+    account_holder: input.accountHolder ?? null,
+    collect: input.collect ? 1 : 0,
+    consolidate: input.consolidate ? 1 : 0,
+    payment_term_days: input.paymentTermDays ?? null,
+    status_id: input.statusId !== undefined ? requireStatus(ctx, input.statusId) : defaultStatusId(ctx),
+    notes: input.notes ?? null,
+  };
+}
+
+export function createDebtor(ctx: Ctx, input: DebtorInput): DebtorT {
+  checkDebtorRules(input);
   const number = input.number ?? nextDebtorNumber(ctx);
   if (stmt(ctx.db, 'SELECT 1 FROM debtors WHERE number = ?').get(number)) {
     throw validationError('number', 'unique', `Debiteurnummer ${number} bestaat al`, `Debtor number ${number} already exists`);
   }
+  const values = { number, ...columns(ctx, input) };
+  const names = Object.keys(values);
   const id = Number(
-    stmt(ctx.db, 'INSERT INTO debtors (number, name, email, iban) VALUES (?, ?, ?, ?)').run(number, input.name, input.email ?? null, input.iban ?? null).lastInsertRowid,
+    stmt(ctx.db, `INSERT INTO debtors (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})`).run(values).lastInsertRowid,
   );
   return getDebtor(ctx, id);
+}
+
+export function updateDebtor(ctx: Ctx, input: DebtorInput & { id: number }): DebtorT {
+  const current = getDebtor(ctx, input.id);
+  checkDebtorRules(input);
+  const number = input.number ?? current.number;
+  if (stmt(ctx.db, 'SELECT 1 FROM debtors WHERE number = ? AND id <> ?').get(number, input.id)) {
+    throw validationError('number', 'unique', `Debiteurnummer ${number} bestaat al`, `Debtor number ${number} already exists`);
+  }
+  const values = { number, ...columns(ctx, { ...input, statusId: input.statusId ?? current.statusId ?? undefined }) };
+  const sets = Object.keys(values).map((n) => `${n} = @${n}`);
+  stmt(ctx.db, `UPDATE debtors SET ${sets.join(', ')}, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = @id`).run({ ...values, id: input.id });
+  if ((current.iban ?? null) !== (input.iban ?? null)) recordIbanAmendment(ctx, input.id, current.iban, input.iban ?? null);
+  return getDebtor(ctx, input.id);
 }

@@ -6,6 +6,8 @@ import { accountForRole } from '../ledger/chart';
 import { postEntry } from '../ledger/post';
 import { getSettings, initialize, isInitialized, saveBankAccount } from '../settings/settings';
 import { generateDemoClub } from './demoClub';
+import { api } from '../../shared/api/contract';
+import { expireStaleMandates, revokeMandate, saveMandate } from '../mandates/mandates';
 
 /**
  * Fills an empty ledger with the demo club, through the same domain functions the UI uses, so the
@@ -28,10 +30,28 @@ export function seedDemoClub(ctx: Ctx, seed?: number): Output<'setup.demo'> {
     saveBankAccount(ctx, { ...b, ledgerAccountId: savings?.id, collection: false, refunds: false, active: true });
   }
 
+  // Most members pay by direct debit with a signed mandate; every tenth pays by transfer, and a
+  // few mandates were revoked or have not been used for years (they expire below).
   const idByNumber = new Map<string, number>();
-  for (const m of club.members) {
-    idByNumber.set(m.number, createDebtor(ctx, { number: m.number, name: m.name, email: m.email, iban: m.iban }).id);
-  }
+  club.members.forEach((m, i) => {
+    const onTransfer = i % 10 === 7;
+    const input = api['debtors.create'].input.parse({
+      number: m.number,
+      name: m.name,
+      email: m.email,
+      iban: m.iban,
+      bic: m.bic,
+      paymentMethod: onTransfer ? 'transfer' : 'direct_debit',
+    });
+    const debtorId = createDebtor(ctx, input).id;
+    idByNumber.set(m.number, debtorId);
+    if (onTransfer) return;
+    const stale = i % 50 === 13;
+    const signedOn = stale ? '2022-03-01' : `20${18 + (i % 8)}-${String(1 + (i % 12)).padStart(2, '0')}-15`;
+    const mandate = saveMandate(ctx, { debtorId, reference: `ZWA-${m.number}`, signedOn, type: 'recurring', scheme: 'CORE' });
+    if (i % 50 === 29) revokeMandate(ctx, mandate.id, '2026-05-01');
+  });
+  expireStaleMandates(ctx, club.openingDate);
 
   const receivables = accountForRole(ctx, 'receivables');
   const opening = accountForRole(ctx, 'openingBalance');

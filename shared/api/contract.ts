@@ -8,6 +8,7 @@ import {
   emailField,
   idField,
   isoDateField,
+  mandateReferenceField,
   matching,
   optionalText,
   requiredText,
@@ -103,15 +104,64 @@ export const Entry = z.object({
   lines: z.array(EntryLine),
 });
 
+export const DEBTOR_KINDS = ['person', 'business'] as const;
+export const PAYMENT_METHODS = ['direct_debit', 'transfer'] as const;
+export const MANDATE_TYPES = ['recurring', 'one_off'] as const;
+export const SCHEMES = ['CORE', 'B2B'] as const;
+export const MANDATE_STATUSES = ['active', 'revoked', 'expired'] as const;
+
 export const Debtor = z.object({
   id: z.number(),
   number: z.string(),
   name: z.string(),
   email: z.string().nullable(),
+  phone: z.string().nullable(),
+  street: z.string().nullable(),
+  postalCode: z.string().nullable(),
+  city: z.string().nullable(),
+  country: z.string(),
+  language,
+  kind: z.enum(DEBTOR_KINDS),
+  paymentMethod: z.enum(PAYMENT_METHODS),
   iban: z.string().nullable(),
+  bic: z.string().nullable(),
+  accountHolder: z.string().nullable(),
+  collect: z.boolean(),
+  consolidate: z.boolean(),
+  /** null: the organisation's default payment term applies */
+  paymentTermDays: z.number().nullable(),
+  statusId: z.number().nullable(),
+  statusName: z.string().nullable(),
+  notes: z.string().nullable(),
+  /** reference of the active mandate, if any */
+  activeMandate: z.string().nullable(),
   /** balance on the receivables control account: positive = the member owes the club */
   balance: z.number(),
   createdAt: z.string(),
+});
+
+export const DebtorStatus = z.object({
+  id: z.number(),
+  name: z.string(),
+  sortOrder: z.number(),
+  isDefault: z.boolean(),
+  active: z.boolean(),
+  debtorCount: z.number(),
+});
+
+export const Mandate = z.object({
+  id: z.number(),
+  debtorId: z.number(),
+  reference: z.string(),
+  signedOn: z.string(),
+  type: z.enum(MANDATE_TYPES),
+  scheme: z.enum(SCHEMES),
+  status: z.enum(MANDATE_STATUSES),
+  endedOn: z.string().nullable(),
+  lastCollectedOn: z.string().nullable(),
+  originalReference: z.string().nullable(),
+  originalIban: z.string().nullable(),
+  amendmentPending: z.boolean(),
 });
 
 // ---- inputs ----------------------------------------------------------------------------------
@@ -151,6 +201,28 @@ const EntryLineInput = z
     path: ['accountId'],
     params: { rule: 'required', nl: 'kies een grootboekrekening', en: 'choose an account' },
   });
+
+const DebtorInput = z.object({
+  number: optionalText(20),
+  name: requiredText(70),
+  email: optionalText(254).pipe(emailField.optional()),
+  phone: optionalText(32),
+  street: optionalText(70),
+  postalCode: optionalText(16),
+  city: optionalText(35),
+  country: z.string().length(2).default('NL'),
+  language: language.default('nl'),
+  kind: z.enum(DEBTOR_KINDS).default('person'),
+  paymentMethod: z.enum(PAYMENT_METHODS).default('transfer'),
+  iban: optionalText(40).pipe(ibanField.optional()),
+  bic: optionalText(11).pipe(bicField.optional()),
+  accountHolder: optionalText(70),
+  collect: z.boolean().default(true),
+  consolidate: z.boolean().default(false),
+  paymentTermDays: z.number().int().min(0).max(365).nullable().optional(),
+  statusId: idField.optional(),
+  notes: optionalText(2000),
+});
 
 const paging = { limit: z.number().int().min(1).max(1000).default(100), offset: z.number().int().min(0).default(0) };
 
@@ -283,14 +355,58 @@ export const api = {
   },
   'debtors.create': {
     kind: 'write',
-    summary: 'Adds a debtor (number is assigned when left out).',
-    input: z.object({
-      number: optionalText(20),
-      name: requiredText(70),
-      email: optionalText(254).pipe(emailField.optional()),
-      iban: optionalText(40).pipe(ibanField.optional()),
-    }),
+    summary: 'Adds a debtor (number is assigned when left out). Direct debit needs an IBAN.',
+    input: DebtorInput,
     output: Debtor,
+  },
+  'debtors.update': {
+    kind: 'write',
+    summary: 'Changes a debtor card. A changed IBAN is recorded on the active mandate as an amendment for the next collection.',
+    input: DebtorInput.extend({ id: idField }),
+    output: Debtor,
+  },
+  'debtorStatuses.list': {
+    kind: 'read',
+    summary: 'The debtor status table (Normaal, Betalingsregeling, Aanmaning, ...).',
+    input: z.object({}),
+    output: z.array(DebtorStatus),
+  },
+  'debtorStatuses.save': {
+    kind: 'write',
+    summary: 'Adds or changes a debtor status; one status is the default for new debtors.',
+    input: z.object({ id: idField.optional(), name: requiredText(40), sortOrder: z.number().int().optional(), isDefault: z.boolean().default(false), active: z.boolean().default(true) }),
+    output: z.array(DebtorStatus),
+  },
+  'mandates.list': {
+    kind: 'read',
+    summary: "A debtor's SEPA mandates, newest first.",
+    input: z.object({ debtorId: idField }),
+    output: z.array(Mandate),
+  },
+  'mandates.save': {
+    kind: 'write',
+    summary: 'Records a signed mandate (no id) or corrects one; a changed reference is kept as an amendment.',
+    input: z.object({
+      id: idField.optional(),
+      debtorId: idField,
+      reference: z.string().pipe(mandateReferenceField),
+      signedOn: isoDateField,
+      type: z.enum(MANDATE_TYPES).default('recurring'),
+      scheme: z.enum(SCHEMES).default('CORE'),
+    }),
+    output: Mandate,
+  },
+  'mandates.revoke': {
+    kind: 'write',
+    summary: 'Ends a mandate (the member withdrew it); it is never used again.',
+    input: z.object({ id: idField, date: isoDateField.optional() }),
+    output: Mandate,
+  },
+  'mandates.expireStale': {
+    kind: 'write',
+    summary: 'Marks recurring mandates unused for 36 months as expired (runs when a ledger opens).',
+    input: z.object({ today: isoDateField.optional() }),
+    output: z.object({ expired: z.array(z.string()) }),
   },
   'overview.get': {
     kind: 'read',
@@ -323,6 +439,8 @@ export type AccountT = z.output<typeof Account>;
 export type JournalT = z.output<typeof Journal>;
 export type EntryT = z.output<typeof Entry>;
 export type DebtorT = z.output<typeof Debtor>;
+export type DebtorStatusT = z.output<typeof DebtorStatus>;
+export type MandateT = z.output<typeof Mandate>;
 
 export const METHODS = Object.keys(api) as Method[];
 

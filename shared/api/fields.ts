@@ -3,6 +3,7 @@ import { validateBic } from '../bic';
 import { validateCreditorId } from '../creditorId';
 import { isIsoDate } from '../dates';
 import { validateIban } from '../iban';
+import { validateMandateReference } from '../sepaText';
 import type { Verdict } from '../validation';
 
 /**
@@ -21,6 +22,7 @@ function fromVerdict<T>(check: (s: string) => Verdict<T>) {
 export const ibanField = fromVerdict(validateIban);
 export const bicField = fromVerdict(validateBic);
 export const creditorIdField = fromVerdict(validateCreditorId);
+export const mandateReferenceField = fromVerdict(validateMandateReference);
 
 export const isoDateField = z.string().refine(isIsoDate, {
   message: 'date must be YYYY-MM-DD',

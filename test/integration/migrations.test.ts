@@ -36,7 +36,9 @@ describe('opening a ledger', () => {
   it('creates a new file with WAL, foreign keys and all migrations, without a backup', () => {
     const file = path.join(scratch(), 'new.sqlite');
     const ledger = openLedger(file);
-    expect(ledger.migration.applied).toEqual(['0000_initial', '0001_immutable_journal']);
+    const journal = JSON.parse(fs.readFileSync(path.join(findMigrationsFolder(), 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] };
+    expect(ledger.migration.applied).toEqual(journal.entries.map((e) => e.tag));
+    expect(ledger.migration.applied.slice(0, 3)).toEqual(['0000_initial', '0001_immutable_journal', '0002_debtor_card_and_mandates']);
     expect(ledger.migration.backupFile).toBeNull();
     expect(ledger.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(ledger.db.pragma('foreign_keys', { simple: true })).toBe(1);
@@ -54,14 +56,14 @@ describe('opening a ledger', () => {
     first.db.prepare("INSERT INTO debtors (number, name) VALUES ('1', 'Anouk')").run();
     first.close();
 
-    addMigration(folder, '0099_debtor_phone', 'ALTER TABLE `debtors` ADD `phone` text;');
+    addMigration(folder, '0099_debtor_nickname', 'ALTER TABLE `debtors` ADD `nickname` text;');
     const second = openLedger(file, { migrationsFolder: folder });
-    expect(second.migration.applied).toEqual(['0099_debtor_phone']);
-    expect(second.migration.backupFile).toMatch(/before-0099_debtor_phone$/);
-    expect(second.db.prepare('SELECT number, name, phone FROM debtors').all()).toEqual([{ number: '1', name: 'Anouk', phone: null }]);
+    expect(second.migration.applied).toEqual(['0099_debtor_nickname']);
+    expect(second.migration.backupFile).toMatch(/before-0099_debtor_nickname$/);
+    expect(second.db.prepare('SELECT number, name, nickname FROM debtors').all()).toEqual([{ number: '1', name: 'Anouk', nickname: null }]);
     const backup = new Database(second.migration.backupFile!, { readonly: true });
     expect(backup.prepare('SELECT name FROM debtors').all()).toEqual([{ name: 'Anouk' }]);
-    expect(() => backup.prepare('SELECT phone FROM debtors').all()).toThrow(/no such column/);
+    expect(() => backup.prepare('SELECT nickname FROM debtors').all()).toThrow(/no such column/);
     backup.close();
     second.close();
   });
@@ -75,7 +77,8 @@ describe('opening a ledger', () => {
     expect(() => openLedger(file, { migrationsFolder: folder })).toThrow(/broken references; rolled back/);
     const db = new Database(file);
     expect(db.prepare('SELECT COUNT(*) AS n FROM account_roles').get()).toEqual({ n: 0 });
-    expect(db.prepare('SELECT COUNT(*) AS n FROM __drizzle_migrations').get()).toEqual({ n: 2 });
+    const shipped = JSON.parse(fs.readFileSync(path.join(findMigrationsFolder(), 'meta', '_journal.json'), 'utf8')).entries.length;
+    expect(db.prepare('SELECT COUNT(*) AS n FROM __drizzle_migrations').get()).toEqual({ n: shipped });
     db.close();
   });
 
@@ -91,6 +94,29 @@ describe('opening a ledger', () => {
     openLedger(other).close();
     fs.appendFileSync(path.join(folder, '0000_initial.sql'), '\n-- edited');
     expect(() => openLedger(other, { migrationsFolder: folder })).toThrow(/differs from the one this version of Penning ships/);
+  });
+
+  it('0002 keeps existing debtors and gives them the default status Normaal', () => {
+    const dir = scratch();
+    const folder = copyMigrations(dir);
+    // Cut the copy back to the migrations before 0002, as an old installation had them.
+    const journalFile = path.join(folder, 'meta', '_journal.json');
+    const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8'));
+    const full = structuredClone(journal);
+    journal.entries = journal.entries.slice(0, 2);
+    fs.writeFileSync(journalFile, JSON.stringify(journal));
+    const file = path.join(dir, 'old.sqlite');
+    const old = openLedger(file, { migrationsFolder: folder });
+    old.db.prepare("INSERT INTO debtors (number, name, email, iban) VALUES ('1001', 'Anouk de Vries', 'anouk@example.nl', 'NL91ABNA0417164300')").run();
+    old.close();
+    fs.writeFileSync(journalFile, JSON.stringify(full));
+    const upgraded = openLedger(file, { migrationsFolder: folder });
+    expect(upgraded.migration.applied[0]).toBe('0002_debtor_card_and_mandates');
+    expect(upgraded.migration.backupFile).not.toBeNull();
+    expect(
+      upgraded.db.prepare('SELECT d.number, d.name, d.email, d.iban, d.payment_method AS pm, d.collect, s.name AS status FROM debtors d JOIN debtor_statuses s ON s.id = d.status_id').all(),
+    ).toEqual([{ number: '1001', name: 'Anouk de Vries', email: 'anouk@example.nl', iban: 'NL91ABNA0417164300', pm: 'transfer', collect: 1, status: 'Normaal' }]);
+    upgraded.close();
   });
 
   it('ships no generated migration that drops a table (drizzle-kit rebuilds cascade-delete child rows)', () => {
