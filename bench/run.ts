@@ -7,6 +7,7 @@ import { unbalancedEntries } from '../db/checks';
 import { call, dispatch } from '../electron/api';
 import { createContext } from '../electron/context';
 import { postEntry } from '../electron/ledger/post';
+import { makeIban } from '../shared/iban';
 
 /**
  * `npm run bench`: the figures the issues ask for, measured on real SQLite files in a temp folder.
@@ -107,9 +108,28 @@ function benchPostApi(): void {
   ledger.close();
 }
 
-benchOpen();
-benchPostBulk();
-benchPostApi();
+function benchImport(): void {
+  const { ledger, ctx } = setupLedger('import.sqlite');
+  const lines = ['Lidnummer;Voornaam;Tussenvoegsel;Achternaam;E-mailadres;Straat;Huisnummer;Postcode;Woonplaats;IBAN;Betaalwijze;Machtigingskenmerk;Datum machtiging'];
+  for (let i = 0; i < 10_000; i++) {
+    const account = String(1_000_000 + i).padStart(10, '0');
+    lines.push(`${50_000 + i};Anouk;van der;Berg ${i};lid${i}@example.nl;Kerkstraat;${i % 200};3511 AB;Utrecht;${makeIban('NL', `INGB${account}`)};Automatische incasso;ZWA-${50_000 + i};15-03-2024`);
+  }
+  const content = Buffer.from(lines.join('\r\n'), 'utf8').toString('base64');
+  const [first, ms] = timeIt(() => call(ctx, 'imports.members.commit', { content }));
+  if (first.created !== 10_000 || first.rejected.length) throw new Error(`import bench: ${JSON.stringify(first).slice(0, 300)}`);
+  rows.push({ name: 'import member list CSV (with mandates), new members', n: 10_000, ms, rate: `${Math.round((10_000 / ms) * 1000).toLocaleString('en')} rows/s` });
+  const [again, ms2] = timeIt(() => call(ctx, 'imports.members.commit', { content }));
+  if (again.updated !== 10_000) throw new Error('re-import bench did not update');
+  rows.push({ name: 'import the same list again (all updates)', n: 10_000, ms: ms2, rate: `${Math.round((10_000 / ms2) * 1000).toLocaleString('en')} rows/s` });
+  ledger.close();
+}
+
+// `npm run bench -- import` runs only the benchmarks whose name contains "import".
+const only = process.argv[2];
+for (const bench of [benchOpen, benchImport, benchPostBulk, benchPostApi]) {
+  if (!only || bench.name.toLowerCase().includes(only.toLowerCase())) bench();
+}
 
 const table = [
   '| benchmark | n | time | rate |',

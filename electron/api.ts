@@ -9,6 +9,7 @@ import { expireStaleMandates, listMandates, revokeMandate, saveMandate } from '.
 import { seedDemoClub } from './demo/seed';
 import { listAccounts, listJournals, saveAccount, saveJournal, setAccountRole } from './ledger/chart';
 import { getEntry, listEntries, reverseEntry } from './ledger/entries';
+import { applyMemberImport, planMemberImport, previewMemberImport } from './imports/members/importMembers';
 import { getOverview } from './ledger/overview';
 import { postEntry } from './ledger/post';
 import { getSettings, initialize, requireInitialized, saveBankAccount, updateSettings } from './settings/settings';
@@ -70,6 +71,11 @@ export const handlers: Handlers = {
   'mandates.save': (ctx, input) => saveMandate(ctx, input),
   'mandates.revoke': (ctx, input) => revokeMandate(ctx, input.id, input.date),
   'mandates.expireStale': (ctx, input) => expireStaleMandates(ctx, input.today),
+  'imports.members.preview': (ctx, input) => previewMemberImport(planMemberImport(ctx, Buffer.from(input.content, 'base64'), input.mapping)),
+  'imports.members.commit': (ctx, input) => {
+    requireInitialized(ctx);
+    return applyMemberImport(ctx, planMemberImport(ctx, Buffer.from(input.content, 'base64'), input.mapping));
+  },
   'overview.get': (ctx) => getOverview(ctx),
 };
 

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod';
 import { api, METHODS } from '../shared/api/contract';
 import { exitCodeFor, type ApiErrorData } from '../shared/api/errors';
@@ -18,6 +20,8 @@ Commands:
   status                     show whether the ledger is set up
   methods                    list the API methods with their input schema
   call <method> ['<json>']   call an API method with JSON input and print the JSON result
+  import-members <file.csv> [--dry-run]
+                             import the member list (matched on member number); prints the report
   help                       this text
 
 The ledger defaults to ${defaultLedgerFile()} (or $PENNING_DB).`;
@@ -113,6 +117,20 @@ export function main(argv: string[]): void {
           }
         }
         print(run(ctx, method, input, args.lang));
+        break;
+      }
+      case 'import-members': {
+        const [file] = args.rest;
+        if (!file) fail('import-members needs a CSV file');
+        if (!fs.existsSync(file)) fail(`No such file: ${file}`);
+        const content = fs.readFileSync(file).toString('base64');
+        const report = run(ctx, args.flags.has('--dry-run') ? 'imports.members.preview' : 'imports.members.commit', { content, fileName: path.basename(file) }, args.lang) as {
+          created: number;
+          updated: number;
+          rejected: unknown[];
+        };
+        process.stderr.write(`${report.created} new, ${report.updated} updated, ${report.rejected.length} refused${args.flags.has('--dry-run') ? ' (dry run: nothing written)' : ''}\n`);
+        print(report);
         break;
       }
       default:

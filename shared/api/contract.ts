@@ -224,6 +224,42 @@ const DebtorInput = z.object({
   notes: optionalText(2000),
 });
 
+const MEMBER_IMPORT_FIELDS = [
+  'number', 'name', 'firstName', 'particle', 'lastName', 'email', 'phone', 'street', 'houseNumber', 'postalCode', 'city', 'country',
+  'iban', 'bic', 'accountHolder', 'paymentMethod', 'mandateReference', 'mandateSignedOn', 'mandateType', 'language', 'notes',
+] as const;
+
+const MemberImportInput = z.object({
+  /** the file's bytes, base64: the encoding (UTF-8 or Windows-1252) is detected from them */
+  content: z.base64().max(40_000_000),
+  fileName: optionalText(255),
+  /** column index per field, to override the detected mapping; null unmaps a field */
+  mapping: z.partialRecord(z.enum(MEMBER_IMPORT_FIELDS), z.number().int().min(0).nullable()).optional(),
+});
+
+const MemberImportReport = z.object({
+  encoding: z.enum(['utf-8', 'windows-1252']),
+  separator: z.string(),
+  headers: z.array(z.string()),
+  mapping: z.partialRecord(z.enum(MEMBER_IMPORT_FIELDS), z.string()),
+  totalRows: z.number(),
+  created: z.number(),
+  updated: z.number(),
+  mandatesCreated: z.number(),
+  rejected: z.array(z.object({ line: z.number(), column: z.string().nullable(), field: z.string(), message: z.object({ nl: z.string(), en: z.string() }) })),
+  sample: z.array(
+    z.object({
+      line: z.number(),
+      number: z.string().nullable(),
+      name: z.string(),
+      iban: z.string().nullable(),
+      paymentMethod: z.string(),
+      mandate: z.string().nullable(),
+      action: z.enum(['create', 'update']),
+    }),
+  ),
+});
+
 const paging = { limit: z.number().int().min(1).max(1000).default(100), offset: z.number().int().min(0).default(0) };
 
 // ---- the method table ------------------------------------------------------------------------
@@ -408,6 +444,18 @@ export const api = {
     input: z.object({ today: isoDateField.optional() }),
     output: z.object({ expired: z.array(z.string()) }),
   },
+  'imports.members.preview': {
+    kind: 'read',
+    summary: 'Reads a member list (CSV, base64) and reports what an import would do: column mapping, new and updated debtors, refused rows with line and reason. Writes nothing.',
+    input: MemberImportInput,
+    output: MemberImportReport,
+  },
+  'imports.members.commit': {
+    kind: 'write',
+    summary: 'Imports the valid rows of a member list in one transaction (matched on member number: a re-import updates) and reports the refused ones.',
+    input: MemberImportInput,
+    output: MemberImportReport,
+  },
   'overview.get': {
     kind: 'read',
     summary: 'Figures for the overview screen: debtors, receivables, entries, account balances.',
@@ -441,6 +489,8 @@ export type EntryT = z.output<typeof Entry>;
 export type DebtorT = z.output<typeof Debtor>;
 export type DebtorStatusT = z.output<typeof DebtorStatus>;
 export type MandateT = z.output<typeof Mandate>;
+export type MemberImportReportT = z.output<typeof MemberImportReport>;
+export { MEMBER_IMPORT_FIELDS };
 
 export const METHODS = Object.keys(api) as Method[];
 

@@ -63,6 +63,20 @@ describe('penning CLI', () => {
     expect(penning('--db', db, 'call', 'debtors.drop', '{}').code).toBe(2);
   });
 
+  it('imports a member list and prints the report, refusing bad rows with their line', () => {
+    const fixture = path.join(root, 'test', 'fixtures', 'leden-50.csv');
+    const dry = penning('--db', db, 'import-members', fixture, '--dry-run');
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(JSON.parse(dry.stdout)).toMatchObject({ created: 45, updated: 0 });
+    expect(dry.stderr).toContain('dry run: nothing written');
+    const r = penning('--db', db, 'import-members', fixture);
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report).toMatchObject({ created: 45, updated: 0 });
+    expect(report.rejected.map((x: { line: number }) => x.line)).toEqual([8, 15, 23, 32, 44]);
+    expect(JSON.parse(penning('--db', db, 'import-members', fixture).stdout)).toMatchObject({ created: 0, updated: 45 });
+  });
+
   it('init --demo fills an empty ledger with the demo club', () => {
     const demo = path.join(dir, 'demo.sqlite');
     const r = penning('--db', demo, 'init', '--demo');
