@@ -8,6 +8,7 @@ import i18n, { rememberLanguage } from './i18n';
 import { DebtorCard } from './screens/DebtorCard';
 import { Debtors } from './screens/Debtors';
 import { FirstRun } from './screens/FirstRun';
+import { MemberImport } from './screens/MemberImport';
 import { NotYet } from './screens/NotYet';
 import { Overview } from './screens/Overview';
 import { Settings } from './screens/Settings';
@@ -81,6 +82,7 @@ function Shell({ organisationName, onChanged }: { organisationName: string; onCh
 function renderSection(section: string, detail: string | undefined, onChanged: () => void) {
   switch (section) {
     case 'debiteuren':
+      if (detail === 'inlezen') return <MemberImport />;
       return detail ? <DebtorCard id={Number(detail)} key={detail} /> : <Debtors />;
     case 'openstaande-posten':
       return <NotYet screen="openItems" />;

@@ -1,17 +1,23 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../components/format';
 import { LoadError, Loading } from '../components/Loading';
 import { useQuery } from '../hooks/useApi';
+import { DebtorForm } from './debtor/DebtorForm';
+import { Mandates } from './debtor/Mandates';
 
-/** One debtor: details, balance and every journal entry that touches them. */
+/** One debtor: the card, mandates, balance and every journal entry that touches them. */
 export function DebtorCard({ id }: { id: number }) {
   const { t } = useTranslation();
   const f = useFormat();
   const debtor = useQuery('debtors.get', { id });
   const entries = useQuery('entries.list', { debtorId: id, limit: 200 });
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
   if (debtor.error) return <LoadError error={debtor.error} retry={debtor.reload} />;
   if (!debtor.data) return <Loading />;
   const d = debtor.data;
+  const address = [d.street, [d.postalCode, d.city].filter(Boolean).join('  ')].filter(Boolean).join(', ');
   return (
     <section className="screen">
       <a className="back" href="#/debiteuren">← {t('debtor.back')}</a>
@@ -23,15 +29,67 @@ export function DebtorCard({ id }: { id: number }) {
           {t('fields.balance')}: {f.euro(d.balance)}
         </div>
       </div>
-      <div className="card">
-        <h2>{t('debtor.details')}</h2>
-        <dl className="details">
-          <dt>{t('fields.email')}</dt>
-          <dd>{d.email ?? '—'}</dd>
-          <dt>{t('fields.iban')}</dt>
-          <dd className="iban">{d.iban ? f.iban(d.iban) : t('debtor.noIban')}</dd>
-        </dl>
-      </div>
+      {saved && !editing && (
+        <div className="alert alert-ok" role="status">
+          {t('debtor.saved')}
+        </div>
+      )}
+      {editing ? (
+        <DebtorForm
+          debtor={d}
+          onCancel={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false);
+            setSaved(true);
+            debtor.reload();
+          }}
+        />
+      ) : (
+        <div className="card">
+          <div className="screen-head">
+            <h2>{t('debtor.details')}</h2>
+            <button type="button" className="secondary" onClick={() => { setSaved(false); setEditing(true); }}>
+              {t('debtor.edit')}
+            </button>
+          </div>
+          <dl className="details two-columns">
+            <dt>{t('debtor.status')}</dt>
+            <dd>{d.statusName ?? '—'}</dd>
+            <dt>{t('debtor.paymentMethod')}</dt>
+            <dd>
+              {t(`paymentMethod.${d.paymentMethod}`)}
+              {d.paymentMethod === 'direct_debit' && !d.collect && <span className="muted"> ({t('debtor.collect')}: {t('app.no')})</span>}
+            </dd>
+            <dt>{t('fields.iban')}</dt>
+            <dd className="iban">{d.iban ? f.iban(d.iban) : t('debtor.noIban')}{d.bic ? ` · ${d.bic}` : ''}</dd>
+            {d.accountHolder && (
+              <>
+                <dt>{t('debtor.accountHolder')}</dt>
+                <dd>{d.accountHolder}</dd>
+              </>
+            )}
+            <dt>{t('fields.email')}</dt>
+            <dd>{d.email ?? '—'}</dd>
+            <dt>{t('fields.phone')}</dt>
+            <dd>{d.phone ?? '—'}</dd>
+            <dt>{t('debtor.address')}</dt>
+            <dd>{address || '—'}</dd>
+            <dt>{t('debtor.paymentTerm')}</dt>
+            <dd>{d.paymentTermDays ?? t('debtor.defaultTerm')}</dd>
+            <dt>{t('debtor.consolidate')}</dt>
+            <dd>{d.consolidate ? t('app.yes') : t('app.no')}</dd>
+            <dt>{t('debtor.language')}</dt>
+            <dd>{t(`fields.language_${d.language}`)}</dd>
+            {d.notes && (
+              <>
+                <dt>{t('debtor.notes')}</dt>
+                <dd className="notes">{d.notes}</dd>
+              </>
+            )}
+          </dl>
+        </div>
+      )}
+      <Mandates debtorId={d.id} number={d.number} onChanged={debtor.reload} />
       <h2>{t('debtor.history')}</h2>
       {entries.error && <LoadError error={entries.error} retry={entries.reload} />}
       {entries.data && entries.data.total === 0 && <p className="muted">{t('debtor.noHistory')}</p>}

@@ -35,9 +35,14 @@ export function Debtors() {
     <section className="screen">
       <div className="screen-head">
         <h1>{t('debtors.title')}</h1>
-        <button type="button" className="primary" onClick={() => setAdding(true)} disabled={adding}>
-          + {t('debtors.new')}
-        </button>
+        <div className="head-actions">
+          <a className="button secondary" href="#/debiteuren/inlezen">
+            {t('import.button')}
+          </a>
+          <button type="button" className="primary" onClick={() => setAdding(true)} disabled={adding}>
+            + {t('debtors.new')}
+          </button>
+        </div>
       </div>
       {adding && (
         <NewDebtorForm
@@ -71,8 +76,9 @@ export function Debtors() {
               <tr>
                 <th className="code">{t('fields.number')}</th>
                 <th>{t('fields.name')}</th>
-                <th>{t('fields.email')}</th>
                 <th>{t('fields.iban')}</th>
+                <th>{t('debtors.mandate')}</th>
+                <th>{t('debtors.status')}</th>
                 <th className="num">{t('fields.balance')}</th>
               </tr>
             </thead>
@@ -81,8 +87,9 @@ export function Debtors() {
                 <tr key={d.id} onClick={() => navigate('debiteuren', d.id)} tabIndex={0} onKeyDown={(e) => e.key === 'Enter' && navigate('debiteuren', d.id)}>
                   <td className="code">{d.number}</td>
                   <td>{d.name}</td>
-                  <td className="muted">{d.email ?? '—'}</td>
                   <td className="iban">{f.iban(d.iban)}</td>
+                  <td className={d.paymentMethod === 'transfer' ? 'muted' : ''}>{d.paymentMethod === 'transfer' ? t('paymentMethod.transfer') : (d.activeMandate ?? '—')}</td>
+                  <td className="muted">{d.statusName ?? ''}</td>
                   <td className={`num${d.balance < 0 ? ' credit' : d.balance === 0 ? ' muted' : ''}`}>{f.euro(d.balance)}</td>
                 </tr>
               ))}
