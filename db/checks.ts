@@ -32,3 +32,21 @@ export function receivableLinesWithoutDebtor(db: Database.Database): { lineId: n
     )
     .all() as { lineId: number }[];
 }
+
+/**
+ * The sub-ledger invariant: per debtor, the open-item balances add up to the debtor's balance on
+ * the receivables control account. Returns the debtors where they differ.
+ */
+export function subLedgerMismatches(db: Database.Database): { debtorId: number; items: number; control: number }[] {
+  return db
+    .prepare(
+      `WITH control AS (
+         SELECT l.debtor_id AS debtorId, SUM(l.debit) - SUM(l.credit) AS control FROM journal_lines l
+          WHERE l.account_id = (SELECT account_id FROM account_roles WHERE role = 'receivables') GROUP BY l.debtor_id),
+       items AS (SELECT debtor_id AS debtorId, SUM(balance) AS items FROM open_items GROUP BY debtor_id)
+       SELECT d.id AS debtorId, COALESCE(i.items, 0) AS items, COALESCE(c.control, 0) AS control
+         FROM debtors d LEFT JOIN control c ON c.debtorId = d.id LEFT JOIN items i ON i.debtorId = d.id
+        WHERE COALESCE(i.items, 0) <> COALESCE(c.control, 0)`,
+    )
+    .all() as { debtorId: number; items: number; control: number }[];
+}

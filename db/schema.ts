@@ -195,3 +195,114 @@ export const journalLines = sqliteTable(
     check('journal_lines_amounts', sql`${t.debit} >= 0 AND ${t.credit} >= 0 AND (${t.debit} = 0 OR ${t.credit} = 0) AND ${t.debit} + ${t.credit} > 0`),
   ],
 );
+
+/** Invoices and credit notes. A draft can change; a posted one never does (triggers in 0003). */
+export const invoices = sqliteTable(
+  'invoices',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    debtorId: integer('debtor_id')
+      .notNull()
+      .references(() => debtors.id),
+    kind: text('kind', { enum: ['invoice', 'credit_note'] }).notNull().default('invoice'),
+    status: text('status', { enum: ['draft', 'posted'] }).notNull().default('draft'),
+    /** assigned when posted: 2026-0001, one gap-free series per year for invoices and credit notes */
+    number: text('number'),
+    year: integer('year'),
+    sequence: integer('sequence'),
+    invoiceDate: text('invoice_date').notNull(),
+    /** null: invoice date + the debtor's (or the default) payment term, fixed when posted */
+    dueDate: text('due_date'),
+    description: text('description').notNull(),
+    billingInstruction: text('billing_instruction'),
+    /** factuurblokkade: a blocked draft is skipped when its fee run is posted */
+    blocked: integer('blocked', { mode: 'boolean' }).notNull().default(false),
+    feeRunId: integer('fee_run_id'),
+    creditsInvoiceId: integer('credits_invoice_id').references((): any => invoices.id),
+    entryId: integer('entry_id').references(() => journalEntries.id),
+    total: integer('total').notNull().default(0),
+    createdAt: createdAt(),
+    postedAt: text('posted_at'),
+  },
+  (t) => [
+    uniqueIndex('invoices_number_unique').on(t.number),
+    uniqueIndex('invoices_year_sequence_unique').on(t.year, t.sequence),
+    index('invoices_debtor').on(t.debtorId),
+    index('invoices_fee_run').on(t.feeRunId),
+  ],
+);
+
+export const invoiceLines = sqliteTable(
+  'invoice_lines',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    invoiceId: integer('invoice_id')
+      .notNull()
+      .references(() => invoices.id),
+    lineNo: integer('line_no').notNull(),
+    description: text('description').notNull(),
+    /** thousandths: 1000 is one; 1500 is one and a half */
+    quantity: integer('quantity').notNull().default(1000),
+    unitPrice: integer('unit_price').notNull(),
+    amount: integer('amount').notNull(),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id),
+  },
+  (t) => [uniqueIndex('invoice_lines_invoice_line').on(t.invoiceId, t.lineNo)],
+);
+
+/**
+ * The debtor sub-ledger: what each debtor owes, item by item. The sum of a debtor's balances equals
+ * the debtor's balance on the receivables control account, always.
+ */
+export const openItems = sqliteTable(
+  'open_items',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    debtorId: integer('debtor_id')
+      .notNull()
+      .references(() => debtors.id),
+    sourceType: text('source_type', { enum: ['invoice', 'credit_note', 'opening_balance', 'journal', 'split', 'merge'] }).notNull(),
+    invoiceId: integer('invoice_id').references(() => invoices.id),
+    entryId: integer('entry_id').references(() => journalEntries.id),
+    document: text('document').notNull(),
+    description: text('description').notNull(),
+    itemDate: text('item_date').notNull(),
+    dueDate: text('due_date').notNull(),
+    /** signed cents: positive is owed by the debtor, negative is owed to the debtor */
+    amount: integer('amount').notNull(),
+    balance: integer('balance').notNull(),
+    state: text('state', { enum: ['open', 'settled', 'split', 'merged', 'written_off'] }).notNull().default('open'),
+    blocked: integer('blocked', { mode: 'boolean' }).notNull().default(false),
+    arrangement: integer('arrangement', { mode: 'boolean' }).notNull().default(false),
+    parentItemId: integer('parent_item_id').references((): any => openItems.id),
+    mergedIntoItemId: integer('merged_into_item_id').references((): any => openItems.id),
+    closedOn: text('closed_on'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('open_items_debtor').on(t.debtorId),
+    index('open_items_state_due').on(t.state, t.dueDate),
+    index('open_items_invoice').on(t.invoiceId),
+    check('open_items_closed_balance', sql`${t.state} = 'open' OR ${t.balance} = 0`),
+  ],
+);
+
+export const openItemEvents = sqliteTable(
+  'open_item_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    itemId: integer('item_id')
+      .notNull()
+      .references(() => openItems.id),
+    at: text('at').notNull(),
+    kind: text('kind').notNull(),
+    /** what happened, in the treasurer's words (Dutch), with amounts and related items */
+    text: text('text').notNull(),
+    reason: text('reason'),
+    relatedItemId: integer('related_item_id'),
+    entryId: integer('entry_id'),
+  },
+  (t) => [index('open_item_events_item').on(t.itemId)],
+);

@@ -11,6 +11,10 @@ import { listAccounts, listJournals, saveAccount, saveJournal, setAccountRole } 
 import { getEntry, listEntries, reverseEntry } from './ledger/entries';
 import { applyMemberImport, planMemberImport, previewMemberImport } from './imports/members/importMembers';
 import { getOverview } from './ledger/overview';
+import { createDraft, creditInvoice, deleteDraft, getInvoice, postInvoice, setDraftBlocked, updateDraft } from './invoices/invoices';
+import { changeDueDate, mergeItems, setBlocked, settleItems, splitItem, writeOffItem } from './items/operations';
+import { itemsForEntry } from './items/openItems';
+import { itemHistory, listItems } from './items/queries';
 import { postEntry } from './ledger/post';
 import { getSettings, initialize, requireInitialized, saveBankAccount, updateSettings } from './settings/settings';
 
@@ -51,9 +55,15 @@ export const handlers: Handlers = {
       }
       return { accountId, debtorId: l.debtorId ?? null, debit: l.debit, credit: l.credit, description: l.description ?? null };
     });
-    return getEntry(ctx, postEntry(ctx, { ...input, lines }));
+    const entryId = postEntry(ctx, { ...input, lines });
+    itemsForEntry(ctx, entryId, 'journal');
+    return getEntry(ctx, entryId);
   },
-  'entries.reverse': (ctx, input) => reverseEntry(ctx, input),
+  'entries.reverse': (ctx, input) => {
+    const reversal = reverseEntry(ctx, input);
+    itemsForEntry(ctx, reversal.id, 'journal');
+    return reversal;
+  },
   'entries.list': (ctx, input) => listEntries(ctx, input),
   'debtors.list': (ctx, input) => listDebtors(ctx, input),
   'debtors.get': (ctx, input) => getDebtor(ctx, input.id),
@@ -71,6 +81,43 @@ export const handlers: Handlers = {
   'mandates.save': (ctx, input) => saveMandate(ctx, input),
   'mandates.revoke': (ctx, input) => revokeMandate(ctx, input.id, input.date),
   'mandates.expireStale': (ctx, input) => expireStaleMandates(ctx, input.today),
+  'invoices.createDraft': (ctx, input) => getInvoice(ctx, createDraft(ctx, input)),
+  'invoices.updateDraft': (ctx, { id, ...input }) => {
+    updateDraft(ctx, id, input);
+    return getInvoice(ctx, id);
+  },
+  'invoices.deleteDraft': (ctx, input) => {
+    deleteDraft(ctx, input.id);
+    return { deleted: input.id };
+  },
+  'invoices.setBlocked': (ctx, input) => {
+    setDraftBlocked(ctx, input.id, input.blocked);
+    return getInvoice(ctx, input.id);
+  },
+  'invoices.post': (ctx, input) => {
+    requireInitialized(ctx);
+    postInvoice(ctx, input.id);
+    return getInvoice(ctx, input.id);
+  },
+  'invoices.credit': (ctx, input) => getInvoice(ctx, creditInvoice(ctx, input)),
+  'invoices.get': (ctx, input) => getInvoice(ctx, input.id),
+  'items.list': (ctx, input) => listItems(ctx, input),
+  'items.history': (ctx, input) => itemHistory(ctx, input.itemId),
+  'items.split': (ctx, input) => ({ itemIds: splitItem(ctx, input) }),
+  'items.merge': (ctx, input) => ({ itemId: mergeItems(ctx, input) }),
+  'items.settle': (ctx, input) => {
+    settleItems(ctx, input);
+    return { settled: input.itemIds.length };
+  },
+  'items.writeOff': (ctx, input) => ({ entryId: writeOffItem(ctx, input) }),
+  'items.changeDueDate': (ctx, input) => {
+    changeDueDate(ctx, input);
+    return { itemId: input.itemId };
+  },
+  'items.setBlocked': (ctx, input) => {
+    setBlocked(ctx, input);
+    return { changed: input.itemIds.length };
+  },
   'imports.members.preview': (ctx, input) => previewMemberImport(planMemberImport(ctx, Buffer.from(input.content, 'base64'), input.mapping)),
   'imports.members.commit': (ctx, input) => {
     requireInitialized(ctx);

@@ -3,6 +3,7 @@ import { conflictError } from '../../shared/api/errors';
 import type { Ctx } from '../context';
 import { createDebtor } from '../debtors/debtors';
 import { accountForRole } from '../ledger/chart';
+import { itemsForEntry } from '../items/openItems';
 import { postEntry } from '../ledger/post';
 import { getSettings, initialize, isInitialized, saveBankAccount } from '../settings/settings';
 import { generateDemoClub } from './demoClub';
@@ -59,7 +60,7 @@ export function seedDemoClub(ctx: Ctx, seed?: number): Output<'setup.demo'> {
     const debtorId = idByNumber.get(b.memberNumber)!;
     const amount = Math.abs(b.amount);
     const owes = b.amount > 0;
-    postEntry(ctx, {
+    const entryId = postEntry(ctx, {
       journalCode: 'MEM',
       date: club.openingDate,
       description: b.description,
@@ -70,6 +71,7 @@ export function seedDemoClub(ctx: Ctx, seed?: number): Output<'setup.demo'> {
         { accountId: opening, debit: owes ? 0 : amount, credit: owes ? amount : 0 },
       ],
     });
+    itemsForEntry(ctx, entryId, 'opening_balance');
   }
   return { members: club.members.length, openingBalances: club.openingBalances.length, settings: getSettings(ctx) };
 }

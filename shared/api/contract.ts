@@ -164,6 +164,58 @@ export const Mandate = z.object({
   amendmentPending: z.boolean(),
 });
 
+export const InvoiceLine = z.object({
+  description: z.string(),
+  /** thousandths: 1000 is one */
+  quantity: z.number(),
+  unitPrice: z.number(),
+  amount: z.number(),
+  accountId: z.number(),
+});
+
+export const Invoice = z.object({
+  id: z.number(),
+  debtorId: z.number(),
+  debtorNumber: z.string(),
+  debtorName: z.string(),
+  kind: z.enum(['invoice', 'credit_note']),
+  status: z.enum(['draft', 'posted']),
+  number: z.string().nullable(),
+  invoiceDate: z.string(),
+  dueDate: z.string().nullable(),
+  description: z.string(),
+  billingInstruction: z.string().nullable(),
+  blocked: z.boolean(),
+  feeRunId: z.number().nullable(),
+  creditsInvoiceId: z.number().nullable(),
+  total: z.number(),
+  entryId: z.number().nullable(),
+  lines: z.array(InvoiceLine),
+});
+
+export const ITEM_STATUSES = ['open', 'blocked', 'arrangement', 'settled', 'split', 'merged', 'written_off'] as const;
+
+export const OpenItem = z.object({
+  id: z.number(),
+  debtorId: z.number(),
+  debtorNumber: z.string(),
+  debtorName: z.string(),
+  sourceType: z.string(),
+  invoiceId: z.number().nullable(),
+  document: z.string(),
+  description: z.string(),
+  itemDate: z.string(),
+  dueDate: z.string(),
+  daysOverdue: z.number(),
+  amount: z.number(),
+  balance: z.number(),
+  status: z.enum(ITEM_STATUSES),
+  blocked: z.boolean(),
+  arrangement: z.boolean(),
+  parentItemId: z.number().nullable(),
+  mergedIntoItemId: z.number().nullable(),
+});
+
 // ---- inputs ----------------------------------------------------------------------------------
 
 const OrganisationInput = z.object({
@@ -259,6 +311,25 @@ const MemberImportReport = z.object({
     }),
   ),
 });
+
+const InvoiceLineInput = z.object({
+  description: requiredText(140),
+  quantity: z.number().int().min(1).max(1_000_000_000).default(1000),
+  unitPrice: centsField.min(0),
+  accountId: idField.optional(),
+});
+
+const DraftInput = z.object({
+  debtorId: idField,
+  invoiceDate: isoDateField,
+  dueDate: isoDateField.optional(),
+  description: requiredText(140),
+  billingInstruction: optionalText(500),
+  lines: z.array(InvoiceLineInput).refine((l) => l.length > 0, { params: { rule: 'min', nl: 'een factuur heeft minstens één regel', en: 'an invoice needs at least one line' } }),
+});
+
+const reason = requiredText(500);
+const itemIds = z.array(idField).refine((ids) => ids.length > 0, { params: { rule: 'min', nl: 'kies minstens één post', en: 'choose at least one item' } });
 
 const paging = { limit: z.number().int().min(1).max(1000).default(100), offset: z.number().int().min(0).default(0) };
 
@@ -444,6 +515,97 @@ export const api = {
     input: z.object({ today: isoDateField.optional() }),
     output: z.object({ expired: z.array(z.string()) }),
   },
+  'invoices.createDraft': {
+    kind: 'write',
+    summary: 'A draft invoice with lines (description, quantity in thousandths, unit price in cents, revenue account).',
+    input: DraftInput,
+    output: Invoice,
+  },
+  'invoices.updateDraft': { kind: 'write', summary: 'Corrects a draft invoice.', input: DraftInput.extend({ id: idField }), output: Invoice },
+  'invoices.deleteDraft': { kind: 'write', summary: 'Throws a draft away.', input: z.object({ id: idField }), output: z.object({ deleted: z.number() }) },
+  'invoices.setBlocked': {
+    kind: 'write',
+    summary: 'Factuurblokkade: a blocked draft is skipped when its fee run is posted.',
+    input: z.object({ id: idField, blocked: z.boolean() }),
+    output: Invoice,
+  },
+  'invoices.post': {
+    kind: 'write',
+    summary: 'Posts a draft: next number of the year, receivables against revenue, open item with due date.',
+    input: z.object({ id: idField }),
+    output: Invoice,
+  },
+  'invoices.credit': {
+    kind: 'write',
+    summary: 'Crediteren: posts a credit note for all (no lines) or part (given lines) of a posted invoice.',
+    input: z.object({ invoiceId: idField, date: isoDateField.optional(), description: optionalText(140), lines: z.array(InvoiceLineInput).optional() }),
+    output: Invoice,
+  },
+  'invoices.get': { kind: 'read', summary: 'One invoice or credit note with its lines.', input: z.object({ id: idField }), output: Invoice },
+  'items.list': {
+    kind: 'read',
+    summary: 'Open items, filtered and sorted in the database, one page at a time, with the total balance of the selection.',
+    input: z.object({
+      debtorId: idField.optional(),
+      status: z.enum(['open', 'blocked', 'arrangement', 'closed', 'all']).default('open'),
+      overdueOnly: z.boolean().default(false),
+      dueFrom: isoDateField.optional(),
+      dueTo: isoDateField.optional(),
+      search: z.string().max(100).optional(),
+      sort: z.enum(['dueDate', 'itemDate', 'balance', 'amount', 'debtor', 'document', 'daysOverdue']).default('dueDate'),
+      direction: z.enum(['asc', 'desc']).default('asc'),
+      limit: z.number().int().min(1).max(5000).default(200),
+      offset: z.number().int().min(0).default(0),
+    }),
+    output: z.object({ total: z.number(), totalBalance: z.number(), items: z.array(OpenItem) }),
+  },
+  'items.history': {
+    kind: 'read',
+    summary: "An item's history: created, split, merged, blocked, written off ...",
+    input: z.object({ itemId: idField }),
+    output: z.array(z.object({ at: z.string(), kind: z.string(), text: z.string(), reason: z.string().nullable(), relatedItemId: z.number().nullable() })),
+  },
+  'items.split': {
+    kind: 'write',
+    summary: 'Opsplitsen: one item into parts with their own due dates (equal when no amounts are given); optionally a payment arrangement.',
+    input: z.object({
+      itemId: idField,
+      parts: z.array(z.object({ amount: centsField.optional(), dueDate: isoDateField })),
+      arrangement: z.boolean().default(false),
+      reason: optionalText(500),
+    }),
+    output: z.object({ itemIds: z.array(z.number()) }),
+  },
+  'items.merge': {
+    kind: 'write',
+    summary: 'Samenvoegen: items of one debtor (an invoice with a credit note or payment) into one item with the difference.',
+    input: z.object({ itemIds, dueDate: isoDateField.optional(), reason: optionalText(500) }),
+    output: z.object({ itemId: z.number() }),
+  },
+  'items.settle': {
+    kind: 'write',
+    summary: 'Vereffenen: closes items of one debtor that net to zero.',
+    input: z.object({ itemIds, reason: optionalText(500) }),
+    output: z.object({ settled: z.number() }),
+  },
+  'items.writeOff': {
+    kind: 'write',
+    summary: 'Afboeken: books the balance to the write-off account (Memoriaal) with a reason.',
+    input: z.object({ itemId: idField, reason, date: isoDateField.optional() }),
+    output: z.object({ entryId: z.number() }),
+  },
+  'items.changeDueDate': {
+    kind: 'write',
+    summary: 'Moves the due date; the reason is kept in the history.',
+    input: z.object({ itemId: idField, dueDate: isoDateField, reason }),
+    output: z.object({ itemId: z.number() }),
+  },
+  'items.setBlocked': {
+    kind: 'write',
+    summary: 'Blocks or unblocks items for collection and dunning.',
+    input: z.object({ itemIds, blocked: z.boolean(), reason: optionalText(500) }),
+    output: z.object({ changed: z.number() }),
+  },
   'imports.members.preview': {
     kind: 'read',
     summary: 'Reads a member list (CSV, base64) and reports what an import would do: column mapping, new and updated debtors, refused rows with line and reason. Writes nothing.',
@@ -489,6 +651,8 @@ export type EntryT = z.output<typeof Entry>;
 export type DebtorT = z.output<typeof Debtor>;
 export type DebtorStatusT = z.output<typeof DebtorStatus>;
 export type MandateT = z.output<typeof Mandate>;
+export type InvoiceT = z.output<typeof Invoice>;
+export type OpenItemT = z.output<typeof OpenItem>;
 export type MemberImportReportT = z.output<typeof MemberImportReport>;
 export { MEMBER_IMPORT_FIELDS };
 

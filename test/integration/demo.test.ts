@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { entriesWithoutLines, receivableLinesWithoutDebtor, unbalancedEntries } from '../../db/checks';
+import { entriesWithoutLines, receivableLinesWithoutDebtor, subLedgerMismatches, unbalancedEntries } from '../../db/checks';
 import { call, dispatch } from '../../electron/api';
 import { generateDemoClub } from '../../electron/demo/demoClub';
 import { validateCreditorId } from '../../shared/creditorId';
@@ -57,6 +57,8 @@ describe('seeding the demo club into a ledger', () => {
     expect(unbalancedEntries(t.ledger.db)).toEqual([]);
     expect(entriesWithoutLines(t.ledger.db)).toEqual([]);
     expect(receivableLinesWithoutDebtor(t.ledger.db)).toEqual([]);
+    expect(subLedgerMismatches(t.ledger.db)).toEqual([]);
+    expect(call(t.ctx, 'items.list', { limit: 1000 }).total).toBe(club.openingBalances.length);
 
     const debtors = call(t.ctx, 'debtors.list', { limit: 1000 }).debtors;
     const subLedger = debtors.reduce((s, d) => s + d.balance, 0);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { entriesWithoutLines, receivableLinesWithoutDebtor, unbalancedEntries } from '../../db/checks';
+import { entriesWithoutLines, receivableLinesWithoutDebtor, subLedgerMismatches, unbalancedEntries } from '../../db/checks';
 import { call, dispatch } from '../../electron/api';
 import { openInitializedLedger, openTempLedger, type TestLedger } from '../helpers/ledger';
 
@@ -17,6 +17,7 @@ function healthy(): void {
   expect(unbalancedEntries(t.ledger.db)).toEqual([]);
   expect(entriesWithoutLines(t.ledger.db)).toEqual([]);
   expect(receivableLinesWithoutDebtor(t.ledger.db)).toEqual([]);
+  expect(subLedgerMismatches(t.ledger.db)).toEqual([]);
 }
 
 describe('posting journal entries', () => {

@@ -1,0 +1,186 @@
+import { isIsoDate } from '../../shared/dates';
+import { conflictError, notFoundError, validationError } from '../../shared/api/errors';
+import { formatEuro } from '../../shared/money';
+import type { Ctx } from '../context';
+import { accountForRole } from '../ledger/chart';
+import { postEntry } from '../ledger/post';
+import { stmt } from '../statements';
+import { closeItem, createItem, recordEvent } from './openItems';
+
+interface ItemRow {
+  id: number;
+  debtorId: number;
+  document: string;
+  description: string;
+  dueDate: string;
+  balance: number;
+  state: string;
+  blocked: number;
+  arrangement: number;
+}
+
+function openItem(ctx: Ctx, id: number, field = 'itemId'): ItemRow {
+  const row = stmt(
+    ctx.db,
+    'SELECT id, debtor_id AS debtorId, document, description, due_date AS dueDate, balance, state, blocked, arrangement FROM open_items WHERE id = ?',
+  ).get(id) as ItemRow | undefined;
+  if (!row) throw notFoundError({ nl: `Openstaande post ${id}`, en: `Open item ${id}` }, field);
+  if (row.state !== 'open') throw conflictError('closed', `Post ${row.document} is al afgesloten`, `Item ${row.document} is already closed`, field);
+  return row;
+}
+
+function itemsOfOneDebtor(ctx: Ctx, ids: number[]): ItemRow[] {
+  if (new Set(ids).size !== ids.length) throw validationError('itemIds', 'unique', 'Dezelfde post staat er twee keer in', 'The same item is listed twice');
+  const items = ids.map((id, i) => openItem(ctx, id, `itemIds.${i}`));
+  if (new Set(items.map((i) => i.debtorId)).size > 1) {
+    throw validationError('itemIds', 'one_debtor', 'Alleen posten van dezelfde debiteur kunnen samen worden verwerkt', 'Only items of the same debtor can be handled together');
+  }
+  return items;
+}
+
+const euro = (cents: number) => formatEuro(cents).replace(/\u00a0/g, ' ');
+
+/**
+ * Opsplitsen: one item into parts with their own due dates (a payment arrangement). The sum is
+ * preserved to the cent; equal parts put the odd cents in the first parts.
+ */
+export function splitItem(
+  ctx: Ctx,
+  input: { itemId: number; parts: { amount?: number; dueDate: string }[]; arrangement: boolean; reason?: string },
+): number[] {
+  const item = openItem(ctx, input.itemId);
+  const n = input.parts.length;
+  if (n < 2) throw validationError('parts', 'min', 'Splits in minstens twee delen', 'Split into at least two parts');
+  const given = input.parts.filter((p) => p.amount !== undefined).length;
+  if (given !== 0 && given !== n) throw validationError('parts', 'all_or_none', 'Geef bij alle delen een bedrag, of bij geen (gelijke delen)', 'Give an amount for every part, or for none (equal parts)');
+  let amounts: number[];
+  if (given === 0) {
+    const base = Math.trunc(item.balance / n);
+    const rest = item.balance - base * n;
+    amounts = input.parts.map((_, i) => base + (i < Math.abs(rest) ? Math.sign(rest) : 0));
+  } else {
+    amounts = input.parts.map((p) => p.amount!);
+    const sum = amounts.reduce((a, b) => a + b, 0);
+    if (sum !== item.balance) {
+      throw validationError('parts', 'sum', `De delen tellen op tot ${euro(sum)}, de post staat open voor ${euro(item.balance)}`, `The parts add up to ${euro(sum)}, the item's balance is ${euro(item.balance)}`);
+    }
+  }
+  amounts.forEach((a, i) => {
+    if (a === 0 || Math.sign(a) !== Math.sign(item.balance)) {
+      throw validationError(`parts.${i}.amount`, 'sign', 'Elk deel is een bedrag met hetzelfde teken als de post', 'Each part must have the same sign as the item');
+    }
+    if (!isIsoDate(input.parts[i]!.dueDate)) throw validationError(`parts.${i}.dueDate`, 'date', 'Ongeldige vervaldatum', 'Invalid due date');
+  });
+  const ids = amounts.map((amount, i) =>
+    createItem(
+      ctx,
+      {
+        debtorId: item.debtorId,
+        sourceType: 'split',
+        document: `${item.document}/${i + 1}`,
+        description: `${item.description} (termijn ${i + 1} van ${n})`,
+        itemDate: ctx.today(),
+        dueDate: input.parts[i]!.dueDate,
+        amount,
+        parentItemId: item.id,
+        arrangement: input.arrangement,
+      },
+      { kind: 'split_from', text: `Deel ${i + 1} van ${n} uit post ${item.document}`, relatedItemId: item.id, reason: input.reason },
+    ),
+  );
+  closeItem(ctx, item.id, 'split');
+  recordEvent(ctx, item.id, 'split', `Opgesplitst in ${n} delen: ${amounts.map(euro).join(', ')}`, { reason: input.reason });
+  if (input.arrangement) markDebtorStatus(ctx, item.debtorId, 'Betalingsregeling');
+  return ids;
+}
+
+/**
+ * Samenvoegen: an invoice with a credit note or payment of the same debtor into one item whose
+ * balance is the difference (-55 and +80 become +25, which can then be collected).
+ */
+export function mergeItems(ctx: Ctx, input: { itemIds: number[]; dueDate?: string; reason?: string }): number {
+  if (input.itemIds.length < 2) throw validationError('itemIds', 'min', 'Kies minstens twee posten', 'Choose at least two items');
+  const items = itemsOfOneDebtor(ctx, input.itemIds);
+  const total = items.reduce((s, i) => s + i.balance, 0);
+  if (total === 0) throw validationError('itemIds', 'nets_to_zero', 'Deze posten heffen elkaar op: gebruik Vereffenen', 'These items cancel out: use Settle');
+  const owed = items.filter((i) => i.balance > 0);
+  const dueDate = input.dueDate ?? (owed.length ? owed.map((i) => i.dueDate).sort().at(-1)! : ctx.today());
+  const id = createItem(
+    ctx,
+    {
+      debtorId: items[0]!.debtorId,
+      sourceType: 'merge',
+      document: items.map((i) => i.document).join(' + '),
+      description: `Samengevoegd: ${items.map((i) => `${i.document} ${euro(i.balance)}`).join(', ')}`,
+      itemDate: ctx.today(),
+      dueDate,
+      amount: total,
+      arrangement: items.some((i) => i.arrangement === 1),
+    },
+    { kind: 'merged_from', text: `Samengevoegd uit ${items.map((i) => i.document).join(', ')}`, reason: input.reason },
+  );
+  for (const i of items) {
+    closeItem(ctx, i.id, 'merged', id);
+    recordEvent(ctx, i.id, 'merged_into', `Samengevoegd tot één post van ${euro(total)}`, { relatedItemId: id, reason: input.reason });
+  }
+  return id;
+}
+
+/** Vereffenen: items of one debtor that net to zero are closed against each other. */
+export function settleItems(ctx: Ctx, input: { itemIds: number[]; reason?: string }): void {
+  if (input.itemIds.length < 2) throw validationError('itemIds', 'min', 'Kies minstens twee posten', 'Choose at least two items');
+  const items = itemsOfOneDebtor(ctx, input.itemIds);
+  const total = items.reduce((s, i) => s + i.balance, 0);
+  if (total !== 0) {
+    throw validationError('itemIds', 'not_zero', `Deze posten tellen op tot ${euro(total)}; vereffenen kan alleen als ze samen nul zijn (voeg ze anders samen)`, `These items add up to ${euro(total)}; settling needs a total of zero (merge them instead)`);
+  }
+  for (const i of items) {
+    closeItem(ctx, i.id, 'settled');
+    recordEvent(ctx, i.id, 'settled', `Vereffend met ${items.filter((x) => x.id !== i.id).map((x) => x.document).join(', ')}`, { reason: input.reason });
+  }
+}
+
+/** Afboeken: the balance goes to the write-off account in Memoriaal; the item closes. */
+export function writeOffItem(ctx: Ctx, input: { itemId: number; reason: string; date?: string }): number {
+  const item = openItem(ctx, input.itemId);
+  const receivables = accountForRole(ctx, 'receivables');
+  const writeOff = accountForRole(ctx, 'writeOff');
+  const amount = Math.abs(item.balance);
+  const owed = item.balance > 0;
+  const entryId = postEntry(ctx, {
+    journalCode: 'MEM',
+    date: input.date ?? ctx.today(),
+    description: `Afboeken ${item.document}: ${input.reason}`.slice(0, 140),
+    sourceType: 'write_off',
+    sourceId: String(item.id),
+    lines: [
+      { accountId: writeOff, debit: owed ? amount : 0, credit: owed ? 0 : amount },
+      { accountId: receivables, debtorId: item.debtorId, debit: owed ? 0 : amount, credit: owed ? amount : 0 },
+    ],
+  });
+  closeItem(ctx, item.id, 'written_off');
+  recordEvent(ctx, item.id, 'written_off', `Afgeboekt: ${euro(item.balance)}`, { reason: input.reason, entryId });
+  return entryId;
+}
+
+export function changeDueDate(ctx: Ctx, input: { itemId: number; dueDate: string; reason: string }): void {
+  const item = openItem(ctx, input.itemId);
+  if (item.dueDate === input.dueDate) return;
+  stmt(ctx.db, 'UPDATE open_items SET due_date = ? WHERE id = ?').run(input.dueDate, item.id);
+  recordEvent(ctx, item.id, 'due_date_changed', `Vervaldatum ${item.dueDate} gewijzigd in ${input.dueDate}`, { reason: input.reason });
+}
+
+/** Blocked items are left out of collection runs and dunning until unblocked. */
+export function setBlocked(ctx: Ctx, input: { itemIds: number[]; blocked: boolean; reason?: string }): void {
+  input.itemIds.forEach((id, i) => {
+    const item = openItem(ctx, id, `itemIds.${i}`);
+    if ((item.blocked === 1) === input.blocked) return;
+    stmt(ctx.db, 'UPDATE open_items SET blocked = ? WHERE id = ?').run(input.blocked ? 1 : 0, id);
+    recordEvent(ctx, id, input.blocked ? 'blocked' : 'unblocked', input.blocked ? 'Geblokkeerd voor incasso en aanmaningen' : 'Blokkade opgeheven', { reason: input.reason });
+  });
+}
+
+function markDebtorStatus(ctx: Ctx, debtorId: number, statusName: string): void {
+  const status = stmt(ctx.db, 'SELECT id FROM debtor_statuses WHERE name = ? AND active = 1').get(statusName) as { id: number } | undefined;
+  if (status) stmt(ctx.db, 'UPDATE debtors SET status_id = ? WHERE id = ?').run(status.id, debtorId);
+}
