@@ -10,6 +10,7 @@ import { Debtors } from './screens/Debtors';
 import { FirstRun } from './screens/FirstRun';
 import { MemberImport } from './screens/MemberImport';
 import { NotYet } from './screens/NotYet';
+import { OpenItems } from './screens/OpenItems';
 import { Overview } from './screens/Overview';
 import { Settings } from './screens/Settings';
 
@@ -85,7 +86,7 @@ function renderSection(section: string, detail: string | undefined, onChanged: (
       if (detail === 'inlezen') return <MemberImport />;
       return detail ? <DebtorCard id={Number(detail)} key={detail} /> : <Debtors />;
     case 'openstaande-posten':
-      return <NotYet screen="openItems" />;
+      return <OpenItems />;
     case 'incasso':
       return <NotYet screen="collection" />;
     case 'bankafschriften':

@@ -141,7 +141,6 @@ describe('after set-up', () => {
   it('shows an honest empty state on the screens that come later', async () => {
     const { page } = s;
     const screens: [string, string][] = [
-      ['Openstaande posten', 'openstaande-posten'],
       ['Incasso', 'incasso'],
       ['Bankafschriften', 'bankafschriften'],
       ['Aanmaningen', 'aanmaningen'],

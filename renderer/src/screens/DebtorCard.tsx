@@ -5,6 +5,7 @@ import { LoadError, Loading } from '../components/Loading';
 import { useQuery } from '../hooks/useApi';
 import { DebtorForm } from './debtor/DebtorForm';
 import { Mandates } from './debtor/Mandates';
+import { OpenItems } from './OpenItems';
 
 /** One debtor: the card, mandates, balance and every journal entry that touches them. */
 export function DebtorCard({ id }: { id: number }) {
@@ -90,6 +91,7 @@ export function DebtorCard({ id }: { id: number }) {
         </div>
       )}
       <Mandates debtorId={d.id} number={d.number} onChanged={debtor.reload} />
+      <OpenItems debtorId={d.id} embedded onChanged={() => { debtor.reload(); entries.reload(); }} />
       <h2>{t('debtor.history')}</h2>
       {entries.error && <LoadError error={entries.error} retry={entries.reload} />}
       {entries.data && entries.data.total === 0 && <p className="muted">{t('debtor.noHistory')}</p>}

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../components/EmptyState';
 
-export type NotYetScreen = 'openItems' | 'collection' | 'statements' | 'dunning' | 'refunds';
+export type NotYetScreen = 'collection' | 'statements' | 'dunning' | 'refunds';
 
 /** Screens a later version fills: say honestly what will be here and what to do now. */
 export function NotYet({ screen }: { screen: NotYetScreen }) {
