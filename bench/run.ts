@@ -125,9 +125,23 @@ function benchImport(): void {
   ledger.close();
 }
 
+function benchFeeRun(): void {
+  const { ledger, ctx } = setupLedger('feerun.sqlite');
+  ledger.db.transaction(() => {
+    for (let i = 0; i < 9_000; i++) call(ctx, 'debtors.create', { name: `Lid ${i + 1000}` });
+  })();
+  const [run, ms] = timeIt(() => call(ctx, 'feeRuns.create', { description: 'Contributie 2026-2027', invoiceDate: '2026-09-01', amount: 15_000, selection: { mode: 'all' } }));
+  if (run.counts.drafts !== 10_000) throw new Error(`fee run bench drafted ${run.counts.drafts}`);
+  rows.push({ name: 'fee run: draft an invoice for every member', n: 10_000, ms, rate: `${Math.round((10_000 / ms) * 1000).toLocaleString('en')} invoices/s` });
+  const [posted, ms2] = timeIt(() => call(ctx, 'feeRuns.post', { id: run.id }));
+  if (posted.posted !== 10_000) throw new Error('fee run bench did not post all');
+  rows.push({ name: 'fee run: post (numbers, journal entries, open items)', n: 10_000, ms: ms2, rate: `${Math.round((10_000 / ms2) * 1000).toLocaleString('en')} invoices/s` });
+  ledger.close();
+}
+
 // `npm run bench -- import` runs only the benchmarks whose name contains "import".
 const only = process.argv[2];
-for (const bench of [benchOpen, benchImport, benchPostBulk, benchPostApi]) {
+for (const bench of [benchOpen, benchImport, benchFeeRun, benchPostBulk, benchPostApi]) {
   if (!only || bench.name.toLowerCase().includes(only.toLowerCase())) bench();
 }
 

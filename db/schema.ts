@@ -306,3 +306,18 @@ export const openItemEvents = sqliteTable(
   },
   (t) => [index('open_item_events_item').on(t.itemId)],
 );
+
+/** Massa factureren: one description and amount for a selection of debtors, reviewed as drafts, posted at once. */
+export const feeRuns = sqliteTable('fee_runs', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  description: text('description').notNull(),
+  invoiceDate: text('invoice_date').notNull(),
+  dueDate: text('due_date'),
+  amount: integer('amount').notNull(),
+  accountId: integer('account_id')
+    .notNull()
+    .references(() => accounts.id),
+  /** how the debtors were chosen, as the treasurer said it (JSON) */
+  selection: text('selection').notNull(),
+  createdAt: createdAt(),
+});

@@ -11,6 +11,7 @@ import { listAccounts, listJournals, saveAccount, saveJournal, setAccountRole } 
 import { getEntry, listEntries, reverseEntry } from './ledger/entries';
 import { applyMemberImport, planMemberImport, previewMemberImport } from './imports/members/importMembers';
 import { getOverview } from './ledger/overview';
+import { createFeeRun, getFeeRun, listFeeRuns, postFeeRun } from './invoices/feeRuns';
 import { createDraft, creditInvoice, deleteDraft, getInvoice, postInvoice, setDraftBlocked, updateDraft } from './invoices/invoices';
 import { changeDueDate, mergeItems, setBlocked, settleItems, splitItem, writeOffItem } from './items/operations';
 import { itemsForEntry } from './items/openItems';
@@ -101,6 +102,13 @@ export const handlers: Handlers = {
   },
   'invoices.credit': (ctx, input) => getInvoice(ctx, creditInvoice(ctx, input)),
   'invoices.get': (ctx, input) => getInvoice(ctx, input.id),
+  'feeRuns.create': (ctx, input) => {
+    requireInitialized(ctx);
+    return getFeeRun(ctx, createFeeRun(ctx, input));
+  },
+  'feeRuns.list': (ctx) => listFeeRuns(ctx),
+  'feeRuns.get': (ctx, input) => getFeeRun(ctx, input.id),
+  'feeRuns.post': (ctx, input) => ({ ...postFeeRun(ctx, input.id), run: getFeeRun(ctx, input.id) }),
   'items.list': (ctx, input) => listItems(ctx, input),
   'items.history': (ctx, input) => itemHistory(ctx, input.itemId),
   'items.split': (ctx, input) => ({ itemIds: splitItem(ctx, input) }),

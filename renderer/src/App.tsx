@@ -7,6 +7,7 @@ import { useHashRoute } from './hooks/useHashRoute';
 import i18n, { rememberLanguage } from './i18n';
 import { DebtorCard } from './screens/DebtorCard';
 import { Debtors } from './screens/Debtors';
+import { FeeRuns } from './screens/FeeRuns';
 import { FirstRun } from './screens/FirstRun';
 import { MemberImport } from './screens/MemberImport';
 import { NotYet } from './screens/NotYet';
@@ -18,6 +19,7 @@ import { Settings } from './screens/Settings';
 const NAV = [
   ['overzicht', 'overview'],
   ['debiteuren', 'debtors'],
+  ['facturen', 'invoices'],
   ['openstaande-posten', 'openItems'],
   ['incasso', 'collection'],
   ['bankafschriften', 'statements'],
@@ -85,6 +87,8 @@ function renderSection(section: string, detail: string | undefined, onChanged: (
     case 'debiteuren':
       if (detail === 'inlezen') return <MemberImport />;
       return detail ? <DebtorCard id={Number(detail)} key={detail} /> : <Debtors />;
+    case 'facturen':
+      return <FeeRuns runId={detail ? Number(detail) : undefined} key={detail ?? 'list'} />;
     case 'openstaande-posten':
       return <OpenItems />;
     case 'incasso':

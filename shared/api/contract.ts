@@ -193,6 +193,30 @@ export const Invoice = z.object({
   lines: z.array(InvoiceLine),
 });
 
+export const FeeRun = z.object({
+  id: z.number(),
+  description: z.string(),
+  invoiceDate: z.string(),
+  dueDate: z.string().nullable(),
+  amount: z.number(),
+  accountId: z.number(),
+  createdAt: z.string(),
+  counts: z.object({ drafts: z.number(), blocked: z.number(), posted: z.number(), draftTotal: z.number() }),
+  invoices: z.array(
+    z.object({
+      id: z.number(),
+      debtorId: z.number(),
+      debtorNumber: z.string(),
+      debtorName: z.string(),
+      status: z.enum(['draft', 'posted']),
+      number: z.string().nullable(),
+      total: z.number(),
+      blocked: z.boolean(),
+      billingInstruction: z.string().nullable(),
+    }),
+  ),
+});
+
 export const ITEM_STATUSES = ['open', 'blocked', 'arrangement', 'settled', 'split', 'merged', 'written_off'] as const;
 
 export const OpenItem = z.object({
@@ -542,6 +566,27 @@ export const api = {
     output: Invoice,
   },
   'invoices.get': { kind: 'read', summary: 'One invoice or credit note with its lines.', input: z.object({ id: idField }), output: Invoice },
+  'feeRuns.create': {
+    kind: 'write',
+    summary: 'Massa factureren: a draft invoice per chosen debtor (all, by status, or selected) for one description and amount.',
+    input: z.object({
+      description: requiredText(140),
+      invoiceDate: isoDateField,
+      dueDate: isoDateField.optional(),
+      amount: centsField.min(1),
+      accountId: idField.optional(),
+      selection: z.object({ mode: z.enum(['all', 'status', 'selected']), statusIds: z.array(idField).optional(), debtorIds: z.array(idField).optional() }),
+    }),
+    output: FeeRun,
+  },
+  'feeRuns.list': { kind: 'read', summary: 'Fee runs with their counts.', input: z.object({}), output: z.array(FeeRun.omit({ invoices: true })) },
+  'feeRuns.get': { kind: 'read', summary: 'A fee run with its invoices (drafts with billing instruction and block).', input: z.object({ id: idField }), output: FeeRun },
+  'feeRuns.post': {
+    kind: 'write',
+    summary: 'Posts every unblocked draft of the run in one transaction; blocked drafts are skipped until unblocked.',
+    input: z.object({ id: idField }),
+    output: z.object({ posted: z.number(), skippedBlocked: z.number(), run: FeeRun }),
+  },
   'items.list': {
     kind: 'read',
     summary: 'Open items, filtered and sorted in the database, one page at a time, with the total balance of the selection.',
@@ -652,6 +697,7 @@ export type DebtorT = z.output<typeof Debtor>;
 export type DebtorStatusT = z.output<typeof DebtorStatus>;
 export type MandateT = z.output<typeof Mandate>;
 export type InvoiceT = z.output<typeof Invoice>;
+export type FeeRunT = z.output<typeof FeeRun>;
 export type OpenItemT = z.output<typeof OpenItem>;
 export type MemberImportReportT = z.output<typeof MemberImportReport>;
 export { MEMBER_IMPORT_FIELDS };

@@ -1,0 +1,41 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { call } from '../../electron/api';
+import { openSession, type Session } from './harness';
+import { setUpClub } from './pages/firstRun';
+
+let s: Session;
+beforeEach(async () => {
+  s = await openSession();
+  await setUpClub(s.page);
+  for (const name of ['Anouk de Vries', 'Bram Jansen', 'Cas van Dijk']) call(s.server.ctx, 'debtors.create', { name });
+});
+afterEach(async () => {
+  await s.close();
+});
+
+describe('fee run', () => {
+  it('drafts the season fee for every member, blocks one draft, posts the rest', async () => {
+    const { page } = s;
+    await page.getByRole('navigation').getByRole('link', { name: 'Facturen' }).click();
+    await page.getByText('Nog geen facturatierun').waitFor();
+    await page.getByRole('button', { name: '+ Massa factureren' }).click();
+    const form = page.getByRole('form', { name: 'Massa factureren' });
+    await form.getByLabel('Omschrijving').fill('Contributie 2026-2027');
+    await form.getByLabel('Bedrag').fill('150,00');
+    await form.getByLabel('Factuurdatum').fill('2026-09-01');
+    await s.shot('40-massa-factureren');
+    await form.getByRole('button', { name: 'Conceptfacturen maken' }).click();
+    await page.getByRole('heading', { name: 'Contributie 2026-2027' }).waitFor();
+    await page.getByRole('button', { name: 'Blokkeren Bram Jansen' }).click();
+    await page.getByRole('button', { name: /2 facturen boeken/ }).waitFor();
+    await s.shot('41-concepten');
+    await page.getByRole('button', { name: /2 facturen boeken/ }).click();
+    await page.getByText('2 facturen geboekt; 1 geblokkeerde concepten overgeslagen.').waitFor();
+    const states = await page.getByRole('table', { name: 'Facturen in deze run' }).locator('tbody tr td:nth-child(5)').allTextContents();
+    expect(states).toEqual(['Geboekt als 2026-0001', 'Concept (factuurblokkade)', 'Geboekt als 2026-0002']);
+    await s.shot('42-run-geboekt');
+    await page.getByRole('navigation').getByRole('link', { name: 'Openstaande posten' }).click();
+    await page.getByText('2 posten').waitFor();
+    expect(s.problems).toEqual([]);
+  });
+});
