@@ -8,6 +8,7 @@ import { postEntry } from '../ledger/post';
 import { getSettings, initialize, isInitialized, saveBankAccount } from '../settings/settings';
 import { generateDemoClub } from './demoClub';
 import { api } from '../../shared/api/contract';
+import { call } from '../api';
 import { expireStaleMandates, revokeMandate, saveMandate } from '../mandates/mandates';
 
 /**
@@ -73,5 +74,58 @@ export function seedDemoClub(ctx: Ctx, seed?: number): Output<'setup.demo'> {
     });
     itemsForEntry(ctx, entryId, 'opening_balance');
   }
+  bookSeason(ctx, [...idByNumber.values()]);
   return { members: club.members.length, openingBalances: club.openingBalances.length, settings: getSettings(ctx) };
+}
+
+/**
+ * A season of receivables, so the demo has real work in it: the fee run of 1 September for every
+ * member (seniors and juniors), a competition fee in October, a Christmas tournament not yet due,
+ * about a fifth paid by transfer, a few credit notes, two payment arrangements.
+ */
+function bookSeason(ctx: Ctx, debtorIds: number[]): void {
+  const senior = call(ctx, 'feeRuns.create', { description: 'Contributie 2026-2027 senioren', invoiceDate: '2026-09-01', amount: 18_500, selection: { mode: 'selected', debtorIds: debtorIds.filter((_, i) => i % 4 !== 1) } });
+  const junior = call(ctx, 'feeRuns.create', { description: 'Contributie 2026-2027 junioren', invoiceDate: '2026-09-01', amount: 9_500, selection: { mode: 'selected', debtorIds: debtorIds.filter((_, i) => i % 4 === 1) } });
+  call(ctx, 'feeRuns.post', { id: senior.id });
+  call(ctx, 'feeRuns.post', { id: junior.id });
+  const competition = call(ctx, 'feeRuns.create', { description: 'Competitiebijdrage najaar 2026', invoiceDate: '2026-10-15', amount: 3_500, selection: { mode: 'selected', debtorIds: debtorIds.filter((_, i) => i % 3 === 0) } });
+  call(ctx, 'feeRuns.post', { id: competition.id });
+  const christmas = call(ctx, 'feeRuns.create', { description: 'Kersttoernooi 2026', invoiceDate: '2026-11-20', dueDate: '2026-12-18', amount: 1_250, selection: { mode: 'selected', debtorIds: debtorIds.filter((_, i) => i % 7 === 2) } });
+  call(ctx, 'feeRuns.post', { id: christmas.id });
+
+  const bank = accountForRole(ctx, 'bank');
+  const receivables = accountForRole(ctx, 'receivables');
+  const feeItems = (debtorId: number) => call(ctx, 'items.list', { debtorId, limit: 50 }).items.filter((i) => i.document.startsWith('2026-') && i.sourceType === 'invoice');
+  debtorIds.forEach((debtorId, i) => {
+    const [fee] = feeItems(debtorId);
+    if (!fee) return;
+    if (i % 5 === 4) {
+      // Paid by transfer: the bank entry, then the payment settled against the invoice.
+      const entryId = postEntry(ctx, {
+        journalCode: 'BNK',
+        date: `2026-09-${String(5 + (i % 20)).padStart(2, '0')}`,
+        description: `Ontvangst ${fee.document}`,
+        sourceType: 'demo_payment',
+        sourceId: fee.document,
+        lines: [
+          { accountId: bank, debit: fee.balance, credit: 0 },
+          { accountId: receivables, debtorId, debit: 0, credit: fee.balance },
+        ],
+      });
+      const [payment] = itemsForEntry(ctx, entryId, 'journal');
+      call(ctx, 'items.settle', { itemIds: [fee.id, payment!], reason: 'Betaald per overboeking' });
+    } else if (i % 37 === 6) {
+      call(ctx, 'invoices.credit', { invoiceId: fee.invoiceId!, date: '2026-09-20', description: `Korting gezinslidmaatschap op ${fee.document}`, lines: [{ description: 'Korting gezinslid', unitPrice: 2_500 }] });
+    }
+  });
+  for (const debtorId of [debtorIds[10]!, debtorIds[58]!]) {
+    const [fee] = feeItems(debtorId);
+    if (!fee) continue;
+    call(ctx, 'items.split', {
+      itemId: fee.id,
+      arrangement: true,
+      reason: 'Betalingsregeling: drie maandelijkse termijnen',
+      parts: [{ dueDate: '2026-10-01' }, { dueDate: '2026-11-01' }, { dueDate: '2026-12-01' }],
+    });
+  }
 }

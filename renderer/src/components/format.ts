@@ -15,3 +15,11 @@ export function useFormat() {
     iban: (iban: string | null) => (iban ? formatIban(iban) : '—'),
   };
 }
+
+/**
+ * Balances as a treasurer reads them: assets and expenses debit-positive, liabilities, equity and
+ * revenue credit-positive (the API always gives debit minus credit).
+ */
+export function naturalBalance(account: { type: string; balance: number }): number {
+  return account.type === 'liability' || account.type === 'equity' || account.type === 'revenue' ? -account.balance : account.balance;
+}

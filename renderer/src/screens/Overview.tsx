@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../components/EmptyState';
-import { useFormat } from '../components/format';
+import { naturalBalance, useFormat } from '../components/format';
 import { LoadError, Loading } from '../components/Loading';
 import { useQuery } from '../hooks/useApi';
 
@@ -51,7 +51,7 @@ export function Overview() {
               <td className="code">{a.code}</td>
               <td>{a.name}</td>
               <td className="muted">{t(`accountType.${a.type}`)}</td>
-              <td className={`num${a.balance === 0 ? ' muted' : ''}`}>{f.euro(a.balance)}</td>
+              <td className={`num${a.balance === 0 ? ' muted' : ''}`}>{f.euro(naturalBalance(a))}</td>
             </tr>
           ))}
         </tbody>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AccountT } from '../../../../shared/api/contract';
 import { ACCOUNT_ROLES, ACCOUNT_TYPES, type AccountRole, type AccountType } from '../../../../shared/ledgerRoles';
 import { Field, FormError } from '../../components/Field';
-import { useFormat } from '../../components/format';
+import { naturalBalance, useFormat } from '../../components/format';
 import { LoadError, Loading } from '../../components/Loading';
 import { FormActions } from '../../components/FormActions';
 import { useDraftForm, useMutation, useQuery } from '../../hooks/useApi';
@@ -57,7 +57,7 @@ export function ChartSettings() {
                   ))}
                 </select>
               </td>
-              <td className={`num${a.balance === 0 ? ' muted' : ''}`}>{f.euro(a.balance)}</td>
+              <td className={`num${a.balance === 0 ? ' muted' : ''}`}>{f.euro(naturalBalance(a))}</td>
               <td>
                 <button type="button" className="link" onClick={() => setDraft({ id: a.id, code: a.code, name: a.name, type: a.type, active: a.active })}>
                   {t('app.edit')}
