@@ -12,7 +12,7 @@ import { getEntry, listEntries, reverseEntry } from './ledger/entries';
 import { applyMemberImport, planMemberImport, previewMemberImport } from './imports/members/importMembers';
 import { getOverview } from './ledger/overview';
 import { createFeeRun, getFeeRun, listFeeRuns, postFeeRun } from './invoices/feeRuns';
-import { createDraft, creditInvoice, deleteDraft, getInvoice, postInvoice, setDraftBlocked, updateDraft } from './invoices/invoices';
+import { createDraft, creditInvoice, deleteDraft, getInvoice, listInvoices, postInvoice, setDraftBlocked, updateDraft } from './invoices/invoices';
 import { changeDueDate, mergeItems, setBlocked, settleItems, splitItem, writeOffItem } from './items/operations';
 import { itemsForEntry } from './items/openItems';
 import { itemHistory, listItems } from './items/queries';
@@ -102,6 +102,7 @@ export const handlers: Handlers = {
   },
   'invoices.credit': (ctx, input) => getInvoice(ctx, creditInvoice(ctx, input)),
   'invoices.get': (ctx, input) => getInvoice(ctx, input.id),
+  'invoices.list': (ctx, input) => listInvoices(ctx, input.debtorId),
   'feeRuns.create': (ctx, input) => {
     requireInitialized(ctx);
     return getFeeRun(ctx, createFeeRun(ctx, input));

@@ -174,14 +174,19 @@ export function creditInvoice(ctx: Ctx, input: { invoiceId: number; date?: strin
   return id;
 }
 
-export function getInvoice(ctx: Ctx, id: number): InvoiceT {
-  const row = stmt(
-    ctx.db,
-    `SELECT i.id, i.debtor_id AS debtorId, d.number AS debtorNumber, d.name AS debtorName, i.kind, i.status, i.number, i.invoice_date AS invoiceDate,
+const INVOICE_SELECT = `SELECT i.id, i.debtor_id AS debtorId, d.number AS debtorNumber, d.name AS debtorName, i.kind, i.status, i.number, i.invoice_date AS invoiceDate,
             i.due_date AS dueDate, i.description, i.billing_instruction AS billingInstruction, i.blocked, i.fee_run_id AS feeRunId,
             i.credits_invoice_id AS creditsInvoiceId, i.total, i.entry_id AS entryId
-       FROM invoices i JOIN debtors d ON d.id = i.debtor_id WHERE i.id = ?`,
-  ).get(id) as (Omit<InvoiceT, 'blocked' | 'lines'> & { blocked: number }) | undefined;
+       FROM invoices i JOIN debtors d ON d.id = i.debtor_id`;
+
+type InvoiceRow = Omit<InvoiceT, 'blocked' | 'lines'> & { blocked: number };
+
+export function listInvoices(ctx: Ctx, debtorId: number): Omit<InvoiceT, 'lines'>[] {
+  return (stmt(ctx.db, `${INVOICE_SELECT} WHERE i.debtor_id = ? ORDER BY i.invoice_date DESC, i.id DESC`).all(debtorId) as InvoiceRow[]).map((r) => ({ ...r, blocked: r.blocked === 1 }));
+}
+
+export function getInvoice(ctx: Ctx, id: number): InvoiceT {
+  const row = stmt(ctx.db, `${INVOICE_SELECT} WHERE i.id = ?`).get(id) as InvoiceRow | undefined;
   if (!row) throw notFoundError({ nl: `Factuur ${id}`, en: `Invoice ${id}` }, 'id');
   const lines = stmt(
     ctx.db,

@@ -565,6 +565,12 @@ export const api = {
     input: z.object({ invoiceId: idField, date: isoDateField.optional(), description: optionalText(140), lines: z.array(InvoiceLineInput).optional() }),
     output: Invoice,
   },
+  'invoices.list': {
+    kind: 'read',
+    summary: "A debtor's invoices and credit notes (drafts and posted), newest first.",
+    input: z.object({ debtorId: idField }),
+    output: z.array(Invoice.omit({ lines: true })),
+  },
   'invoices.get': { kind: 'read', summary: 'One invoice or credit note with its lines.', input: z.object({ id: idField }), output: Invoice },
   'feeRuns.create': {
     kind: 'write',

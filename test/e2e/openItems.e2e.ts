@@ -71,3 +71,40 @@ describe('open items', () => {
     expect(s.problems).toEqual([]);
   });
 });
+
+describe('invoices on the debtor card', () => {
+  it('makes a manual invoice with two lines, credits it, and settles the pair', async () => {
+    const ctx = s.server.ctx;
+    const d = call(ctx, 'debtors.create', { name: 'Noor Visser' });
+    const { page } = s;
+    await page.goto(`${s.server.url.split('?')[0]}#/debiteuren/${d.id}`);
+    await page.getByRole('heading', { name: `${d.number} Noor Visser` }).waitFor();
+    await page.getByRole('button', { name: '+ Factuur maken' }).click();
+    const form = page.getByRole('form', { name: 'Factuur maken' });
+    await form.getByLabel('Omschrijving').fill('Baanhuur september');
+    await form.getByLabel('Factuurdatum').fill('2026-09-30');
+    await form.getByLabel('Regel 1').fill('Baan 3, 4 uur');
+    await form.getByLabel('Bedrag').first().fill('60,00');
+    await form.getByRole('button', { name: '+ Regel toevoegen' }).click();
+    await form.getByLabel('Regel 2').fill('Ballen');
+    await form.getByLabel('Bedrag').nth(1).fill('12,5x');
+    await form.getByRole('button', { name: 'Factuur boeken' }).click();
+    await form.getByText('Regel 2: Bedrag "12,5x": schrijf het als 1.234,56').waitFor();
+    await form.getByLabel('Bedrag').nth(1).fill('12,50');
+    await form.getByRole('button', { name: 'Factuur boeken' }).click();
+    const invoices = page.getByRole('table', { name: 'Facturen' });
+    await invoices.getByText('2026-0001').waitFor();
+    expect(plain(await invoices.locator('tbody tr').first().textContent())).toContain('€ 72,50');
+    await s.shot('35-factuur-geboekt');
+    await invoices.getByRole('button', { name: 'Crediteren 2026-0001' }).click();
+    await invoices.getByText('creditnota').waitFor();
+    await page.getByText('2 posten').waitFor();
+    await page.getByLabel('Selecteer 2026-0001').check();
+    await page.getByLabel('Selecteer 2026-0002').check();
+    await page.getByRole('button', { name: 'Vereffenen' }).click();
+    await page.getByText('Geen openstaande posten').waitFor();
+    expect(plain(await page.locator('.balance-pill').textContent())).toContain('€ 0,00');
+    await s.shot('36-gecrediteerd-vereffend');
+    expect(s.problems).toEqual([]);
+  });
+});

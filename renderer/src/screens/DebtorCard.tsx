@@ -4,6 +4,7 @@ import { useFormat } from '../components/format';
 import { LoadError, Loading } from '../components/Loading';
 import { useQuery } from '../hooks/useApi';
 import { DebtorForm } from './debtor/DebtorForm';
+import { Invoices } from './debtor/Invoices';
 import { Mandates } from './debtor/Mandates';
 import { OpenItems } from './OpenItems';
 
@@ -15,6 +16,7 @@ export function DebtorCard({ id }: { id: number }) {
   const entries = useQuery('entries.list', { debtorId: id, limit: 200 });
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
+  const [itemsVersion, setItemsVersion] = useState(0);
   if (debtor.error) return <LoadError error={debtor.error} retry={debtor.reload} />;
   if (!debtor.data) return <Loading />;
   const d = debtor.data;
@@ -91,7 +93,8 @@ export function DebtorCard({ id }: { id: number }) {
         </div>
       )}
       <Mandates debtorId={d.id} number={d.number} onChanged={debtor.reload} />
-      <OpenItems debtorId={d.id} embedded onChanged={() => { debtor.reload(); entries.reload(); }} />
+      <Invoices debtorId={d.id} onChanged={() => { debtor.reload(); entries.reload(); setItemsVersion((v) => v + 1); }} />
+      <OpenItems key={itemsVersion} debtorId={d.id} embedded onChanged={() => { debtor.reload(); entries.reload(); }} />
       <h2>{t('debtor.history')}</h2>
       {entries.error && <LoadError error={entries.error} retry={entries.reload} />}
       {entries.data && entries.data.total === 0 && <p className="muted">{t('debtor.noHistory')}</p>}

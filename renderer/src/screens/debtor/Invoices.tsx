@@ -1,0 +1,126 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { parseEuro } from '../../../../shared/money';
+import { Field, FormError } from '../../components/Field';
+import { useFormat } from '../../components/format';
+import { useMutation, useQuery } from '../../hooks/useApi';
+
+interface LineDraft {
+  description: string;
+  amount: string;
+}
+
+/** The debtor's invoices and credit notes; a manual invoice (draft, then post) and Crediteren. */
+export function Invoices({ debtorId, onChanged }: { debtorId: number; onChanged: () => void }) {
+  const { t, i18n } = useTranslation();
+  const f = useFormat();
+  const invoices = useQuery('invoices.list', { debtorId });
+  const credit = useMutation('invoices.credit');
+  const post = useMutation('invoices.post');
+  const [adding, setAdding] = useState(false);
+  const refresh = () => {
+    invoices.reload();
+    onChanged();
+  };
+  const error = credit.error ?? post.error;
+  const credited = new Set((invoices.data ?? []).filter((i) => i.kind === 'credit_note' && i.status === 'posted').map((i) => i.creditsInvoiceId));
+  return (
+    <div className="card">
+      <div className="screen-head">
+        <h2>{t('invoice.title')}</h2>
+        {!adding && (
+          <button type="button" className="secondary" onClick={() => setAdding(true)}>
+            + {t('invoice.new')}
+          </button>
+        )}
+      </div>
+      {error && <div className="alert alert-error" role="alert">{error.message[i18n.language === 'en' ? 'en' : 'nl']}</div>}
+      {adding && <InvoiceForm debtorId={debtorId} onDone={() => { setAdding(false); refresh(); }} onCancel={() => setAdding(false)} />}
+      {invoices.data?.length === 0 && !adding && <p className="muted">{t('invoice.none')}</p>}
+      {invoices.data && invoices.data.length > 0 && (
+        <table className="table" aria-label={t('invoice.title')}>
+          <thead>
+            <tr>
+              <th>{t('invoice.number')}</th>
+              <th>{t('invoice.date')}</th>
+              <th>{t('invoice.description')}</th>
+              <th className="num">{t('invoice.total')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {invoices.data.map((inv) => (
+              <tr key={inv.id}>
+                <td className="code">{inv.number ?? t('invoice.draft')}{inv.kind === 'credit_note' && <span className="tag">{t('invoice.creditNote')}</span>}</td>
+                <td>{f.date(inv.invoiceDate)}</td>
+                <td>{inv.description}</td>
+                <td className="num">{f.euro(inv.kind === 'credit_note' ? -inv.total : inv.total)}</td>
+                <td>
+                  {inv.status === 'draft' && (
+                    <button type="button" className="link" onClick={() => void post.run({ id: inv.id }).then((r) => r && refresh())}>{t('invoice.post')}</button>
+                  )}
+                  {inv.status === 'posted' && inv.kind === 'invoice' && !credited.has(inv.id) && (
+                    <button type="button" className="link" aria-label={`${t('invoice.credit')} ${inv.number}`} onClick={() => void credit.run({ invoiceId: inv.id }).then((r) => r && refresh())}>
+                      {t('invoice.credit')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
+
+function InvoiceForm({ debtorId, onDone, onCancel }: { debtorId: number; onDone: () => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const create = useMutation('invoices.createDraft');
+  const post = useMutation('invoices.post');
+  const [description, setDescription] = useState('');
+  const [invoiceDate, setInvoiceDate] = useState(new Date().toISOString().slice(0, 10));
+  const [lines, setLines] = useState<LineDraft[]>([{ description: '', amount: '' }]);
+  const [lineError, setLineError] = useState<string>();
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    const parsed = lines.map((l) => ({ l, amount: parseEuro(l.amount) }));
+    const bad = parsed.findIndex((p) => !p.amount.ok);
+    if (bad >= 0) {
+      const v = parsed[bad]!.amount;
+      setLineError(v.ok ? undefined : `${t('invoice.line')} ${bad + 1}: ${v.nl}`);
+      return;
+    }
+    setLineError(undefined);
+    const draft = await create.run({
+      debtorId,
+      invoiceDate,
+      description,
+      lines: parsed.map((p) => ({ description: p.l.description || description, unitPrice: p.amount.ok ? p.amount.value : 0 })),
+    });
+    if (draft && (await post.run({ id: draft.id }))) onDone();
+    else if (draft) onDone();
+  };
+  const error = create.error ?? post.error;
+  return (
+    <form className="inline-form" onSubmit={submit} noValidate aria-label={t('invoice.new')}>
+      <FormError error={error} fields={['description', 'invoiceDate']} />
+      {lineError && <div className="alert alert-error" role="alert">{lineError}</div>}
+      <div className="row">
+        <Field label={t('invoice.description')} name="description" value={description} width="long" error={error} onChange={setDescription} />
+        <Field label={t('invoice.date')} name="invoiceDate" type="date" value={invoiceDate} width="short" error={error} onChange={setInvoiceDate} />
+      </div>
+      {lines.map((l, i) => (
+        <div className="row" key={i}>
+          <Field label={`${t('invoice.line')} ${i + 1}`} name={`lines.${i}.description`} value={l.description} width="long" optional error={error} onChange={(v) => setLines(lines.map((x, j) => (j === i ? { ...x, description: v } : x)))} />
+          <Field label={t('invoice.amount')} name={`lines.${i}.unitPrice`} value={l.amount} width="short" error={error} onChange={(v) => setLines(lines.map((x, j) => (j === i ? { ...x, amount: v } : x)))} />
+        </div>
+      ))}
+      <button type="button" className="secondary" onClick={() => setLines([...lines, { description: '', amount: '' }])}>+ {t('invoice.addLine')}</button>
+      <div className="actions">
+        <button type="submit" className="primary" disabled={create.busy || post.busy}>{t('invoice.createAndPost')}</button>
+        <button type="button" className="secondary" onClick={onCancel}>{t('app.cancel')}</button>
+      </div>
+    </form>
+  );
+}
