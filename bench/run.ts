@@ -8,6 +8,7 @@ import { call, dispatch } from '../electron/api';
 import { createContext } from '../electron/context';
 import { postEntry } from '../electron/ledger/post';
 import { makeIban } from '../shared/iban';
+import { benchGrid } from './grid';
 
 /**
  * `npm run bench`: the figures the issues ask for, measured on real SQLite files in a temp folder.
@@ -139,12 +140,20 @@ function benchFeeRun(): void {
   ledger.close();
 }
 
-// `npm run bench -- import` runs only the benchmarks whose name contains "import".
-const only = process.argv[2];
-for (const bench of [benchOpen, benchImport, benchFeeRun, benchPostBulk, benchPostApi]) {
-  if (!only || bench.name.toLowerCase().includes(only.toLowerCase())) bench();
+async function benchGridInChromium(): Promise<void> {
+  rows.push(...(await benchGrid(dir)));
 }
 
+// `npm run bench -- import` runs only the benchmarks whose name contains "import".
+const only = process.argv[2];
+async function main(): Promise<void> {
+  for (const bench of [benchOpen, benchImport, benchFeeRun, benchPostBulk, benchPostApi, benchGridInChromium]) {
+    if (!only || bench.name.toLowerCase().includes(only.toLowerCase())) await bench();
+  }
+  report();
+}
+
+function report(): void {
 const table = [
   '| benchmark | n | time | rate |',
   '| --- | ---: | ---: | ---: |',
@@ -155,3 +164,6 @@ console.log(table);
 fs.mkdirSync(path.join(__dirname, 'results'), { recursive: true });
 fs.writeFileSync(path.join(__dirname, 'results', 'latest.json'), JSON.stringify({ at: new Date().toISOString(), node: process.version, rows }, null, 2));
 fs.rmSync(dir, { recursive: true, force: true });
+}
+
+void main();
