@@ -22,6 +22,8 @@ export const organisation = sqliteTable(
     phone: text('phone'),
     creditorId: text('creditor_id'),
     defaultPaymentTermDays: integer('default_payment_term_days').notNull().default(14),
+    /** the pre-notification printed on invoices to debtors on direct debit; {placeholders} are filled in */
+    preNotificationText: text('pre_notification_text'),
     language: text('language', { enum: ['nl', 'en'] }).notNull().default('nl'),
     initializedAt: text('initialized_at').notNull(),
   },

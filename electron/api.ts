@@ -11,6 +11,7 @@ import { listAccounts, listJournals, saveAccount, saveJournal, setAccountRole } 
 import { getEntry, listEntries, reverseEntry } from './ledger/entries';
 import { applyMemberImport, planMemberImport, previewMemberImport } from './imports/members/importMembers';
 import { getOverview } from './ledger/overview';
+import { renderInvoicePdf } from './letters/invoicePdf';
 import { createFeeRun, getFeeRun, listFeeRuns, postFeeRun } from './invoices/feeRuns';
 import { createDraft, creditInvoice, deleteDraft, getInvoice, listInvoices, postInvoice, setDraftBlocked, updateDraft } from './invoices/invoices';
 import { changeDueDate, mergeItems, setBlocked, settleItems, splitItem, writeOffItem } from './items/operations';
@@ -19,7 +20,8 @@ import { itemHistory, listItems } from './items/queries';
 import { postEntry } from './ledger/post';
 import { getSettings, initialize, requireInitialized, saveBankAccount, updateSettings } from './settings/settings';
 
-type Handlers = { [M in Method]: (ctx: Ctx, input: ParsedInput<M>) => Output<M> };
+/** Read methods may answer later (a PDF being rendered); writes stay synchronous inside their transaction. */
+type Handlers = { [M in Method]: (ctx: Ctx, input: ParsedInput<M>) => Output<M> | Promise<Output<M>> };
 
 /**
  * The handler table: the one implementation of the contract. Every transport (IPC, browser-mode
@@ -102,6 +104,7 @@ export const handlers: Handlers = {
   },
   'invoices.credit': (ctx, input) => getInvoice(ctx, creditInvoice(ctx, input)),
   'invoices.get': (ctx, input) => getInvoice(ctx, input.id),
+  'invoices.pdf': (ctx, input) => renderInvoicePdf(ctx, input.id).then(({ fileName, pdf }) => ({ fileName, base64: pdf.toString('base64') })),
   'invoices.list': (ctx, input) => listInvoices(ctx, input.debtorId),
   'feeRuns.create': (ctx, input) => {
     requireInitialized(ctx);
@@ -139,7 +142,7 @@ export type Logger = (message: string, error?: unknown) => void;
 
 const defaultLogger: Logger = (message, error) => console.error(`[penning] ${message}`, error ?? '');
 
-export function dispatch(ctx: Ctx, method: string, rawInput: unknown, log: Logger = defaultLogger): ApiResult<unknown> {
+function invoke(ctx: Ctx, method: string, rawInput: unknown, log: Logger): ApiResult<unknown> | Promise<ApiResult<unknown>> {
   if (!isMethod(method)) {
     return {
       ok: false,
@@ -152,10 +155,31 @@ export function dispatch(ctx: Ctx, method: string, rawInput: unknown, log: Logge
   const handler = handlers[method] as (ctx: Ctx, input: unknown) => unknown;
   try {
     const value = def.kind === 'write' ? ctx.db.transaction(() => handler(ctx, parsed.data))() : handler(ctx, parsed.data);
+    if (value instanceof Promise) {
+      return value.then(
+        (v): ApiResult<unknown> => ({ ok: true, value: v }),
+        (e: unknown): ApiResult<unknown> => ({ ok: false, error: toErrorData(e, method, log) }),
+      );
+    }
     return { ok: true, value };
   } catch (e) {
     return { ok: false, error: toErrorData(e, method, log) };
   }
+}
+
+/** What the transports call: every method, including the ones that answer later. */
+export async function dispatchAsync(ctx: Ctx, method: string, rawInput: unknown, log: Logger = defaultLogger): Promise<ApiResult<unknown>> {
+  return invoke(ctx, method, rawInput, log);
+}
+
+/** In-process and synchronous, for tests, the demo seeder and the bench. */
+export function dispatch(ctx: Ctx, method: string, rawInput: unknown, log: Logger = defaultLogger): ApiResult<unknown> {
+  const result = invoke(ctx, method, rawInput, log);
+  if (result instanceof Promise) {
+    void result.catch(() => undefined);
+    return { ok: false, error: { code: 'internal', message: { nl: `${method} werkt alleen asynchroon`, en: `${method} only works asynchronously` } } };
+  }
+  return result;
 }
 
 /** Typed in-process call: throws ApiError. For tests, the demo seeder and scripts. */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { api, METHODS } from '../shared/api/contract';
 import { exitCodeFor, type ApiErrorData } from '../shared/api/errors';
-import { dispatch } from './api';
+import { dispatchAsync } from './api';
 import type { Ctx } from './context';
 import { openSession } from './session';
 import { defaultLedgerFile } from './paths';
@@ -20,6 +20,8 @@ Commands:
   status                     show whether the ledger is set up
   methods                    list the API methods with their input schema
   call <method> ['<json>']   call an API method with JSON input and print the JSON result
+  invoice-pdf <id> --out <file.pdf>
+                             write an invoice or credit note as PDF
   import-members <file.csv> [--dry-run]
                              import the member list (matched on member number); prints the report
   help                       this text
@@ -67,10 +69,22 @@ function report(error: ApiErrorData, lang: 'nl' | 'en'): never {
   process.exit(exitCodeFor(error.code));
 }
 
-function run(ctx: Ctx, method: string, input: unknown, lang: 'nl' | 'en'): unknown {
-  const result = dispatch(ctx, method, input);
+async function run(ctx: Ctx, method: string, input: unknown, lang: 'nl' | 'en'): Promise<unknown> {
+  const result = await dispatchAsync(ctx, method, input);
   if (!result.ok) report(result.error, lang);
   return result.value;
+}
+
+function outFile(argv: string[]): string | undefined {
+  const i = argv.indexOf('--out');
+  return i >= 0 ? argv[i + 1] : undefined;
+}
+
+/** Files that leave the app are written to a temporary name and renamed, so none is ever half written. */
+function writeAtomically(file: string, data: Buffer): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, data);
+  fs.renameSync(tmp, file);
 }
 
 function methodsListing(): unknown[] {
@@ -82,7 +96,7 @@ function methodsListing(): unknown[] {
   }));
 }
 
-export function main(argv: string[]): void {
+export async function main(argv: string[]): Promise<void> {
   const args = parseArgs(argv);
   if (!args.command || args.command === 'help' || args.flags.has('--help')) {
     process.stdout.write(`${USAGE}\n`);
@@ -96,14 +110,14 @@ export function main(argv: string[]): void {
       case 'init': {
         for (const m of ledger.migration.applied) process.stderr.write(`migration applied: ${m}\n`);
         if (args.flags.has('--demo')) {
-          const demo = run(ctx, 'setup.demo', {}, args.lang) as { members: number; openingBalances: number };
+          const demo = await run(ctx, 'setup.demo', {}, args.lang) as { members: number; openingBalances: number };
           process.stderr.write(`Demo club created: ${demo.members} members, ${demo.openingBalances} opening balances.\n`);
         }
-        print(run(ctx, 'ledger.status', {}, args.lang));
+        print(await run(ctx, 'ledger.status', {}, args.lang));
         break;
       }
       case 'status':
-        print(run(ctx, 'ledger.status', {}, args.lang));
+        print(await run(ctx, 'ledger.status', {}, args.lang));
         break;
       case 'call': {
         const [method, json] = args.rest;
@@ -116,7 +130,7 @@ export function main(argv: string[]): void {
             report({ code: 'validation', field: 'input', rule: 'json', message: { nl: `Ongeldige JSON: ${(e as Error).message}`, en: `Invalid JSON: ${(e as Error).message}` } }, args.lang);
           }
         }
-        print(run(ctx, method, input, args.lang));
+        print(await run(ctx, method, input, args.lang));
         break;
       }
       case 'import-members': {
@@ -124,13 +138,22 @@ export function main(argv: string[]): void {
         if (!file) fail('import-members needs a CSV file');
         if (!fs.existsSync(file)) fail(`No such file: ${file}`);
         const content = fs.readFileSync(file).toString('base64');
-        const report = run(ctx, args.flags.has('--dry-run') ? 'imports.members.preview' : 'imports.members.commit', { content, fileName: path.basename(file) }, args.lang) as {
+        const report = await run(ctx, args.flags.has('--dry-run') ? 'imports.members.preview' : 'imports.members.commit', { content, fileName: path.basename(file) }, args.lang) as {
           created: number;
           updated: number;
           rejected: unknown[];
         };
         process.stderr.write(`${report.created} new, ${report.updated} updated, ${report.rejected.length} refused${args.flags.has('--dry-run') ? ' (dry run: nothing written)' : ''}\n`);
         print(report);
+        break;
+      }
+      case 'invoice-pdf': {
+        const [id] = args.rest;
+        const out = outFile(argv);
+        if (!id || !out) fail('invoice-pdf needs an invoice id and --out <file.pdf>');
+        const { base64 } = (await run(ctx, 'invoices.pdf', { id: Number(id) }, args.lang)) as { base64: string };
+        writeAtomically(out, Buffer.from(base64, 'base64'));
+        print({ file: path.resolve(out), bytes: Buffer.byteLength(base64, 'base64') });
         break;
       }
       default:
@@ -141,4 +164,4 @@ export function main(argv: string[]): void {
   }
 }
 
-main(process.argv.slice(2));
+void main(process.argv.slice(2));

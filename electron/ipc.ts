@@ -1,5 +1,5 @@
 import { ipcMain } from 'electron';
-import { dispatch } from './api';
+import { dispatchAsync } from './api';
 import type { Ctx } from './context';
 
 export const APP_ORIGIN = 'app://penning';
@@ -23,6 +23,6 @@ export function registerIpc(ctx: Ctx, devOrigin?: string): void {
     if (typeof method !== 'string') {
       return { ok: false, error: { code: 'unknown_method', field: 'method', rule: 'type', message: { nl: 'Functienaam ontbreekt', en: 'Method name missing' } } };
     }
-    return dispatch(ctx, method, input);
+    return dispatchAsync(ctx, method, input);
   });
 }

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { dispatch } from './api';
+import { dispatchAsync } from './api';
 import type { Ctx } from './context';
 import { openSession } from './session';
 
@@ -96,7 +96,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           return sendJson(res, 400, { ok: false, error: { code: 'validation', field: 'input', rule: 'json', message: { nl: 'Ongeldige JSON', en: 'Invalid JSON' } } });
         }
       }
-      sendJson(res, 200, dispatch(ctx, method, input));
+      void dispatchAsync(ctx, method, input).then((result) => sendJson(res, 200, result));
     });
   }
 

@@ -28,7 +28,8 @@ for (const [name, args] of suites) {
   if (fs.existsSync(output)) {
     const r = JSON.parse(fs.readFileSync(output, 'utf8'));
     passed += r.numPassedTests;
-    failed += r.numFailedTests;
+    // A file that fails to load has no failed test of its own; count it, or the tally would lie.
+    failed += r.numFailedTests + r.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
     skipped += r.numPendingTests + (r.numTodoTests ?? 0);
   } else {
     console.error(`${name}: no results were written`);

@@ -49,7 +49,7 @@ export function seedDemoClub(ctx: Ctx, seed?: number): Output<'setup.demo'> {
     idByNumber.set(m.number, debtorId);
     if (onTransfer) return;
     const stale = i % 50 === 13;
-    const signedOn = stale ? '2022-03-01' : `20${18 + (i % 8)}-${String(1 + (i % 12)).padStart(2, '0')}-15`;
+    const signedOn = stale ? '2022-03-01' : `${2024 + (i % 2)}-${String(1 + (i % 12)).padStart(2, '0')}-15`;
     const mandate = saveMandate(ctx, { debtorId, reference: `ZWA-${m.number}`, signedOn, type: 'recurring', scheme: 'CORE' });
     if (i % 50 === 29) revokeMandate(ctx, mandate.id, '2026-05-01');
   });

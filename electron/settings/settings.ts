@@ -2,6 +2,7 @@ import type { BankAccountT, SettingsT } from '../../shared/api/contract';
 import { conflictError, notFoundError, validationError } from '../../shared/api/errors';
 import type { Ctx } from '../context';
 import { accountForRole, installDefaultChart } from '../ledger/chart';
+import { DEFAULT_PRE_NOTIFICATION } from '../letters/preNotification';
 import { stmt } from '../statements';
 
 export interface OrganisationInput {
@@ -35,6 +36,7 @@ interface OrganisationRow {
   phone: string | null;
   creditor_id: string | null;
   default_payment_term_days: number;
+  pre_notification_text: string | null;
   language: 'nl' | 'en';
 }
 
@@ -65,6 +67,7 @@ export function getSettings(ctx: Ctx): SettingsT {
     },
     creditorId: row?.creditor_id ?? null,
     defaultPaymentTermDays: row?.default_payment_term_days ?? 14,
+    preNotificationText: row?.pre_notification_text ?? DEFAULT_PRE_NOTIFICATION,
     language: row?.language ?? 'nl',
     bankAccounts: listBankAccounts(ctx),
   };
@@ -91,7 +94,7 @@ export function initialize(
 
 export function updateSettings(
   ctx: Ctx,
-  input: { organisation?: OrganisationInput; creditorId?: string | null; defaultPaymentTermDays?: number; language?: 'nl' | 'en' },
+  input: { organisation?: OrganisationInput; creditorId?: string | null; defaultPaymentTermDays?: number; preNotificationText?: string | null; language?: 'nl' | 'en' },
 ): SettingsT {
   requireInitialized(ctx);
   const o = input.organisation;
@@ -102,6 +105,7 @@ export function updateSettings(
   }
   if (input.creditorId !== undefined) stmt(ctx.db, 'UPDATE organisation SET creditor_id = ? WHERE id = 1').run(input.creditorId ?? null);
   if (input.defaultPaymentTermDays !== undefined) stmt(ctx.db, 'UPDATE organisation SET default_payment_term_days = ? WHERE id = 1').run(input.defaultPaymentTermDays);
+  if (input.preNotificationText !== undefined) stmt(ctx.db, 'UPDATE organisation SET pre_notification_text = ? WHERE id = 1').run(input.preNotificationText ?? null);
   if (input.language !== undefined) stmt(ctx.db, 'UPDATE organisation SET language = ? WHERE id = 1').run(input.language);
   return getSettings(ctx);
 }

@@ -57,6 +57,8 @@ export const Settings = z.object({
   organisation: Organisation,
   creditorId: z.string().nullable(),
   defaultPaymentTermDays: z.number(),
+  /** the pre-notification text on invoices for direct debit ({bedrag} {datum} {iban} {rekeninghouder} {kenmerk} {incassant} {factuur}) */
+  preNotificationText: z.string(),
   language,
   bankAccounts: z.array(BankAccount),
 });
@@ -396,6 +398,7 @@ export const api = {
       organisation: OrganisationInput.optional(),
       creditorId: optionalText(35).pipe(creditorIdField.optional()).nullable().optional(),
       defaultPaymentTermDays: z.number().int().min(0).max(365).optional(),
+      preNotificationText: optionalText(1000).nullable().optional(),
       language: language.optional(),
     }),
     output: Settings,
@@ -570,6 +573,12 @@ export const api = {
     summary: "A debtor's invoices and credit notes (drafts and posted), newest first.",
     input: z.object({ debtorId: idField }),
     output: z.array(Invoice.omit({ lines: true })),
+  },
+  'invoices.pdf': {
+    kind: 'read',
+    summary: 'The invoice or credit note as a PDF (base64), with the pre-notification for debtors on direct debit.',
+    input: z.object({ id: idField }),
+    output: z.object({ fileName: z.string(), base64: z.string() }),
   },
   'invoices.get': { kind: 'read', summary: 'One invoice or credit note with its lines.', input: z.object({ id: idField }), output: Invoice },
   'feeRuns.create': {

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { call } from '../../electron/api';
 import { openSession, type Session } from './harness';
@@ -96,6 +97,10 @@ describe('invoices on the debtor card', () => {
     await invoices.getByText('2026-0001').waitFor();
     expect(plain(await invoices.locator('tbody tr').first().textContent())).toContain('€ 72,50');
     await s.shot('35-factuur-geboekt');
+    const [download] = await Promise.all([page.waitForEvent('download'), invoices.getByRole('button', { name: 'PDF 2026-0001' }).click()]);
+    expect(download.suggestedFilename()).toBe('factuur-2026-0001-1001.pdf');
+    const pdf = fs.readFileSync((await download.path())!);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     await invoices.getByRole('button', { name: 'Crediteren 2026-0001' }).click();
     await invoices.getByText('creditnota').waitFor();
     await page.getByText('2 posten').waitFor();

@@ -22,7 +22,19 @@ export function Invoices({ debtorId, onChanged }: { debtorId: number; onChanged:
     invoices.reload();
     onChanged();
   };
-  const error = credit.error ?? post.error;
+  const pdf = useMutation('invoices.pdf');
+  const download = async (id: number) => {
+    const file = await pdf.run({ id });
+    if (!file) return;
+    const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
+    const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = file.fileName;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+  const error = credit.error ?? post.error ?? pdf.error;
   const credited = new Set((invoices.data ?? []).filter((i) => i.kind === 'credit_note' && i.status === 'posted').map((i) => i.creditsInvoiceId));
   return (
     <div className="card">
@@ -56,6 +68,7 @@ export function Invoices({ debtorId, onChanged }: { debtorId: number; onChanged:
                 <td>{inv.description}</td>
                 <td className="num">{f.euro(inv.kind === 'credit_note' ? -inv.total : inv.total)}</td>
                 <td>
+                  <button type="button" className="link pdf-link" aria-label={`PDF ${inv.number ?? inv.id}`} onClick={() => void download(inv.id)}>PDF</button>{' '}
                   {inv.status === 'draft' && (
                     <button type="button" className="link" onClick={() => void post.run({ id: inv.id }).then((r) => r && refresh())}>{t('invoice.post')}</button>
                   )}

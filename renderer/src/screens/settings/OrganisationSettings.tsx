@@ -16,7 +16,7 @@ function OrganisationForm({ settings, onChanged }: { settings: SettingsT; onChan
   const { t } = useTranslation();
   const update = useMutation('settings.update');
   const o = settings.organisation;
-  const [form, setForm] = useState({ name: o.name, street: o.street ?? '', postalCode: o.postalCode ?? '', city: o.city ?? '', email: o.email ?? '', phone: o.phone ?? '', creditorId: settings.creditorId ?? '', paymentTerm: String(settings.defaultPaymentTermDays) });
+  const [form, setForm] = useState({ name: o.name, street: o.street ?? '', postalCode: o.postalCode ?? '', city: o.city ?? '', email: o.email ?? '', phone: o.phone ?? '', creditorId: settings.creditorId ?? '', paymentTerm: String(settings.defaultPaymentTermDays), preNotification: settings.preNotificationText });
   const [saved, setSaved] = useState(false);
 
   const submit = async (e: React.FormEvent) => {
@@ -27,6 +27,7 @@ function OrganisationForm({ settings, onChanged }: { settings: SettingsT; onChan
       organisation: { name: form.name, street: form.street, postalCode: form.postalCode, city: form.city, email: form.email, phone: form.phone, country: o.country },
       creditorId: form.creditorId.trim() ? form.creditorId : null,
       defaultPaymentTermDays: Number.isInteger(term) ? term : -1,
+      preNotificationText: form.preNotification.trim() ? form.preNotification : null,
     });
     if (done) {
       setSaved(true);
@@ -51,6 +52,11 @@ function OrganisationForm({ settings, onChanged }: { settings: SettingsT; onChan
       </div>
       {field('creditorId', 'creditorId', t('fields.creditorId'), 'medium', true, t('fields.creditorIdHint'))}
       {field('paymentTerm', 'defaultPaymentTermDays', t('fields.paymentTerm'), 'short', false)}
+      <div className="field field-long">
+        <label htmlFor="f-preNotificationText">{t('settings.preNotification')}</label>
+        <textarea id="f-preNotificationText" rows={4} value={form.preNotification} onChange={(e) => setForm({ ...form, preNotification: e.target.value })} />
+        <div className="field-hint">{t('settings.preNotificationHint')}</div>
+      </div>
       <div className="actions">
         <button type="submit" className="primary" disabled={update.busy}>
           {update.busy ? t('app.saving') : t('app.save')}

@@ -1,0 +1,1 @@
+ALTER TABLE `organisation` ADD `pre_notification_text` text;
