@@ -323,3 +323,15 @@ export const feeRuns = sqliteTable('fee_runs', {
   selection: text('selection').notNull(),
   createdAt: createdAt(),
 });
+
+/** Groups a treasurer bills by (team, jeugd, senioren, ...); a debtor may be in several. */
+export const debtorTags = sqliteTable(
+  'debtor_tags',
+  {
+    debtorId: integer('debtor_id')
+      .notNull()
+      .references(() => debtors.id),
+    tag: text('tag').notNull(),
+  },
+  (t) => [uniqueIndex('debtor_tags_unique').on(t.debtorId, t.tag), index('debtor_tags_tag').on(t.tag)],
+);

@@ -3,7 +3,7 @@ import { api, isMethod, type Method, type Output, type ParsedInput } from '../sh
 import { ApiError, type ApiErrorData, type ApiResult, validationError } from '../shared/api/errors';
 import { toValidationError } from '../shared/api/zodError';
 import type { Ctx } from './context';
-import { createDebtor, getDebtor, listDebtors, updateDebtor } from './debtors/debtors';
+import { createDebtor, getDebtor, listDebtors, listTags, updateDebtor } from './debtors/debtors';
 import { listStatuses, saveStatus } from './debtors/statuses';
 import { expireStaleMandates, listMandates, revokeMandate, saveMandate } from './mandates/mandates';
 import { seedDemoClub } from './demo/seed';
@@ -75,6 +75,7 @@ export const handlers: Handlers = {
     return createDebtor(ctx, input);
   },
   'debtors.update': (ctx, input) => updateDebtor(ctx, input),
+  'debtors.tags': (ctx) => listTags(ctx),
   'debtorStatuses.list': (ctx) => listStatuses(ctx),
   'debtorStatuses.save': (ctx, input) => saveStatus(ctx, input),
   'mandates.list': (ctx, input) => {

@@ -25,23 +25,36 @@ export interface DebtorInput {
   paymentTermDays?: number | null;
   statusId?: number;
   notes?: string;
+  tags?: string[];
 }
 
 /** A debtor's balance is the sum of its lines on the receivables control account. */
 const DEBTOR_SELECT = `SELECT d.id, d.number, d.name, d.email, d.phone, d.street, d.postal_code AS postalCode, d.city, d.country,
         d.language, d.kind, d.payment_method AS paymentMethod, d.iban, d.bic, d.account_holder AS accountHolder,
         d.collect, d.consolidate, d.payment_term_days AS paymentTermDays, d.status_id AS statusId, s.name AS statusName,
-        d.notes, d.created_at AS createdAt,
+        d.notes, d.created_at AS createdAt, (SELECT group_concat(tag, char(31)) FROM debtor_tags t WHERE t.debtor_id = d.id) AS tags,
         (SELECT m.reference FROM mandates m WHERE m.debtor_id = d.id AND m.status = 'active' ORDER BY m.id DESC LIMIT 1) AS activeMandate,
         COALESCE((SELECT SUM(l.debit) - SUM(l.credit) FROM journal_lines l
                    WHERE l.debtor_id = d.id
                      AND l.account_id = (SELECT account_id FROM account_roles WHERE role = 'receivables')), 0) AS balance
    FROM debtors d LEFT JOIN debtor_statuses s ON s.id = d.status_id`;
 
-type DebtorRow = Omit<DebtorT, 'collect' | 'consolidate'> & { collect: number; consolidate: number };
+type DebtorRow = Omit<DebtorT, 'collect' | 'consolidate' | 'tags'> & { collect: number; consolidate: number; tags: string | null };
 
 function fromRow(r: DebtorRow): DebtorT {
-  return { ...r, collect: r.collect === 1, consolidate: r.consolidate === 1 };
+  return { ...r, collect: r.collect === 1, consolidate: r.consolidate === 1, tags: r.tags ? r.tags.split('\u001f').sort((a, b) => a.localeCompare(b, 'nl')) : [] };
+}
+
+/** Replaces a debtor's groups; the same group written twice or with other spacing counts once. */
+function writeTags(ctx: Ctx, debtorId: number, tags: string[] | undefined): void {
+  if (tags === undefined) return;
+  stmt(ctx.db, 'DELETE FROM debtor_tags WHERE debtor_id = ?').run(debtorId);
+  const insert = stmt(ctx.db, 'INSERT OR IGNORE INTO debtor_tags (debtor_id, tag) VALUES (?, ?)');
+  for (const tag of tags) if (tag.trim()) insert.run(debtorId, tag.trim().replace(/\s+/g, ' '));
+}
+
+export function listTags(ctx: Ctx): { tag: string; count: number }[] {
+  return stmt(ctx.db, 'SELECT tag, COUNT(*) AS count FROM debtor_tags GROUP BY tag ORDER BY tag COLLATE NOCASE').all() as { tag: string; count: number }[];
 }
 
 export function getDebtor(ctx: Ctx, id: number): DebtorT {
@@ -108,6 +121,7 @@ export function createDebtor(ctx: Ctx, input: DebtorInput): DebtorT {
   const id = Number(
     stmt(ctx.db, `INSERT INTO debtors (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})`).run(values).lastInsertRowid,
   );
+  writeTags(ctx, id, input.tags);
   return getDebtor(ctx, id);
 }
 
@@ -121,6 +135,7 @@ export function updateDebtor(ctx: Ctx, input: DebtorInput & { id: number }): Deb
   const values = { number, ...columns(ctx, { ...input, statusId: input.statusId ?? current.statusId ?? undefined }) };
   const sets = Object.keys(values).map((n) => `${n} = @${n}`);
   stmt(ctx.db, `UPDATE debtors SET ${sets.join(', ')}, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = @id`).run({ ...values, id: input.id });
+  writeTags(ctx, input.id, input.tags);
   if ((current.iban ?? null) !== (input.iban ?? null)) recordIbanAmendment(ctx, input.id, current.iban, input.iban ?? null);
   return getDebtor(ctx, input.id);
 }

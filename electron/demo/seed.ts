@@ -44,6 +44,7 @@ export function seedDemoClub(ctx: Ctx, seed?: number): Output<'setup.demo'> {
       iban: m.iban,
       bic: m.bic,
       paymentMethod: onTransfer ? 'transfer' : 'direct_debit',
+      tags: [i % 4 === 1 ? 'Jeugd' : 'Senioren', ...(i % 3 === 0 ? ['Competitie'] : [])],
     });
     const debtorId = createDebtor(ctx, input).id;
     idByNumber.set(m.number, debtorId);
@@ -84,11 +85,11 @@ export function seedDemoClub(ctx: Ctx, seed?: number): Output<'setup.demo'> {
  * about a fifth paid by transfer, a few credit notes, two payment arrangements.
  */
 function bookSeason(ctx: Ctx, debtorIds: number[]): void {
-  const senior = call(ctx, 'feeRuns.create', { description: 'Contributie 2026-2027 senioren', invoiceDate: '2026-09-01', amount: 18_500, selection: { mode: 'selected', debtorIds: debtorIds.filter((_, i) => i % 4 !== 1) } });
-  const junior = call(ctx, 'feeRuns.create', { description: 'Contributie 2026-2027 junioren', invoiceDate: '2026-09-01', amount: 9_500, selection: { mode: 'selected', debtorIds: debtorIds.filter((_, i) => i % 4 === 1) } });
+  const senior = call(ctx, 'feeRuns.create', { description: 'Contributie 2026-2027 senioren', invoiceDate: '2026-09-01', amount: 18_500, selection: { mode: 'tag', tags: ['Senioren'] } });
+  const junior = call(ctx, 'feeRuns.create', { description: 'Contributie 2026-2027 junioren', invoiceDate: '2026-09-01', amount: 9_500, selection: { mode: 'tag', tags: ['Jeugd'] } });
   call(ctx, 'feeRuns.post', { id: senior.id });
   call(ctx, 'feeRuns.post', { id: junior.id });
-  const competition = call(ctx, 'feeRuns.create', { description: 'Competitiebijdrage najaar 2026', invoiceDate: '2026-10-15', amount: 3_500, selection: { mode: 'selected', debtorIds: debtorIds.filter((_, i) => i % 3 === 0) } });
+  const competition = call(ctx, 'feeRuns.create', { description: 'Competitiebijdrage najaar 2026', invoiceDate: '2026-10-15', amount: 3_500, selection: { mode: 'tag', tags: ['Competitie'] } });
   call(ctx, 'feeRuns.post', { id: competition.id });
   const christmas = call(ctx, 'feeRuns.create', { description: 'Kersttoernooi 2026', invoiceDate: '2026-11-20', dueDate: '2026-12-18', amount: 1_250, selection: { mode: 'selected', debtorIds: debtorIds.filter((_, i) => i % 7 === 2) } });
   call(ctx, 'feeRuns.post', { id: christmas.id });

@@ -11,11 +11,17 @@ export interface FeeRunInput {
   dueDate?: string;
   amount: number;
   accountId?: number;
-  selection: { mode: 'all' | 'status' | 'selected'; statusIds?: number[]; debtorIds?: number[] };
+  selection: { mode: 'all' | 'status' | 'tag' | 'selected'; statusIds?: number[]; tags?: string[]; debtorIds?: number[] };
 }
 
 function selectDebtors(ctx: Ctx, s: FeeRunInput['selection']): number[] {
   if (s.mode === 'all') return (stmt(ctx.db, 'SELECT id FROM debtors ORDER BY id').all() as { id: number }[]).map((r) => r.id);
+  if (s.mode === 'tag') {
+    if (!s.tags?.length) throw validationError('selection.tags', 'min', 'Kies minstens één groep', 'Choose at least one group');
+    return (
+      ctx.db.prepare(`SELECT DISTINCT debtor_id AS id FROM debtor_tags WHERE tag IN (${s.tags.map(() => '?').join(',')}) ORDER BY debtor_id`).all(...s.tags) as { id: number }[]
+    ).map((r) => r.id);
+  }
   const ids = s.mode === 'status' ? s.statusIds : s.debtorIds;
   if (!ids?.length) {
     throw validationError(s.mode === 'status' ? 'selection.statusIds' : 'selection.debtorIds', 'min', s.mode === 'status' ? 'Kies minstens één status' : 'Kies minstens één debiteur', s.mode === 'status' ? 'Choose at least one status' : 'Choose at least one debtor');

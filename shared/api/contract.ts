@@ -135,6 +135,8 @@ export const Debtor = z.object({
   statusId: z.number().nullable(),
   statusName: z.string().nullable(),
   notes: z.string().nullable(),
+  /** groups the treasurer bills by (team, jeugd, ...) */
+  tags: z.array(z.string()),
   /** reference of the active mandate, if any */
   activeMandate: z.string().nullable(),
   /** balance on the receivables control account: positive = the member owes the club */
@@ -300,11 +302,12 @@ const DebtorInput = z.object({
   paymentTermDays: z.number().int().min(0).max(365).nullable().optional(),
   statusId: idField.optional(),
   notes: optionalText(2000),
+  tags: z.array(requiredText(40)).max(20).optional(),
 });
 
 const MEMBER_IMPORT_FIELDS = [
   'number', 'name', 'firstName', 'particle', 'lastName', 'email', 'phone', 'street', 'houseNumber', 'postalCode', 'city', 'country',
-  'iban', 'bic', 'accountHolder', 'paymentMethod', 'mandateReference', 'mandateSignedOn', 'mandateType', 'language', 'notes',
+  'iban', 'bic', 'accountHolder', 'paymentMethod', 'mandateReference', 'mandateSignedOn', 'mandateType', 'language', 'notes', 'tags',
 ] as const;
 
 const MemberImportInput = z.object({
@@ -499,6 +502,12 @@ export const api = {
     input: DebtorInput.extend({ id: idField }),
     output: Debtor,
   },
+  'debtors.tags': {
+    kind: 'read',
+    summary: 'The groups in use, with how many debtors each has.',
+    input: z.object({}),
+    output: z.array(z.object({ tag: z.string(), count: z.number() })),
+  },
   'debtorStatuses.list': {
     kind: 'read',
     summary: 'The debtor status table (Normaal, Betalingsregeling, Aanmaning, ...).',
@@ -590,7 +599,7 @@ export const api = {
       dueDate: isoDateField.optional(),
       amount: centsField.min(1),
       accountId: idField.optional(),
-      selection: z.object({ mode: z.enum(['all', 'status', 'selected']), statusIds: z.array(idField).optional(), debtorIds: z.array(idField).optional() }),
+      selection: z.object({ mode: z.enum(['all', 'status', 'tag', 'selected']), statusIds: z.array(idField).optional(), tags: z.array(z.string()).optional(), debtorIds: z.array(idField).optional() }),
     }),
     output: FeeRun,
   },

@@ -54,6 +54,17 @@ describe('fee runs (massa factureren)', () => {
     const b = call(t.ctx, 'debtors.create', { name: 'B' }).id;
     expect(call(t.ctx, 'feeRuns.create', { description: 'X', invoiceDate: '2026-09-01', amount: 100, selection: { mode: 'status', statusIds: [arrangement] } }).invoices.map((i) => i.debtorId)).toEqual([a]);
     expect(call(t.ctx, 'feeRuns.create', { description: 'Y', invoiceDate: '2026-09-01', amount: 100, selection: { mode: 'selected', debtorIds: [b] } }).invoices.map((i) => i.debtorId)).toEqual([b]);
+    const c = call(t.ctx, 'debtors.create', { name: 'C', tags: ['Jeugd', ' jeugd  D1 ', 'Jeugd'] });
+    expect(c.tags).toEqual(['Jeugd', 'jeugd D1']);
+    call(t.ctx, 'debtors.update', { id: b, name: 'B', tags: ['Senioren', 'Competitie'] });
+    expect(call(t.ctx, 'debtors.tags', {})).toEqual([
+      { tag: 'Competitie', count: 1 },
+      { tag: 'Jeugd', count: 1 },
+      { tag: 'jeugd D1', count: 1 },
+      { tag: 'Senioren', count: 1 },
+    ]);
+    expect(call(t.ctx, 'feeRuns.create', { description: 'Competitie', invoiceDate: '2026-09-01', amount: 100, selection: { mode: 'tag', tags: ['Competitie', 'Jeugd'] } }).invoices.map((i) => i.debtorId)).toEqual([b, c.id]);
+    expect(dispatch(t.ctx, 'feeRuns.create', { description: 'Z', invoiceDate: '2026-09-01', amount: 100, selection: { mode: 'tag', tags: [] } })).toMatchObject({ ok: false, error: { field: 'selection.tags' } });
     expect(dispatch(t.ctx, 'feeRuns.create', { description: 'Z', invoiceDate: '2026-09-01', amount: 100, selection: { mode: 'selected' } })).toMatchObject({ ok: false, error: { field: 'selection.debtorIds' } });
     expect(dispatch(t.ctx, 'feeRuns.create', { description: 'Z', invoiceDate: '2026-09-01', amount: 0, selection: { mode: 'all' } })).toMatchObject({ ok: false, error: { field: 'amount' } });
   });

@@ -116,6 +116,13 @@ describe('importing the member list', () => {
     ]);
   });
 
+  it('reads groups from a Groep column and keeps them on a re-import without that column', () => {
+    call(t.ctx, 'imports.members.commit', { content: b64('Lidnummer;Naam;Groep\n1;Anouk;Jeugd, Team D1\n2;Bram;Senioren\n') });
+    expect(call(t.ctx, 'debtors.list', {}).debtors.map((d) => d.tags)).toEqual([['Jeugd', 'Team D1'], ['Senioren']]);
+    call(t.ctx, 'imports.members.commit', { content: b64('Lidnummer;Naam\n1;Anouk de Vries\n') });
+    expect(call(t.ctx, 'debtors.list', {}).debtors[0]).toMatchObject({ name: 'Anouk de Vries', tags: ['Jeugd', 'Team D1'] });
+  });
+
   it('asks for a name column when none is recognised, and for an initialised ledger', () => {
     expect(dispatch(t.ctx, 'imports.members.preview', { content: b64('x;y\n1;2\n') })).toMatchObject({ ok: false, error: { field: 'mapping.name', rule: 'required' } });
     const report = call(t.ctx, 'imports.members.preview', { content: b64('x;y\n1;Anouk\n'), mapping: { name: 1 } });

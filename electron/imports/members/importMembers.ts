@@ -121,6 +121,7 @@ export function planMemberImport(ctx: Ctx, bytes: Uint8Array, mappingOverride?: 
         language: languageOf(get('language')),
         paymentMethod: paymentMethodOf(get('paymentMethod'), get('mandateReference')),
         notes: get('notes'),
+        tags: get('tags')?.split(/[|,;]/).map((x) => x.trim()).filter(Boolean),
       };
       const parsed = api['debtors.create'].input.safeParse(raw, { reportInput: true });
       if (!parsed.success) {
@@ -172,7 +173,7 @@ const KEYS_BY_FIELD: Partial<Record<MemberField, (keyof DebtorInput)[]>> = {
   name: ['name'], firstName: ['name'], particle: ['name'], lastName: ['name'], email: ['email'], phone: ['phone'],
   street: ['street'], houseNumber: ['street'], postalCode: ['postalCode'], city: ['city'], country: ['country'],
   iban: ['iban'], bic: ['bic'], accountHolder: ['accountHolder'], paymentMethod: ['paymentMethod'],
-  mandateReference: ['paymentMethod'], language: ['language'], notes: ['notes'],
+  mandateReference: ['paymentMethod'], language: ['language'], notes: ['notes'], tags: ['tags'],
 };
 
 function providedKeys(mapping: Mapping): (keyof DebtorInput)[] {
@@ -188,7 +189,7 @@ function asInput(d: DebtorT): DebtorInput {
     number: d.number, name: d.name, email: opt(d.email), phone: opt(d.phone), street: opt(d.street), postalCode: opt(d.postalCode),
     city: opt(d.city), country: d.country, language: d.language, kind: d.kind, paymentMethod: d.paymentMethod, iban: opt(d.iban),
     bic: opt(d.bic), accountHolder: opt(d.accountHolder), collect: d.collect, consolidate: d.consolidate,
-    paymentTermDays: d.paymentTermDays, statusId: d.statusId ?? undefined, notes: opt(d.notes),
+    paymentTermDays: d.paymentTermDays, statusId: d.statusId ?? undefined, notes: opt(d.notes), tags: d.tags,
   };
 }
 

@@ -29,6 +29,7 @@ const SYNONYMS: Record<MemberField, string[]> = {
   mandateType: ['soortmachtiging', 'typemachtiging', 'mandatetype'],
   language: ['taal', 'language', 'correspondentietaal'],
   notes: ['opmerking', 'opmerkingen', 'notitie', 'notities', 'notes', 'remarks', 'comment'],
+  tags: ['groep', 'groepen', 'team', 'teams', 'categorie', 'lidsoort', 'soortlid', 'tags', 'group', 'groups', 'category'],
 };
 
 function normalise(header: string): string {

@@ -81,6 +81,8 @@ export function DebtorCard({ id }: { id: number }) {
             <dd>{d.paymentTermDays ?? t('debtor.defaultTerm')}</dd>
             <dt>{t('debtor.consolidate')}</dt>
             <dd>{d.consolidate ? t('app.yes') : t('app.no')}</dd>
+            <dt>{t('debtor.tags')}</dt>
+            <dd>{d.tags.length ? d.tags.map((tag) => <span className="tag" key={tag}>{tag}</span>) : '—'}</dd>
             <dt>{t('debtor.language')}</dt>
             <dd>{t(`fields.language_${d.language}`)}</dd>
             {d.notes && (

@@ -68,8 +68,9 @@ function FeeRunList() {
 function FeeRunForm({ onCancel }: { onCancel: () => void }) {
   const { t } = useTranslation();
   const statuses = useQuery('debtorStatuses.list', {});
+  const tags = useQuery('debtors.tags', {});
   const create = useMutation('feeRuns.create');
-  const [d, setD] = useState({ description: '', invoiceDate: '', dueDate: '', amount: '', mode: 'all' as 'all' | 'status', statusId: '' });
+  const [d, setD] = useState({ description: '', invoiceDate: '', dueDate: '', amount: '', mode: 'all' as 'all' | 'status' | 'tag', statusId: '', tag: '' });
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     const amount = parseEuro(d.amount);
@@ -78,7 +79,7 @@ function FeeRunForm({ onCancel }: { onCancel: () => void }) {
       invoiceDate: d.invoiceDate,
       dueDate: d.dueDate || undefined,
       amount: amount.ok ? amount.value : Number.NaN,
-      selection: d.mode === 'all' ? { mode: 'all' } : { mode: 'status', statusIds: d.statusId ? [Number(d.statusId)] : [] },
+      selection: d.mode === 'all' ? { mode: 'all' } : d.mode === 'tag' ? { mode: 'tag', tags: d.tag ? [d.tag] : [] } : { mode: 'status', statusIds: d.statusId ? [Number(d.statusId)] : [] },
     });
     if (run) navigate('facturen', run.id);
   };
@@ -86,7 +87,7 @@ function FeeRunForm({ onCancel }: { onCancel: () => void }) {
     <form className="card" onSubmit={submit} noValidate aria-label={t('feeRuns.new')}>
       <h2>{t('feeRuns.new')}</h2>
       <p className="muted">{t('feeRuns.intro')}</p>
-      <FormError error={create.error} fields={['description', 'invoiceDate', 'dueDate', 'amount', 'selection.statusIds']} />
+      <FormError error={create.error} fields={['description', 'invoiceDate', 'dueDate', 'amount', 'selection.statusIds', 'selection.tags']} />
       <div className="row">
         <Field label={t('feeRuns.description')} name="description" value={d.description} width="long" error={create.error} onChange={(v) => setD({ ...d, description: v })} />
         <Field label={t('feeRuns.amount')} name="amount" value={d.amount} width="short" error={create.error} hint="150,00" onChange={(v) => setD({ ...d, amount: v })} />
@@ -96,7 +97,10 @@ function FeeRunForm({ onCancel }: { onCancel: () => void }) {
         <Field label={t('feeRuns.dueDate')} name="dueDate" type="date" value={d.dueDate} width="short" optional error={create.error} hint={t('feeRuns.dueDateHint')} onChange={(v) => setD({ ...d, dueDate: v })} />
       </div>
       <div className="row">
-        <Select label={t('feeRuns.who')} name="mode" value={d.mode} width="medium" onChange={(v) => setD({ ...d, mode: v })} options={[{ value: 'all', label: t('feeRuns.all') }, { value: 'status', label: t('feeRuns.byStatus') }]} />
+        <Select label={t('feeRuns.who')} name="mode" value={d.mode} width="medium" onChange={(v) => setD({ ...d, mode: v })} options={[{ value: 'all', label: t('feeRuns.all') }, { value: 'tag', label: t('feeRuns.byTag') }, { value: 'status', label: t('feeRuns.byStatus') }]} />
+        {d.mode === 'tag' && (
+          <Select label={t('debtor.tags')} name="tag" value={d.tag} width="short" onChange={(v) => setD({ ...d, tag: v })} options={[{ value: '', label: '—' }, ...(tags.data ?? []).map((x) => ({ value: x.tag, label: `${x.tag} (${x.count})` }))]} />
+        )}
         {d.mode === 'status' && (
           <Select label={t('debtor.status')} name="statusId" value={d.statusId} width="short" onChange={(v) => setD({ ...d, statusId: v })} options={[{ value: '', label: '—' }, ...(statuses.data ?? []).map((s) => ({ value: String(s.id), label: s.name }))]} />
         )}

@@ -32,6 +32,7 @@ export function DebtorForm({ debtor, onSaved, onCancel }: { debtor: DebtorT; onS
     paymentTermDays: debtor.paymentTermDays,
     statusId: debtor.statusId ?? undefined,
     notes: debtor.notes ?? '',
+    tags: debtor.tags,
   };
   const { draft: d, setDraft: setD, submit, error, busy } = useDraftForm('debtors.update', initial, onSaved);
   const text = (key: 'number' | 'name' | 'email' | 'phone' | 'street' | 'postalCode' | 'city' | 'iban' | 'bic' | 'accountHolder', label: string, width: 'short' | 'medium' | 'long', hint?: string) => (
@@ -89,6 +90,15 @@ export function DebtorForm({ debtor, onSaved, onCancel }: { debtor: DebtorT; onS
           onChange={(v) => setD({ ...d, paymentTermDays: v.trim() === '' ? null : Number(v) })}
         />
       </div>
+      <Field
+        label={t('debtor.tags')}
+        name="tags"
+        value={d.tags.join(', ')}
+        width="long"
+        hint={t('debtor.tagsHint')}
+        error={error}
+        onChange={(v) => setD({ ...d, tags: v.split(',').map((x) => x.trimStart()) })}
+      />
       <div className="field field-long">
         <label htmlFor="f-notes">{t('debtor.notes')}</label>
         <textarea id="f-notes" rows={3} value={d.notes} onChange={(e) => setD({ ...d, notes: e.target.value })} />
