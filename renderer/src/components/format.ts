@@ -21,5 +21,5 @@ export function useFormat() {
  * revenue credit-positive (the API always gives debit minus credit).
  */
 export function naturalBalance(account: { type: string; balance: number }): number {
-  return account.type === 'liability' || account.type === 'equity' || account.type === 'revenue' ? -account.balance : account.balance;
+  return account.type === 'liability' || account.type === 'equity' || account.type === 'revenue' ? -account.balance || 0 : account.balance; // || 0: no "€ -0,00"
 }
