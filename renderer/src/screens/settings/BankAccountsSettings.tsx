@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BankAccountT } from '../../../../shared/api/contract';
+import { EditPanel } from '../../components/EditPanel';
 import { Field, FormError } from '../../components/Field';
 import { useFormat } from '../../components/format';
 import { LoadError, Loading } from '../../components/Loading';
@@ -53,19 +54,9 @@ export function BankAccountsSettings() {
           </tbody>
         </table>
       )}
-      {draft ? (
-        <BankForm
-          draft={draft}
-          onDone={() => {
-            setDraft(undefined);
-            settings.reload();
-          }}
-        />
-      ) : (
-        <button type="button" className="secondary" onClick={() => setDraft({ name: '', iban: '', bic: '', collection: true, refunds: true, active: true })}>
-          + {t('settings.newBank')}
-        </button>
-      )}
+      <EditPanel draft={draft} setDraft={setDraft} blank={{ name: '', iban: '', bic: '', collection: true, refunds: true, active: true }} addLabel={t('settings.newBank')} onSaved={settings.reload}>
+        {(d, done) => <BankForm draft={d} onDone={done} />}
+      </EditPanel>
     </div>
   );
 }

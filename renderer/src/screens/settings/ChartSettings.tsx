@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountT } from '../../../../shared/api/contract';
 import { ACCOUNT_ROLES, ACCOUNT_TYPES, type AccountRole, type AccountType } from '../../../../shared/ledgerRoles';
+import { EditPanel } from '../../components/EditPanel';
 import { Field, FormError } from '../../components/Field';
 import { naturalBalance, useFormat } from '../../components/format';
 import { LoadError, Loading } from '../../components/Loading';
@@ -67,19 +68,9 @@ export function ChartSettings() {
           ))}
         </tbody>
       </table>
-      {draft ? (
-        <AccountForm
-          draft={draft}
-          onDone={() => {
-            setDraft(undefined);
-            accounts.reload();
-          }}
-        />
-      ) : (
-        <button type="button" className="secondary" onClick={() => setDraft({ code: '', name: '', type: 'revenue', active: true })}>
-          + {t('settings.newAccount')}
-        </button>
-      )}
+      <EditPanel draft={draft} setDraft={setDraft} blank={{ code: '', name: '', type: 'revenue', active: true }} addLabel={t('settings.newAccount')} onSaved={accounts.reload}>
+        {(d, done) => <AccountForm draft={d} onDone={done} />}
+      </EditPanel>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { JOURNAL_KINDS, type JournalKind } from '../../../../shared/ledgerRoles';
+import { EditPanel } from '../../components/EditPanel';
 import { Field, FormError } from '../../components/Field';
 import { LoadError, Loading } from '../../components/Loading';
 import { FormActions } from '../../components/FormActions';
@@ -42,19 +43,9 @@ export function JournalSettings() {
           ))}
         </tbody>
       </table>
-      {draft ? (
-        <JournalForm
-          draft={draft}
-          onDone={() => {
-            setDraft(undefined);
-            journals.reload();
-          }}
-        />
-      ) : (
-        <button type="button" className="secondary" onClick={() => setDraft({ code: '', name: '', kind: 'memorial' })}>
-          + {t('settings.newJournal')}
-        </button>
-      )}
+      <EditPanel draft={draft} setDraft={setDraft} blank={{ code: '', name: '', kind: 'memorial' }} addLabel={t('settings.newJournal')} onSaved={journals.reload}>
+        {(d, done) => <JournalForm draft={d} onDone={done} />}
+      </EditPanel>
     </div>
   );
 }

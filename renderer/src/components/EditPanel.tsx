@@ -1,0 +1,26 @@
+import type { ReactNode } from 'react';
+
+/**
+ * Below a list: the form for the row being added or edited, or the button that adds one. Saving or
+ * cancelling closes the form and reloads the list.
+ */
+export function EditPanel<D>(props: {
+  draft: D | undefined;
+  setDraft: (draft: NoInfer<D> | undefined) => void;
+  blank: NoInfer<D>;
+  addLabel: string;
+  onSaved: () => void;
+  children: (draft: D, done: () => void) => ReactNode;
+}) {
+  if (props.draft === undefined) {
+    return (
+      <button type="button" className="secondary" onClick={() => props.setDraft(props.blank)}>
+        + {props.addLabel}
+      </button>
+    );
+  }
+  return props.children(props.draft, () => {
+    props.setDraft(undefined);
+    props.onSaved();
+  });
+}
