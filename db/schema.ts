@@ -118,6 +118,11 @@ export const debtors = sqliteTable(
     paymentTermDays: integer('payment_term_days'),
     statusId: integer('status_id'),
     notes: text('notes'),
+    /** this member's own contributie (cents); null: the fee run's amount, 0: exempt (erelid) */
+    feeAmount: integer('fee_amount'),
+    /** incassokorting for this debtor: a fixed amount in cents or a percentage in hundredths (250 = 2,5 %) */
+    discountAmount: integer('discount_amount'),
+    discountPercent: integer('discount_percent'),
     createdAt: createdAt(),
     updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   },

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { api, METHODS } from '../shared/api/contract';
-import { exitCodeFor, type ApiErrorData } from '../shared/api/errors';
-import { dispatchAsync } from './api';
-import type { Ctx } from './context';
+import { type Args, parseArgs, UsageError } from './cli/args';
+import { type Caller, caller, print, report, say, writeAtomically } from './cli/io';
+import { debtorCommand, feeRunCommand, invoiceCommand, itemsCommand, mergeCommand, splitCommand } from './cli/receivables';
 import { openSession } from './session';
 import { defaultLedgerFile } from './paths';
 
@@ -15,77 +15,34 @@ import { defaultLedgerFile } from './paths';
  */
 const USAGE = `Usage: penning [--db <file>] [--lang nl|en] <command>
 
-Commands:
+Ledger:
   init [--demo]              create (or open) the ledger; --demo fills an empty one with the demo club
   status                     show whether the ledger is set up
   methods                    list the API methods with their input schema
-  call <method> ['<json>']   call an API method with JSON input and print the JSON result
-  invoice-pdf <id> --out <file.pdf>
-                             write an invoice or credit note as PDF
+  call <method> ['<json>']   call any API method with JSON input and print the JSON result
+
+Members and invoices:
   import-members <file.csv> [--dry-run]
                              import the member list (matched on member number); prints the report
-  help                       this text
+  debtor <member>            the debtor card: balance, mandates, invoices, items and their history
+  fee-run create --description <text> --amount <euro> [--date <d>] [--due <d>]
+                 [--group <name> | --status <name> | --debtors <n,n,...>] [--from-card]
+                             draft invoices for a choice of members (--from-card: each member's own fee)
+  fee-run list | show <run> | block <run> <member> | unblock <run> <member> | post <run>
+  invoice show|post|block|unblock <id>
+  invoice credit <id> [--amount <euro>] [--description <text>]
+                             credit note for all of an invoice, or for the given amount
+  invoice-pdf <id> --out <file.pdf>
+                             write an invoice or credit note as PDF
 
+Open items:
+  items [--debtor <member>] [--status open|blocked|arrangement|closed|all] [--overdue]
+  split <item> (--parts <n> --first-due <d> [--every <months>] | --due <d1,d2,...>)
+        [--amounts "<euro>;<euro>;..."] [--arrangement] [--reason <text>]
+  merge <item> <item> [...] [--due <d>] [--reason <text>]
+
+Dates are yyyy-mm-dd, amounts Dutch or plain (150,00 or 150.00).
 The ledger defaults to ${defaultLedgerFile()} (or $PENNING_DB).`;
-
-interface Parsed {
-  db: string;
-  lang: 'nl' | 'en';
-  command: string | undefined;
-  rest: string[];
-  flags: Set<string>;
-}
-
-function parseArgs(argv: string[]): Parsed {
-  let db = defaultLedgerFile();
-  let lang: 'nl' | 'en' = 'nl';
-  const positional: string[] = [];
-  const flags = new Set<string>();
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--db') db = argv[++i] ?? fail('--db needs a file name');
-    else if (a === '--lang') {
-      const l = argv[++i];
-      if (l !== 'nl' && l !== 'en') fail('--lang is nl or en');
-      lang = l;
-    } else if (a.startsWith('--')) flags.add(a);
-    else positional.push(a);
-  }
-  return { db, lang, command: positional[0], rest: positional.slice(1), flags };
-}
-
-function fail(message: string): never {
-  process.stderr.write(`${message}\n\n${USAGE}\n`);
-  process.exit(1);
-}
-
-function print(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
-}
-
-function report(error: ApiErrorData, lang: 'nl' | 'en'): never {
-  process.stderr.write(`${lang === 'nl' ? 'Fout' : 'Error'}: ${error.message[lang]}\n`);
-  process.stderr.write(`${JSON.stringify({ error })}\n`);
-  process.exit(exitCodeFor(error.code));
-}
-
-async function run(ctx: Ctx, method: string, input: unknown, lang: 'nl' | 'en'): Promise<unknown> {
-  const result = await dispatchAsync(ctx, method, input);
-  if (!result.ok) report(result.error, lang);
-  return result.value;
-}
-
-function outFile(argv: string[]): string | undefined {
-  const i = argv.indexOf('--out');
-  return i >= 0 ? argv[i + 1] : undefined;
-}
-
-/** Files that leave the app are written to a temporary name and renamed, so none is ever half written. */
-function writeAtomically(file: string, data: Buffer): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, data);
-  fs.renameSync(tmp, file);
-}
 
 function methodsListing(): unknown[] {
   return METHODS.map((name) => ({
@@ -96,72 +53,92 @@ function methodsListing(): unknown[] {
   }));
 }
 
+async function callCommand(c: Caller, args: Args): Promise<void> {
+  const [, method, json] = args.positional;
+  if (!method) throw new UsageError('call needs a method name (see "penning methods")');
+  let input: unknown = {};
+  if (json !== undefined) {
+    try {
+      input = JSON.parse(json);
+    } catch (e) {
+      report({ code: 'validation', field: 'input', rule: 'json', message: { nl: `Ongeldige JSON: ${(e as Error).message}`, en: `Invalid JSON: ${(e as Error).message}` } }, c.lang);
+    }
+  }
+  print(await c.callUntyped(method, input));
+}
+
+async function importMembersCommand(c: Caller, args: Args): Promise<void> {
+  const file = args.positional[1];
+  if (!file) throw new UsageError('import-members needs a CSV file');
+  if (!fs.existsSync(file)) throw new UsageError(`No such file: ${file}`);
+  const dryRun = args.flags.has('--dry-run');
+  const input = { content: fs.readFileSync(file).toString('base64'), fileName: path.basename(file) };
+  const result = dryRun ? await c.call('imports.members.preview', input) : await c.call('imports.members.commit', input);
+  say(`${result.created} new, ${result.updated} updated, ${result.rejected.length} refused${dryRun ? ' (dry run: nothing written)' : ''}`);
+  print(result);
+}
+
+async function invoicePdfCommand(c: Caller, args: Args): Promise<void> {
+  const id = args.positional[1];
+  const out = args.options.get('--out');
+  if (!id || !out) throw new UsageError('invoice-pdf needs an invoice id and --out <file.pdf>');
+  const { base64 } = await c.call('invoices.pdf', { id: Number(id) });
+  writeAtomically(out, Buffer.from(base64, 'base64'));
+  print({ file: path.resolve(out), bytes: Buffer.byteLength(base64, 'base64') });
+}
+
+const COMMANDS: Record<string, (c: Caller, args: Args) => Promise<void>> = {
+  status: async (c) => print(await c.call('ledger.status', {})),
+  call: callCommand,
+  'import-members': importMembersCommand,
+  'invoice-pdf': invoicePdfCommand,
+  'fee-run': feeRunCommand,
+  invoice: invoiceCommand,
+  items: itemsCommand,
+  split: splitCommand,
+  merge: mergeCommand,
+  debtor: debtorCommand,
+};
+
 export async function main(argv: string[]): Promise<void> {
-  const args = parseArgs(argv);
-  if (!args.command || args.command === 'help' || args.flags.has('--help')) {
+  let args: Args;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    return usage((e as Error).message);
+  }
+  const command = args.positional[0];
+  if (!command || command === 'help' || args.flags.has('--help')) {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  if (args.command === 'methods') return print(methodsListing());
+  if (command === 'methods') return print(methodsListing());
+  if (command !== 'init' && !COMMANDS[command]) return usage(`Unknown command: ${command}`);
 
   const { ledger, ctx } = openSession(args.db);
   try {
-    switch (args.command) {
-      case 'init': {
-        for (const m of ledger.migration.applied) process.stderr.write(`migration applied: ${m}\n`);
-        if (args.flags.has('--demo')) {
-          const demo = await run(ctx, 'setup.demo', {}, args.lang) as { members: number; openingBalances: number };
-          process.stderr.write(`Demo club created: ${demo.members} members, ${demo.openingBalances} opening balances.\n`);
-        }
-        print(await run(ctx, 'ledger.status', {}, args.lang));
-        break;
+    const c = caller(ctx, args.lang);
+    if (command === 'init') {
+      for (const m of ledger.migration.applied) say(`migration applied: ${m}`);
+      if (args.flags.has('--demo')) {
+        const demo = await c.call('setup.demo', {});
+        say(`Demo club created: ${demo.members} members, ${demo.openingBalances} opening balances.`);
       }
-      case 'status':
-        print(await run(ctx, 'ledger.status', {}, args.lang));
-        break;
-      case 'call': {
-        const [method, json] = args.rest;
-        if (!method) fail('call needs a method name (see "penning methods")');
-        let input: unknown = {};
-        if (json !== undefined) {
-          try {
-            input = JSON.parse(json);
-          } catch (e) {
-            report({ code: 'validation', field: 'input', rule: 'json', message: { nl: `Ongeldige JSON: ${(e as Error).message}`, en: `Invalid JSON: ${(e as Error).message}` } }, args.lang);
-          }
-        }
-        print(await run(ctx, method, input, args.lang));
-        break;
-      }
-      case 'import-members': {
-        const [file] = args.rest;
-        if (!file) fail('import-members needs a CSV file');
-        if (!fs.existsSync(file)) fail(`No such file: ${file}`);
-        const content = fs.readFileSync(file).toString('base64');
-        const report = await run(ctx, args.flags.has('--dry-run') ? 'imports.members.preview' : 'imports.members.commit', { content, fileName: path.basename(file) }, args.lang) as {
-          created: number;
-          updated: number;
-          rejected: unknown[];
-        };
-        process.stderr.write(`${report.created} new, ${report.updated} updated, ${report.rejected.length} refused${args.flags.has('--dry-run') ? ' (dry run: nothing written)' : ''}\n`);
-        print(report);
-        break;
-      }
-      case 'invoice-pdf': {
-        const [id] = args.rest;
-        const out = outFile(argv);
-        if (!id || !out) fail('invoice-pdf needs an invoice id and --out <file.pdf>');
-        const { base64 } = (await run(ctx, 'invoices.pdf', { id: Number(id) }, args.lang)) as { base64: string };
-        writeAtomically(out, Buffer.from(base64, 'base64'));
-        print({ file: path.resolve(out), bytes: Buffer.byteLength(base64, 'base64') });
-        break;
-      }
-      default:
-        fail(`Unknown command: ${args.command}`);
+      print(await c.call('ledger.status', {}));
+    } else {
+      await COMMANDS[command]!(c, args);
     }
+  } catch (e) {
+    if (e instanceof UsageError) usage(e.message);
+    throw e;
   } finally {
     ledger.close();
   }
+}
+
+function usage(message: string): never {
+  process.stderr.write(`${message}\n\n${USAGE}\n`);
+  process.exit(1);
 }
 
 void main(process.argv.slice(2));

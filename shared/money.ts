@@ -54,3 +54,46 @@ export function centsToDecimal(amount: number): string {
   const s = `${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
   return amount < 0 ? `-${s}` : s;
 }
+
+export interface Discount {
+  /** fixed incassokorting in cents */
+  amount: Cents | null;
+  /** percentage in hundredths: 250 = 2,5 % */
+  percent: number | null;
+}
+
+/**
+ * Incassokorting as a treasurer writes it: "2,50" or "€ 2,50" is an amount, "5%" or "2,5 %" a
+ * percentage (at most 100 %, two decimals). Empty means no discount.
+ */
+export function parseDiscount(input: string): Verdict<Discount> {
+  const s = input.trim();
+  if (!s) return pass({ amount: null, percent: null });
+  const pct = /^(\d{1,3})(?:[,.](\d{1,2}))?\s*%$/.exec(s);
+  if (pct) {
+    const value = Number(pct[1]) * 100 + Number((pct[2] ?? '').padEnd(2, '0'));
+    if (value > 10_000) return fail('max', `Korting "${input}" is meer dan 100%`, `Discount "${input}" is more than 100%`);
+    return pass({ amount: null, percent: value });
+  }
+  if (s.includes('%')) return fail('format', `Korting "${input}": schrijf een percentage als 2,5%`, `Discount "${input}": write a percentage as 2.5%`);
+  const amount = parseEuro(s);
+  if (!amount.ok) return amount;
+  if (amount.value < 0) return fail('min', `Korting "${input}" mag niet negatief zijn`, `Discount "${input}" cannot be negative`);
+  return pass({ amount: amount.value, percent: null });
+}
+
+/** "2,5%" / "€ 2,50" / "" — the way parseDiscount reads it back. */
+export function formatDiscount(d: { amount: number | null; percent: number | null }, lang: 'nl' | 'en' = 'nl'): string {
+  if (d.percent !== null) {
+    const whole = Math.floor(d.percent / 100);
+    const frac = String(d.percent % 100).padStart(2, '0').replace(/0+$/, '');
+    return `${whole}${frac ? (lang === 'nl' ? ',' : '.') + frac : ''}%`;
+  }
+  return d.amount !== null ? formatEuro(d.amount, lang) : '';
+}
+
+/** The discount on a collection of `gross` cents, rounded half up and never more than the amount. */
+export function discountOn(gross: number, d: { amount: number | null; percent: number | null }): number {
+  if (d.percent !== null) return Math.min(gross, Math.floor((gross * d.percent + 5_000) / 10_000));
+  return Math.min(gross, d.amount ?? 0);
+}

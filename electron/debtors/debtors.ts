@@ -26,13 +26,16 @@ export interface DebtorInput {
   statusId?: number;
   notes?: string;
   tags?: string[];
+  feeAmount?: number | null;
+  discountAmount?: number | null;
+  discountPercent?: number | null;
 }
 
 /** A debtor's balance is the sum of its lines on the receivables control account. */
 const DEBTOR_SELECT = `SELECT d.id, d.number, d.name, d.email, d.phone, d.street, d.postal_code AS postalCode, d.city, d.country,
         d.language, d.kind, d.payment_method AS paymentMethod, d.iban, d.bic, d.account_holder AS accountHolder,
         d.collect, d.consolidate, d.payment_term_days AS paymentTermDays, d.status_id AS statusId, s.name AS statusName,
-        d.notes, d.created_at AS createdAt, (SELECT group_concat(tag, char(31)) FROM debtor_tags t WHERE t.debtor_id = d.id) AS tags,
+        d.notes, d.fee_amount AS feeAmount, d.discount_amount AS discountAmount, d.discount_percent AS discountPercent, d.created_at AS createdAt, (SELECT group_concat(tag, char(31)) FROM debtor_tags t WHERE t.debtor_id = d.id) AS tags,
         (SELECT m.reference FROM mandates m WHERE m.debtor_id = d.id AND m.status = 'active' ORDER BY m.id DESC LIMIT 1) AS activeMandate,
         COALESCE((SELECT SUM(l.debit) - SUM(l.credit) FROM journal_lines l
                    WHERE l.debtor_id = d.id
@@ -85,6 +88,9 @@ export function checkDebtorRules(input: DebtorInput): void {
   if (input.paymentMethod === 'direct_debit' && !input.iban) {
     throw validationError('iban', 'required_for_direct_debit', 'Voor automatische incasso is een IBAN nodig', 'Direct debit needs an IBAN');
   }
+  if (input.discountAmount != null && input.discountPercent != null) {
+    throw validationError('discountPercent', 'one_of', 'Incassokorting is een bedrag of een percentage, niet allebei', 'A collection discount is an amount or a percentage, not both');
+  }
 }
 
 function columns(ctx: Ctx, input: DebtorInput) {
@@ -107,6 +113,9 @@ function columns(ctx: Ctx, input: DebtorInput) {
     payment_term_days: input.paymentTermDays ?? null,
     status_id: input.statusId !== undefined ? requireStatus(ctx, input.statusId) : defaultStatusId(ctx),
     notes: input.notes ?? null,
+    fee_amount: input.feeAmount ?? null,
+    discount_amount: input.discountAmount ?? null,
+    discount_percent: input.discountPercent ?? null,
   };
 }
 

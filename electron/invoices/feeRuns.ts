@@ -10,6 +10,7 @@ export interface FeeRunInput {
   invoiceDate: string;
   dueDate?: string;
   amount: number;
+  amountFromCard?: boolean;
   accountId?: number;
   selection: { mode: 'all' | 'status' | 'tag' | 'selected'; statusIds?: number[]; tags?: string[]; debtorIds?: number[] };
 }
@@ -40,16 +41,23 @@ export function createFeeRun(ctx: Ctx, input: FeeRunInput): number {
       input.description, input.invoiceDate, input.dueDate ?? null, input.amount, accountId, JSON.stringify(input.selection),
     ).lastInsertRowid,
   );
+  const ownFee = stmt(ctx.db, 'SELECT fee_amount AS fee FROM debtors WHERE id = ?');
+  let drafts = 0;
   for (const debtorId of debtorIds) {
+    const fee = input.amountFromCard ? (ownFee.get(debtorId) as { fee: number | null }).fee : null;
+    const amount = fee ?? input.amount;
+    if (amount === 0) continue; // exempt on the card (erelid)
     createDraft(ctx, {
       debtorId,
       invoiceDate: input.invoiceDate,
       dueDate: input.dueDate,
       description: input.description,
       feeRunId: runId,
-      lines: [{ description: input.description, quantity: 1000, unitPrice: input.amount, accountId }],
+      lines: [{ description: input.description, quantity: 1000, unitPrice: amount, accountId }],
     });
+    drafts++;
   }
+  if (drafts === 0) throw validationError('selection', 'empty', 'Iedereen in deze keuze is vrijgesteld van contributie', 'Everyone in this selection is exempt from the fee');
   return runId;
 }
 

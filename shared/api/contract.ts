@@ -135,6 +135,11 @@ export const Debtor = z.object({
   statusId: z.number().nullable(),
   statusName: z.string().nullable(),
   notes: z.string().nullable(),
+  /** own contributie in cents: null = the fee run's amount, 0 = exempt */
+  feeAmount: z.number().nullable(),
+  /** incassokorting: fixed cents or hundredths of a percent (250 = 2,5 %), at most one of the two */
+  discountAmount: z.number().nullable(),
+  discountPercent: z.number().nullable(),
   /** groups the treasurer bills by (team, jeugd, ...) */
   tags: z.array(z.string()),
   /** reference of the active mandate, if any */
@@ -303,11 +308,15 @@ const DebtorInput = z.object({
   statusId: idField.optional(),
   notes: optionalText(2000),
   tags: z.array(requiredText(40)).max(20).optional(),
+  feeAmount: centsField.min(0).nullable().optional(),
+  discountAmount: centsField.min(0).nullable().optional(),
+  discountPercent: z.number().int().min(0).max(10_000).nullable().optional(),
 });
 
 const MEMBER_IMPORT_FIELDS = [
   'number', 'name', 'firstName', 'particle', 'lastName', 'email', 'phone', 'street', 'houseNumber', 'postalCode', 'city', 'country',
   'iban', 'bic', 'accountHolder', 'paymentMethod', 'mandateReference', 'mandateSignedOn', 'mandateType', 'language', 'notes', 'tags',
+  'feeAmount', 'discount',
 ] as const;
 
 const MemberImportInput = z.object({
@@ -598,6 +607,8 @@ export const api = {
       invoiceDate: isoDateField,
       dueDate: isoDateField.optional(),
       amount: centsField.min(1),
+      /** bill each member's own contributie from the card where one is set (0 = exempt, no invoice) */
+      amountFromCard: z.boolean().default(false),
       accountId: idField.optional(),
       selection: z.object({ mode: z.enum(['all', 'status', 'tag', 'selected']), statusIds: z.array(idField).optional(), tags: z.array(z.string()).optional(), debtorIds: z.array(idField).optional() }),
     }),

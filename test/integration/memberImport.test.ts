@@ -88,6 +88,25 @@ describe('importing the member list', () => {
     expect(call(t.ctx, 'debtors.get', { id: d.id })).toMatchObject({ notes: 'Afspraak 3 termijnen', statusName: 'Betalingsregeling', consolidate: true, name: 'Tim van den Heuvel' });
   });
 
+  it('reads Dutch amounts: the contributie per member and the incassokorting as amount or percentage', () => {
+    call(t.ctx, 'imports.members.commit', { content: fixture('leden-50.csv').toString('base64') });
+    const byNumber = new Map(call(t.ctx, 'debtors.list', { limit: 100 }).debtors.map((d) => [d.number, d]));
+    expect(byNumber.get('2001')).toMatchObject({ feeAmount: 15_000, discountAmount: null, discountPercent: null });
+    expect(byNumber.get('2006')).toMatchObject({ feeAmount: 7_550 }); // line 7: 75,50
+    expect(byNumber.get('2009')).toMatchObject({ feeAmount: 0 }); // line 10: erelid, exempt
+    expect(byNumber.get('2010')).toMatchObject({ discountPercent: 250, discountAmount: null }); // line 11: 2,5%
+    expect(byNumber.get('2012')).toMatchObject({ discountAmount: 150, discountPercent: null }); // line 13: 1,50
+
+    const bad = 'Lidnummer;Naam;Contributie;Incassokorting\r\n1;A;12,345;\r\n2;B;-5,00;\r\n3;C;10,00;150%\r\n4;D;1.234,50;3 %\r\n';
+    const report = call(t.ctx, 'imports.members.commit', { content: b64(bad) });
+    expect(report.rejected.map((r) => [r.line, r.column, r.message.nl])).toEqual([
+      [2, 'Contributie', 'Bedrag "12,345": schrijf het als 1.234,56'],
+      [3, 'Contributie', 'bedrag -5,00 mag niet negatief zijn'],
+      [4, 'Incassokorting', 'Korting "150%" is meer dan 100%'],
+    ]);
+    expect(call(t.ctx, 'debtors.list', { search: 'D' }).debtors.find((d) => d.number === '4')).toMatchObject({ feeAmount: 123_450, discountPercent: 300 });
+  });
+
   it('reads a comma-separated Windows-1252 list with English headers', () => {
     const report = call(t.ctx, 'imports.members.commit', { content: fixture('members-cp1252.csv').toString('base64') });
     expect(report).toMatchObject({ encoding: 'windows-1252', separator: ',', created: 2, rejected: [] });

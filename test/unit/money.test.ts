@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { centsToDecimal, formatEuro, parseEuro } from '../../shared/money';
+import { centsToDecimal, discountOn, formatDiscount, formatEuro, parseDiscount, parseEuro } from '../../shared/money';
 
 describe('money in cents', () => {
   it.each([
@@ -29,5 +29,30 @@ describe('money in cents', () => {
         expect(parseEuro(text)).toEqual({ ok: true, value: n });
       }),
     );
+  });
+});
+
+describe('incassokorting', () => {
+  it('reads an amount or a percentage the Dutch way and writes it back the same', () => {
+    expect(parseDiscount('2,50')).toEqual({ ok: true, value: { amount: 250, percent: null } });
+    expect(parseDiscount('€ 2,50')).toEqual({ ok: true, value: { amount: 250, percent: null } });
+    expect(parseDiscount('2,5%')).toEqual({ ok: true, value: { amount: null, percent: 250 } });
+    expect(parseDiscount('3 %')).toEqual({ ok: true, value: { amount: null, percent: 300 } });
+    expect(parseDiscount('')).toEqual({ ok: true, value: { amount: null, percent: null } });
+    expect(parseDiscount('101%')).toMatchObject({ ok: false, rule: 'max' });
+    expect(parseDiscount('2,5 procent')).toMatchObject({ ok: false, rule: 'format' });
+    expect(parseDiscount('-1,00')).toMatchObject({ ok: false, rule: 'min' });
+    expect(formatDiscount({ amount: null, percent: 250 })).toBe('2,5%');
+    expect(formatDiscount({ amount: null, percent: 300 }, 'en')).toBe('3%');
+    expect(parseDiscount(formatDiscount({ amount: 250, percent: null }))).toEqual({ ok: true, value: { amount: 250, percent: null } });
+  });
+
+  it('rounds a percentage half up and never takes more than the amount', () => {
+    expect(discountOn(15_000, { amount: null, percent: 250 })).toBe(375);
+    expect(discountOn(1_001, { amount: null, percent: 250 })).toBe(25); // 25,025 -> 25
+    expect(discountOn(1_002, { amount: null, percent: 250 })).toBe(25); // 25,05 -> 25 (half a cent rounds up only from ,5)
+    expect(discountOn(1_020, { amount: null, percent: 250 })).toBe(26); // 25,5 -> 26
+    expect(discountOn(100, { amount: 250, percent: null })).toBe(100);
+    expect(discountOn(100, { amount: null, percent: null })).toBe(0);
   });
 });

@@ -3,6 +3,7 @@ import { ApiError } from '../../../shared/api/errors';
 import { mandateReferenceField } from '../../../shared/api/fields';
 import { toValidationError } from '../../../shared/api/zodError';
 import { isIsoDate } from '../../../shared/dates';
+import { parseDiscount, parseEuro } from '../../../shared/money';
 import type { Ctx } from '../../context';
 import { checkDebtorRules, createDebtor, type DebtorInput, getDebtor, updateDebtor } from '../../debtors/debtors';
 import { listMandates, saveMandate } from '../../mandates/mandates';
@@ -122,6 +123,8 @@ export function planMemberImport(ctx: Ctx, bytes: Uint8Array, mappingOverride?: 
         paymentMethod: paymentMethodOf(get('paymentMethod'), get('mandateReference')),
         notes: get('notes'),
         tags: get('tags')?.split(/[|,;]/).map((x) => x.trim()).filter(Boolean),
+        feeAmount: amountOf('feeAmount', get('feeAmount')),
+        ...discountOf(get('discount')),
       };
       const parsed = api['debtors.create'].input.safeParse(raw, { reportInput: true });
       if (!parsed.success) {
@@ -174,6 +177,7 @@ const KEYS_BY_FIELD: Partial<Record<MemberField, (keyof DebtorInput)[]>> = {
   street: ['street'], houseNumber: ['street'], postalCode: ['postalCode'], city: ['city'], country: ['country'],
   iban: ['iban'], bic: ['bic'], accountHolder: ['accountHolder'], paymentMethod: ['paymentMethod'],
   mandateReference: ['paymentMethod'], language: ['language'], notes: ['notes'], tags: ['tags'],
+  feeAmount: ['feeAmount'], discount: ['discountAmount', 'discountPercent'],
 };
 
 function providedKeys(mapping: Mapping): (keyof DebtorInput)[] {
@@ -190,6 +194,7 @@ function asInput(d: DebtorT): DebtorInput {
     city: opt(d.city), country: d.country, language: d.language, kind: d.kind, paymentMethod: d.paymentMethod, iban: opt(d.iban),
     bic: opt(d.bic), accountHolder: opt(d.accountHolder), collect: d.collect, consolidate: d.consolidate,
     paymentTermDays: d.paymentTermDays, statusId: d.statusId ?? undefined, notes: opt(d.notes), tags: d.tags,
+    feeAmount: d.feeAmount, discountAmount: d.discountAmount, discountPercent: d.discountPercent,
   };
 }
 
@@ -256,6 +261,22 @@ function summary(plan: ImportPlan): Omit<ImportReport, 'created' | 'updated' | '
 
 function stripPrefix(message: string, field: string | undefined): string {
   return field && message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message;
+}
+
+/** Amounts in the file are Dutch ("1.234,56", "150,-") or plain ("150.00"). */
+function amountOf(field: MemberField, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const parsed = parseEuro(value.replace(/,-$/, ''));
+  if (!parsed.ok) throw new RowError(field, parsed.nl, parsed.en);
+  if (parsed.value < 0) throw new RowError(field, `bedrag ${value} mag niet negatief zijn`, `amount ${value} cannot be negative`);
+  return parsed.value;
+}
+
+function discountOf(value: string | undefined): { discountAmount?: number | null; discountPercent?: number | null } {
+  if (value === undefined) return {};
+  const parsed = parseDiscount(value);
+  if (!parsed.ok) throw new RowError('discount', parsed.nl, parsed.en);
+  return { discountAmount: parsed.value.amount, discountPercent: parsed.value.percent };
 }
 
 function parseDate(value: string | undefined): string | null {

@@ -29,6 +29,8 @@ const SYNONYMS: Record<MemberField, string[]> = {
   mandateType: ['soortmachtiging', 'typemachtiging', 'mandatetype'],
   language: ['taal', 'language', 'correspondentietaal'],
   notes: ['opmerking', 'opmerkingen', 'notitie', 'notities', 'notes', 'remarks', 'comment'],
+  feeAmount: ['contributie', 'contributiebedrag', 'lidmaatschapsgeld', 'bedrag', 'fee', 'membershipfee', 'amount'],
+  discount: ['incassokorting', 'korting', 'discount', 'collectiondiscount'],
   tags: ['groep', 'groepen', 'team', 'teams', 'categorie', 'lidsoort', 'soortlid', 'tags', 'group', 'groups', 'category'],
 };
 

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDiscount } from '../../../shared/money';
 import { useFormat } from '../components/format';
 import { LoadError, Loading } from '../components/Loading';
 import { useQuery } from '../hooks/useApi';
@@ -10,7 +11,7 @@ import { OpenItems } from './OpenItems';
 
 /** One debtor: the card, mandates, balance and every journal entry that touches them. */
 export function DebtorCard({ id }: { id: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const f = useFormat();
   const debtor = useQuery('debtors.get', { id });
   const entries = useQuery('entries.list', { debtorId: id, limit: 200 });
@@ -79,6 +80,10 @@ export function DebtorCard({ id }: { id: number }) {
             <dd>{address || '—'}</dd>
             <dt>{t('debtor.paymentTerm')}</dt>
             <dd>{d.paymentTermDays ?? t('debtor.defaultTerm')}</dd>
+            <dt>{t('debtor.feeAmount')}</dt>
+            <dd>{d.feeAmount === null ? t('debtor.feeFromRun') : f.euro(d.feeAmount)}</dd>
+            <dt>{t('debtor.discount')}</dt>
+            <dd>{formatDiscount({ amount: d.discountAmount, percent: d.discountPercent }, i18n.language === 'en' ? 'en' : 'nl') || '—'}</dd>
             <dt>{t('debtor.consolidate')}</dt>
             <dd>{d.consolidate ? t('app.yes') : t('app.no')}</dd>
             <dt>{t('debtor.tags')}</dt>

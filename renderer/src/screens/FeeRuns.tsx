@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { parseEuro } from '../../../shared/money';
+import { DebtorPicker, type Picked } from '../components/DebtorPicker';
 import { EmptyState } from '../components/EmptyState';
 import { Field, FormError } from '../components/Field';
 import { useFormat } from '../components/format';
 import { LoadError, Loading } from '../components/Loading';
 import { Select } from '../components/Select';
-import { useMutation, useQuery } from '../hooks/useApi';
+import { asErrorData, useMutation, useQuery } from '../hooks/useApi';
+import { typedEuro } from '../hooks/typedAmounts';
 import { navigate } from '../hooks/useHashRoute';
 
 /** Facturen: fee runs (massa factureren) — make drafts for a choice of members, review, post. */
@@ -65,21 +66,37 @@ function FeeRunList() {
   );
 }
 
+type Mode = 'all' | 'status' | 'tag' | 'selected';
+
 function FeeRunForm({ onCancel }: { onCancel: () => void }) {
   const { t } = useTranslation();
   const statuses = useQuery('debtorStatuses.list', {});
   const tags = useQuery('debtors.tags', {});
   const create = useMutation('feeRuns.create');
-  const [d, setD] = useState({ description: '', invoiceDate: '', dueDate: '', amount: '', mode: 'all' as 'all' | 'status' | 'tag', statusId: '', tag: '' });
+  const [d, setD] = useState({ description: '', invoiceDate: '', dueDate: '', amount: '', amountFromCard: false, mode: 'all' as Mode, statusId: '', tag: '' });
+  const [picked, setPicked] = useState<Picked[]>([]);
+  const selection = () => {
+    if (d.mode === 'tag') return { mode: 'tag' as const, tags: d.tag ? [d.tag] : [] };
+    if (d.mode === 'status') return { mode: 'status' as const, statusIds: d.statusId ? [Number(d.statusId)] : [] };
+    if (d.mode === 'selected') return { mode: 'selected' as const, debtorIds: picked.map((p) => p.id) };
+    return { mode: 'all' as const };
+  };
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
-    const amount = parseEuro(d.amount);
+    let amount: number;
+    try {
+      amount = typedEuro('amount', d.amount) ?? 0;
+    } catch (err) {
+      create.refuse(asErrorData(err));
+      return;
+    }
     const run = await create.run({
       description: d.description,
       invoiceDate: d.invoiceDate,
       dueDate: d.dueDate || undefined,
-      amount: amount.ok ? amount.value : Number.NaN,
-      selection: d.mode === 'all' ? { mode: 'all' } : d.mode === 'tag' ? { mode: 'tag', tags: d.tag ? [d.tag] : [] } : { mode: 'status', statusIds: d.statusId ? [Number(d.statusId)] : [] },
+      amount,
+      amountFromCard: d.amountFromCard,
+      selection: selection(),
     });
     if (run) navigate('facturen', run.id);
   };
@@ -87,17 +104,27 @@ function FeeRunForm({ onCancel }: { onCancel: () => void }) {
     <form className="card" onSubmit={submit} noValidate aria-label={t('feeRuns.new')}>
       <h2>{t('feeRuns.new')}</h2>
       <p className="muted">{t('feeRuns.intro')}</p>
-      <FormError error={create.error} fields={['description', 'invoiceDate', 'dueDate', 'amount', 'selection.statusIds', 'selection.tags']} />
+      <FormError error={create.error} fields={['description', 'invoiceDate', 'dueDate', 'amount', 'selection.statusIds', 'selection.tags', 'selection.debtorIds']} />
       <div className="row">
         <Field label={t('feeRuns.description')} name="description" value={d.description} width="long" error={create.error} onChange={(v) => setD({ ...d, description: v })} />
         <Field label={t('feeRuns.amount')} name="amount" value={d.amount} width="short" error={create.error} hint="150,00" onChange={(v) => setD({ ...d, amount: v })} />
       </div>
+      <label className="check">
+        <input type="checkbox" checked={d.amountFromCard} onChange={(e) => setD({ ...d, amountFromCard: e.target.checked })} /> {t('feeRuns.amountFromCard')}
+      </label>
       <div className="row">
         <Field label={t('feeRuns.invoiceDate')} name="invoiceDate" type="date" value={d.invoiceDate} width="short" error={create.error} onChange={(v) => setD({ ...d, invoiceDate: v })} />
         <Field label={t('feeRuns.dueDate')} name="dueDate" type="date" value={d.dueDate} width="short" optional error={create.error} hint={t('feeRuns.dueDateHint')} onChange={(v) => setD({ ...d, dueDate: v })} />
       </div>
       <div className="row">
-        <Select label={t('feeRuns.who')} name="mode" value={d.mode} width="medium" onChange={(v) => setD({ ...d, mode: v })} options={[{ value: 'all', label: t('feeRuns.all') }, { value: 'tag', label: t('feeRuns.byTag') }, { value: 'status', label: t('feeRuns.byStatus') }]} />
+        <Select
+          label={t('feeRuns.who')}
+          name="mode"
+          value={d.mode}
+          width="medium"
+          onChange={(v) => setD({ ...d, mode: v })}
+          options={[{ value: 'all', label: t('feeRuns.all') }, { value: 'tag', label: t('feeRuns.byTag') }, { value: 'status', label: t('feeRuns.byStatus') }, { value: 'selected', label: t('feeRuns.selected') }]}
+        />
         {d.mode === 'tag' && (
           <Select label={t('debtor.tags')} name="tag" value={d.tag} width="short" onChange={(v) => setD({ ...d, tag: v })} options={[{ value: '', label: '—' }, ...(tags.data ?? []).map((x) => ({ value: x.tag, label: `${x.tag} (${x.count})` }))]} />
         )}
@@ -105,6 +132,7 @@ function FeeRunForm({ onCancel }: { onCancel: () => void }) {
           <Select label={t('debtor.status')} name="statusId" value={d.statusId} width="short" onChange={(v) => setD({ ...d, statusId: v })} options={[{ value: '', label: '—' }, ...(statuses.data ?? []).map((s) => ({ value: String(s.id), label: s.name }))]} />
         )}
       </div>
+      {d.mode === 'selected' && <DebtorPicker picked={picked} onChange={setPicked} />}
       <div className="actions">
         <button type="submit" className="primary" disabled={create.busy}>{create.busy ? t('app.saving') : t('feeRuns.makeDrafts')}</button>
         <button type="button" className="secondary" onClick={onCancel}>{t('app.cancel')}</button>

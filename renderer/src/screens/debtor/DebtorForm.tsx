@@ -3,9 +3,11 @@ import type { DebtorT } from '../../../../shared/api/contract';
 import { Field, FormError } from '../../components/Field';
 import { FormActions } from '../../components/FormActions';
 import { Select } from '../../components/Select';
+import { formatDiscount } from '../../../../shared/money';
 import { useDraftForm, useQuery } from '../../hooks/useApi';
+import { typedDiscount, typedEuro } from '../../hooks/typedAmounts';
 
-const FIELDS = ['number', 'name', 'email', 'phone', 'street', 'postalCode', 'city', 'iban', 'bic', 'accountHolder', 'paymentTermDays', 'notes', 'statusId'];
+const FIELDS = ['number', 'name', 'email', 'phone', 'street', 'postalCode', 'city', 'iban', 'bic', 'accountHolder', 'paymentTermDays', 'notes', 'statusId', 'feeAmount', 'discount', 'discountPercent'];
 
 /** The whole debtor card as one form; the server checks every rule (direct debit needs an IBAN, ...). */
 export function DebtorForm({ debtor, onSaved, onCancel }: { debtor: DebtorT; onSaved: (d: DebtorT) => void; onCancel: () => void }) {
@@ -33,8 +35,13 @@ export function DebtorForm({ debtor, onSaved, onCancel }: { debtor: DebtorT; onS
     statusId: debtor.statusId ?? undefined,
     notes: debtor.notes ?? '',
     tags: debtor.tags,
+    feeAmount: debtor.feeAmount === null ? '' : formatDiscount({ amount: debtor.feeAmount, percent: null }),
+    discount: formatDiscount({ amount: debtor.discountAmount, percent: debtor.discountPercent }),
   };
-  const { draft: d, setDraft: setD, submit, error, busy } = useDraftForm('debtors.update', initial, onSaved);
+  const { draft: d, setDraft: setD, submit, error, busy } = useDraftForm('debtors.update', initial, onSaved, ({ feeAmount, discount, ...rest }) => {
+    const parsedDiscount = typedDiscount('discount', discount);
+    return { ...rest, feeAmount: typedEuro('feeAmount', feeAmount), discountAmount: parsedDiscount.amount, discountPercent: parsedDiscount.percent };
+  });
   const text = (key: 'number' | 'name' | 'email' | 'phone' | 'street' | 'postalCode' | 'city' | 'iban' | 'bic' | 'accountHolder', label: string, width: 'short' | 'medium' | 'long', hint?: string) => (
     <Field label={label} name={key} value={d[key]} width={width} hint={hint} error={error} onChange={(v) => setD({ ...d, [key]: v })} />
   );
@@ -89,6 +96,10 @@ export function DebtorForm({ debtor, onSaved, onCancel }: { debtor: DebtorT; onS
           error={error}
           onChange={(v) => setD({ ...d, paymentTermDays: v.trim() === '' ? null : Number(v) })}
         />
+      </div>
+      <div className="row">
+        <Field label={t('debtor.feeAmount')} name="feeAmount" value={d.feeAmount} width="short" hint={t('debtor.feeAmountHint')} error={error} onChange={(v) => setD({ ...d, feeAmount: v })} />
+        <Field label={t('debtor.discount')} name="discount" value={d.discount} width="short" hint={t('debtor.discountHint')} error={error} onChange={(v) => setD({ ...d, discount: v })} />
       </div>
       <Field
         label={t('debtor.tags')}

@@ -1,0 +1,17 @@
+import { validationError } from '../../../shared/api/errors';
+import { parseDiscount, parseEuro, type Discount } from '../../../shared/money';
+
+/** An amount field as typed ("150,00"); empty is null. A typo is refused at the field by name. */
+export function typedEuro(field: string, text: string): number | null {
+  if (!text.trim()) return null;
+  const parsed = parseEuro(text);
+  if (!parsed.ok) throw validationError(field, parsed.rule, parsed.nl, parsed.en);
+  return parsed.value;
+}
+
+/** Incassokorting as typed: "2,50" or "2,5%"; empty is no discount. */
+export function typedDiscount(field: string, text: string): Discount {
+  const parsed = parseDiscount(text);
+  if (!parsed.ok) throw validationError(field, parsed.rule, parsed.nl, parsed.en);
+  return parsed.value;
+}
