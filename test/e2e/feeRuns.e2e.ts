@@ -38,4 +38,29 @@ describe('fee run', () => {
     await page.getByText('2 posten').waitFor();
     expect(s.problems).toEqual([]);
   });
+
+  it('bills only the members the treasurer picks', async () => {
+    const { page } = s;
+    await page.getByRole('navigation').getByRole('link', { name: 'Facturen' }).click();
+    await page.getByRole('button', { name: '+ Massa factureren' }).click();
+    const form = page.getByRole('form', { name: 'Massa factureren' });
+    await form.getByLabel('Omschrijving').fill('Boete bardienst');
+    await form.getByLabel('Bedrag').fill('25');
+    await form.getByLabel('Factuurdatum').fill('2026-11-01');
+    await form.getByLabel('Voor wie').selectOption('selected');
+    await form.getByRole('button', { name: 'Conceptfacturen maken' }).click();
+    await form.getByText('Kies minstens één debiteur').waitFor();
+    const picker = form.getByRole('group', { name: 'Kies de debiteuren' });
+    await picker.getByRole('searchbox').fill('Cas');
+    await picker.getByLabel(/Cas van Dijk/).check();
+    await picker.getByRole('searchbox').fill('Anouk');
+    await picker.getByLabel(/Anouk de Vries/).check();
+    await picker.getByText('2 gekozen:').waitFor();
+    await s.shot('43-massa-factureren-gekozen');
+    await form.getByRole('button', { name: 'Conceptfacturen maken' }).click();
+    await page.getByRole('heading', { name: 'Boete bardienst' }).waitFor();
+    const names = await page.getByRole('table', { name: 'Facturen in deze run' }).locator('tbody tr td:nth-child(2)').allTextContents();
+    expect(names).toEqual(['Anouk de Vries', 'Cas van Dijk']);
+    expect(s.problems).toEqual([]);
+  });
 });

@@ -102,6 +102,7 @@ describe('invoices on the debtor card', () => {
     const pdf = fs.readFileSync((await download.path())!);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     await invoices.getByRole('button', { name: 'Crediteren 2026-0001' }).click();
+    await page.getByRole('button', { name: 'Creditnota boeken' }).click();
     await invoices.getByText('creditnota').waitFor();
     await page.getByText('2 posten').waitFor();
     await page.getByLabel('Selecteer 2026-0001').check();

@@ -29,13 +29,13 @@ export function ItemGrid(props: {
     () => [
       { id: 'select', header: '', size: 36, enableSorting: false },
       ...(props.showDebtor ? [{ id: 'debtor', header: t('items.debtor'), size: 170, accessorFn: (r: OpenItemT) => `${r.debtorNumber} ${r.debtorName}` }] : []),
-      { id: 'document', header: t('items.document'), size: 130, accessorKey: 'document' },
+      { id: 'document', header: t('items.document'), size: 150, accessorKey: 'document' },
       { id: 'itemDate', header: t('items.date'), size: 105, accessorFn: (r) => f.date(r.itemDate) },
       { id: 'dueDate', header: t('items.dueDate'), size: 105, accessorFn: (r) => f.date(r.dueDate) },
       { id: 'daysOverdue', header: t('items.daysOverdue'), size: 70, accessorFn: (r) => (r.daysOverdue > 0 ? String(r.daysOverdue) : '') },
       { id: 'amount', header: t('items.amount'), size: 110, accessorFn: (r) => f.euro(r.amount) },
       { id: 'balance', header: t('items.balance'), size: 110, accessorFn: (r) => f.euro(r.balance) },
-      { id: 'status', header: t('items.status'), size: 130, enableSorting: false, accessorFn: (r) => t(`items.statuses.${r.status}`) },
+      { id: 'status', header: t('items.status'), size: 165, enableSorting: false, accessorFn: (r) => t(`items.statuses.${r.status}`) },
     ],
     [props.showDebtor, t, f],
   );

@@ -7,13 +7,14 @@ type Query = Omit<Input<'items.list'>, 'limit' | 'offset'>;
 
 /**
  * Open items fetched page by page as the grid scrolls: the first page comes at once, the others
- * when their rows come into view. A new query (filter, sort) starts over.
+ * shortly before their rows come into view. A new query (filter, sort) starts over.
  */
 export function useItemPages(query: Query) {
   const key = JSON.stringify(query);
   const pages = useRef(new Map<number, OpenItemT[]>());
   const loading = useRef(new Set<number>());
   const generation = useRef(0);
+  const known = useRef<number | undefined>(undefined);
   const [total, setTotal] = useState<number>();
   const [totalBalance, setTotalBalance] = useState(0);
   const [, setVersion] = useState(0);
@@ -21,12 +22,14 @@ export function useItemPages(query: Query) {
   const load = useCallback(
     (page: number) => {
       if (pages.current.has(page) || loading.current.has(page)) return;
+      if (known.current !== undefined && page * PAGE >= known.current) return;
       loading.current.add(page);
       const gen = generation.current;
       void call('items.list', { ...(JSON.parse(key) as Query), limit: PAGE, offset: page * PAGE }).then((r) => {
         if (gen !== generation.current) return;
         loading.current.delete(page);
         pages.current.set(page, r.items);
+        known.current = r.total;
         setTotal(r.total);
         setTotalBalance(r.totalBalance);
         setVersion((v) => v + 1);
@@ -39,6 +42,7 @@ export function useItemPages(query: Query) {
     generation.current++;
     pages.current = new Map();
     loading.current = new Set();
+    known.current = undefined;
     load(0);
   }, [load]);
 
@@ -47,7 +51,10 @@ export function useItemPages(query: Query) {
   const rowAt = useCallback((index: number) => pages.current.get(Math.floor(index / PAGE))?.[index % PAGE], []);
   const onVisibleRange = useCallback(
     (first: number, last: number) => {
-      for (let p = Math.floor(first / PAGE); p <= Math.floor(last / PAGE); p++) load(p);
+      // fetch half a page ahead (and behind), so a page is in before its rows scroll into view
+      const from = Math.max(0, first - PAGE / 2);
+      const to = last + PAGE / 2;
+      for (let p = Math.floor(from / PAGE); p <= Math.floor(to / PAGE); p++) load(p);
     },
     [load],
   );

@@ -104,7 +104,7 @@ function FeeRunForm({ onCancel }: { onCancel: () => void }) {
     <form className="card" onSubmit={submit} noValidate aria-label={t('feeRuns.new')}>
       <h2>{t('feeRuns.new')}</h2>
       <p className="muted">{t('feeRuns.intro')}</p>
-      <FormError error={create.error} fields={['description', 'invoiceDate', 'dueDate', 'amount', 'selection.statusIds', 'selection.tags', 'selection.debtorIds']} />
+      <FormError error={create.error} fields={['description', 'invoiceDate', 'dueDate', 'amount']} />
       <div className="row">
         <Field label={t('feeRuns.description')} name="description" value={d.description} width="long" error={create.error} onChange={(v) => setD({ ...d, description: v })} />
         <Field label={t('feeRuns.amount')} name="amount" value={d.amount} width="short" error={create.error} hint="150,00" onChange={(v) => setD({ ...d, amount: v })} />
@@ -165,16 +165,18 @@ function FeeRunReview({ id }: { id: number }) {
           {t('feeRuns.postedResult', { posted: result.posted, skipped: result.skippedBlocked })}
         </div>
       )}
+{r.counts.drafts > 0 && (
       <div className="actions">
         <button
           type="button"
           className="primary"
-          disabled={r.counts.drafts === 0 || post.busy}
+          disabled={post.busy}
           onClick={() => void post.run({ id }).then((res) => { if (res) { setResult(res); run.reload(); } })}
         >
           {post.busy ? t('app.saving') : t('feeRuns.post', { count: r.counts.drafts, total: f.euro(r.counts.draftTotal) })}
         </button>
       </div>
+      )}
       <table className="table" aria-label={t('feeRuns.invoices')}>
         <thead>
           <tr>

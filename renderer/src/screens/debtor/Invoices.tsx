@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { parseEuro } from '../../../../shared/money';
+import { formatDiscount, parseEuro } from '../../../../shared/money';
 import { Field, FormError } from '../../components/Field';
 import { useFormat } from '../../components/format';
-import { useMutation, useQuery } from '../../hooks/useApi';
+import { asErrorData, useMutation, useQuery } from '../../hooks/useApi';
+import { typedEuro } from '../../hooks/typedAmounts';
 
 interface LineDraft {
   description: string;
@@ -15,9 +16,9 @@ export function Invoices({ debtorId, onChanged }: { debtorId: number; onChanged:
   const { t, i18n } = useTranslation();
   const f = useFormat();
   const invoices = useQuery('invoices.list', { debtorId });
-  const credit = useMutation('invoices.credit');
   const post = useMutation('invoices.post');
   const [adding, setAdding] = useState(false);
+  const [crediting, setCrediting] = useState<{ id: number; number: string; open: number }>();
   const refresh = () => {
     invoices.reload();
     onChanged();
@@ -34,8 +35,10 @@ export function Invoices({ debtorId, onChanged }: { debtorId: number; onChanged:
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   };
-  const error = credit.error ?? post.error ?? pdf.error;
-  const credited = new Set((invoices.data ?? []).filter((i) => i.kind === 'credit_note' && i.status === 'posted').map((i) => i.creditsInvoiceId));
+  const error = post.error ?? pdf.error;
+  // what is still creditable per invoice: its total less the credit notes already posted against it
+  const credited = new Map<number, number>();
+  for (const i of invoices.data ?? []) if (i.kind === 'credit_note' && i.status === 'posted' && i.creditsInvoiceId) credited.set(i.creditsInvoiceId, (credited.get(i.creditsInvoiceId) ?? 0) + i.total);
   return (
     <div className="card">
       <div className="screen-head">
@@ -48,6 +51,7 @@ export function Invoices({ debtorId, onChanged }: { debtorId: number; onChanged:
       </div>
       {error && <div className="alert alert-error" role="alert">{error.message[i18n.language === 'en' ? 'en' : 'nl']}</div>}
       {adding && <InvoiceForm debtorId={debtorId} onDone={() => { setAdding(false); refresh(); }} onCancel={() => setAdding(false)} />}
+      {crediting && <CreditForm invoice={crediting} onDone={() => { setCrediting(undefined); refresh(); }} onCancel={() => setCrediting(undefined)} />}
       {invoices.data?.length === 0 && !adding && <p className="muted">{t('invoice.none')}</p>}
       {invoices.data && invoices.data.length > 0 && (
         <table className="table" aria-label={t('invoice.title')}>
@@ -72,8 +76,8 @@ export function Invoices({ debtorId, onChanged }: { debtorId: number; onChanged:
                   {inv.status === 'draft' && (
                     <button type="button" className="link" onClick={() => void post.run({ id: inv.id }).then((r) => r && refresh())}>{t('invoice.post')}</button>
                   )}
-                  {inv.status === 'posted' && inv.kind === 'invoice' && !credited.has(inv.id) && (
-                    <button type="button" className="link" aria-label={`${t('invoice.credit')} ${inv.number}`} onClick={() => void credit.run({ invoiceId: inv.id }).then((r) => r && refresh())}>
+                  {inv.status === 'posted' && inv.kind === 'invoice' && (credited.get(inv.id) ?? 0) < inv.total && (
+                    <button type="button" className="link" aria-label={`${t('invoice.credit')} ${inv.number}`} onClick={() => setCrediting({ id: inv.id, number: inv.number ?? '', open: inv.total - (credited.get(inv.id) ?? 0) })}>
                       {t('invoice.credit')}
                     </button>
                   )}
@@ -84,6 +88,44 @@ export function Invoices({ debtorId, onChanged }: { debtorId: number; onChanged:
         </table>
       )}
     </div>
+  );
+}
+
+/** Crediteren: the whole (rest of the) invoice, or a part of it as one credit line. */
+function CreditForm({ invoice, onDone, onCancel }: { invoice: { id: number; number: string; open: number }; onDone: () => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const credit = useMutation('invoices.credit');
+  const [amount, setAmount] = useState(formatDiscount({ amount: invoice.open, percent: null }).replace(/^€\s*/, ''));
+  const [description, setDescription] = useState('');
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    let cents: number | null;
+    try {
+      cents = typedEuro('amount', amount);
+    } catch (err) {
+      credit.refuse(asErrorData(err));
+      return;
+    }
+    const whole = cents === null || cents === invoice.open;
+    const label = description.trim() || t('invoice.creditLine', { number: invoice.number });
+    const note = await credit.run({ invoiceId: invoice.id, description: description || undefined, lines: whole && !description ? undefined : [{ description: label, quantity: 1000, unitPrice: cents ?? invoice.open }] });
+    if (note) onDone();
+  };
+  return (
+    <form className="card inset" onSubmit={submit} noValidate aria-label={t('invoice.creditTitle', { number: invoice.number })}>
+      <h3>{t('invoice.creditTitle', { number: invoice.number })}</h3>
+      <p className="muted">{t('invoice.creditIntro', { open: f.euro(invoice.open) })}</p>
+      <FormError error={credit.error} fields={['amount', 'description', 'lines']} />
+      <div className="row">
+        <Field label={t('invoice.creditAmount')} name="amount" value={amount} width="short" error={credit.error} onChange={setAmount} />
+        <Field label={t('invoice.description')} name="description" value={description} width="long" optional error={credit.error} onChange={setDescription} />
+      </div>
+      <div className="actions">
+        <button type="submit" className="primary" disabled={credit.busy}>{t('invoice.creditPost')}</button>
+        <button type="button" className="secondary" onClick={onCancel}>{t('app.cancel')}</button>
+      </div>
+    </form>
   );
 }
 
