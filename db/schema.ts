@@ -24,6 +24,17 @@ export const organisation = sqliteTable(
     defaultPaymentTermDays: integer('default_payment_term_days').notNull().default(14),
     /** the pre-notification printed on invoices to debtors on direct debit; {placeholders} are filled in */
     preNotificationText: text('pre_notification_text'),
+    /** business days (TARGET2) between saving a collection file and the collection date: D-1 plus the bank's own margin */
+    collectionLeadDays: integer('collection_lead_days').notNull().default(2),
+    /** per-transaction maximum (cents): a larger item is collected in parts under it */
+    maxCollectionAmount: integer('max_collection_amount'),
+    /** remittance text of a collection, {placeholders} filled in, cut to 140 SEPA characters */
+    remittanceTemplate: text('remittance_template'),
+    /** incassokorting for everyone (a debtor's own one wins): cents, or hundredths of a percent */
+    collectionDiscountAmount: integer('collection_discount_amount'),
+    collectionDiscountPercent: integer('collection_discount_percent'),
+    /** send FRST for the first collection of a recurring mandate (optional since 2016; RCUR otherwise) */
+    firstAsFrst: integer('first_as_frst', { mode: 'boolean' }).notNull().default(false),
     language: text('language', { enum: ['nl', 'en'] }).notNull().default('nl'),
     initializedAt: text('initialized_at').notNull(),
   },
@@ -75,6 +86,11 @@ export const bankAccounts = sqliteTable(
     collection: integer('collection', { mode: 'boolean' }).notNull().default(true),
     refunds: integer('refunds', { mode: 'boolean' }).notNull().default(true),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    /** pain.008 version this bank takes: 001.02 (2009, everywhere) or 001.08 (2019) */
+    pain008Version: text('pain008_version', { enum: ['001.02', '001.08'] }).notNull().default('001.02'),
+    pain001Version: text('pain001_version', { enum: ['001.03', '001.09'] }).notNull().default('001.03'),
+    /** the bank's limit of transactions per file (Rabobank 1 500, ABN AMRO 3 000, ING 5 000); null: none */
+    maxTransactionsPerFile: integer('max_transactions_per_file'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('bank_accounts_iban_unique').on(t.iban)],
@@ -280,12 +296,14 @@ export const openItems = sqliteTable(
     /** signed cents: positive is owed by the debtor, negative is owed to the debtor */
     amount: integer('amount').notNull(),
     balance: integer('balance').notNull(),
-    state: text('state', { enum: ['open', 'settled', 'split', 'merged', 'written_off'] }).notNull().default('open'),
+    state: text('state', { enum: ['open', 'settled', 'split', 'merged', 'written_off', 'in_collection', 'refunded'] }).notNull().default('open'),
     blocked: integer('blocked', { mode: 'boolean' }).notNull().default(false),
     arrangement: integer('arrangement', { mode: 'boolean' }).notNull().default(false),
     parentItemId: integer('parent_item_id').references((): any => openItems.id),
     mergedIntoItemId: integer('merged_into_item_id').references((): any => openItems.id),
     closedOn: text('closed_on'),
+    /** the collection or refund transaction that holds this item (state in_collection / refunded) */
+    batchTransactionId: integer('batch_transaction_id'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -339,4 +357,95 @@ export const debtorTags = sqliteTable(
     tag: text('tag').notNull(),
   },
   (t) => [uniqueIndex('debtor_tags_unique').on(t.debtorId, t.tag), index('debtor_tags_tag').on(t.tag)],
+);
+
+/**
+ * A collection run (pain.008) or refund run (pain.001). Its reference, message ids and end-to-end
+ * ids are never reused, also not after a cancellation; the file is rebuilt from these rows, so a
+ * re-save writes the identical file.
+ */
+export const batches = sqliteTable(
+  'batches',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: ['collection', 'refund'] }).notNull(),
+    /** INC-2026-0001 / TRB-2026-0001: gap-free per kind and year */
+    reference: text('reference').notNull(),
+    year: integer('year').notNull(),
+    seq: integer('seq').notNull(),
+    bankAccountId: integer('bank_account_id')
+      .notNull()
+      .references(() => bankAccounts.id),
+    scheme: text('scheme', { enum: ['CORE', 'B2B'] }),
+    /** the collection (or execution) date asked for; null: each item on its own due date */
+    requestedDate: text('requested_date'),
+    painVersion: text('pain_version').notNull(),
+    /** CreDtTm of the file, kept so a re-save is byte for byte the same */
+    createdStamp: text('created_stamp').notNull(),
+    status: text('status', { enum: ['saved', 'cancelled'] }).notNull().default('saved'),
+    transactionCount: integer('transaction_count').notNull(),
+    controlSum: integer('control_sum').notNull(),
+    discountTotal: integer('discount_total').notNull().default(0),
+    fileCount: integer('file_count').notNull(),
+    /** sha-256 per file as first written, to prove a re-save identical */
+    fileHashes: text('file_hashes').notNull(),
+    entryId: integer('entry_id').references(() => journalEntries.id),
+    cancelEntryId: integer('cancel_entry_id').references(() => journalEntries.id),
+    cancelledAt: text('cancelled_at'),
+    cancelReason: text('cancel_reason'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('batches_reference_unique').on(t.reference), uniqueIndex('batches_kind_year_seq').on(t.kind, t.year, t.seq)],
+);
+
+export const batchTransactions = sqliteTable(
+  'batch_transactions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    batchId: integer('batch_id')
+      .notNull()
+      .references(() => batches.id),
+    fileNo: integer('file_no').notNull(),
+    endToEndId: text('end_to_end_id').notNull(),
+    debtorId: integer('debtor_id')
+      .notNull()
+      .references(() => debtors.id),
+    mandateId: integer('mandate_id').references(() => mandates.id),
+    mandateReference: text('mandate_reference'),
+    mandateSignedOn: text('mandate_signed_on'),
+    sequenceType: text('sequence_type', { enum: ['FRST', 'RCUR', 'OOFF', 'FNAL'] }),
+    date: text('date').notNull(),
+    /** what the bank moves (net of discount), always positive */
+    amount: integer('amount').notNull(),
+    discount: integer('discount').notNull().default(0),
+    name: text('name').notNull(),
+    iban: text('iban').notNull(),
+    bic: text('bic'),
+    remittance: text('remittance').notNull(),
+    originalMandateReference: text('original_mandate_reference'),
+    originalIban: text('original_iban'),
+    /** the debtor moved to another bank: SMNDA instead of the original IBAN */
+    smnda: integer('smnda', { mode: 'boolean' }).notNull().default(false),
+    /** the mandate's state before this collection, restored when the batch is cancelled */
+    previousLastCollectedOn: text('previous_last_collected_on'),
+    previousAmendmentPending: integer('previous_amendment_pending', { mode: 'boolean' }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('batch_transactions_e2e_unique').on(t.endToEndId), index('batch_transactions_batch').on(t.batchId), index('batch_transactions_debtor').on(t.debtorId)],
+);
+
+export const batchTransactionItems = sqliteTable(
+  'batch_transaction_items',
+  {
+    transactionId: integer('transaction_id')
+      .notNull()
+      .references(() => batchTransactions.id),
+    itemId: integer('item_id')
+      .notNull()
+      .references(() => openItems.id),
+    /** the item's balance taken into this transaction (signed as the item) and the discount on it */
+    amount: integer('amount').notNull(),
+    discount: integer('discount').notNull().default(0),
+  },
+  (t) => [index('batch_transaction_items_tx').on(t.transactionId), index('batch_transaction_items_item').on(t.itemId)],
 );

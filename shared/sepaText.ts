@@ -23,3 +23,24 @@ export function validateMandateReference(input: string): Verdict<string> {
   }
   return pass(ref);
 }
+
+/** Characters NFKD does not take apart, mapped the bank-safe way (NL-RULES §4, step 2). */
+const EXPLICIT: Record<string, string> = {
+  ß: 'ss', æ: 'ae', Æ: 'AE', ø: 'o', Ø: 'O', œ: 'oe', Œ: 'OE', ł: 'l', Ł: 'L', đ: 'd', Đ: 'D', þ: 'th', Þ: 'TH', ı: 'i',
+  '’': "'", '‘': "'", '´': "'", '`': "'", '“': "'", '”': "'", '„': "'", '"': "'", '–': '-', '—': '-', '&': '+', '@': '(at)',
+  _: '-', ';': ',', '#': '', '€': 'EUR', '\u00a0': ' ', '\u202f': ' ', '\u00ad': '',
+};
+
+/**
+ * Any text made safe for a SEPA file: accents dropped (é→e, Ĳ→IJ), the explicit table above,
+ * anything else outside the set becomes a space, spaces collapse, then cut to `max` characters.
+ */
+export function toSepaText(input: string, max: number): string {
+  let out = '';
+  for (const ch of input.normalize('NFKD')) {
+    if (/[\u0300-\u036f]/.test(ch)) continue;
+    const mapped = EXPLICIT[ch] ?? ch;
+    out += SEPA_TEXT.test(mapped) ? mapped : ' ';
+  }
+  return out.replace(/\s+/g, ' ').trim().slice(0, max).trim();
+}

@@ -1,0 +1,85 @@
+import { type Emit, agent, amount } from './parts';
+
+export type Pain008Version = '001.02' | '001.08';
+export type SequenceType = 'FRST' | 'RCUR' | 'OOFF' | 'FNAL';
+
+export interface DirectDebit {
+  endToEndId: string;
+  amount: number;
+  mandateId: string;
+  signedOn: string;
+  /** values before an amendment, reported once with the next collection */
+  originalMandateId?: string | null;
+  originalIban?: string | null;
+  /** the debtor changed bank: SMNDA instead of the original account */
+  smnda?: boolean;
+  name: string;
+  iban: string;
+  bic: string | null;
+  remittance: string;
+}
+
+export interface DebitGroup {
+  paymentInfoId: string;
+  scheme: 'CORE' | 'B2B';
+  sequenceType: SequenceType;
+  date: string;
+  debits: DirectDebit[];
+}
+
+export interface Pain008File {
+  version: Pain008Version;
+  messageId: string;
+  /** ISO date-time without zone, as the batch recorded it */
+  createdStamp: string;
+  initiatingParty: string;
+  creditor: { name: string; iban: string; bic: string | null; creditorId: string };
+  groups: DebitGroup[];
+}
+
+const sum = (debits: DirectDebit[]) => debits.reduce((s, d) => s + d.amount, 0);
+
+function amendment(d: DirectDebit): string {
+  if (!d.originalMandateId && !d.originalIban && !d.smnda) return '';
+  let details = '';
+  if (d.originalMandateId) details += `<OrgnlMndtId>${d.originalMandateId}</OrgnlMndtId>`;
+  if (d.smnda) details += '<OrgnlDbtrAcct><Id><Othr><Id>SMNDA</Id></Othr></Id></OrgnlDbtrAcct>';
+  else if (d.originalIban) details += `<OrgnlDbtrAcct><Id><IBAN>${d.originalIban}</IBAN></Id></OrgnlDbtrAcct>`;
+  return `<AmdmntInd>true</AmdmntInd><AmdmntInfDtls>${details}</AmdmntInfDtls>`;
+}
+
+/**
+ * A SEPA direct-debit initiation (pain.008.001.02 or .08), streamed in chunks. Sums and counts
+ * come from the debits themselves, so control sum and transactions cannot disagree.
+ */
+export function writePain008(file: Pain008File, emit: Emit): void {
+  const bicTag = file.version === '001.02' ? 'BIC' : 'BICFI';
+  const all = file.groups.reduce((n, g) => n + g.debits.length, 0);
+  const total = file.groups.reduce((n, g) => n + sum(g.debits), 0);
+  const c = file.creditor;
+  emit(
+    `<?xml version="1.0" encoding="UTF-8"?>\n<Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.008.${file.version}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
+      `<CstmrDrctDbtInitn><GrpHdr><MsgId>${file.messageId}</MsgId><CreDtTm>${file.createdStamp}</CreDtTm><NbOfTxs>${all}</NbOfTxs><CtrlSum>${amount(total)}</CtrlSum>` +
+      `<InitgPty><Nm>${file.initiatingParty}</Nm></InitgPty></GrpHdr>\n`,
+  );
+  const creditorBlock =
+    `<Cdtr><Nm>${c.name}</Nm></Cdtr><CdtrAcct><Id><IBAN>${c.iban}</IBAN></Id></CdtrAcct><CdtrAgt>${agent(c.bic, bicTag)}</CdtrAgt><ChrgBr>SLEV</ChrgBr>` +
+    `<CdtrSchmeId><Id><PrvtId><Othr><Id>${c.creditorId}</Id><SchmeNm><Prtry>SEPA</Prtry></SchmeNm></Othr></PrvtId></Id></CdtrSchmeId>\n`;
+  for (const g of file.groups) {
+    emit(
+      `<PmtInf><PmtInfId>${g.paymentInfoId}</PmtInfId><PmtMtd>DD</PmtMtd><NbOfTxs>${g.debits.length}</NbOfTxs><CtrlSum>${amount(sum(g.debits))}</CtrlSum>` +
+        `<PmtTpInf><SvcLvl><Cd>SEPA</Cd></SvcLvl><LclInstrm><Cd>${g.scheme}</Cd></LclInstrm><SeqTp>${g.sequenceType}</SeqTp></PmtTpInf>` +
+        `<ReqdColltnDt>${g.date}</ReqdColltnDt>${creditorBlock}`,
+    );
+    for (const d of g.debits) {
+      emit(
+        `<DrctDbtTxInf><PmtId><EndToEndId>${d.endToEndId}</EndToEndId></PmtId><InstdAmt Ccy="EUR">${amount(d.amount)}</InstdAmt>` +
+          `<DrctDbtTx><MndtRltdInf><MndtId>${d.mandateId}</MndtId><DtOfSgntr>${d.signedOn}</DtOfSgntr>${amendment(d)}</MndtRltdInf></DrctDbtTx>` +
+          `<DbtrAgt>${agent(d.bic, bicTag)}</DbtrAgt><Dbtr><Nm>${d.name}</Nm></Dbtr><DbtrAcct><Id><IBAN>${d.iban}</IBAN></Id></DbtrAcct>` +
+          `<RmtInf><Ustrd>${d.remittance}</Ustrd></RmtInf></DrctDbtTxInf>\n`,
+      );
+    }
+    emit('</PmtInf>\n');
+  }
+  emit('</CstmrDrctDbtInitn></Document>\n');
+}
