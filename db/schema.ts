@@ -382,6 +382,8 @@ export const batches = sqliteTable(
     painVersion: text('pain_version').notNull(),
     /** CreDtTm of the file, kept so a re-save is byte for byte the same */
     createdStamp: text('created_stamp').notNull(),
+    /** who collects into which account, as it stood when saved (JSON: name, creditor id, IBAN, BIC) */
+    header: text('header').notNull(),
     status: text('status', { enum: ['saved', 'cancelled'] }).notNull().default('saved'),
     transactionCount: integer('transaction_count').notNull(),
     controlSum: integer('control_sum').notNull(),

@@ -19,6 +19,14 @@ import { itemsForEntry } from './items/openItems';
 import { itemHistory, listItems } from './items/queries';
 import { postEntry } from './ledger/post';
 import { getSettings, initialize, requireInitialized, saveBankAccount, updateSettings } from './settings/settings';
+import { cancelBatch } from './collections/cancel';
+import { batchFileText } from './collections/files';
+import { planCollection } from './collections/plan';
+import { proposalOf } from './collections/proposal';
+import { batchTransactions, getBatch, listBatches } from './collections/queries';
+import { collectionReadiness } from './collections/readiness';
+import { saveCollection } from './collections/save';
+import { refundCandidates, saveRefund } from './refunds/refunds';
 
 /** Read methods may answer later (a PDF being rendered); writes stay synchronous inside their transaction. */
 type Handlers = { [M in Method]: (ctx: Ctx, input: ParsedInput<M>) => Output<M> | Promise<Output<M>> };
@@ -135,6 +143,18 @@ export const handlers: Handlers = {
   'imports.members.commit': (ctx, input) => {
     requireInitialized(ctx);
     return applyMemberImport(ctx, planMemberImport(ctx, Buffer.from(input.content, 'base64'), input.mapping));
+  },
+  'collections.readiness': (ctx) => collectionReadiness(ctx),
+  'collections.propose': (ctx, input) => proposalOf(planCollection(ctx, input)),
+  'collections.create': (ctx, input) => getBatch(ctx, saveCollection(ctx, input)),
+  'refunds.candidates': (ctx) => refundCandidates(ctx),
+  'refunds.create': (ctx, input) => getBatch(ctx, saveRefund(ctx, input)),
+  'batches.list': (ctx, input) => listBatches(ctx, input.kind),
+  'batches.get': (ctx, input) => ({ batch: getBatch(ctx, input.id), transactions: batchTransactions(ctx, input.id, input.limit, input.offset) }),
+  'batches.file': (ctx, input) => batchFileText(ctx, input.id, input.fileNo),
+  'batches.cancel': (ctx, input) => {
+    cancelBatch(ctx, input);
+    return getBatch(ctx, input.id);
   },
   'overview.get': (ctx) => getOverview(ctx),
 };

@@ -51,6 +51,7 @@ CREATE TABLE `batches` (
 	`requested_date` text,
 	`pain_version` text NOT NULL,
 	`created_stamp` text NOT NULL,
+	`header` text NOT NULL,
 	`status` text DEFAULT 'saved' NOT NULL,
 	`transaction_count` integer NOT NULL,
 	`control_sum` integer NOT NULL,

@@ -4,7 +4,7 @@ import { stmt } from '../statements';
 
 export interface ItemQuery {
   debtorId?: number;
-  status?: 'open' | 'blocked' | 'arrangement' | 'closed' | 'all';
+  status?: 'open' | 'blocked' | 'arrangement' | 'in_collection' | 'closed' | 'all';
   overdueOnly?: boolean;
   dueFrom?: string;
   dueTo?: string;
@@ -41,6 +41,7 @@ export function listItems(ctx: Ctx, q: ItemQuery): { total: number; totalBalance
   else if (status === 'closed') where.push("i.state <> 'open'");
   else if (status === 'blocked') where.push("i.state = 'open' AND i.blocked = 1");
   else if (status === 'arrangement') where.push("i.state = 'open' AND i.arrangement = 1");
+  else if (status === 'in_collection') where.push("i.state = 'in_collection'");
   if (q.overdueOnly) where.push("i.state = 'open' AND i.due_date < @today AND i.balance > 0");
   if (q.dueFrom) {
     where.push('i.due_date >= @dueFrom');

@@ -24,6 +24,9 @@ export interface BankAccountInput {
   collection: boolean;
   refunds: boolean;
   active: boolean;
+  pain008Version?: '001.02' | '001.08';
+  pain001Version?: '001.03' | '001.09';
+  maxTransactionsPerFile?: number | null;
 }
 
 interface OrganisationRow {
@@ -37,6 +40,12 @@ interface OrganisationRow {
   creditor_id: string | null;
   default_payment_term_days: number;
   pre_notification_text: string | null;
+  collection_lead_days: number;
+  max_collection_amount: number | null;
+  remittance_template: string | null;
+  collection_discount_amount: number | null;
+  collection_discount_percent: number | null;
+  first_as_frst: number;
   language: 'nl' | 'en';
 }
 
@@ -47,10 +56,14 @@ export function isInitialized(ctx: Ctx): boolean {
 export function listBankAccounts(ctx: Ctx): BankAccountT[] {
   const rows = stmt(
     ctx.db,
-    'SELECT id, name, iban, bic, ledger_account_id AS ledgerAccountId, collection, refunds, active FROM bank_accounts ORDER BY id',
+    `SELECT id, name, iban, bic, ledger_account_id AS ledgerAccountId, collection, refunds, active, pain008_version AS pain008Version,
+            pain001_version AS pain001Version, max_transactions_per_file AS maxTransactionsPerFile FROM bank_accounts ORDER BY id`,
   ).all() as (Omit<BankAccountT, 'collection' | 'refunds' | 'active'> & { collection: number; refunds: number; active: number })[];
   return rows.map((r) => ({ ...r, collection: r.collection === 1, refunds: r.refunds === 1, active: r.active === 1 }));
 }
+
+/** {vereniging} {lidnummer} {naam} {omschrijving} {documenten}: cut to 140 SEPA characters in the file. */
+export const DEFAULT_REMITTANCE = '{vereniging} {omschrijving} factuur {documenten}';
 
 export function getSettings(ctx: Ctx): SettingsT {
   const row = stmt(ctx.db, 'SELECT * FROM organisation WHERE id = 1').get() as OrganisationRow | undefined;
@@ -70,6 +83,14 @@ export function getSettings(ctx: Ctx): SettingsT {
     preNotificationText: row?.pre_notification_text ?? DEFAULT_PRE_NOTIFICATION,
     language: row?.language ?? 'nl',
     bankAccounts: listBankAccounts(ctx),
+    collection: {
+      leadDays: row?.collection_lead_days ?? 2,
+      maxAmount: row?.max_collection_amount ?? null,
+      remittanceTemplate: row?.remittance_template ?? DEFAULT_REMITTANCE,
+      discountAmount: row?.collection_discount_amount ?? null,
+      discountPercent: row?.collection_discount_percent ?? null,
+      firstAsFrst: row?.first_as_frst === 1,
+    },
   };
 }
 
@@ -94,7 +115,14 @@ export function initialize(
 
 export function updateSettings(
   ctx: Ctx,
-  input: { organisation?: OrganisationInput; creditorId?: string | null; defaultPaymentTermDays?: number; preNotificationText?: string | null; language?: 'nl' | 'en' },
+  input: {
+    organisation?: OrganisationInput;
+    creditorId?: string | null;
+    defaultPaymentTermDays?: number;
+    preNotificationText?: string | null;
+    language?: 'nl' | 'en';
+    collection?: Partial<{ leadDays: number; maxAmount: number | null; remittanceTemplate: string; discountAmount: number | null; discountPercent: number | null; firstAsFrst: boolean }>;
+  },
 ): SettingsT {
   requireInitialized(ctx);
   const o = input.organisation;
@@ -107,6 +135,20 @@ export function updateSettings(
   if (input.defaultPaymentTermDays !== undefined) stmt(ctx.db, 'UPDATE organisation SET default_payment_term_days = ? WHERE id = 1').run(input.defaultPaymentTermDays);
   if (input.preNotificationText !== undefined) stmt(ctx.db, 'UPDATE organisation SET pre_notification_text = ? WHERE id = 1').run(input.preNotificationText ?? null);
   if (input.language !== undefined) stmt(ctx.db, 'UPDATE organisation SET language = ? WHERE id = 1').run(input.language);
+  const c = input.collection;
+  if (c) {
+    if (c.discountAmount != null && c.discountPercent != null) {
+      throw validationError('collection.discountPercent', 'one_of', 'Incassokorting is een bedrag of een percentage, niet allebei', 'A collection discount is an amount or a percentage, not both');
+    }
+    const columns: [keyof typeof c, string][] = [
+      ['leadDays', 'collection_lead_days'], ['maxAmount', 'max_collection_amount'], ['remittanceTemplate', 'remittance_template'],
+      ['discountAmount', 'collection_discount_amount'], ['discountPercent', 'collection_discount_percent'], ['firstAsFrst', 'first_as_frst'],
+    ];
+    for (const [key, column] of columns) {
+      const value = c[key];
+      if (value !== undefined) stmt(ctx.db, `UPDATE organisation SET ${column} = ? WHERE id = 1`).run(typeof value === 'boolean' ? Number(value) : value);
+    }
+  }
   return getSettings(ctx);
 }
 
@@ -127,12 +169,20 @@ export function saveBankAccount(ctx: Ctx, input: Omit<BankAccountInput, 'id'> & 
   if (account.type !== 'asset') {
     throw validationError(`${prefix}ledgerAccountId`, 'asset', 'Een bankrekening boekt op een balansrekening (activa)', 'A bank account books on an asset account');
   }
-  const values = [input.name, input.iban, input.bic ?? null, ledgerAccountId, input.collection ? 1 : 0, input.refunds ? 1 : 0, input.active ? 1 : 0];
+  const values = [
+    input.name, input.iban, input.bic ?? null, ledgerAccountId, input.collection ? 1 : 0, input.refunds ? 1 : 0, input.active ? 1 : 0,
+    input.pain008Version ?? '001.02', input.pain001Version ?? '001.03', input.maxTransactionsPerFile ?? null,
+  ];
   let id = input.id;
   if (id === undefined) {
-    id = Number(stmt(ctx.db, 'INSERT INTO bank_accounts (name, iban, bic, ledger_account_id, collection, refunds, active) VALUES (?, ?, ?, ?, ?, ?, ?)').run(...values).lastInsertRowid);
+    id = Number(
+      stmt(ctx.db, 'INSERT INTO bank_accounts (name, iban, bic, ledger_account_id, collection, refunds, active, pain008_version, pain001_version, max_transactions_per_file) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(...values).lastInsertRowid,
+    );
   } else {
-    const changed = stmt(ctx.db, 'UPDATE bank_accounts SET name = ?, iban = ?, bic = ?, ledger_account_id = ?, collection = ?, refunds = ?, active = ? WHERE id = ?').run(...values, id);
+    const changed = stmt(
+      ctx.db,
+      'UPDATE bank_accounts SET name = ?, iban = ?, bic = ?, ledger_account_id = ?, collection = ?, refunds = ?, active = ?, pain008_version = ?, pain001_version = ?, max_transactions_per_file = ? WHERE id = ?',
+    ).run(...values, id);
     if (changed.changes === 0) throw notFoundError({ nl: `Bankrekening ${id}`, en: `Bank account ${id}` }, `${prefix}id`);
   }
   return listBankAccounts(ctx).find((b) => b.id === id)!;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EXCLUSION_REASONS } from '../collectionReasons';
 import { ACCOUNT_ROLES, ACCOUNT_TYPES, JOURNAL_KINDS } from '../ledgerRoles';
 import {
   bicField,
@@ -31,6 +32,9 @@ const language = z.enum(['nl', 'en']);
 
 // ---- domain shapes that cross the boundary -------------------------------------------------
 
+export const PAIN008_VERSIONS = ['001.02', '001.08'] as const;
+export const PAIN001_VERSIONS = ['001.03', '001.09'] as const;
+
 export const Organisation = z.object({
   name: z.string(),
   street: z.string().nullable(),
@@ -50,6 +54,19 @@ export const BankAccount = z.object({
   collection: z.boolean(),
   refunds: z.boolean(),
   active: z.boolean(),
+  pain008Version: z.enum(PAIN008_VERSIONS),
+  pain001Version: z.enum(PAIN001_VERSIONS),
+  maxTransactionsPerFile: z.number().nullable(),
+});
+
+/** How collections are made (Instellingen > Incasso). */
+export const CollectionSettings = z.object({
+  leadDays: z.number(),
+  maxAmount: z.number().nullable(),
+  remittanceTemplate: z.string(),
+  discountAmount: z.number().nullable(),
+  discountPercent: z.number().nullable(),
+  firstAsFrst: z.boolean(),
 });
 
 export const Settings = z.object({
@@ -61,6 +78,7 @@ export const Settings = z.object({
   preNotificationText: z.string(),
   language,
   bankAccounts: z.array(BankAccount),
+  collection: CollectionSettings,
 });
 
 export const Account = z.object({
@@ -226,7 +244,7 @@ export const FeeRun = z.object({
   ),
 });
 
-export const ITEM_STATUSES = ['open', 'blocked', 'arrangement', 'settled', 'split', 'merged', 'written_off'] as const;
+export const ITEM_STATUSES = ['open', 'blocked', 'arrangement', 'settled', 'split', 'merged', 'written_off', 'in_collection', 'refunded'] as const;
 
 export const OpenItem = z.object({
   id: z.number(),
@@ -251,6 +269,105 @@ export const OpenItem = z.object({
 
 // ---- inputs ----------------------------------------------------------------------------------
 
+const Bilingual = z.object({ nl: z.string(), en: z.string() });
+
+export const ReadinessCheck = z.object({ key: z.enum(['creditorId', 'bankAccount', 'interimAccount', 'journal', 'debtors']), ok: z.boolean(), detail: Bilingual, fix: z.string() });
+
+export const ProposedDebit = z.object({
+  debtorId: z.number(),
+  debtorNumber: z.string(),
+  debtorName: z.string(),
+  /** the account holder's name as the file carries it */
+  name: z.string(),
+  iban: z.string(),
+  mandateReference: z.string(),
+  sequenceType: z.enum(['FRST', 'RCUR', 'OOFF', 'FNAL']),
+  date: z.string(),
+  gross: z.number(),
+  discount: z.number(),
+  amount: z.number(),
+  amendment: z.boolean(),
+  remittance: z.string(),
+  fileNo: z.number(),
+  items: z.array(z.object({ itemId: z.number(), document: z.string(), amount: z.number(), discount: z.number(), part: z.string().nullable() })),
+});
+
+export const ExcludedItem = z.object({
+  itemId: z.number(),
+  debtorId: z.number(),
+  debtorNumber: z.string(),
+  debtorName: z.string(),
+  document: z.string(),
+  dueDate: z.string(),
+  balance: z.number(),
+  reason: z.enum(EXCLUSION_REASONS),
+  detail: z.string().nullable(),
+});
+
+export const Proposal = z.object({
+  bankAccount: z.object({ id: z.number(), name: z.string(), iban: z.string() }),
+  scheme: z.enum(SCHEMES),
+  earliestDate: z.string(),
+  collectionDate: z.string().nullable(),
+  debits: z.array(ProposedDebit),
+  excluded: z.array(ExcludedItem),
+  totals: z.object({ count: z.number(), amount: z.number(), discount: z.number(), items: z.number(), files: z.number() }),
+});
+
+export const Batch = z.object({
+  id: z.number(),
+  kind: z.enum(['collection', 'refund']),
+  reference: z.string(),
+  bankAccountId: z.number(),
+  bankAccountIban: z.string(),
+  scheme: z.enum(SCHEMES).nullable(),
+  requestedDate: z.string().nullable(),
+  painVersion: z.string(),
+  status: z.enum(['saved', 'cancelled']),
+  transactionCount: z.number(),
+  controlSum: z.number(),
+  discountTotal: z.number(),
+  fileCount: z.number(),
+  fileHashes: z.array(z.string()),
+  createdAt: z.string(),
+  cancelledAt: z.string().nullable(),
+  cancelReason: z.string().nullable(),
+  entryId: z.number().nullable(),
+  cancelEntryId: z.number().nullable(),
+});
+
+export const BatchTransaction = z.object({
+  id: z.number(),
+  fileNo: z.number(),
+  endToEndId: z.string(),
+  debtorId: z.number(),
+  debtorNumber: z.string(),
+  debtorName: z.string(),
+  name: z.string(),
+  iban: z.string(),
+  mandateReference: z.string().nullable(),
+  sequenceType: z.string().nullable(),
+  date: z.string(),
+  amount: z.number(),
+  discount: z.number(),
+  remittance: z.string(),
+  amendment: z.boolean(),
+  documents: z.string().nullable(),
+});
+
+export const RefundCandidate = z.object({ debtorId: z.number(), debtorNumber: z.string(), debtorName: z.string(), iban: z.string().nullable(), credit: z.number(), items: z.number() });
+
+const CollectionRequestInput = z.object({
+  bankAccountId: idField.optional(),
+  scheme: z.enum(SCHEMES).default('CORE'),
+  /** one collection date for all; left out: the earliest allowed date (or, with perDueDate, each item's due date) */
+  collectionDate: isoDateField.optional(),
+  perDueDate: z.boolean().default(false),
+  dueUpTo: isoDateField.optional(),
+  includeNotDue: z.boolean().default(false),
+  excludeItemIds: z.array(idField).max(1_000_000).default([]),
+});
+
 const OrganisationInput = z.object({
   name: requiredText(70),
   street: optionalText(70),
@@ -270,6 +387,9 @@ const BankAccountInput = z.object({
   collection: z.boolean().default(true),
   refunds: z.boolean().default(true),
   active: z.boolean().default(true),
+  pain008Version: z.enum(PAIN008_VERSIONS).default('001.02'),
+  pain001Version: z.enum(PAIN001_VERSIONS).default('001.03'),
+  maxTransactionsPerFile: z.number().int().min(1).max(100_000).nullable().optional(),
 });
 
 const EntryLineInput = z
@@ -412,6 +532,17 @@ export const api = {
       defaultPaymentTermDays: z.number().int().min(0).max(365).optional(),
       preNotificationText: optionalText(1000).nullable().optional(),
       language: language.optional(),
+      collection: z
+        .object({
+          leadDays: z.number().int().min(1).max(14),
+          maxAmount: centsField.min(1).nullable(),
+          remittanceTemplate: optionalText(200),
+          discountAmount: centsField.min(0).nullable(),
+          discountPercent: z.number().int().min(0).max(10_000).nullable(),
+          firstAsFrst: z.boolean(),
+        })
+        .partial()
+        .optional(),
     }),
     output: Settings,
   },
@@ -627,7 +758,7 @@ export const api = {
     summary: 'Open items, filtered and sorted in the database, one page at a time, with the total balance of the selection.',
     input: z.object({
       debtorId: idField.optional(),
-      status: z.enum(['open', 'blocked', 'arrangement', 'closed', 'all']).default('open'),
+      status: z.enum(['open', 'blocked', 'arrangement', 'in_collection', 'closed', 'all']).default('open'),
       overdueOnly: z.boolean().default(false),
       dueFrom: isoDateField.optional(),
       dueTo: isoDateField.optional(),
@@ -697,6 +828,60 @@ export const api = {
     summary: 'Imports the valid rows of a member list in one transaction (matched on member number: a re-import updates) and reports the refused ones.',
     input: MemberImportInput,
     output: MemberImportReport,
+  },
+  'collections.readiness': {
+    kind: 'read',
+    summary: 'What a collection run needs (creditor id, bank account, interim account, journal, debtors with mandates), each with where to fix it.',
+    input: z.object({}),
+    output: z.array(ReadinessCheck),
+  },
+  'collections.propose': {
+    kind: 'read',
+    summary: 'The proposed direct debits for a bank account, scheme and date, and every open item that is not proposed with the reason why. Writes nothing.',
+    input: CollectionRequestInput,
+    output: Proposal,
+  },
+  'collections.create': {
+    kind: 'write',
+    summary: 'Saves the proposal as a batch: pain.008 file(s), receivables booked to Incasso onderweg, items in collection, mandates marked used.',
+    input: CollectionRequestInput,
+    output: Batch,
+  },
+  'refunds.candidates': {
+    kind: 'read',
+    summary: 'Debtors with a credit balance that a refund run can pay back, with their IBAN.',
+    input: z.object({}),
+    output: z.array(RefundCandidate),
+  },
+  'refunds.create': {
+    kind: 'write',
+    summary: 'Saves a refund batch (pain.001) for the chosen debtors: Debiteuren -> Terug te betalen, their items settled.',
+    input: z.object({ bankAccountId: idField.optional(), executionDate: isoDateField.optional(), debtorIds: z.array(idField).max(100_000) }),
+    output: Batch,
+  },
+  'batches.list': {
+    kind: 'read',
+    summary: 'Collection and refund batches, newest first.',
+    input: z.object({ kind: z.enum(['collection', 'refund']).optional() }),
+    output: z.array(Batch),
+  },
+  'batches.get': {
+    kind: 'read',
+    summary: 'A batch with (a page of) its transactions.',
+    input: z.object({ id: idField, limit: z.number().int().min(1).max(100_000).default(5000), offset: z.number().int().min(0).default(0) }),
+    output: z.object({ batch: Batch, transactions: z.array(BatchTransaction) }),
+  },
+  'batches.file': {
+    kind: 'read',
+    summary: "A saved batch's file again, byte for byte as first written (same ids); a cancelled batch's file is void.",
+    input: z.object({ id: idField, fileNo: z.number().int().min(1).default(1) }),
+    output: z.object({ fileName: z.string(), messageId: z.string(), xml: z.string(), sha256: z.string() }),
+  },
+  'batches.cancel': {
+    kind: 'write',
+    summary: 'Cancels a batch the bank has not confirmed: the booking is reversed, items open again, the file is void. Ids are never reused.',
+    input: z.object({ id: idField, reason: requiredText(200) }),
+    output: Batch,
   },
   'overview.get': {
     kind: 'read',

@@ -1,0 +1,140 @@
+import { createHash } from 'node:crypto';
+import { conflictError, notFoundError } from '../../shared/api/errors';
+import type { Ctx } from '../context';
+import { writePain001 } from '../sepa/pain001';
+import { type DebitGroup, type SequenceType, writePain008 } from '../sepa/pain008';
+import type { Emit } from '../sepa/parts';
+import { stmt } from '../statements';
+import type { BatchHeader } from './plan';
+
+interface BatchRow {
+  id: number;
+  kind: 'collection' | 'refund';
+  reference: string;
+  scheme: 'CORE' | 'B2B' | null;
+  requestedDate: string | null;
+  painVersion: string;
+  createdStamp: string;
+  status: string;
+  fileCount: number;
+  header: string;
+}
+
+interface TxRow {
+  fileNo: number;
+  endToEndId: string;
+  mandateReference: string | null;
+  mandateSignedOn: string | null;
+  sequenceType: SequenceType | null;
+  date: string;
+  amount: number;
+  name: string;
+  iban: string;
+  bic: string | null;
+  remittance: string;
+  originalMandateReference: string | null;
+  originalIban: string | null;
+  smnda: number;
+}
+
+export interface BatchFile {
+  fileNo: number;
+  fileName: string;
+  messageId: string;
+  write(emit: Emit): void;
+}
+
+function batchRow(ctx: Ctx, id: number): BatchRow {
+  const row = stmt(
+    ctx.db,
+    `SELECT id, kind, reference, scheme, requested_date AS requestedDate, pain_version AS painVersion, created_stamp AS createdStamp, status,
+            file_count AS fileCount, header FROM batches WHERE id = ?`,
+  ).get(id) as BatchRow | undefined;
+  if (!row) throw notFoundError({ nl: `Batch ${id}`, en: `Batch ${id}` }, 'id');
+  return row;
+}
+
+/**
+ * The files of a batch, rebuilt from its stored rows: same ids, same stamp, same order, so a
+ * re-save is byte for byte the file first written.
+ */
+export function batchFiles(ctx: Ctx, batchId: number): BatchFile[] {
+  const batch = batchRow(ctx, batchId);
+  const header = JSON.parse(batch.header) as BatchHeader;
+  const rows = stmt(
+    ctx.db,
+    `SELECT file_no AS fileNo, end_to_end_id AS endToEndId, mandate_reference AS mandateReference, mandate_signed_on AS mandateSignedOn,
+            sequence_type AS sequenceType, date, amount, name, iban, bic, remittance, original_mandate_reference AS originalMandateReference,
+            original_iban AS originalIban, smnda
+       FROM batch_transactions WHERE batch_id = ? ORDER BY id`,
+  ).all(batchId) as TxRow[];
+  const stampDigits = batch.createdStamp.replace(/\D/g, '');
+  const files: BatchFile[] = [];
+  for (let fileNo = 1; fileNo <= batch.fileCount; fileNo++) {
+    const txs = rows.filter((r) => r.fileNo === fileNo);
+    const messageId = `${batch.reference}-${fileNo}-${stampDigits}`;
+    const suffix = batch.fileCount > 1 ? `-${fileNo}` : '';
+    if (batch.kind === 'collection') {
+      const groups = new Map<string, DebitGroup>();
+      for (const t of txs) {
+        const key = `${t.date}|${t.sequenceType}`;
+        let g = groups.get(key);
+        if (!g) {
+          g = { paymentInfoId: `${batch.reference}-${fileNo}-${t.sequenceType}-${t.date.replace(/-/g, '')}`, scheme: batch.scheme!, sequenceType: t.sequenceType!, date: t.date, debits: [] };
+          groups.set(key, g);
+        }
+        g.debits.push({
+          endToEndId: t.endToEndId, amount: t.amount, mandateId: t.mandateReference!, signedOn: t.mandateSignedOn!, originalMandateId: t.originalMandateReference,
+          originalIban: t.originalIban, smnda: t.smnda === 1, name: t.name, iban: t.iban, bic: t.bic, remittance: t.remittance,
+        });
+      }
+      const file = {
+        version: batch.painVersion as '001.02' | '001.08', messageId, createdStamp: batch.createdStamp, initiatingParty: header.initiatingParty,
+        creditor: { name: header.creditorName, iban: header.iban, bic: header.bic, creditorId: header.creditorId }, groups: [...groups.values()],
+      };
+      files.push({ fileNo, messageId, fileName: `incasso-${batch.reference}${suffix}.xml`, write: (emit) => writePain008(file, emit) });
+    } else {
+      const file = {
+        version: batch.painVersion as '001.03' | '001.09', messageId, createdStamp: batch.createdStamp, initiatingParty: header.initiatingParty,
+        paymentInfoId: `${batch.reference}-${fileNo}`, executionDate: batch.requestedDate!, debtor: { name: header.creditorName, iban: header.iban, bic: header.bic },
+        transfers: txs.map((t) => ({ endToEndId: t.endToEndId, amount: t.amount, name: t.name, iban: t.iban, bic: t.bic, remittance: t.remittance })),
+      };
+      files.push({ fileNo, messageId, fileName: `terugbetaling-${batch.reference}${suffix}.xml`, write: (emit) => writePain001(file, emit) });
+    }
+  }
+  return files;
+}
+
+/** Writes every file through `sink` (or nowhere) and returns the sha-256 of each. */
+export function writeBatchFiles(ctx: Ctx, batchId: number, sink?: (file: BatchFile) => { emit: Emit; close(): void }): string[] {
+  return batchFiles(ctx, batchId).map((file) => {
+    const hash = createHash('sha256');
+    const out = sink?.(file);
+    // chunks are gathered and hashed in large blocks: far fewer calls than one per debit
+    let pending = '';
+    const flush = () => {
+      hash.update(pending);
+      out?.emit(pending);
+      pending = '';
+    };
+    file.write((chunk) => {
+      pending += chunk;
+      if (pending.length > 1 << 16) flush();
+    });
+    flush();
+    out?.close();
+    return hash.digest('hex');
+  });
+}
+
+/** One file of a saved batch as text, for download; a cancelled batch's files are void. */
+export function batchFileText(ctx: Ctx, batchId: number, fileNo: number): { fileName: string; messageId: string; xml: string; sha256: string } {
+  const batch = batchRow(ctx, batchId);
+  if (batch.status === 'cancelled') throw conflictError('void', `Batch ${batch.reference} is geannuleerd; het bestand is vervallen`, `Batch ${batch.reference} was cancelled; its file is void`, 'id');
+  const file = batchFiles(ctx, batchId).find((f) => f.fileNo === fileNo);
+  if (!file) throw notFoundError({ nl: `Bestand ${fileNo} van ${batch.reference}`, en: `File ${fileNo} of ${batch.reference}` }, 'fileNo');
+  const parts: string[] = [];
+  file.write((c) => parts.push(c));
+  const xml = parts.join('');
+  return { fileName: file.fileName, messageId: file.messageId, xml, sha256: createHash('sha256').update(xml).digest('hex') };
+}

@@ -1,0 +1,358 @@
+import { conflictError, validationError } from '../../shared/api/errors';
+import { earliestCollectionDate, isBusinessDay, nextBusinessDay } from '../../shared/businessDays';
+import { formatDate } from '../../shared/dates';
+import { discountOn } from '../../shared/money';
+import { toSepaText } from '../../shared/sepaText';
+import type { Ctx } from '../context';
+import { getSettings } from '../settings/settings';
+import { stmt } from '../statements';
+import type { SequenceType } from '../sepa/pain008';
+import type { ExclusionReason } from '../../shared/collectionReasons';
+
+export interface CollectionRequest {
+  bankAccountId?: number;
+  scheme: 'CORE' | 'B2B';
+  /** one date for every debit; left out with perDueDate */
+  collectionDate?: string;
+  /** each item on its own due date (never before the earliest allowed date) */
+  perDueDate: boolean;
+  /** items due up to this date; default the collection date */
+  dueUpTo?: string;
+  /** also items not yet due (a member who just signed a mandate) */
+  includeNotDue: boolean;
+  /** items the treasurer switched off in the review */
+  excludeItemIds: number[];
+}
+
+export interface Portion {
+  itemId: number;
+  document: string;
+  description: string;
+  /** the item's balance taken (signed), and the discount on it */
+  amount: number;
+  discount: number;
+  /** set when the item is above the per-transaction maximum and is collected in parts */
+  part: { index: number; of: number } | null;
+}
+
+export interface PlannedDebit {
+  debtorId: number;
+  debtorNumber: string;
+  debtorName: string;
+  /** the account holder's name, which the bank file carries */
+  name: string;
+  iban: string;
+  bic: string | null;
+  mandateId: number;
+  mandateReference: string;
+  signedOn: string;
+  sequenceType: SequenceType;
+  date: string;
+  gross: number;
+  discount: number;
+  amount: number;
+  portions: Portion[];
+  remittance: string;
+  originalMandateReference: string | null;
+  originalIban: string | null;
+  smnda: boolean;
+  previousLastCollectedOn: string | null;
+  previousAmendmentPending: boolean;
+  fileNo: number;
+}
+
+export interface Excluded {
+  itemId: number;
+  debtorId: number;
+  debtorNumber: string;
+  debtorName: string;
+  document: string;
+  dueDate: string;
+  balance: number;
+  reason: ExclusionReason;
+  /** e.g. the batch an item is already in */
+  detail: string | null;
+}
+
+export interface BatchHeader {
+  initiatingParty: string;
+  creditorName: string;
+  creditorId: string;
+  iban: string;
+  bic: string | null;
+}
+
+export interface CollectionPlan {
+  bankAccount: { id: number; name: string; iban: string; pain008Version: '001.02' | '001.08'; maxTransactionsPerFile: number | null };
+  scheme: 'CORE' | 'B2B';
+  earliestDate: string;
+  collectionDate: string | null;
+  header: BatchHeader;
+  debits: PlannedDebit[];
+  excluded: Excluded[];
+  fileCount: number;
+}
+
+interface Candidate {
+  itemId: number;
+  debtorId: number;
+  number: string;
+  debtorName: string;
+  holder: string | null;
+  iban: string | null;
+  bic: string | null;
+  method: string;
+  collect: number;
+  consolidate: number;
+  discountAmount: number | null;
+  discountPercent: number | null;
+  document: string;
+  description: string;
+  dueDate: string;
+  balance: number;
+  blocked: number;
+  arrangement: number;
+}
+
+interface MandateRow {
+  id: number;
+  debtorId: number;
+  reference: string;
+  signedOn: string;
+  type: 'recurring' | 'one_off';
+  scheme: 'CORE' | 'B2B';
+  status: 'active' | 'revoked' | 'expired';
+  lastCollectedOn: string | null;
+  originalReference: string | null;
+  originalIban: string | null;
+  amendmentPending: number;
+}
+
+type Discount = { amount: number | null; percent: number | null };
+
+export function collectionBankAccount(ctx: Ctx, id: number | undefined, purpose: 'collection' | 'refunds') {
+  const accounts = getSettings(ctx).bankAccounts.filter((b) => b.active && b[purpose]);
+  if (id !== undefined) {
+    const chosen = accounts.find((b) => b.id === id);
+    if (!chosen) throw validationError('bankAccountId', 'not_enabled', `Bankrekening ${id} is niet ingesteld voor ${purpose === 'collection' ? 'incasso' : 'terugbetalingen'}`, `Bank account ${id} is not enabled for ${purpose === 'collection' ? 'collection' : 'refunds'}`);
+    return chosen;
+  }
+  if (accounts.length === 0) {
+    throw conflictError('no_bank_account', `Geen bankrekening ingesteld voor ${purpose === 'collection' ? 'incasso' : 'terugbetalingen'} (Instellingen > Bankrekeningen)`, `No bank account enabled for ${purpose} (Settings > Bank accounts)`, 'bankAccountId');
+  }
+  if (accounts.length > 1) throw validationError('bankAccountId', 'required', 'Kies de bankrekening', 'Choose the bank account');
+  return accounts[0]!;
+}
+
+/** Which mandate collects for a debtor in this scheme, or why none can. */
+function mandateFor(mandates: MandateRow[] | undefined, scheme: 'CORE' | 'B2B'): MandateRow | ExclusionReason {
+  if (!mandates?.length) return 'no_mandate';
+  const active = mandates.filter((m) => m.status === 'active');
+  const usable = active.find((m) => m.scheme === scheme);
+  if (usable) return usable.type === 'one_off' && usable.lastCollectedOn ? 'mandate_used' : usable;
+  if (active.length) return 'other_scheme';
+  const latest = mandates[mandates.length - 1]!;
+  return latest.status === 'revoked' ? 'mandate_revoked' : 'mandate_expired';
+}
+
+/** Equal parts under the maximum, odd cents in the first parts (as Opsplitsen does). */
+export function partsUnder(amount: number, max: number | null): number[] {
+  if (max === null || amount <= max) return [amount];
+  const n = Math.ceil(amount / max);
+  const base = Math.trunc(amount / n);
+  const rest = amount - base * n;
+  return Array.from({ length: n }, (_, i) => base + (i < rest ? 1 : 0));
+}
+
+function fillTemplate(template: string, values: Record<string, string>): string {
+  return toSepaText(template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? ''), 140);
+}
+
+function documentsText(portions: Portion[]): string {
+  const docs = [...new Set(portions.map((p) => p.document))];
+  return docs.length <= 4 ? docs.join(', ') : `${docs.slice(0, 3).join(', ')} en ${docs.length - 3} meer`;
+}
+
+/**
+ * The proposal: every open item either lands in a debit or in the why-not list with its reason.
+ * Read-only — the same plan is what `saveCollection` books and writes.
+ */
+export function planCollection(ctx: Ctx, req: CollectionRequest): CollectionPlan {
+  const settings = getSettings(ctx);
+  if (!settings.creditorId) throw conflictError('no_creditor_id', 'Vul eerst het incassant-ID in (Instellingen > Organisatie)', 'Fill in the creditor identifier first (Settings > Organisation)', 'creditorId');
+  const bank = collectionBankAccount(ctx, req.bankAccountId, 'collection');
+  const today = ctx.today();
+  const earliest = earliestCollectionDate(today, settings.collection.leadDays);
+  let collectionDate: string | null = null;
+  if (!req.perDueDate) {
+    collectionDate = req.collectionDate ?? earliest;
+    if (collectionDate < earliest) {
+      throw validationError('collectionDate', 'too_early', `Incassodatum ${formatDate(collectionDate)} is te vroeg: de vroegste is ${formatDate(earliest)}`, `Collection date ${formatDate(collectionDate, 'en')} is too early: the earliest is ${formatDate(earliest, 'en')}`);
+    }
+    if (!isBusinessDay(collectionDate)) {
+      throw validationError('collectionDate', 'business_day', `Incassodatum ${formatDate(collectionDate)} is geen bankwerkdag (weekend of TARGET2-feestdag); neem ${formatDate(nextBusinessDay(collectionDate))}`, `Collection date ${formatDate(collectionDate, 'en')} is not a bank business day; take ${formatDate(nextBusinessDay(collectionDate), 'en')}`);
+    }
+  }
+  const dueUpTo = req.dueUpTo ?? collectionDate ?? earliest;
+  const excludedIds = new Set(req.excludeItemIds);
+  const c = settings.collection;
+  const globalDiscount: Discount = { amount: c.discountAmount, percent: c.discountPercent };
+  const header: BatchHeader = {
+    initiatingParty: toSepaText(settings.organisation.name, 70),
+    creditorName: toSepaText(settings.organisation.name, 70),
+    creditorId: settings.creditorId,
+    iban: bank.iban,
+    bic: bank.bic,
+  };
+
+  const mandates = new Map<number, MandateRow[]>();
+  for (const m of stmt(
+    ctx.db,
+    `SELECT id, debtor_id AS debtorId, reference, signed_on AS signedOn, type, scheme, status, last_collected_on AS lastCollectedOn,
+            original_reference AS originalReference, original_iban AS originalIban, amendment_pending AS amendmentPending
+       FROM mandates ORDER BY debtor_id, id`,
+  ).all() as MandateRow[]) {
+    let list = mandates.get(m.debtorId);
+    if (!list) mandates.set(m.debtorId, (list = []));
+    list.push(m);
+  }
+
+  const candidates = stmt(
+    ctx.db,
+    `SELECT i.id AS itemId, i.debtor_id AS debtorId, d.number, d.name AS debtorName, d.account_holder AS holder, d.iban, d.bic, d.payment_method AS method,
+            d.collect, d.consolidate, d.discount_amount AS discountAmount, d.discount_percent AS discountPercent,
+            i.document, i.description, i.due_date AS dueDate, i.balance, i.blocked, i.arrangement
+       FROM open_items i JOIN debtors d ON d.id = i.debtor_id
+      WHERE i.state = 'open' AND i.balance <> 0
+      ORDER BY CAST(d.number AS INTEGER), d.number, i.due_date, i.id`,
+  ).all() as Candidate[];
+
+  const excluded: Excluded[] = [];
+  const exclude = (x: Candidate, reason: ExclusionReason, detail: string | null = null) =>
+    excluded.push({ itemId: x.itemId, debtorId: x.debtorId, debtorNumber: x.number, debtorName: x.debtorName, document: x.document, dueDate: x.dueDate, balance: x.balance, reason, detail });
+
+  // eligible items grouped per debtor and debit date, in proposal order
+  const groups = new Map<string, { debtor: Candidate; mandate: MandateRow; date: string; items: Candidate[] }>();
+  for (const x of candidates) {
+    if (x.method !== 'direct_debit') { exclude(x, 'not_direct_debit'); continue; }
+    if (x.collect !== 1) { exclude(x, 'collect_off'); continue; }
+    if (!x.iban) { exclude(x, 'missing_iban'); continue; }
+    const mandate = mandateFor(mandates.get(x.debtorId), req.scheme);
+    if (typeof mandate === 'string') { exclude(x, mandate); continue; }
+    if (x.blocked === 1) { exclude(x, 'blocked'); continue; }
+    if (x.arrangement === 1) { exclude(x, 'arrangement'); continue; }
+    if (x.dueDate > dueUpTo && !req.includeNotDue) { exclude(x, 'not_due'); continue; }
+    if (x.balance < 0 && x.consolidate !== 1) { exclude(x, 'credit'); continue; }
+    if (excludedIds.has(x.itemId)) { exclude(x, 'deselected'); continue; }
+    const date = collectionDate ?? (x.dueDate < earliest ? earliest : nextBusinessDay(x.dueDate));
+    const key = x.consolidate === 1 ? `${x.debtorId}|${date}` : `${x.debtorId}|${date}|${x.itemId}`;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { debtor: x, mandate, date, items: [] }));
+    group.items.push(x);
+  }
+
+  const debits: PlannedDebit[] = [];
+  const mandateSeen = new Set<number>();
+  for (const { debtor, mandate, date, items } of groups.values()) {
+    const discount: Discount = debtor.discountAmount !== null || debtor.discountPercent !== null ? { amount: debtor.discountAmount, percent: debtor.discountPercent } : globalDiscount;
+    const portionsOf = (x: Candidate): Portion[] => {
+      if (x.balance < 0) return [{ itemId: x.itemId, document: x.document, description: x.description, amount: x.balance, discount: 0, part: null }];
+      const parts = partsUnder(x.balance, c.maxAmount);
+      // a fixed discount is per item (on its first part); a percentage applies to every part
+      return parts.map((amount, i) => ({
+        itemId: x.itemId, document: x.document, description: x.description, amount,
+        discount: discount.percent !== null ? discountOn(amount, discount) : i === 0 ? discountOn(amount, discount) : 0,
+        part: parts.length > 1 ? { index: i + 1, of: parts.length } : null,
+      }));
+    };
+    const net = items.reduce((s, x) => s + x.balance, 0);
+    let bins: Portion[][];
+    if (net <= 0) {
+      for (const x of items) exclude(x, 'nothing_to_collect');
+      continue;
+    } else if (c.maxAmount === null || net <= c.maxAmount || items.length === 1) {
+      bins = items.length === 1 ? portionsOf(items[0]!).map((p) => [p]) : [items.flatMap(portionsOf)];
+    } else {
+      // a consolidated debtor above the maximum: credits wait, the rest is packed into debits under it
+      for (const x of items) if (x.balance < 0) exclude(x, 'credit');
+      bins = [];
+      for (const p of items.filter((x) => x.balance > 0).flatMap(portionsOf)) {
+        const bin = bins.find((b) => b.reduce((s, q) => s + q.amount, 0) + p.amount <= c.maxAmount!);
+        if (bin) bin.push(p);
+        else bins.push([p]);
+      }
+    }
+    const first = !mandateSeen.has(mandate.id) && mandate.lastCollectedOn === null;
+    mandateSeen.add(mandate.id);
+    const sequenceType: SequenceType = mandate.type === 'one_off' ? 'OOFF' : c.firstAsFrst && first ? 'FRST' : 'RCUR';
+    const pending = mandate.amendmentPending === 1;
+    const originalIban = pending && mandate.originalIban && mandate.originalIban !== debtor.iban ? mandate.originalIban : null;
+    const smnda = originalIban !== null && (originalIban.slice(0, 2) !== debtor.iban!.slice(0, 2) || originalIban.slice(4, 8) !== debtor.iban!.slice(4, 8));
+    for (const portions of bins) {
+      const gross = portions.reduce((s, p) => s + p.amount, 0);
+      const disc = portions.reduce((s, p) => s + p.discount, 0);
+      if (gross - disc <= 0) {
+        for (const p of portions) exclude(items.find((x) => x.itemId === p.itemId)!, 'nothing_to_collect');
+        continue;
+      }
+      const main = portions.find((p) => p.amount > 0)!;
+      debits.push({
+        debtorId: debtor.debtorId,
+        debtorNumber: debtor.number,
+        debtorName: debtor.debtorName,
+        name: toSepaText(debtor.holder ?? debtor.debtorName, 70),
+        iban: debtor.iban!,
+        bic: debtor.bic,
+        mandateId: mandate.id,
+        mandateReference: mandate.reference,
+        signedOn: mandate.signedOn,
+        sequenceType,
+        date,
+        gross,
+        discount: disc,
+        amount: gross - disc,
+        portions,
+        remittance: fillTemplate(c.remittanceTemplate, {
+          vereniging: settings.organisation.name,
+          lidnummer: debtor.number,
+          naam: debtor.debtorName,
+          omschrijving: main.part ? `${main.description} deel ${main.part.index}/${main.part.of}` : main.description,
+          documenten: documentsText(portions),
+        }),
+        originalMandateReference: pending && mandate.originalReference && mandate.originalReference !== mandate.reference ? mandate.originalReference : null,
+        originalIban: smnda ? null : originalIban,
+        smnda,
+        previousLastCollectedOn: mandate.lastCollectedOn,
+        previousAmendmentPending: pending,
+        fileNo: 1,
+      });
+    }
+  }
+
+  // items already on their way to the bank, so the why-not list answers for them too
+  for (const x of stmt(
+    ctx.db,
+    `SELECT i.id AS itemId, i.debtor_id AS debtorId, d.number, d.name AS debtorName, i.document, i.due_date AS dueDate, t.amount AS balance, b.reference
+       FROM open_items i JOIN debtors d ON d.id = i.debtor_id JOIN batch_transactions t ON t.id = i.batch_transaction_id JOIN batches b ON b.id = t.batch_id
+      WHERE i.state = 'in_collection' ORDER BY i.id`,
+  ).all() as (Candidate & { reference: string })[]) {
+    exclude(x, 'in_batch', x.reference);
+  }
+
+  // files: debits in date and sequence order, cut at the bank's limit per file
+  const seqOrder: Record<SequenceType, number> = { FRST: 0, RCUR: 1, OOFF: 2, FNAL: 3 };
+  debits.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : seqOrder[a.sequenceType] - seqOrder[b.sequenceType]));
+  const perFile = bank.maxTransactionsPerFile ?? Number.MAX_SAFE_INTEGER;
+  debits.forEach((d, i) => (d.fileNo = Math.floor(i / perFile) + 1));
+
+  return {
+    bankAccount: { id: bank.id, name: bank.name, iban: bank.iban, pain008Version: bank.pain008Version, maxTransactionsPerFile: bank.maxTransactionsPerFile },
+    scheme: req.scheme,
+    earliestDate: earliest,
+    collectionDate,
+    header,
+    debits,
+    excluded,
+    fileCount: debits.length ? debits[debits.length - 1]!.fileNo : 0,
+  };
+}

@@ -1,0 +1,93 @@
+import { validationError } from '../../shared/api/errors';
+import { formatDate } from '../../shared/dates';
+import { formatEuro } from '../../shared/money';
+import type { Ctx } from '../context';
+import { recordEvent } from '../items/openItems';
+import { splitItem } from '../items/operations';
+import { accountForRole } from '../ledger/chart';
+import { postEntry, type PostingLine } from '../ledger/post';
+import { stmt } from '../statements';
+import { type BatchFile, writeBatchFiles } from './files';
+import { creationStamp, endToEndId, journalOfKind, nextBatchReference } from './numbering';
+import { type CollectionRequest, type PlannedDebit, planCollection } from './plan';
+import type { Emit } from '../sepa/parts';
+
+export type FileSink = (file: BatchFile) => { emit: Emit; close(): void };
+
+/**
+ * Saves a collection run as one unit: items above the maximum split, the batch and its debits
+ * recorded, receivables booked to Incasso onderweg (and the discount to its account), items marked
+ * in collection, mandates marked used, and the files written through `sink`. The caller holds the
+ * transaction, so file and booking succeed together or not at all.
+ */
+export function saveCollection(ctx: Ctx, req: CollectionRequest, sink?: FileSink): number {
+  const plan = planCollection(ctx, req);
+  if (plan.debits.length === 0) {
+    throw validationError('items', 'empty', 'Er valt niets te incasseren; de lijst "niet voorgesteld" zegt waarom', 'There is nothing to collect; the "not proposed" list says why');
+  }
+  splitItemsAboveMaximum(ctx, plan.debits);
+  const { reference, year, seq } = nextBatchReference(ctx, 'collection');
+  const controlSum = plan.debits.reduce((s, d) => s + d.amount, 0);
+  const discountTotal = plan.debits.reduce((s, d) => s + d.discount, 0);
+  const batchId = Number(
+    stmt(
+      ctx.db,
+      `INSERT INTO batches (kind, reference, year, seq, bank_account_id, scheme, requested_date, pain_version, created_stamp, header, transaction_count, control_sum, discount_total, file_count, file_hashes)
+       VALUES ('collection', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '[]')`,
+    ).run(reference, year, seq, plan.bankAccount.id, plan.scheme, plan.collectionDate, plan.bankAccount.pain008Version, creationStamp(ctx.now()), JSON.stringify(plan.header),
+      plan.debits.length, controlSum, discountTotal, plan.fileCount).lastInsertRowid,
+  );
+
+  const perDebtor = new Map<number, number>();
+  for (const d of plan.debits) perDebtor.set(d.debtorId, (perDebtor.get(d.debtorId) ?? 0) + d.gross);
+  const receivables = accountForRole(ctx, 'receivables');
+  const lines: PostingLine[] = [{ accountId: accountForRole(ctx, 'collectionInTransit'), debit: controlSum, credit: 0, description: `Incasso ${reference}` }];
+  if (discountTotal > 0) lines.push({ accountId: accountForRole(ctx, 'collectionDiscount'), debit: discountTotal, credit: 0, description: `Incassokorting ${reference}` });
+  for (const [debtorId, gross] of perDebtor) lines.push({ accountId: receivables, debtorId, debit: 0, credit: gross, description: `Incasso ${reference}` });
+  const entryId = postEntry(ctx, { journalCode: journalOfKind(ctx, 'collection'), date: ctx.today(), description: `Incasso ${reference}`, sourceType: 'batch', sourceId: String(batchId), lines });
+  stmt(ctx.db, 'UPDATE batches SET entry_id = ? WHERE id = ?').run(entryId, batchId);
+
+  const insertTx = stmt(
+    ctx.db,
+    `INSERT INTO batch_transactions (batch_id, file_no, end_to_end_id, debtor_id, mandate_id, mandate_reference, mandate_signed_on, sequence_type, date, amount, discount,
+       name, iban, bic, remittance, original_mandate_reference, original_iban, smnda, previous_last_collected_on, previous_amendment_pending)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertPortion = stmt(ctx.db, 'INSERT INTO batch_transaction_items (transaction_id, item_id, amount, discount) VALUES (?, ?, ?, ?)');
+  const markItem = stmt(ctx.db, "UPDATE open_items SET state = 'in_collection', balance = 0, batch_transaction_id = ?, closed_on = ? WHERE id = ? AND state = 'open' AND balance = ?");
+  const useMandate = stmt(ctx.db, 'UPDATE mandates SET last_collected_on = ?, amendment_pending = 0 WHERE id = ?');
+  plan.debits.forEach((d, i) => {
+    const txId = Number(
+      insertTx.run(batchId, d.fileNo, endToEndId(reference, i + 1), d.debtorId, d.mandateId, d.mandateReference, d.signedOn, d.sequenceType, d.date, d.amount, d.discount,
+        d.name, d.iban, d.bic, d.remittance, d.originalMandateReference, d.originalIban, d.smnda ? 1 : 0, d.previousLastCollectedOn, d.previousAmendmentPending ? 1 : 0).lastInsertRowid,
+    );
+    for (const p of d.portions) {
+      insertPortion.run(txId, p.itemId, p.amount, p.discount);
+      if (markItem.run(txId, ctx.today(), p.itemId, p.amount).changes !== 1) throw new Error(`item ${p.itemId} changed while the collection was being saved`);
+      recordEvent(ctx, p.itemId, 'collection', `In incasso ${reference}, incassodatum ${formatDate(d.date)}${p.discount ? `, korting ${formatEuro(p.discount)}` : ''}`);
+    }
+    useMandate.run(d.date, d.mandateId);
+  });
+
+  const hashes = writeBatchFiles(ctx, batchId, sink);
+  stmt(ctx.db, 'UPDATE batches SET file_hashes = ? WHERE id = ?').run(JSON.stringify(hashes), batchId);
+  return batchId;
+}
+
+/** Items above the per-transaction maximum become parts with the same due date; the debits then take the parts. */
+function splitItemsAboveMaximum(ctx: Ctx, debits: PlannedDebit[]): void {
+  const split = new Map<number, number[]>();
+  for (const d of debits) {
+    for (const p of d.portions) {
+      if (!p.part) continue;
+      let parts = split.get(p.itemId);
+      if (!parts) {
+        const due = (stmt(ctx.db, 'SELECT due_date AS dueDate FROM open_items WHERE id = ?').get(p.itemId) as { dueDate: string }).dueDate;
+        const amounts = debits.flatMap((x) => x.portions).filter((q) => q.itemId === p.itemId).sort((a, b) => a.part!.index - b.part!.index).map((q) => q.amount);
+        parts = splitItem(ctx, { itemId: p.itemId, parts: amounts.map((amount) => ({ amount, dueDate: due })), arrangement: false, reason: 'Boven het incassomaximum per transactie' });
+        split.set(p.itemId, parts);
+      }
+      p.itemId = parts[p.part.index - 1]!;
+    }
+  }
+}

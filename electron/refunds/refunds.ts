@@ -1,0 +1,110 @@
+import { validationError } from '../../shared/api/errors';
+import { isBusinessDay, nextBusinessDay } from '../../shared/businessDays';
+import { addDays, formatDate } from '../../shared/dates';
+import { toSepaText } from '../../shared/sepaText';
+import type { Ctx } from '../context';
+import { recordEvent } from '../items/openItems';
+import { accountForRole } from '../ledger/chart';
+import { postEntry } from '../ledger/post';
+import { getSettings } from '../settings/settings';
+import { stmt } from '../statements';
+import { writeBatchFiles } from '../collections/files';
+import { creationStamp, endToEndId, journalOfKind, nextBatchReference } from '../collections/numbering';
+import { type BatchHeader, collectionBankAccount } from '../collections/plan';
+import type { FileSink } from '../collections/save';
+
+export interface RefundCandidate {
+  debtorId: number;
+  debtorNumber: string;
+  debtorName: string;
+  iban: string | null;
+  /** what the club owes the member, positive cents */
+  credit: number;
+  items: number;
+}
+
+interface CandidateRow extends RefundCandidate {
+  holder: string | null;
+  bic: string | null;
+}
+
+function candidateRows(ctx: Ctx): CandidateRow[] {
+  return stmt(
+    ctx.db,
+    `SELECT d.id AS debtorId, d.number AS debtorNumber, d.name AS debtorName, d.account_holder AS holder, d.iban, d.bic, -SUM(i.balance) AS credit, COUNT(*) AS items
+       FROM open_items i JOIN debtors d ON d.id = i.debtor_id
+      WHERE i.state = 'open' AND i.blocked = 0
+      GROUP BY d.id HAVING SUM(i.balance) < 0
+      ORDER BY CAST(d.number AS INTEGER), d.number`,
+  ).all() as CandidateRow[];
+}
+
+/** Members with a credit balance (a double payment, a credit note): what a refund run can pay back. */
+export function refundCandidates(ctx: Ctx): RefundCandidate[] {
+  return candidateRows(ctx).map(({ holder: _h, bic: _b, ...c }) => c);
+}
+
+/**
+ * Saves a refund run (pain.001): the credit balance of each chosen member is booked Debiteuren ->
+ * Terug te betalen, their open items are settled by it, and the file is written — all in the
+ * caller's transaction, as a collection.
+ */
+export function saveRefund(ctx: Ctx, input: { bankAccountId?: number; executionDate?: string; debtorIds: number[] }, sink?: FileSink): number {
+  const settings = getSettings(ctx);
+  const bank = collectionBankAccount(ctx, input.bankAccountId, 'refunds');
+  const executionDate = input.executionDate ?? nextBusinessDay(addDays(ctx.today(), 1));
+  if (executionDate < ctx.today()) throw validationError('executionDate', 'past', `Uitvoerdatum ${formatDate(executionDate)} ligt in het verleden`, `Execution date ${formatDate(executionDate, 'en')} is in the past`);
+  if (!isBusinessDay(executionDate)) throw validationError('executionDate', 'business_day', `Uitvoerdatum ${formatDate(executionDate)} is geen bankwerkdag`, `Execution date ${formatDate(executionDate, 'en')} is not a bank business day`);
+  if (input.debtorIds.length === 0) throw validationError('debtorIds', 'min', 'Kies minstens één debiteur om terug te betalen', 'Choose at least one debtor to refund');
+  const byId = new Map(candidateRows(ctx).map((c) => [c.debtorId, c]));
+  const chosen = input.debtorIds.map((id, i) => {
+    const c = byId.get(id);
+    if (!c) throw validationError(`debtorIds.${i}`, 'no_credit', `Debiteur ${id} heeft geen tegoed om terug te betalen`, `Debtor ${id} has no credit balance to refund`);
+    if (!c.iban) throw validationError(`debtorIds.${i}`, 'missing_iban', `${c.debtorName} (${c.debtorNumber}) heeft geen IBAN`, `${c.debtorName} (${c.debtorNumber}) has no IBAN`);
+    return c;
+  });
+
+  const { reference, year, seq } = nextBatchReference(ctx, 'refund');
+  const total = chosen.reduce((s, c) => s + c.credit, 0);
+  const header: BatchHeader = { initiatingParty: toSepaText(settings.organisation.name, 70), creditorName: toSepaText(settings.organisation.name, 70), creditorId: settings.creditorId ?? '', iban: bank.iban, bic: bank.bic };
+  const batchId = Number(
+    stmt(
+      ctx.db,
+      `INSERT INTO batches (kind, reference, year, seq, bank_account_id, scheme, requested_date, pain_version, created_stamp, header, transaction_count, control_sum, discount_total, file_count, file_hashes)
+       VALUES ('refund', ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, 0, 1, '[]')`,
+    ).run(reference, year, seq, bank.id, executionDate, bank.pain001Version, creationStamp(ctx.now()), JSON.stringify(header), chosen.length, total).lastInsertRowid,
+  );
+  const receivables = accountForRole(ctx, 'receivables');
+  const entryId = postEntry(ctx, {
+    journalCode: journalOfKind(ctx, 'memorial'),
+    date: ctx.today(),
+    description: `Terugbetaling ${reference}`,
+    sourceType: 'batch',
+    sourceId: String(batchId),
+    lines: [
+      ...chosen.map((c) => ({ accountId: receivables, debtorId: c.debtorId, debit: c.credit, credit: 0, description: `Terugbetaling ${reference}` })),
+      { accountId: accountForRole(ctx, 'refundsPayable'), debit: 0, credit: total, description: `Terugbetaling ${reference}` },
+    ],
+  });
+  stmt(ctx.db, 'UPDATE batches SET entry_id = ? WHERE id = ?').run(entryId, batchId);
+
+  const insertTx = stmt(
+    ctx.db,
+    `INSERT INTO batch_transactions (batch_id, file_no, end_to_end_id, debtor_id, date, amount, name, iban, bic, remittance) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const items = stmt(ctx.db, "SELECT id, balance FROM open_items WHERE debtor_id = ? AND state = 'open' AND blocked = 0 ORDER BY id");
+  const insertPortion = stmt(ctx.db, 'INSERT INTO batch_transaction_items (transaction_id, item_id, amount) VALUES (?, ?, ?)');
+  const settle = stmt(ctx.db, "UPDATE open_items SET state = 'refunded', balance = 0, batch_transaction_id = ?, closed_on = ? WHERE id = ? AND state = 'open'");
+  chosen.forEach((c, i) => {
+    const remittance = toSepaText(`Terugbetaling tegoed ${settings.organisation.name} lid ${c.debtorNumber}`, 140);
+    const txId = Number(insertTx.run(batchId, endToEndId(reference, i + 1), c.debtorId, executionDate, c.credit, toSepaText(c.holder ?? c.debtorName, 70), c.iban, c.bic, remittance).lastInsertRowid);
+    for (const item of items.all(c.debtorId) as { id: number; balance: number }[]) {
+      insertPortion.run(txId, item.id, item.balance);
+      settle.run(txId, ctx.today(), item.id);
+      recordEvent(ctx, item.id, 'refund', `Verrekend in terugbetaling ${reference}, uitvoerdatum ${formatDate(executionDate)}`, { entryId });
+    }
+  });
+  const hashes = writeBatchFiles(ctx, batchId, sink);
+  stmt(ctx.db, 'UPDATE batches SET file_hashes = ? WHERE id = ?').run(JSON.stringify(hashes), batchId);
+  return batchId;
+}

@@ -1,0 +1,40 @@
+/**
+ * Why an item is not in the proposed collection, in the treasurer's words. The wizard shows these
+ * beside the proposal: the answer to "why is X not collected?".
+ */
+export const EXCLUSION_REASONS = [
+  'not_direct_debit',
+  'collect_off',
+  'missing_iban',
+  'no_mandate',
+  'mandate_revoked',
+  'mandate_expired',
+  'mandate_used',
+  'other_scheme',
+  'blocked',
+  'arrangement',
+  'not_due',
+  'credit',
+  'nothing_to_collect',
+  'deselected',
+  'in_batch',
+] as const;
+export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
+
+export const REASON_TEXT: Record<ExclusionReason, { nl: string; en: string }> = {
+  not_direct_debit: { nl: 'betaalt per overboeking, niet per incasso', en: 'pays by transfer, not by direct debit' },
+  collect_off: { nl: 'incasseren staat uit op de debiteurkaart', en: 'collection is switched off on the debtor card' },
+  missing_iban: { nl: 'geen IBAN bekend', en: 'no IBAN on file' },
+  no_mandate: { nl: 'geen machtiging', en: 'no mandate' },
+  mandate_revoked: { nl: 'machtiging ingetrokken', en: 'mandate revoked' },
+  mandate_expired: { nl: 'machtiging verlopen (36 maanden niet gebruikt)', en: 'mandate expired (unused for 36 months)' },
+  mandate_used: { nl: 'eenmalige machtiging is al gebruikt', en: 'one-off mandate already used' },
+  other_scheme: { nl: 'machtiging is voor het andere incassotype (CORE/B2B)', en: 'mandate is for the other scheme (CORE/B2B)' },
+  blocked: { nl: 'post is geblokkeerd', en: 'item is blocked' },
+  arrangement: { nl: 'valt onder een betalingsregeling', en: 'part of a payment arrangement' },
+  not_due: { nl: 'nog niet vervallen', en: 'not yet due' },
+  credit: { nl: 'tegoed van het lid (terugbetalen of verrekenen)', en: "member's credit (refund or offset)" },
+  nothing_to_collect: { nl: 'na verrekening van tegoeden valt er niets te incasseren', en: 'nothing left to collect after credits' },
+  deselected: { nl: 'door u uitgezet', en: 'deselected by you' },
+  in_batch: { nl: 'zit al in een incassobatch', en: 'already in a collection batch' },
+};
