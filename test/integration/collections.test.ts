@@ -143,7 +143,7 @@ describe('saving, re-saving and cancelling a collection', () => {
     invoice(t, anna, 15_000);
     call(t.ctx, 'collections.create', {});
     const card = call(t.ctx, 'debtors.get', { id: anna });
-    call(t.ctx, 'debtors.update', { ...card, email: undefined, phone: undefined, street: undefined, postalCode: undefined, city: undefined, bic: undefined, accountHolder: undefined, notes: undefined, iban: 'NL44RABO0123456789' });
+    call(t.ctx, 'debtors.update', { ...card, email: undefined, phone: undefined, street: undefined, postalCode: undefined, city: undefined, bic: undefined, accountHolder: undefined, notes: undefined, statusId: card.statusId ?? undefined, iban: 'NL44RABO0123456789' });
     invoice(t, anna, 5_000, '2026-11-20', 'Bardienst');
     const b = call(t.ctx, 'collections.create', {});
     const xml = call(t.ctx, 'batches.file', { id: b.id }).xml;
