@@ -146,7 +146,7 @@ export const handlers: Handlers = {
   },
   'collections.readiness': (ctx) => collectionReadiness(ctx),
   'collections.propose': (ctx, input) => proposalOf(planCollection(ctx, input)),
-  'collections.create': (ctx, input) => getBatch(ctx, saveCollection(ctx, input)),
+  'collections.create': (ctx, input) => getBatch(ctx, saveCollection(ctx, input).batchId),
   'refunds.candidates': (ctx) => refundCandidates(ctx),
   'refunds.create': (ctx, input) => getBatch(ctx, saveRefund(ctx, input)),
   'batches.list': (ctx, input) => listBatches(ctx, input.kind),

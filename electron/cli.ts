@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { api, METHODS } from '../shared/api/contract';
 import { type Args, parseArgs, UsageError } from './cli/args';
 import { type Caller, caller, print, report, say, writeAtomically } from './cli/io';
+import { batchCommand, collectCommand, refundCommand } from './cli/collection';
 import { debtorCommand, feeRunCommand, invoiceCommand, itemsCommand, mergeCommand, splitCommand } from './cli/receivables';
 import { openSession } from './session';
 import { defaultLedgerFile } from './paths';
@@ -40,6 +41,17 @@ Open items:
   split <item> (--parts <n> --first-due <d> [--every <months>] | --due <d1,d2,...>)
         [--amounts "<euro>;<euro>;..."] [--arrangement] [--reason <text>]
   merge <item> <item> [...] [--due <d>] [--reason <text>]
+
+Collection and refunds:
+  collect [--bank <iban>] [--date <d> | --per-due-date] [--due-up-to <d>] [--include-not-due]
+          [--scheme CORE|B2B] [--exclude <item,...>] (--out <file.xml> | --dry-run)
+                             save a direct-debit run (pain.008); prints debits, control sum and the
+                             items not collected with the reason; more files when the bank's limit asks
+  refund [--bank <iban>] [--date <d>] [--debtors <n,n,...>] --out <file.xml>
+                             pay back credit balances (pain.001); all members with a credit by default
+  batch list | show <batch> | file <batch> [--file <n>] --out <file.xml>
+  batch cancel <batch> [--reason <text>]
+                             until the bank confirms: reverse the booking, reopen the items, void the file
 
 Dates are yyyy-mm-dd, amounts Dutch or plain (150,00 or 150.00).
 The ledger defaults to ${defaultLedgerFile()} (or $PENNING_DB).`;
@@ -98,6 +110,9 @@ const COMMANDS: Record<string, (c: Caller, args: Args) => Promise<void>> = {
   split: splitCommand,
   merge: mergeCommand,
   debtor: debtorCommand,
+  collect: collectCommand,
+  refund: refundCommand,
+  batch: batchCommand,
 };
 
 export async function main(argv: string[]): Promise<void> {

@@ -3,7 +3,7 @@ import { defaultLedgerFile } from '../paths';
 /** Options that take a value; every other `--x` is a yes/no flag. */
 const VALUED = new Set([
   '--db', '--lang', '--out', '--description', '--amount', '--date', '--due', '--group', '--status', '--debtors', '--debtor',
-  '--parts', '--amounts', '--first-due', '--every', '--reason', '--bank', '--scheme', '--folder', '--ids',
+  '--parts', '--amounts', '--first-due', '--every', '--reason', '--bank', '--scheme', '--folder', '--ids', '--due-up-to', '--exclude', '--file',
 ]);
 
 export interface Args {

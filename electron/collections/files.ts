@@ -39,6 +39,7 @@ interface TxRow {
 
 export interface BatchFile {
   fileNo: number;
+  fileCount: number;
   fileName: string;
   messageId: string;
   write(emit: Emit): void;
@@ -92,14 +93,14 @@ export function batchFiles(ctx: Ctx, batchId: number): BatchFile[] {
         version: batch.painVersion as '001.02' | '001.08', messageId, createdStamp: batch.createdStamp, initiatingParty: header.initiatingParty,
         creditor: { name: header.creditorName, iban: header.iban, bic: header.bic, creditorId: header.creditorId }, groups: [...groups.values()],
       };
-      files.push({ fileNo, messageId, fileName: `incasso-${batch.reference}${suffix}.xml`, write: (emit) => writePain008(file, emit) });
+      files.push({ fileNo, fileCount: batch.fileCount, messageId, fileName: `incasso-${batch.reference}${suffix}.xml`, write: (emit) => writePain008(file, emit) });
     } else {
       const file = {
         version: batch.painVersion as '001.03' | '001.09', messageId, createdStamp: batch.createdStamp, initiatingParty: header.initiatingParty,
         paymentInfoId: `${batch.reference}-${fileNo}`, executionDate: batch.requestedDate!, debtor: { name: header.creditorName, iban: header.iban, bic: header.bic },
         transfers: txs.map((t) => ({ endToEndId: t.endToEndId, amount: t.amount, name: t.name, iban: t.iban, bic: t.bic, remittance: t.remittance })),
       };
-      files.push({ fileNo, messageId, fileName: `terugbetaling-${batch.reference}${suffix}.xml`, write: (emit) => writePain001(file, emit) });
+      files.push({ fileNo, fileCount: batch.fileCount, messageId, fileName: `terugbetaling-${batch.reference}${suffix}.xml`, write: (emit) => writePain001(file, emit) });
     }
   }
   return files;

@@ -9,7 +9,7 @@ import { postEntry, type PostingLine } from '../ledger/post';
 import { stmt } from '../statements';
 import { type BatchFile, writeBatchFiles } from './files';
 import { creationStamp, endToEndId, journalOfKind, nextBatchReference } from './numbering';
-import { type CollectionRequest, type PlannedDebit, planCollection } from './plan';
+import { type CollectionPlan, type CollectionRequest, type PlannedDebit, planCollection } from './plan';
 import type { Emit } from '../sepa/parts';
 
 export type FileSink = (file: BatchFile) => { emit: Emit; close(): void };
@@ -20,7 +20,7 @@ export type FileSink = (file: BatchFile) => { emit: Emit; close(): void };
  * in collection, mandates marked used, and the files written through `sink`. The caller holds the
  * transaction, so file and booking succeed together or not at all.
  */
-export function saveCollection(ctx: Ctx, req: CollectionRequest, sink?: FileSink): number {
+export function saveCollection(ctx: Ctx, req: CollectionRequest, sink?: FileSink): { batchId: number; plan: CollectionPlan } {
   const plan = planCollection(ctx, req);
   if (plan.debits.length === 0) {
     throw validationError('items', 'empty', 'Er valt niets te incasseren; de lijst "niet voorgesteld" zegt waarom', 'There is nothing to collect; the "not proposed" list says why');
@@ -71,7 +71,7 @@ export function saveCollection(ctx: Ctx, req: CollectionRequest, sink?: FileSink
 
   const hashes = writeBatchFiles(ctx, batchId, sink);
   stmt(ctx.db, 'UPDATE batches SET file_hashes = ? WHERE id = ?').run(JSON.stringify(hashes), batchId);
-  return batchId;
+  return { batchId, plan };
 }
 
 /** Items above the per-transaction maximum become parts with the same due date; the debits then take the parts. */

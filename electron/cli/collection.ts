@@ -1,0 +1,129 @@
+import { api, type Input, type Method, type ParsedInput } from '../../shared/api/contract';
+import { ApiError } from '../../shared/api/errors';
+import { toValidationError } from '../../shared/api/zodError';
+import { REASON_TEXT } from '../../shared/collectionReasons';
+import { withFilesOnDisk } from '../collections/fileOutput';
+import { proposalOf } from '../collections/proposal';
+import { getBatch } from '../collections/queries';
+import { saveCollection } from '../collections/save';
+import { saveRefund } from '../refunds/refunds';
+import { type Args, idArgument, listOption, UsageError } from './args';
+import { type Caller, print, report, say, writeAtomically } from './io';
+import { debtorIdByNumber } from './receivables';
+
+/**
+ * collect / refund / batch. Saving runs the same validated handler code inside one transaction
+ * that also writes the file(s): they are renamed into place only after the booking committed.
+ */
+
+async function bankId(c: Caller, iban: string | undefined): Promise<number | undefined> {
+  if (!iban) return undefined;
+  const normal = iban.replace(/\s+/g, '').toUpperCase();
+  const bank = (await c.call('settings.get', {})).bankAccounts.find((b) => b.iban === normal);
+  if (!bank) report({ code: 'validation', field: 'bank', rule: 'unknown', message: { nl: `Bankrekening ${normal} staat niet bij de bankrekeningen`, en: `Bank account ${normal} is not one of the bank accounts` } }, c.lang);
+  return bank.id;
+}
+
+function parsed<M extends Method>(c: Caller, method: M, raw: unknown): ParsedInput<M> {
+  const r = api[method].input.safeParse(raw, { reportInput: true });
+  if (!r.success) report(toValidationError(r.error).data, c.lang);
+  return r.data as ParsedInput<M>;
+}
+
+function inTransaction<T>(c: Caller, work: () => T): T {
+  try {
+    return c.ctx.db.transaction(work)();
+  } catch (e) {
+    if (e instanceof ApiError) report(e.data, c.lang);
+    throw e;
+  }
+}
+
+export async function collectCommand(c: Caller, args: Args): Promise<void> {
+  const o = args.options;
+  const out = o.get('--out');
+  const dryRun = args.flags.has('--dry-run');
+  if (!out && !dryRun) throw new UsageError('collect needs --out <file.xml> (or --dry-run to see the proposal)');
+  const raw: Input<'collections.create'> = {
+    bankAccountId: await bankId(c, o.get('--bank')),
+    scheme: (o.get('--scheme') ?? 'CORE').toUpperCase() as 'CORE' | 'B2B',
+    collectionDate: o.get('--date'),
+    perDueDate: args.flags.has('--per-due-date'),
+    dueUpTo: o.get('--due-up-to'),
+    includeNotDue: args.flags.has('--include-not-due'),
+    excludeItemIds: listOption(o.get('--exclude'), /[,\s]+/).map((id) => idArgument(id, '--exclude item id')),
+  };
+  if (dryRun) {
+    const p = await c.call('collections.propose', raw);
+    say(`${p.totals.count} debits, ${p.totals.amount / 100} EUR, ${p.excluded.length} items not proposed (dry run: nothing written)`);
+    return print({ ...p.totals, collectionDate: p.collectionDate, excluded: excludedSummary(c, p.excluded) });
+  }
+  const input = parsed(c, 'collections.create', raw);
+  const { result, files } = withFilesOnDisk(out!, (sink) => inTransaction(c, () => saveCollection(c.ctx, input, sink)));
+  const batch = getBatch(c.ctx, result.batchId);
+  const proposal = proposalOf(result.plan);
+  say(`${batch.reference}: ${batch.transactionCount} debits, control sum ${batch.controlSum / 100} EUR, ${files.length} file(s); items are now in collection`);
+  print({
+    batch: batch.reference,
+    id: batch.id,
+    transactions: batch.transactionCount,
+    controlSum: batch.controlSum,
+    discount: batch.discountTotal,
+    collectionDate: proposal.collectionDate,
+    files,
+    sha256: batch.fileHashes,
+    excluded: excludedSummary(c, proposal.excluded),
+  });
+}
+
+function excludedSummary(c: Caller, excluded: { itemId: number; debtorNumber: string; debtorName: string; document: string; balance: number; reason: keyof typeof REASON_TEXT; detail: string | null }[]) {
+  return excluded.map((x) => ({ item: x.itemId, debtor: `${x.debtorNumber} ${x.debtorName}`, document: x.document, balance: x.balance, reason: x.reason, text: REASON_TEXT[x.reason][c.lang] + (x.detail ? ` (${x.detail})` : '') }));
+}
+
+export async function refundCommand(c: Caller, args: Args): Promise<void> {
+  const o = args.options;
+  const out = o.get('--out');
+  if (!out) throw new UsageError('refund needs --out <file.xml>');
+  const members = listOption(o.get('--debtors'), /[,\s]+/);
+  const debtorIds = members.length
+    ? await Promise.all(members.map((n) => debtorIdByNumber(c, n)))
+    : (await c.call('refunds.candidates', {})).filter((x) => x.iban).map((x) => x.debtorId);
+  const input = parsed(c, 'refunds.create', { bankAccountId: await bankId(c, o.get('--bank')), executionDate: o.get('--date'), debtorIds });
+  const { result, files } = withFilesOnDisk(out, (sink) => inTransaction(c, () => saveRefund(c.ctx, input, sink)));
+  const batch = getBatch(c.ctx, result);
+  say(`${batch.reference}: ${batch.transactionCount} refunds, ${batch.controlSum / 100} EUR`);
+  print({ batch: batch.reference, id: batch.id, transactions: batch.transactionCount, controlSum: batch.controlSum, executionDate: batch.requestedDate, files, sha256: batch.fileHashes });
+}
+
+async function batchByArgument(c: Caller, value: string | undefined): Promise<number> {
+  if (!value) throw new UsageError('batch needs an id or a reference (INC-2026-0001)');
+  if (/^\d+$/.test(value)) return Number(value);
+  const found = (await c.call('batches.list', {})).find((b) => b.reference === value.toUpperCase());
+  if (!found) report({ code: 'not_found', field: 'id', message: { nl: `Geen batch ${value}`, en: `No batch ${value}` } }, c.lang);
+  return found.id;
+}
+
+export async function batchCommand(c: Caller, args: Args): Promise<void> {
+  const [, sub, ref] = args.positional;
+  switch (sub) {
+    case 'list':
+      return print(await c.call('batches.list', {}));
+    case 'show':
+      return print(await c.call('batches.get', { id: await batchByArgument(c, ref), limit: 100_000, offset: 0 }));
+    case 'file': {
+      const out = args.options.get('--out');
+      if (!out) throw new UsageError('batch file needs --out <file.xml>');
+      const f = await c.call('batches.file', { id: await batchByArgument(c, ref), fileNo: Number(args.options.get('--file') ?? '1') });
+      writeAtomically(out, f.xml);
+      return print({ file: out, messageId: f.messageId, sha256: f.sha256 });
+    }
+    case 'cancel': {
+      const reason = args.options.get('--reason') ?? 'Geannuleerd via de opdrachtregel';
+      const batch = await c.call('batches.cancel', { id: await batchByArgument(c, ref), reason });
+      say(`${batch.reference} cancelled: booking reversed, items open again, file void`);
+      return print(batch);
+    }
+    default:
+      throw new UsageError('batch list | show <id> | file <id> [--file <n>] --out <file.xml> | cancel <id> [--reason <text>]');
+  }
+}
