@@ -8,6 +8,7 @@ import { call, dispatch } from '../electron/api';
 import { createContext } from '../electron/context';
 import { postEntry } from '../electron/ledger/post';
 import { makeIban } from '../shared/iban';
+import { benchCollection } from './collection';
 import { benchGrid } from './grid';
 
 /**
@@ -140,6 +141,10 @@ function benchFeeRun(): void {
   ledger.close();
 }
 
+function benchCollectionRun(): void {
+  rows.push(...benchCollection(dir));
+}
+
 async function benchGridInChromium(): Promise<void> {
   rows.push(...(await benchGrid(dir)));
 }
@@ -147,7 +152,7 @@ async function benchGridInChromium(): Promise<void> {
 // `npm run bench -- import` runs only the benchmarks whose name contains "import".
 const only = process.argv[2];
 async function main(): Promise<void> {
-  for (const bench of [benchOpen, benchImport, benchFeeRun, benchPostBulk, benchPostApi, benchGridInChromium]) {
+  for (const bench of [benchOpen, benchImport, benchFeeRun, benchPostBulk, benchPostApi, benchCollectionRun, benchGridInChromium]) {
     if (!only || bench.name.toLowerCase().includes(only.toLowerCase())) await bench();
   }
   report();

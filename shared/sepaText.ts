@@ -36,11 +36,12 @@ const EXPLICIT: Record<string, string> = {
  * anything else outside the set becomes a space, spaces collapse, then cut to `max` characters.
  */
 export function toSepaText(input: string, max: number): string {
-  let out = '';
-  for (const ch of input.normalize('NFKD')) {
-    if (/[\u0300-\u036f]/.test(ch)) continue;
-    const mapped = EXPLICIT[ch] ?? ch;
-    out += SEPA_TEXT.test(mapped) ? mapped : ' ';
-  }
+  // most names and texts are plain already: only then is the character-by-character work skipped
+  const out = SEPA_TEXT.test(input)
+    ? input
+    : input
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/[^A-Za-z0-9/\-?:().,'+ ]/g, (ch) => EXPLICIT[ch] ?? ' ');
   return out.replace(/\s+/g, ' ').trim().slice(0, max).trim();
 }

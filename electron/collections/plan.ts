@@ -144,15 +144,19 @@ export function collectionBankAccount(ctx: Ctx, id: number | undefined, purpose:
   return accounts[0]!;
 }
 
+/** Per debtor, what its mandates allow in this scheme: kept small, it is held for every member. */
+interface MandateState {
+  usable: MandateRow | null;
+  otherSchemeActive: boolean;
+  latestStatus: MandateRow['status'];
+}
+
 /** Which mandate collects for a debtor in this scheme, or why none can. */
-function mandateFor(mandates: MandateRow[] | undefined, scheme: 'CORE' | 'B2B'): MandateRow | ExclusionReason {
-  if (!mandates?.length) return 'no_mandate';
-  const active = mandates.filter((m) => m.status === 'active');
-  const usable = active.find((m) => m.scheme === scheme);
-  if (usable) return usable.type === 'one_off' && usable.lastCollectedOn ? 'mandate_used' : usable;
-  if (active.length) return 'other_scheme';
-  const latest = mandates[mandates.length - 1]!;
-  return latest.status === 'revoked' ? 'mandate_revoked' : 'mandate_expired';
+function mandateFor(state: MandateState | undefined): MandateRow | ExclusionReason {
+  if (!state) return 'no_mandate';
+  if (state.usable) return state.usable.type === 'one_off' && state.usable.lastCollectedOn ? 'mandate_used' : state.usable;
+  if (state.otherSchemeActive) return 'other_scheme';
+  return state.latestStatus === 'revoked' ? 'mandate_revoked' : 'mandate_expired';
 }
 
 /** Equal parts under the maximum, odd cents in the first parts (as Opsplitsen does). */
@@ -205,16 +209,20 @@ export function planCollection(ctx: Ctx, req: CollectionRequest): CollectionPlan
     bic: bank.bic,
   };
 
-  const mandates = new Map<number, MandateRow[]>();
+  const mandates = new Map<number, MandateState>();
   for (const m of stmt(
     ctx.db,
     `SELECT id, debtor_id AS debtorId, reference, signed_on AS signedOn, type, scheme, status, last_collected_on AS lastCollectedOn,
             original_reference AS originalReference, original_iban AS originalIban, amendment_pending AS amendmentPending
        FROM mandates ORDER BY debtor_id, id`,
-  ).all() as MandateRow[]) {
-    let list = mandates.get(m.debtorId);
-    if (!list) mandates.set(m.debtorId, (list = []));
-    list.push(m);
+  ).iterate() as Iterable<MandateRow>) {
+    let state = mandates.get(m.debtorId);
+    if (!state) mandates.set(m.debtorId, (state = { usable: null, otherSchemeActive: false, latestStatus: m.status }));
+    state.latestStatus = m.status;
+    if (m.status === 'active') {
+      if (m.scheme === req.scheme) state.usable = m;
+      else state.otherSchemeActive = true;
+    }
   }
 
   const candidates = stmt(
@@ -225,35 +233,16 @@ export function planCollection(ctx: Ctx, req: CollectionRequest): CollectionPlan
        FROM open_items i JOIN debtors d ON d.id = i.debtor_id
       WHERE i.state = 'open' AND i.balance <> 0
       ORDER BY CAST(d.number AS INTEGER), d.number, i.due_date, i.id`,
-  ).all() as Candidate[];
+  ).iterate() as Iterable<Candidate>;
 
   const excluded: Excluded[] = [];
   const exclude = (x: Candidate, reason: ExclusionReason, detail: string | null = null) =>
     excluded.push({ itemId: x.itemId, debtorId: x.debtorId, debtorNumber: x.number, debtorName: x.debtorName, document: x.document, dueDate: x.dueDate, balance: x.balance, reason, detail });
 
-  // eligible items grouped per debtor and debit date, in proposal order
-  const groups = new Map<string, { debtor: Candidate; mandate: MandateRow; date: string; items: Candidate[] }>();
-  for (const x of candidates) {
-    if (x.method !== 'direct_debit') { exclude(x, 'not_direct_debit'); continue; }
-    if (x.collect !== 1) { exclude(x, 'collect_off'); continue; }
-    if (!x.iban) { exclude(x, 'missing_iban'); continue; }
-    const mandate = mandateFor(mandates.get(x.debtorId), req.scheme);
-    if (typeof mandate === 'string') { exclude(x, mandate); continue; }
-    if (x.blocked === 1) { exclude(x, 'blocked'); continue; }
-    if (x.arrangement === 1) { exclude(x, 'arrangement'); continue; }
-    if (x.dueDate > dueUpTo && !req.includeNotDue) { exclude(x, 'not_due'); continue; }
-    if (x.balance < 0 && x.consolidate !== 1) { exclude(x, 'credit'); continue; }
-    if (excludedIds.has(x.itemId)) { exclude(x, 'deselected'); continue; }
-    const date = collectionDate ?? (x.dueDate < earliest ? earliest : nextBusinessDay(x.dueDate));
-    const key = x.consolidate === 1 ? `${x.debtorId}|${date}` : `${x.debtorId}|${date}|${x.itemId}`;
-    let group = groups.get(key);
-    if (!group) groups.set(key, (group = { debtor: x, mandate, date, items: [] }));
-    group.items.push(x);
-  }
-
   const debits: PlannedDebit[] = [];
   const mandateSeen = new Set<number>();
-  for (const { debtor, mandate, date, items } of groups.values()) {
+  /** One debtor's eligible items on one date become one debit (consolidated) or one per item, parts above the maximum apart. */
+  const addDebits = (debtor: Candidate, mandate: MandateRow, date: string, items: Candidate[]): void => {
     const discount: Discount = debtor.discountAmount !== null || debtor.discountPercent !== null ? { amount: debtor.discountAmount, percent: debtor.discountPercent } : globalDiscount;
     const portionsOf = (x: Candidate): Portion[] => {
       if (x.balance < 0) return [{ itemId: x.itemId, document: x.document, description: x.description, amount: x.balance, discount: 0, part: null }];
@@ -269,7 +258,7 @@ export function planCollection(ctx: Ctx, req: CollectionRequest): CollectionPlan
     let bins: Portion[][];
     if (net <= 0) {
       for (const x of items) exclude(x, 'nothing_to_collect');
-      continue;
+      return;
     } else if (c.maxAmount === null || net <= c.maxAmount || items.length === 1) {
       bins = items.length === 1 ? portionsOf(items[0]!).map((p) => [p]) : [items.flatMap(portionsOf)];
     } else {
@@ -327,7 +316,43 @@ export function planCollection(ctx: Ctx, req: CollectionRequest): CollectionPlan
         fileNo: 1,
       });
     }
+  };
+
+  // rows come per debtor; a debtor's eligible items wait in `pending` until the next debtor starts,
+  // so only the debits, not every row, stay in memory
+  let pending: { debtor: Candidate; mandate: MandateRow; items: Candidate[] } | null = null;
+  const flush = () => {
+    if (!pending) return;
+    const { debtor, mandate, items } = pending;
+    pending = null;
+    const dateOf = (x: Candidate) => collectionDate ?? (x.dueDate < earliest ? earliest : nextBusinessDay(x.dueDate));
+    if (debtor.consolidate !== 1) {
+      for (const x of items) addDebits(debtor, mandate, dateOf(x), [x]);
+      return;
+    }
+    const byDate = new Map<string, Candidate[]>();
+    for (const x of items) {
+      const date = dateOf(x);
+      byDate.set(date, [...(byDate.get(date) ?? []), x]);
+    }
+    for (const [date, group] of byDate) addDebits(debtor, mandate, date, group);
+  };
+  for (const x of candidates) {
+    if (pending && pending.debtor.debtorId !== x.debtorId) flush();
+    if (x.method !== 'direct_debit') { exclude(x, 'not_direct_debit'); continue; }
+    if (x.collect !== 1) { exclude(x, 'collect_off'); continue; }
+    if (!x.iban) { exclude(x, 'missing_iban'); continue; }
+    const mandate = mandateFor(mandates.get(x.debtorId));
+    if (typeof mandate === 'string') { exclude(x, mandate); continue; }
+    if (x.blocked === 1) { exclude(x, 'blocked'); continue; }
+    if (x.arrangement === 1) { exclude(x, 'arrangement'); continue; }
+    if (x.dueDate > dueUpTo && !req.includeNotDue) { exclude(x, 'not_due'); continue; }
+    if (x.balance < 0 && x.consolidate !== 1) { exclude(x, 'credit'); continue; }
+    if (excludedIds.has(x.itemId)) { exclude(x, 'deselected'); continue; }
+    if (!pending) pending = { debtor: x, mandate, items: [] };
+    pending.items.push(x);
   }
+  flush();
 
   // items already on their way to the bank, so the why-not list answers for them too
   for (const x of stmt(

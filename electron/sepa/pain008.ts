@@ -24,7 +24,10 @@ export interface DebitGroup {
   scheme: 'CORE' | 'B2B';
   sequenceType: SequenceType;
   date: string;
-  debits: DirectDebit[];
+  /** an array, or rows streamed from the database with their count and sum given up front */
+  debits: DirectDebit[] | Iterable<DirectDebit>;
+  count?: number;
+  controlSum?: number;
 }
 
 export interface Pain008File {
@@ -37,7 +40,12 @@ export interface Pain008File {
   groups: DebitGroup[];
 }
 
-const sum = (debits: DirectDebit[]) => debits.reduce((s, d) => s + d.amount, 0);
+/** Count and sum of a group: given with streamed rows, else taken from the array itself. */
+function totals(g: DebitGroup): { count: number; sum: number } {
+  if (g.count !== undefined && g.controlSum !== undefined) return { count: g.count, sum: g.controlSum };
+  const debits = g.debits as DirectDebit[];
+  return { count: debits.length, sum: debits.reduce((s, d) => s + d.amount, 0) };
+}
 
 function amendment(d: DirectDebit): string {
   if (!d.originalMandateId && !d.originalIban && !d.smnda) return '';
@@ -49,13 +57,15 @@ function amendment(d: DirectDebit): string {
 }
 
 /**
- * A SEPA direct-debit initiation (pain.008.001.02 or .08), streamed in chunks. Sums and counts
- * come from the debits themselves, so control sum and transactions cannot disagree.
+ * A SEPA direct-debit initiation (pain.008.001.02 or .08), streamed in chunks. Counts and sums
+ * come from the debits themselves, or from the same rows counted by the database when streamed;
+ * a property test holds the two to each other.
  */
 export function writePain008(file: Pain008File, emit: Emit): void {
   const bicTag = file.version === '001.02' ? 'BIC' : 'BICFI';
-  const all = file.groups.reduce((n, g) => n + g.debits.length, 0);
-  const total = file.groups.reduce((n, g) => n + sum(g.debits), 0);
+  const sums = file.groups.map(totals);
+  const all = sums.reduce((n, t) => n + t.count, 0);
+  const total = sums.reduce((n, t) => n + t.sum, 0);
   const c = file.creditor;
   emit(
     `<?xml version="1.0" encoding="UTF-8"?>\n<Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.008.${file.version}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
@@ -65,9 +75,9 @@ export function writePain008(file: Pain008File, emit: Emit): void {
   const creditorBlock =
     `<Cdtr><Nm>${c.name}</Nm></Cdtr><CdtrAcct><Id><IBAN>${c.iban}</IBAN></Id></CdtrAcct><CdtrAgt>${agent(c.bic, bicTag)}</CdtrAgt><ChrgBr>SLEV</ChrgBr>` +
     `<CdtrSchmeId><Id><PrvtId><Othr><Id>${c.creditorId}</Id><SchmeNm><Prtry>SEPA</Prtry></SchmeNm></Othr></PrvtId></Id></CdtrSchmeId>\n`;
-  for (const g of file.groups) {
+  file.groups.forEach((g, i) => {
     emit(
-      `<PmtInf><PmtInfId>${g.paymentInfoId}</PmtInfId><PmtMtd>DD</PmtMtd><NbOfTxs>${g.debits.length}</NbOfTxs><CtrlSum>${amount(sum(g.debits))}</CtrlSum>` +
+      `<PmtInf><PmtInfId>${g.paymentInfoId}</PmtInfId><PmtMtd>DD</PmtMtd><NbOfTxs>${sums[i]!.count}</NbOfTxs><CtrlSum>${amount(sums[i]!.sum)}</CtrlSum>` +
         `<PmtTpInf><SvcLvl><Cd>SEPA</Cd></SvcLvl><LclInstrm><Cd>${g.scheme}</Cd></LclInstrm><SeqTp>${g.sequenceType}</SeqTp></PmtTpInf>` +
         `<ReqdColltnDt>${g.date}</ReqdColltnDt>${creditorBlock}`,
     );
@@ -80,6 +90,6 @@ export function writePain008(file: Pain008File, emit: Emit): void {
       );
     }
     emit('</PmtInf>\n');
-  }
+  });
   emit('</CstmrDrctDbtInitn></Document>\n');
 }
