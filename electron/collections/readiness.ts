@@ -32,27 +32,27 @@ export function collectionReadiness(ctx: Ctx): ReadinessCheck[] {
     {
       key: 'creditorId',
       ok: s.creditorId !== null,
-      detail: s.creditorId ? { nl: `Incassant-ID ${s.creditorId}`, en: `Creditor identifier ${s.creditorId}` } : { nl: 'Het incassant-ID ontbreekt (u krijgt het van uw bank)', en: 'The creditor identifier is missing (your bank issues it)' },
+      detail: s.creditorId ? { nl: s.creditorId, en: s.creditorId } : { nl: 'Het incassant-ID ontbreekt (u krijgt het van uw bank)', en: 'The creditor identifier is missing (your bank issues it)' },
       fix: 'instellingen/organisation',
     },
     {
       key: 'bankAccount',
       ok: banks.length > 0,
       detail: banks.length
-        ? { nl: `Incasso op ${banks.map((b) => `${b.name} (${b.iban})`).join(', ')}`, en: `Collecting into ${banks.map((b) => `${b.name} (${b.iban})`).join(', ')}` }
+        ? { nl: banks.map((b) => `${b.name} (${b.iban})`).join(', '), en: banks.map((b) => `${b.name} (${b.iban})`).join(', ') }
         : { nl: 'Geen bankrekening staat aan voor incasso', en: 'No bank account is enabled for collection' },
       fix: 'instellingen/bankAccounts',
     },
     {
       key: 'interimAccount',
       ok: interim !== undefined && interim.active === 1,
-      detail: interim ? { nl: `Tussenrekening ${interim.code} ${interim.name}`, en: `Interim account ${interim.code} ${interim.name}` } : { nl: 'Geen rekening met de rol Incasso onderweg', en: 'No account has the role Collection in transit' },
+      detail: interim ? { nl: `${interim.code} ${interim.name}`, en: `${interim.code} ${interim.name}` } : { nl: 'Geen rekening met de rol Incasso onderweg', en: 'No account has the role Collection in transit' },
       fix: 'instellingen/chart',
     },
     {
       key: 'journal',
       ok: journal !== undefined,
-      detail: journal ? { nl: `Dagboek ${journal.code} ${journal.name}`, en: `Journal ${journal.code} ${journal.name}` } : { nl: 'Geen incassodagboek', en: 'No collection journal' },
+      detail: journal ? { nl: `${journal.code} ${journal.name}`, en: `${journal.code} ${journal.name}` } : { nl: 'Geen incassodagboek', en: 'No collection journal' },
       fix: 'instellingen/journals',
     },
     {

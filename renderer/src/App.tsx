@@ -11,6 +11,8 @@ import { FeeRuns } from './screens/FeeRuns';
 import { FirstRun } from './screens/FirstRun';
 import { MemberImport } from './screens/MemberImport';
 import { NotYet } from './screens/NotYet';
+import { Collection } from './screens/Collection';
+import { Refunds } from './screens/Refunds';
 import { OpenItems } from './screens/OpenItems';
 import { Overview } from './screens/Overview';
 import { Settings } from './screens/Settings';
@@ -92,13 +94,13 @@ function renderSection(section: string, detail: string | undefined, onChanged: (
     case 'openstaande-posten':
       return <OpenItems />;
     case 'incasso':
-      return <NotYet screen="collection" />;
+      return <Collection />;
     case 'bankafschriften':
       return <NotYet screen="statements" />;
     case 'aanmaningen':
       return <NotYet screen="dunning" />;
     case 'terugbetalingen':
-      return <NotYet screen="refunds" />;
+      return <Refunds />;
     case 'instellingen':
       return <Settings tab={detail} onChanged={onChanged} />;
     default:

@@ -9,7 +9,7 @@ import { Loading } from '../components/Loading';
 import { useItemPages } from '../hooks/useItemPages';
 import { ItemActions } from './items/ItemActions';
 
-type Status = 'open' | 'blocked' | 'arrangement' | 'closed' | 'all';
+type Status = 'open' | 'blocked' | 'arrangement' | 'in_collection' | 'closed' | 'all';
 type SortKey = 'dueDate' | 'itemDate' | 'balance' | 'amount' | 'debtor' | 'document' | 'daysOverdue';
 
 /** Openstaande posten: all debtors, or one debtor on the card (debtorId). */
@@ -45,7 +45,7 @@ export function OpenItems({ debtorId, embedded = false, onChanged }: { debtorId?
       <div className="filters">
         {!debtorId && <input className="search" type="search" placeholder={t('items.search')} aria-label={t('items.search')} value={search} onChange={(e) => setSearch(e.target.value)} />}
         <select aria-label={t('items.status')} value={status} onChange={(e) => setStatus(e.target.value as Status)}>
-          {(['open', 'arrangement', 'blocked', 'closed', 'all'] as const).map((s) => (
+          {(['open', 'arrangement', 'blocked', 'in_collection', 'closed', 'all'] as const).map((s) => (
             <option key={s} value={s}>
               {t(`items.filter.${s}`)}
             </option>

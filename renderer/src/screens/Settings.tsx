@@ -3,10 +3,11 @@ import { navigate } from '../hooks/useHashRoute';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { BankAccountsSettings } from './settings/BankAccountsSettings';
 import { ChartSettings } from './settings/ChartSettings';
+import { CollectionSettings } from './settings/CollectionSettings';
 import { JournalSettings } from './settings/JournalSettings';
 import { OrganisationSettings } from './settings/OrganisationSettings';
 
-const TABS = ['organisation', 'bankAccounts', 'chart', 'journals', 'language'] as const;
+const TABS = ['organisation', 'bankAccounts', 'collection', 'chart', 'journals', 'language'] as const;
 type Tab = (typeof TABS)[number];
 
 export function Settings({ tab, onChanged }: { tab: string | undefined; onChanged: () => void }) {
@@ -25,6 +26,7 @@ export function Settings({ tab, onChanged }: { tab: string | undefined; onChange
       <div role="tabpanel">
         {current === 'organisation' && <OrganisationSettings onChanged={onChanged} />}
         {current === 'bankAccounts' && <BankAccountsSettings />}
+        {current === 'collection' && <CollectionSettings />}
         {current === 'chart' && <ChartSettings />}
         {current === 'journals' && <JournalSettings />}
         {current === 'language' && (

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDiscount, parseEuro } from '../../../../shared/money';
+import { base64Bytes, downloadFile } from '../../components/download';
 import { Field, FormError } from '../../components/Field';
 import { useFormat } from '../../components/format';
 import { asErrorData, useMutation, useQuery } from '../../hooks/useApi';
@@ -27,13 +28,7 @@ export function Invoices({ debtorId, onChanged }: { debtorId: number; onChanged:
   const download = async (id: number) => {
     const file = await pdf.run({ id });
     if (!file) return;
-    const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
-    const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = file.fileName;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    downloadFile(file.fileName, base64Bytes(file.base64), 'application/pdf');
   };
   const error = post.error ?? pdf.error;
   // what is still creditable per invoice: its total less the credit notes already posted against it

@@ -6,9 +6,10 @@ import { Field, FormError } from '../../components/Field';
 import { useFormat } from '../../components/format';
 import { LoadError, Loading } from '../../components/Loading';
 import { FormActions } from '../../components/FormActions';
+import { Select } from '../../components/Select';
 import { useDraftForm, useQuery } from '../../hooks/useApi';
 
-type Draft = { id?: number; name: string; iban: string; bic: string; collection: boolean; refunds: boolean; active: boolean };
+type Draft = { id?: number; name: string; iban: string; bic: string; collection: boolean; refunds: boolean; active: boolean; pain008Version: '001.02' | '001.08'; pain001Version: '001.03' | '001.09'; maxTransactionsPerFile: string };
 
 export function BankAccountsSettings() {
   const { t } = useTranslation();
@@ -18,7 +19,8 @@ export function BankAccountsSettings() {
   if (settings.error) return <LoadError error={settings.error} retry={settings.reload} />;
   if (!settings.data) return <Loading />;
   const accounts = settings.data.bankAccounts;
-  const edit = (b: BankAccountT) => setDraft({ id: b.id, name: b.name, iban: b.iban, bic: b.bic ?? '', collection: b.collection, refunds: b.refunds, active: b.active });
+  const edit = (b: BankAccountT) =>
+    setDraft({ id: b.id, name: b.name, iban: b.iban, bic: b.bic ?? '', collection: b.collection, refunds: b.refunds, active: b.active, pain008Version: b.pain008Version, pain001Version: b.pain001Version, maxTransactionsPerFile: b.maxTransactionsPerFile === null ? '' : String(b.maxTransactionsPerFile) });
   return (
     <div className="card">
       {accounts.length === 0 && <p className="muted">{t('settings.noBanks')}</p>}
@@ -54,7 +56,7 @@ export function BankAccountsSettings() {
           </tbody>
         </table>
       )}
-      <EditPanel draft={draft} setDraft={setDraft} blank={{ name: '', iban: '', bic: '', collection: true, refunds: true, active: true }} addLabel={t('settings.newBank')} onSaved={settings.reload}>
+      <EditPanel draft={draft} setDraft={setDraft} blank={{ name: '', iban: '', bic: '', collection: true, refunds: true, active: true, pain008Version: '001.02', pain001Version: '001.03', maxTransactionsPerFile: '' }} addLabel={t('settings.newBank')} onSaved={settings.reload}>
         {(d, done) => <BankForm draft={d} onDone={done} />}
       </EditPanel>
     </div>
@@ -63,7 +65,10 @@ export function BankAccountsSettings() {
 
 function BankForm({ draft, onDone }: { draft: Draft; onDone: () => void }) {
   const { t } = useTranslation();
-  const { draft: d, setDraft: setD, submit, ...save } = useDraftForm('bankAccounts.save', draft, onDone);
+  const { draft: d, setDraft: setD, submit, ...save } = useDraftForm('bankAccounts.save', draft, onDone, ({ maxTransactionsPerFile, ...rest }) => ({
+    ...rest,
+    maxTransactionsPerFile: maxTransactionsPerFile.trim() === '' ? null : Number(maxTransactionsPerFile),
+  }));
   const check = (key: 'collection' | 'refunds' | 'active') => (
     <label className="check">
       <input type="checkbox" checked={d[key]} onChange={(e) => setD({ ...d, [key]: e.target.checked })} /> {t(`fields.${key}`)}
@@ -71,7 +76,7 @@ function BankForm({ draft, onDone }: { draft: Draft; onDone: () => void }) {
   );
   return (
     <form className="inline-form" onSubmit={submit} noValidate aria-label={t('settings.newBank')}>
-      <FormError error={save.error} fields={['name', 'iban', 'bic']} />
+      <FormError error={save.error} fields={['name', 'iban', 'bic', 'maxTransactionsPerFile']} />
       <div className="row">
         <Field label={t('fields.bankName')} name="name" value={d.name} width="medium" error={save.error} onChange={(v) => setD({ ...d, name: v })} />
         <Field label={t('fields.iban')} name="iban" value={d.iban} width="medium" error={save.error} onChange={(v) => setD({ ...d, iban: v })} />
@@ -81,6 +86,11 @@ function BankForm({ draft, onDone }: { draft: Draft; onDone: () => void }) {
         {check('collection')}
         {check('refunds')}
         {check('active')}
+      </div>
+      <div className="row">
+        <Select label={t('fields.pain008Version')} name="pain008Version" value={d.pain008Version} width="medium" onChange={(v) => setD({ ...d, pain008Version: v })} options={[{ value: '001.02', label: 'pain.008.001.02' }, { value: '001.08', label: 'pain.008.001.08' }]} />
+        <Select label={t('fields.pain001Version')} name="pain001Version" value={d.pain001Version} width="medium" onChange={(v) => setD({ ...d, pain001Version: v })} options={[{ value: '001.03', label: 'pain.001.001.03' }, { value: '001.09', label: 'pain.001.001.09' }]} />
+        <Field label={t('fields.maxTransactionsPerFile')} name="maxTransactionsPerFile" value={d.maxTransactionsPerFile} width="short" optional hint={t('fields.maxTransactionsPerFileHint')} error={save.error} onChange={(v) => setD({ ...d, maxTransactionsPerFile: v })} />
       </div>
       <FormActions busy={save.busy} onCancel={onDone} />
     </form>

@@ -1,0 +1,111 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { call } from '../../electron/api';
+import { addDays, localDate } from '../../shared/dates';
+import { xsdErrors } from '../helpers/xsd';
+import { openSession, type Session } from './harness';
+import { setUpClub } from './pages/firstRun';
+
+let s: Session;
+beforeEach(async () => {
+  s = await openSession();
+  await setUpClub(s.page);
+});
+afterEach(async () => {
+  await s.close();
+});
+
+const FIXTURE = path.resolve(__dirname, '../fixtures/leden-50.csv');
+
+async function saveDownload(click: () => Promise<void>): Promise<{ name: string; xml: string }> {
+  const [download] = await Promise.all([s.page.waitForEvent('download'), click()]);
+  return { name: download.suggestedFilename(), xml: fs.readFileSync((await download.path())!, 'utf8') };
+}
+
+/**
+ * Issue 4's "done when": readiness, the wizard with the why-not list, a file that validates, items
+ * in collection, cancel and re-run, and a refund file.
+ */
+describe('direct debit', () => {
+  it('goes from readiness through the wizard to a valid file, cancels, re-runs and refunds', async () => {
+    const { page } = s;
+    const nav = page.getByRole('navigation');
+    await nav.getByRole('link', { name: 'Incasso' }).click();
+    const readiness = page.getByLabel('Klaar voor incasso?');
+    await readiness.getByText('Nog 1 punt te regelen voor de eerste incasso').waitFor();
+    await readiness.getByText('0 van 0 debiteuren hebben automatische incasso').waitFor();
+    expect(await page.getByRole('button', { name: '+ Nieuwe incasso' }).isDisabled()).toBe(true);
+    await s.shot('60-incasso-gereedheid');
+
+    await readiness.getByRole('link', { name: 'Regelen' }).click();
+    await page.getByRole('link', { name: 'Ledenlijst inlezen' }).click();
+    await page.getByLabel('Kies een CSV-bestand').setInputFiles(FIXTURE);
+    await page.getByRole('button', { name: '45 regels inlezen' }).click();
+    await page.getByText(/Klaar: 45 nieuwe debiteuren/).waitFor();
+
+    // the season's invoices, due yesterday, through the same API the Facturen screen uses
+    const ctx = s.server.ctx;
+    const today = localDate(new Date());
+    const run = call(ctx, 'feeRuns.create', { description: 'Contributie 2026-2027', invoiceDate: addDays(today, -30), dueDate: addDays(today, -1), amount: 15_000, amountFromCard: true, selection: { mode: 'all' } });
+    call(ctx, 'feeRuns.post', { id: run.id });
+    // a member on transfer pays 200 for an invoice of 150: 50 to pay back
+    const gerrit = call(ctx, 'debtors.list', { search: 'Gerrit ter Horst' }).debtors[0]!;
+    call(ctx, 'entries.post', { journalCode: 'BNK', date: today, description: 'Te veel betaald', lines: [{ accountCode: '1100', debit: 20_000 }, { accountCode: '1300', debtorId: gerrit.id, credit: 20_000 }] });
+
+    await nav.getByRole('link', { name: 'Incasso' }).click();
+    await page.getByText('Klaar voor incasso', { exact: true }).waitFor();
+    await page.getByRole('button', { name: '+ Nieuwe incasso' }).click();
+    await page.getByRole('button', { name: 'Voorstel maken' }).click();
+    const proposed = page.getByRole('table', { name: "Voorgestelde incasso's" });
+    await proposed.waitFor();
+    const whyNot = page.getByRole('region', { name: 'Niet voorgesteld' });
+    await whyNot.getByRole('button', { name: /betaalt per overboeking, niet per incasso \(\d+\)/ }).waitFor();
+    const firstCount = await proposed.locator('tbody tr').count();
+    expect(firstCount).toBeGreaterThan(20);
+    await proposed.getByLabel('Niet incasseren: Loïs van den Heuvel').click();
+    await whyNot.getByRole('cell', { name: /door u uitgezet/ }).waitFor();
+    expect(await proposed.locator('tbody tr').count()).toBe(firstCount - 1);
+    await s.shot('61-incasso-voorstel-en-waarom-niet');
+
+    const file = await saveDownload(() => page.getByRole('button', { name: /Opslaan en bestand maken/ }).click());
+    expect(file.name).toBe('incasso-INC-2026-0001.xml'.replace('2026', today.slice(0, 4)));
+    expect(await xsdErrors(file.xml)).toEqual([]);
+    expect((file.xml.match(/<DrctDbtTxInf>/g) ?? []).length).toBe(firstCount - 1);
+    await page.getByText(/Incasso INC-\d{4}-0001 opgeslagen/).waitFor();
+    await s.shot('62-incasso-opgeslagen');
+
+    await page.getByRole('link', { name: 'Naar de openstaande posten' }).click();
+    await page.getByRole('combobox').first().selectOption('in_collection');
+    await page.getByText(`${firstCount - 1} posten`).waitFor();
+    await s.shot('63-posten-in-incasso');
+
+    await nav.getByRole('link', { name: 'Incasso' }).click();
+    await page.getByRole('button', { name: /Annuleren INC-/ }).click();
+    const cancel = page.getByRole('form', { name: /Batch INC-\d{4}-0001 annuleren/ });
+    await cancel.getByLabel('Reden').fill('Verkeerde incassodatum');
+    await cancel.getByRole('button', { name: 'Batch annuleren' }).click();
+    await page.getByText('Geannuleerd: Verkeerde incassodatum').waitFor();
+    await s.shot('64-incasso-geannuleerd');
+
+    await page.getByRole('button', { name: '+ Nieuwe incasso' }).click();
+    await page.getByRole('button', { name: 'Voorstel maken' }).click();
+    await proposed.waitFor();
+    expect(await proposed.locator('tbody tr').count()).toBe(firstCount);
+    const second = await saveDownload(() => page.getByRole('button', { name: /Opslaan en bestand maken/ }).click());
+    expect(second.name).toMatch(/incasso-INC-\d{4}-0002\.xml/);
+    expect(await xsdErrors(second.xml)).toEqual([]);
+
+    await nav.getByRole('link', { name: 'Terugbetalingen' }).click();
+    const candidates = page.getByRole('table', { name: 'Leden met een tegoed' });
+    await candidates.getByText('Gerrit ter Horst').waitFor();
+    await candidates.getByLabel('Terugbetalen aan Gerrit ter Horst').check();
+    await s.shot('65-terugbetalingen');
+    const refund = await saveDownload(() => page.getByRole('button', { name: /Bestand maken: 1 terugbetalingen/ }).click());
+    expect(refund.name).toMatch(/terugbetaling-TRB-\d{4}-0001\.xml/);
+    expect(await xsdErrors(refund.xml)).toEqual([]);
+    expect(refund.xml).toContain('<InstdAmt Ccy="EUR">50.00</InstdAmt>');
+    await page.getByText(/Terugbetaling TRB-\d{4}-0001 opgeslagen/).waitFor();
+    expect(s.problems).toEqual([]);
+  });
+});
