@@ -69,44 +69,45 @@ function batchRow(ctx: Ctx, id: number): BatchRow {
  * The files of a batch, rebuilt from its stored rows: same ids, same stamp, same order, so a
  * re-save is byte for byte the file first written.
  */
-export function batchFiles(ctx: Ctx, batchId: number): BatchFile[] {
+export function batchFiles(ctx: Ctx, batchId: number, only?: number): BatchFile[] {
   const batch = batchRow(ctx, batchId);
   const header = JSON.parse(batch.header) as BatchHeader;
   const stampDigits = batch.createdStamp.replace(/\D/g, '');
   const files: BatchFile[] = [];
-  for (let fileNo = 1; fileNo <= batch.fileCount; fileNo++) {
+  for (let fileNo = only ?? 1; fileNo <= (only ?? batch.fileCount); fileNo++) {
     const messageId = `${batch.reference}-${fileNo}-${stampDigits}`;
     const suffix = batch.fileCount > 1 ? `-${fileNo}` : '';
     if (batch.kind === 'collection') {
       // counted by the database first, then each group's rows streamed into the writer: a run of
       // 100 000 debits never sits in memory twice
-      const groups: DebitGroup[] = (
-        stmt(
-          ctx.db,
-          `SELECT date, sequence_type AS sequenceType, COUNT(*) AS count, SUM(amount) AS controlSum FROM batch_transactions
-            WHERE batch_id = ? AND file_no = ? GROUP BY date, sequence_type ORDER BY MIN(id)`,
-        ).all(batchId, fileNo) as { date: string; sequenceType: SequenceType; count: number; controlSum: number }[]
-      ).map((g) => ({
-        paymentInfoId: `${batch.reference}-${fileNo}-${g.sequenceType}-${g.date.replace(/-/g, '')}`,
-        scheme: batch.scheme!,
-        sequenceType: g.sequenceType,
-        date: g.date,
-        count: g.count,
-        controlSum: g.controlSum,
-        debits: { [Symbol.iterator]: () => debitRows(ctx, batchId, fileNo, g.date, g.sequenceType) },
-      }));
-      const file = {
+      const groups = (): DebitGroup[] =>
+        (
+          stmt(
+            ctx.db,
+            `SELECT date, sequence_type AS sequenceType, COUNT(*) AS count, SUM(amount) AS controlSum FROM batch_transactions
+              WHERE batch_id = ? AND file_no = ? GROUP BY date, sequence_type ORDER BY MIN(id)`,
+          ).all(batchId, fileNo) as { date: string; sequenceType: SequenceType; count: number; controlSum: number }[]
+        ).map((g) => ({
+          paymentInfoId: `${batch.reference}-${fileNo}-${g.sequenceType}-${g.date.replace(/-/g, '')}`,
+          scheme: batch.scheme!,
+          sequenceType: g.sequenceType,
+          date: g.date,
+          count: g.count,
+          controlSum: g.controlSum,
+          debits: { [Symbol.iterator]: () => debitRows(ctx, batchId, fileNo, g.date, g.sequenceType) },
+        }));
+      const file = () => ({
         version: batch.painVersion as '001.02' | '001.08', messageId, createdStamp: batch.createdStamp, initiatingParty: header.initiatingParty,
-        creditor: { name: header.creditorName, iban: header.iban, bic: header.bic, creditorId: header.creditorId }, groups,
-      };
-      files.push({ fileNo, fileCount: batch.fileCount, messageId, fileName: `incasso-${batch.reference}${suffix}.xml`, write: (emit) => writePain008(file, emit) });
+        creditor: { name: header.creditorName, iban: header.iban, bic: header.bic, creditorId: header.creditorId }, groups: groups(),
+      });
+      files.push({ fileNo, fileCount: batch.fileCount, messageId, fileName: `incasso-${batch.reference}${suffix}.xml`, write: (emit) => writePain008(file(), emit) });
     } else {
-      const file = {
+      const file = () => ({
         version: batch.painVersion as '001.03' | '001.09', messageId, createdStamp: batch.createdStamp, initiatingParty: header.initiatingParty,
         paymentInfoId: `${batch.reference}-${fileNo}`, executionDate: batch.requestedDate!, debtor: { name: header.creditorName, iban: header.iban, bic: header.bic },
         transfers: (stmt(ctx.db, `${TX_SELECT} WHERE batch_id = ? AND file_no = ? ORDER BY id`).all(batchId, fileNo) as TxRow[]).map((t) => ({ endToEndId: t.endToEndId, amount: t.amount, name: t.name, iban: t.iban, bic: t.bic, remittance: t.remittance })),
-      };
-      files.push({ fileNo, fileCount: batch.fileCount, messageId, fileName: `terugbetaling-${batch.reference}${suffix}.xml`, write: (emit) => writePain001(file, emit) });
+      });
+      files.push({ fileNo, fileCount: batch.fileCount, messageId, fileName: `terugbetaling-${batch.reference}${suffix}.xml`, write: (emit) => writePain001(file(), emit) });
     }
   }
   return files;
@@ -138,7 +139,7 @@ export function writeBatchFiles(ctx: Ctx, batchId: number, sink?: (file: BatchFi
 export function batchFileText(ctx: Ctx, batchId: number, fileNo: number): { fileName: string; messageId: string; xml: string; sha256: string } {
   const batch = batchRow(ctx, batchId);
   if (batch.status === 'cancelled') throw conflictError('void', `Batch ${batch.reference} is geannuleerd; het bestand is vervallen`, `Batch ${batch.reference} was cancelled; its file is void`, 'id');
-  const file = batchFiles(ctx, batchId).find((f) => f.fileNo === fileNo);
+  const file = fileNo >= 1 && fileNo <= batch.fileCount ? batchFiles(ctx, batchId, fileNo)[0] : undefined;
   if (!file) throw notFoundError({ nl: `Bestand ${fileNo} van ${batch.reference}`, en: `File ${fileNo} of ${batch.reference}` }, 'fileNo');
   const parts: string[] = [];
   file.write((c) => parts.push(c));

@@ -9,7 +9,7 @@ import { postEntry, type PostingLine } from '../ledger/post';
 import { stmt } from '../statements';
 import { type BatchFile, writeBatchFiles } from './files';
 import { creationStamp, endToEndId, journalOfKind, nextBatchReference } from './numbering';
-import { type CollectionPlan, type CollectionRequest, type PlannedDebit, planCollection } from './plan';
+import { type CollectionPlan, type CollectionRequest, type PlannedDebit, type Portion, planCollection } from './plan';
 import type { Emit } from '../sepa/parts';
 
 export type FileSink = (file: BatchFile) => { emit: Emit; close(): void };
@@ -76,18 +76,13 @@ export function saveCollection(ctx: Ctx, req: CollectionRequest, sink?: FileSink
 
 /** Items above the per-transaction maximum become parts with the same due date; the debits then take the parts. */
 function splitItemsAboveMaximum(ctx: Ctx, debits: PlannedDebit[]): void {
-  const split = new Map<number, number[]>();
-  for (const d of debits) {
-    for (const p of d.portions) {
-      if (!p.part) continue;
-      let parts = split.get(p.itemId);
-      if (!parts) {
-        const due = (stmt(ctx.db, 'SELECT due_date AS dueDate FROM open_items WHERE id = ?').get(p.itemId) as { dueDate: string }).dueDate;
-        const amounts = debits.flatMap((x) => x.portions).filter((q) => q.itemId === p.itemId).sort((a, b) => a.part!.index - b.part!.index).map((q) => q.amount);
-        parts = splitItem(ctx, { itemId: p.itemId, parts: amounts.map((amount) => ({ amount, dueDate: due })), arrangement: false, reason: 'Boven het incassomaximum per transactie' });
-        split.set(p.itemId, parts);
-      }
-      p.itemId = parts[p.part.index - 1]!;
-    }
+  const partsByItem = new Map<number, Portion[]>();
+  for (const d of debits) for (const p of d.portions) if (p.part) partsByItem.set(p.itemId, [...(partsByItem.get(p.itemId) ?? []), p]);
+  const dueDate = stmt(ctx.db, 'SELECT due_date AS dueDate FROM open_items WHERE id = ?');
+  for (const [itemId, portions] of partsByItem) {
+    portions.sort((a, b) => a.part!.index - b.part!.index);
+    const due = (dueDate.get(itemId) as { dueDate: string }).dueDate;
+    const ids = splitItem(ctx, { itemId, parts: portions.map((p) => ({ amount: p.amount, dueDate: due })), arrangement: false, reason: 'Boven het incassomaximum per transactie' });
+    portions.forEach((p, i) => (p.itemId = ids[i]!));
   }
 }
