@@ -27,6 +27,7 @@ import { batchTransactions, getBatch, listBatches } from './collections/queries'
 import { collectionReadiness } from './collections/readiness';
 import { saveCollection } from './collections/save';
 import { refundCandidates, saveRefund } from './refunds/refunds';
+import { renderBatchReport, renderSpecifications } from './letters/batchReport';
 
 /** Read methods may answer later (a PDF being rendered); writes stay synchronous inside their transaction. */
 type Handlers = { [M in Method]: (ctx: Ctx, input: ParsedInput<M>) => Output<M> | Promise<Output<M>> };
@@ -156,6 +157,8 @@ export const handlers: Handlers = {
     cancelBatch(ctx, input);
     return getBatch(ctx, input.id);
   },
+  'batches.report': (ctx, input) => renderBatchReport(ctx, input.id).then(({ fileName, pdf }) => ({ fileName, base64: pdf.toString('base64') })),
+  'batches.specifications': (ctx, input) => renderSpecifications(ctx, input.id).then((files) => files.map((f) => ({ fileName: f.fileName, debtorNumber: f.debtorNumber, base64: f.pdf.toString('base64') }))),
   'overview.get': (ctx) => getOverview(ctx),
 };
 

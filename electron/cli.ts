@@ -50,6 +50,10 @@ Collection and refunds:
   refund [--bank <iban>] [--date <d>] [--debtors <n,n,...>] --out <file.xml>
                              pay back credit balances (pain.001); all members with a credit by default
   batch list | show <batch> | file <batch> [--file <n>] --out <file.xml>
+  batch report <batch> --out <file.pdf>
+                             the verzamelstaat: every transaction, totals and control sum
+  batch specs <batch> --folder <dir>
+                             per member a PDF of what is collected, named to be mailed
   batch cancel <batch> [--reason <text>]
                              until the bank confirms: reverse the booking, reopen the items, void the file
 

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { api, type Input, type Method, type ParsedInput } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
 import { toValidationError } from '../../shared/api/zodError';
@@ -117,6 +119,22 @@ export async function batchCommand(c: Caller, args: Args): Promise<void> {
       writeAtomically(out, f.xml);
       return print({ file: out, messageId: f.messageId, sha256: f.sha256 });
     }
+    case 'report': {
+      const out = args.options.get('--out');
+      if (!out) throw new UsageError('batch report needs --out <file.pdf>');
+      const r = await c.call('batches.report', { id: await batchByArgument(c, ref) });
+      writeAtomically(out, Buffer.from(r.base64, 'base64'));
+      return print({ file: path.resolve(out) });
+    }
+    case 'specs': {
+      const folder = args.options.get('--folder');
+      if (!folder) throw new UsageError('batch specs needs --folder <dir>');
+      fs.mkdirSync(folder, { recursive: true });
+      const specs = await c.call('batches.specifications', { id: await batchByArgument(c, ref) });
+      for (const s of specs) writeAtomically(path.join(folder, s.fileName), Buffer.from(s.base64, 'base64'));
+      say(`${specs.length} specifications written to ${path.resolve(folder)}`);
+      return print(specs.map((s) => path.resolve(folder, s.fileName)));
+    }
     case 'cancel': {
       const reason = args.options.get('--reason') ?? 'Geannuleerd via de opdrachtregel';
       const batch = await c.call('batches.cancel', { id: await batchByArgument(c, ref), reason });
@@ -124,6 +142,6 @@ export async function batchCommand(c: Caller, args: Args): Promise<void> {
       return print(batch);
     }
     default:
-      throw new UsageError('batch list | show <id> | file <id> [--file <n>] --out <file.xml> | cancel <id> [--reason <text>]');
+      throw new UsageError('batch list | show <id> | file <id> [--file <n>] --out <file.xml> | report <id> --out <file.pdf> | specs <id> --folder <dir> | cancel <id> [--reason <text>]');
   }
 }

@@ -883,6 +883,18 @@ export const api = {
     input: z.object({ id: idField, reason: requiredText(200) }),
     output: Batch,
   },
+  'batches.report': {
+    kind: 'read',
+    summary: 'De verzamelstaat of a batch as PDF (base64): per transaction debtor, IBAN, mandate, items and amount; totals and control sum.',
+    input: z.object({ id: idField }),
+    output: z.object({ fileName: z.string(), base64: z.string() }),
+  },
+  'batches.specifications': {
+    kind: 'read',
+    summary: 'Per member a PDF specification of what the batch collects (or pays back) and for which items, named by member number.',
+    input: z.object({ id: idField }),
+    output: z.array(z.object({ fileName: z.string(), debtorNumber: z.string(), base64: z.string() })),
+  },
   'overview.get': {
     kind: 'read',
     summary: 'Figures for the overview screen: debtors, receivables, entries, account balances.',

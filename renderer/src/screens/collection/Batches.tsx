@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../../shared/api/contract';
+import { base64Bytes, downloadFile } from '../../components/download';
 import { Field, FormError } from '../../components/Field';
 import { useFormat } from '../../components/format';
 import { asErrorData, useMutation } from '../../hooks/useApi';
@@ -16,6 +17,15 @@ export function Batches({ batches, onChanged, label }: { batches: Batch[]; onCha
   const [cancelling, setCancelling] = useState<Batch>();
   const [reason, setReason] = useState('');
   const [downloadError, setDownloadError] = useState<string>();
+  const report = useMutation('batches.report');
+  const specifications = useMutation('batches.specifications');
+  const reportPdf = async (id: number) => {
+    const r = await report.run({ id });
+    if (r) downloadFile(r.fileName, base64Bytes(r.base64), 'application/pdf');
+  };
+  const specs = async (id: number) => {
+    for (const file of (await specifications.run({ id })) ?? []) downloadFile(file.fileName, base64Bytes(file.base64), 'application/pdf');
+  };
   if (batches.length === 0) return null;
   return (
     <section className="card" aria-label={label}>
@@ -41,6 +51,12 @@ export function Batches({ batches, onChanged, label }: { batches: Batch[]; onCha
               <td className="num">{f.euro(b.controlSum)}</td>
               <td>{b.status === 'saved' ? t('batch.saved') : `${t('batch.cancelled')}: ${b.cancelReason ?? ''}`}</td>
               <td>
+                <button type="button" className="link" aria-label={`${t('batch.report')} ${b.reference}`} onClick={() => void reportPdf(b.id)}>
+                  {t('batch.report')}
+                </button>{' '}
+                <button type="button" className="link" aria-label={`${t('batch.specs')} ${b.reference}`} onClick={() => void specs(b.id)}>
+                  {t('batch.specs')}
+                </button>{' '}
                 {b.status === 'saved' && (
                   <>
                     <button type="button" className="link" aria-label={`${t('batch.download')} ${b.reference}`} onClick={() => void downloadBatchFiles(b).catch((e: unknown) => setDownloadError(asErrorData(e).message.nl))}>

@@ -1,0 +1,53 @@
+import PDFDocument from 'pdfkit';
+
+/** An A4 pdfkit document whose bytes arrive as one Buffer when it ends. */
+export function newPdf(info: { Title: string; Author: string }): { doc: PDFKit.PDFDocument; done: Promise<Buffer> } {
+  const doc = new PDFDocument({ size: 'A4', margin: 48, info, bufferPages: false });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  return { doc, done };
+}
+
+export interface Column {
+  title: string;
+  width: number;
+  align?: 'left' | 'right';
+}
+
+/** A simple table that carries its header over to each new page. */
+export function table(doc: PDFKit.PDFDocument, columns: Column[], rows: string[][], options: { top?: number; fontSize?: number } = {}): void {
+  const left = doc.page.margins.left;
+  const size = options.fontSize ?? 8;
+  const bottom = () => doc.page.height - doc.page.margins.bottom - 14;
+  const header = (y: number) => {
+    doc.font('Helvetica-Bold').fontSize(size).fillColor('#16324a');
+    let x = left;
+    for (const c of columns) {
+      doc.text(c.title, x, y, { width: c.width - 4, align: c.align ?? 'left', lineBreak: false });
+      x += c.width;
+    }
+    doc.moveTo(left, y + size + 3).lineTo(left + columns.reduce((s, c) => s + c.width, 0), y + size + 3).strokeColor('#c9d1db').lineWidth(0.5).stroke();
+    doc.font('Helvetica').fillColor('#000');
+    return y + size + 7;
+  };
+  let y = header(options.top ?? doc.y);
+  for (const row of rows) {
+    const height = Math.max(...row.map((cell, i) => doc.heightOfString(cell, { width: columns[i]!.width - 4 })));
+    if (y + height > bottom()) {
+      doc.addPage();
+      y = header(doc.page.margins.top);
+    }
+    let x = left;
+    row.forEach((cell, i) => {
+      doc.text(cell, x, y, { width: columns[i]!.width - 4, align: columns[i]!.align ?? 'left' });
+      x += columns[i]!.width;
+    });
+    y += height + 3;
+  }
+  doc.x = left;
+  doc.y = y + 4;
+}

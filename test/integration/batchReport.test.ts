@@ -1,0 +1,49 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { call } from '../../electron/api';
+import { renderBatchReport, renderSpecifications } from '../../electron/letters/batchReport';
+import { invoice, member } from '../helpers/club';
+import { openInitializedLedger, type TestLedger } from '../helpers/ledger';
+
+let t: TestLedger;
+beforeEach(() => {
+  t = openInitializedLedger();
+});
+afterEach(() => t.close());
+
+/** The real PDF, read back as text with poppler's pdftotext. */
+function pdfText(pdf: Buffer): string {
+  const file = path.join(t.dir, 'x.pdf');
+  fs.writeFileSync(file, pdf);
+  const r = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return r.stdout;
+}
+
+describe('batch report and specifications', () => {
+  it('lists every debit with totals and control sum, and gives each member a specification', async () => {
+    const anna = member(t, { name: 'Anna Bakker', iban: 'NL20INGB0001234567', mandate: { reference: 'ZWA-1' }, discountAmount: 250 });
+    const bas = member(t, { name: 'Bas Smit', holder: 'M. Smit-de Vries', iban: 'NL44RABO0123456789', mandate: { reference: 'ZWA-2' } });
+    invoice(t, anna, 15_000);
+    invoice(t, anna, 3_500, '2026-11-02', 'Competitiebijdrage');
+    invoice(t, bas, 7_500);
+    const batch = call(t.ctx, 'collections.create', {});
+    const report = pdfText((await renderBatchReport(t.ctx, batch.id)).pdf);
+    expect(report).toContain('Verzamelstaat incasso INC-2026-0001');
+    expect(report).toMatch(/1 +1001 Anna Bakker\s+NL20 INGB 0001 2345 67\s+ZWA-1 RCUR\s+2026-0001\s+€ 2,50\s+€ 147,50/);
+    expect(report).toContain('(rekeninghouder M. Smit-de');
+    expect(report).toContain('Aantal transacties: 3');
+    expect(report).toContain('Controletotaal: € 255,00');
+    expect(report).toContain('Incassokorting: € 5,00');
+    expect(report).toContain('Geboekt als INC-2026-0001');
+
+    const specs = await renderSpecifications(t.ctx, batch.id);
+    expect(specs.map((s) => s.fileName)).toEqual(['specificatie-INC-2026-0001-1001.pdf', 'specificatie-INC-2026-0001-1002.pdf']);
+    const first = pdfText(specs[0]!.pdf);
+    expect(first).toMatch(/Op 26-11-2026 schrijven wij € 180,00 af van rekening NL20 INGB 0001 2345 67, onder machtiging ZWA-1/);
+    expect(first).toContain('Competitiebijdrage');
+    expect(first).toContain('Totaal: € 180,00');
+  });
+});
