@@ -1,19 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { call } from '../../electron/api';
 import { addDays, localDate } from '../../shared/dates';
 import { xsdErrors } from '../helpers/xsd';
-import { openSession, type Session } from './harness';
-import { setUpClub } from './pages/firstRun';
+import { type Session, withClub } from './harness';
 
 let s: Session;
-beforeEach(async () => {
-  s = await openSession();
-  await setUpClub(s.page);
-});
-afterEach(async () => {
-  await s.close();
+withClub((session) => {
+  s = session;
 });
 
 const FIXTURE = path.resolve(__dirname, '../fixtures/leden-50.csv');

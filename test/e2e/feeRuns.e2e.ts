@@ -1,16 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { call } from '../../electron/api';
-import { openSession, type Session } from './harness';
-import { setUpClub } from './pages/firstRun';
+import { type Session, withClub } from './harness';
 
 let s: Session;
-beforeEach(async () => {
-  s = await openSession();
-  await setUpClub(s.page);
+withClub((session) => {
+  s = session;
   for (const name of ['Anouk de Vries', 'Bram Jansen', 'Cas van Dijk']) call(s.server.ctx, 'debtors.create', { name });
-});
-afterEach(async () => {
-  await s.close();
 });
 
 describe('fee run', () => {

@@ -3,7 +3,9 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../electron/server';
 import { tempDir } from '../helpers/ledger';
+import { afterEach, beforeEach } from 'vitest';
 import { launchChromium } from './chromium';
+import { setUpClub } from './pages/firstRun';
 
 const root = path.resolve(__dirname, '../..');
 export const SCREENSHOTS = path.join(root, 'test', 'e2e', 'screenshots');
@@ -48,4 +50,20 @@ export async function openSession(): Promise<Session> {
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Every test in the file gets a fresh browser session with the club set up through the first-run
+ * screen; `use` receives it, and it is closed after the test.
+ */
+export function withClub(use: (session: Session) => void): void {
+  let session: Session | undefined;
+  beforeEach(async () => {
+    session = await openSession();
+    await setUpClub(session.page);
+    use(session);
+  });
+  afterEach(async () => {
+    await session?.close();
+  });
 }

@@ -1,16 +1,11 @@
 import fs from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { call } from '../../electron/api';
-import { openSession, type Session } from './harness';
-import { setUpClub } from './pages/firstRun';
+import { type Session, withClub } from './harness';
 
 let s: Session;
-beforeEach(async () => {
-  s = await openSession();
-  await setUpClub(s.page);
-});
-afterEach(async () => {
-  await s.close();
+withClub((session) => {
+  s = session;
 });
 
 /** Seeds through the same API the UI uses: one member with an invoice of 80 and a credit note of 55, one with 100. */

@@ -1,15 +1,10 @@
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openSession, type Session } from './harness';
-import { setUpClub } from './pages/firstRun';
+import { describe, expect, it } from 'vitest';
+import { type Session, withClub } from './harness';
 
 let s: Session;
-beforeEach(async () => {
-  s = await openSession();
-  await setUpClub(s.page);
-});
-afterEach(async () => {
-  await s.close();
+withClub((session) => {
+  s = session;
 });
 
 const FIXTURE = path.resolve(__dirname, '../fixtures/leden-50.csv');

@@ -1,20 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { cliOn } from '../helpers/cli';
 import { tempDir } from '../helpers/ledger';
 import { xsdErrors } from '../helpers/xsd';
 
 /** Collection and refund over the CLI on the demo club, files checked against the XSD. */
 const dir = tempDir('penning-cli-collect-');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-const root = path.resolve(__dirname, '../..');
-const db = path.join(dir, 'club.sqlite');
-
-function penning(...args: string[]) {
-  const r = spawnSync(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'electron', 'cli.ts'), '--db', db, ...args], { cwd: root, encoding: 'utf8' });
-  return { code: r.status, json: r.stdout ? (JSON.parse(r.stdout) as any) : undefined, stderr: r.stderr };
-}
+const penning = cliOn(path.join(dir, 'club.sqlite'));
 
 describe('collect, cancel, re-run and refund over the CLI', () => {
   it('writes valid files, books them, and never reuses an id', async () => {

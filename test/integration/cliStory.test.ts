@@ -1,7 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { cliOn } from '../helpers/cli';
 import { tempDir } from '../helpers/ledger';
 
 /**
@@ -12,12 +12,13 @@ import { tempDir } from '../helpers/ledger';
 const dir = tempDir('penning-cli-story-');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const root = path.resolve(__dirname, '../..');
-const db = path.join(dir, 'club.sqlite');
+const run = cliOn(path.join(dir, 'club.sqlite'));
 
+/** One step of the story: it must succeed. */
 function penning(...args: string[]) {
-  const r = spawnSync(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'electron', 'cli.ts'), '--db', db, ...args], { cwd: root, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`penning ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-  return { json: JSON.parse(r.stdout) as any, stderr: r.stderr };
+  const r = run(...args);
+  if (r.code !== 0) throw new Error(`penning ${args.join(' ')} exited ${r.code}: ${r.stderr}`);
+  return r;
 }
 
 describe('the receivables story over the CLI', () => {
@@ -68,8 +69,8 @@ describe('the receivables story over the CLI', () => {
   });
 
   it('refuses a bad amount by field and rule, writing nothing', () => {
-    const r = spawnSync(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'electron', 'cli.ts'), '--db', db, 'fee-run', 'create', '--description', 'X', '--amount', '12,345'], { cwd: root, encoding: 'utf8' });
-    expect(r.status).toBe(2);
+    const r = run('fee-run', 'create', '--description', 'X', '--amount', '12,345');
+    expect(r.code).toBe(2);
     expect(r.stderr).toContain('Fout: Bedrag "12,345": schrijf het als 1.234,56');
     expect(penning('fee-run', 'list').json).toHaveLength(1);
   });
