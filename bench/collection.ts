@@ -167,6 +167,18 @@ function runChild(mode: string, file: string): { ms: number; maxRssMB: number; o
   return JSON.parse(r.stdout);
 }
 
+/** `penning collect` from the build (out/), when there is one: the product's own figure, without tsx. */
+function builtCli(file: string): { ms: number; maxRssMB: number } | null {
+  if (!fs.existsSync(path.join(__dirname, '..', 'out', 'main', 'cli.js'))) return null;
+  const copy = `${file}.cli.sqlite`;
+  fs.copyFileSync(file, copy);
+  const r = spawnSync(process.execPath, [path.join(__dirname, 'measureCli.cjs'), '--db', copy, 'collect', '--out', `${copy}.xml`], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(`penning collect failed: ${r.stderr}`);
+  const transactions = (JSON.parse(r.stdout) as { transactions: number }).transactions;
+  if (transactions !== N) throw new Error(`penning collect made ${transactions} debits`);
+  return JSON.parse(/MEASURE (.*)/.exec(r.stderr)![1]!) as { ms: number; maxRssMB: number };
+}
+
 export function benchCollection(dir: string): BenchRow[] {
   const file = path.join(dir, 'collection-100k.sqlite');
   const t0 = performance.now();
@@ -174,12 +186,14 @@ export function benchCollection(dir: string): BenchRow[] {
   const setupMs = performance.now() - t0;
   const run = runChild('run', file);
   if (run.debits !== N || run.controlSum !== run.booked || run.mismatches !== 0) throw new Error(`collection bench is wrong: ${JSON.stringify(run)}`);
+  const cli = builtCli(file);
   const writers = runChild('writers', file);
   const sepajs = runChild('sepajs', file);
   const mb = (x: number) => `${Math.round(x)} MB peak`;
   return [
     { name: `collection: set up 100 000 members with mandates and posted fee invoices (not part of the run)`, n: N, ms: setupMs },
-    { name: `collection run: select + book + write pain.008, one transaction (process ${mb(run.maxRssMB)})`, n: N, ms: run.ms, rate: `${Math.round((N / run.ms) * 1000).toLocaleString('en')} debits/s` },
+    { name: `collection run: select + book + write pain.008, one transaction (process ${mb(run.maxRssMB)}, under tsx)`, n: N, ms: run.ms, rate: `${Math.round((N / run.ms) * 1000).toLocaleString('en')} debits/s` },
+    ...(cli ? [{ name: `the same run as a user runs it: built \`penning collect --out\` (process ${mb(cli.maxRssMB)}, start-up included)`, n: N, ms: cli.ms, rate: `${Math.round((N / cli.ms) * 1000).toLocaleString('en')} debits/s` }] : []),
     { name: `pain.008 writer alone: Penning (${(writers.bytes! / 1e6).toFixed(1)} MB of XML)`, n: N, ms: writers.oursMs!, rate: `${(writers.oursMs! / writers.templateMs!).toFixed(2)}x template` },
     { name: 'pain.008 writer alone: bare template strings, same XML', n: N, ms: writers.templateMs!, rate: '1.00x template' },
     { name: `pain.008 writer alone: sepa.js 3.0.0 (process ${mb(sepajs.maxRssMB)})`, n: N, ms: sepajs.sepajsMs!, rate: `Penning ${(sepajs.sepajsMs! / writers.oursMs!).toFixed(1)}x faster` },
