@@ -27,6 +27,7 @@ import { batchTransactions, getBatch, listBatches } from './collections/queries'
 import { collectionReadiness } from './collections/readiness';
 import { saveCollection } from './collections/save';
 import { refundCandidates, saveRefund } from './refunds/refunds';
+import { earliestCollectionDate } from '../shared/businessDays';
 import { renderBatchReport, renderSpecifications } from './letters/batchReport';
 
 /** Read methods may answer later (a PDF being rendered); writes stay synchronous inside their transaction. */
@@ -146,6 +147,10 @@ export const handlers: Handlers = {
     return applyMemberImport(ctx, planMemberImport(ctx, Buffer.from(input.content, 'base64'), input.mapping));
   },
   'collections.readiness': (ctx) => collectionReadiness(ctx),
+  'collections.calendar': (ctx) => {
+    const leadDays = getSettings(ctx).collection.leadDays;
+    return { today: ctx.today(), earliestDate: earliestCollectionDate(ctx.today(), leadDays), leadDays };
+  },
   'collections.propose': (ctx, input) => proposalOf(planCollection(ctx, input)),
   'collections.create': (ctx, input) => getBatch(ctx, saveCollection(ctx, input).batchId),
   'refunds.candidates': (ctx) => refundCandidates(ctx),

@@ -835,6 +835,12 @@ export const api = {
     input: z.object({}),
     output: z.array(ReadinessCheck),
   },
+  'collections.calendar': {
+    kind: 'read',
+    summary: 'Today and the earliest collection date a file saved today can ask for (lead time in TARGET2 business days).',
+    input: z.object({}),
+    output: z.object({ today: z.string(), earliestDate: z.string(), leadDays: z.number() }),
+  },
   'collections.propose': {
     kind: 'read',
     summary: 'The proposed direct debits for a bank account, scheme and date, and every open item that is not proposed with the reason why. Writes nothing.',

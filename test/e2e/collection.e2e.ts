@@ -51,6 +51,8 @@ describe('direct debit', () => {
     await nav.getByRole('link', { name: 'Incasso' }).click();
     await page.getByText('Klaar voor incasso', { exact: true }).waitFor();
     await page.getByRole('button', { name: '+ Nieuwe incasso' }).click();
+    await page.getByText(/Leeg: de vroegst mogelijke datum, \d\d-\d\d-\d{4} \(2 bankwerkdagen aanlevertijd\)/).waitFor();
+    await s.shot('61a-incasso-wizard');
     await page.getByRole('button', { name: 'Voorstel maken' }).click();
     const proposed = page.getByRole('table', { name: "Voorgestelde incasso's" });
     await proposed.waitFor();
@@ -96,7 +98,7 @@ describe('direct debit', () => {
     await candidates.getByText('Gerrit ter Horst').waitFor();
     await candidates.getByLabel('Terugbetalen aan Gerrit ter Horst').check();
     await s.shot('65-terugbetalingen');
-    const refund = await saveDownload(() => page.getByRole('button', { name: /Bestand maken: 1 terugbetalingen/ }).click());
+    const refund = await saveDownload(() => page.getByRole('button', { name: /Bestand maken: 1 terugbetaling,/ }).click());
     expect(refund.name).toMatch(/terugbetaling-TRB-\d{4}-0001\.xml/);
     expect(await xsdErrors(refund.xml)).toEqual([]);
     expect(refund.xml).toContain('<InstdAmt Ccy="EUR">50.00</InstdAmt>');

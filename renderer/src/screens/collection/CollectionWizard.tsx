@@ -20,6 +20,7 @@ export function CollectionWizard({ onSaved, onCancel }: { onSaved: (batch: Outpu
   const { t } = useTranslation();
   const f = useFormat();
   const settings = useQuery('settings.get', {});
+  const calendar = useQuery('collections.calendar', {});
   const propose = useMutation('collections.propose');
   const create = useMutation('collections.create');
   const [d, setD] = useState({ bankAccountId: '', scheme: 'CORE' as 'CORE' | 'B2B', dateMode: 'date' as 'date' | 'due', collectionDate: '', dueUpTo: '', includeNotDue: false });
@@ -99,11 +100,23 @@ export function CollectionWizard({ onSaved, onCancel }: { onSaved: (batch: Outpu
         {banks.length > 1 && (
           <Select label={t('collection.bank')} name="bankAccountId" value={d.bankAccountId} width="medium" onChange={(v) => setD({ ...d, bankAccountId: v })} options={[{ value: '', label: '—' }, ...banks.map((b) => ({ value: String(b.id), label: `${b.name} (${f.iban(b.iban)})` }))]} />
         )}
-        <Select label={t('collection.scheme')} name="scheme" value={d.scheme} width="short" onChange={(v) => setD({ ...d, scheme: v })} options={[{ value: 'CORE', label: t('collection.core') }, { value: 'B2B', label: t('collection.b2b') }]} />
+        <Select label={t('collection.scheme')} name="scheme" value={d.scheme} width="medium" onChange={(v) => setD({ ...d, scheme: v })} options={[{ value: 'CORE', label: t('collection.core') }, { value: 'B2B', label: t('collection.b2b') }]} />
         <Select label={t('collection.dateMode')} name="dateMode" value={d.dateMode} width="medium" onChange={(v) => setD({ ...d, dateMode: v })} options={[{ value: 'date', label: t('collection.oneDate') }, { value: 'due', label: t('collection.perDueDate') }]} />
       </div>
       <div className="row">
-        {d.dateMode === 'date' && <Field label={t('collection.date')} name="collectionDate" type="date" value={d.collectionDate} width="short" optional hint={t('collection.dateHint')} error={propose.error} onChange={(v) => setD({ ...d, collectionDate: v })} />}
+        {d.dateMode === 'date' && (
+          <Field
+            label={t('collection.date')}
+            name="collectionDate"
+            type="date"
+            value={d.collectionDate}
+            width="short"
+            optional
+            hint={calendar.data ? t('collection.earliest', { date: f.date(calendar.data.earliestDate), days: calendar.data.leadDays }) : t('collection.dateHint')}
+            error={propose.error}
+            onChange={(v) => setD({ ...d, collectionDate: v })}
+          />
+        )}
         <Field label={t('collection.dueUpTo')} name="dueUpTo" type="date" value={d.dueUpTo} width="short" optional hint={t('collection.dueUpToHint')} error={propose.error} onChange={(v) => setD({ ...d, dueUpTo: v })} />
       </div>
       <label className="check">
