@@ -44,7 +44,7 @@ export const handlers: Handlers = {
     return { initialized: s.initialized, file: ctx.file, organisationName: s.initialized ? s.organisation.name : null, language: s.language };
   },
   'setup.initialize': (ctx, input) => initialize(ctx, input),
-  'setup.demo': (ctx) => seedDemoClub(ctx),
+  'setup.demo': (ctx) => seedDemoClub(ctx, call),
   'settings.get': (ctx) => getSettings(ctx),
   'settings.update': (ctx, input) => updateSettings(ctx, input),
   'bankAccounts.save': (ctx, input) => {

@@ -8,14 +8,15 @@ import { postEntry } from '../ledger/post';
 import { getSettings, initialize, isInitialized, saveBankAccount } from '../settings/settings';
 import { generateDemoClub } from './demoClub';
 import { api } from '../../shared/api/contract';
-import { call } from '../api';
+import type { call as CallApi } from '../api';
 import { expireStaleMandates, revokeMandate, saveMandate } from '../mandates/mandates';
 
 /**
  * Fills an empty ledger with the demo club, through the same domain functions the UI uses, so the
- * demo obeys every rule a real ledger does (valid IBANs, balanced opening entries).
+ * demo obeys every rule a real ledger does (valid IBANs, balanced opening entries). `call` is
+ * handed in by the API module that owns this handler, so the two do not import each other.
  */
-export function seedDemoClub(ctx: Ctx, seed?: number): Output<'setup.demo'> {
+export function seedDemoClub(ctx: Ctx, call: typeof CallApi, seed?: number): Output<'setup.demo'> {
   if (isInitialized(ctx)) {
     throw conflictError('already_initialized', 'De demo-vereniging kan alleen in een lege administratie worden aangemaakt', 'The demo club can only be created in an empty ledger');
   }
@@ -75,7 +76,7 @@ export function seedDemoClub(ctx: Ctx, seed?: number): Output<'setup.demo'> {
     });
     itemsForEntry(ctx, entryId, 'opening_balance');
   }
-  bookSeason(ctx, [...idByNumber.values()]);
+  bookSeason(ctx, call, [...idByNumber.values()]);
   return { members: club.members.length, openingBalances: club.openingBalances.length, settings: getSettings(ctx) };
 }
 
@@ -84,7 +85,7 @@ export function seedDemoClub(ctx: Ctx, seed?: number): Output<'setup.demo'> {
  * member (seniors and juniors), a competition fee in October, a Christmas tournament not yet due,
  * about a fifth paid by transfer, a few credit notes, two payment arrangements.
  */
-function bookSeason(ctx: Ctx, debtorIds: number[]): void {
+function bookSeason(ctx: Ctx, call: typeof CallApi, debtorIds: number[]): void {
   const senior = call(ctx, 'feeRuns.create', { description: 'Contributie 2026-2027 senioren', invoiceDate: '2026-09-01', amount: 18_500, selection: { mode: 'tag', tags: ['Senioren'] } });
   const junior = call(ctx, 'feeRuns.create', { description: 'Contributie 2026-2027 junioren', invoiceDate: '2026-09-01', amount: 9_500, selection: { mode: 'tag', tags: ['Jeugd'] } });
   call(ctx, 'feeRuns.post', { id: senior.id });
