@@ -75,9 +75,8 @@ export function parseDiscount(input: string): Verdict<Discount> {
     if (value > 10_000) return fail('max', `Korting "${input}" is meer dan 100%`, `Discount "${input}" is more than 100%`);
     return pass({ amount: null, percent: value });
   }
-  if (s.includes('%')) return fail('format', `Korting "${input}": schrijf een percentage als 2,5%`, `Discount "${input}": write a percentage as 2.5%`);
-  const amount = parseEuro(s);
-  if (!amount.ok) return amount;
+  const amount = s.includes('%') ? null : parseEuro(s);
+  if (!amount?.ok) return fail('format', `Korting "${input}": schrijf een bedrag (2,50) of een percentage (2,5%)`, `Discount "${input}": write an amount (2.50) or a percentage (2.5%)`);
   if (amount.value < 0) return fail('min', `Korting "${input}" mag niet negatief zijn`, `Discount "${input}" cannot be negative`);
   return pass({ amount: amount.value, percent: null });
 }

@@ -106,3 +106,27 @@ describe('direct debit', () => {
     expect(s.problems).toEqual([]);
   });
 });
+
+describe('Instellingen > Incasso', () => {
+  it('keeps the collection settings and refuses a discount it cannot read', async () => {
+    const { page } = s;
+    await page.getByRole('navigation').getByRole('link', { name: 'Instellingen' }).click();
+    await page.getByRole('tab', { name: 'Incasso' }).click();
+    const form = page.getByRole('form', { name: 'Incasso' });
+    await form.getByLabel('Maximum per incasso').fill('500,00');
+    await form.getByLabel('Incassokorting voor iedereen').fill('2,5 procent');
+    await form.getByRole('button', { name: 'Opslaan' }).click();
+    await form.getByText('Korting "2,5 procent": schrijf een bedrag (2,50) of een percentage (2,5%)').waitFor();
+    await form.getByLabel('Incassokorting voor iedereen').fill('2,5%');
+    await form.getByLabel(/als FRST aanbieden/).check();
+    await form.getByRole('button', { name: 'Opslaan' }).click();
+    await form.getByRole('status').getByText('Opgeslagen').waitFor();
+    await page.reload();
+    await page.getByRole('tab', { name: 'Incasso' }).click();
+    expect(await form.getByLabel('Maximum per incasso').inputValue()).toBe('500,00');
+    expect(await form.getByLabel('Incassokorting voor iedereen').inputValue()).toBe('2,5%');
+    expect(await form.getByLabel(/als FRST aanbieden/).isChecked()).toBe(true);
+    await s.shot('66-instellingen-incasso');
+    expect(s.problems).toEqual([]);
+  });
+});

@@ -1,8 +1,8 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SettingsT } from '../../../../shared/api/contract';
 import { formatDiscount } from '../../../../shared/money';
 import { Field, FormError } from '../../components/Field';
-import { FormActions } from '../../components/FormActions';
 import { LoadError, Loading } from '../../components/Loading';
 import { useDraftForm, useQuery } from '../../hooks/useApi';
 import { typedDiscount, typedEuro } from '../../hooks/typedAmounts';
@@ -12,11 +12,12 @@ export function CollectionSettings() {
   const settings = useQuery('settings.get', {});
   if (settings.error) return <LoadError error={settings.error} retry={settings.reload} />;
   if (!settings.data) return <Loading />;
-  return <CollectionForm settings={settings.data} onSaved={settings.reload} />;
+  return <CollectionForm settings={settings.data} />;
 }
 
-function CollectionForm({ settings, onSaved }: { settings: SettingsT; onSaved: () => void }) {
+function CollectionForm({ settings }: { settings: SettingsT }) {
   const { t } = useTranslation();
+  const [saved, setSaved] = useState(false);
   const c = settings.collection;
   const initial = {
     leadDays: String(c.leadDays),
@@ -25,7 +26,7 @@ function CollectionForm({ settings, onSaved }: { settings: SettingsT; onSaved: (
     discount: formatDiscount({ amount: c.discountAmount, percent: c.discountPercent }),
     firstAsFrst: c.firstAsFrst,
   };
-  const { draft: d, setDraft: setD, submit, error, busy } = useDraftForm('settings.update', initial, onSaved, (x) => {
+  const { draft: d, setDraft: setD, submit, error, busy } = useDraftForm('settings.update', initial, () => setSaved(true), (x) => {
     const discount = typedDiscount('collection.discount', x.discount);
     return {
       collection: {
@@ -50,7 +51,10 @@ function CollectionForm({ settings, onSaved }: { settings: SettingsT; onSaved: (
       <label className="check">
         <input type="checkbox" checked={d.firstAsFrst} onChange={(e) => setD({ ...d, firstAsFrst: e.target.checked })} /> {t('collectionSettings.firstAsFrst')}
       </label>
-      <FormActions busy={busy} />
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy}>{busy ? t('app.saving') : t('app.save')}</button>
+        {saved && !error && <span className="saved" role="status">✓ {t('app.saved')}</span>}
+      </div>
     </form>
   );
 }
