@@ -112,6 +112,14 @@ interface Candidate {
   balance: number;
   blocked: number;
   arrangement: number;
+  mandateId: number | null;
+  mandateReference: string | null;
+  mandateSignedOn: string | null;
+  mandateType: 'recurring' | 'one_off' | null;
+  mandateLastCollectedOn: string | null;
+  mandateOriginalReference: string | null;
+  mandateOriginalIban: string | null;
+  mandateAmendmentPending: number | null;
 }
 
 interface MandateRow {
@@ -144,19 +152,11 @@ export function collectionBankAccount(ctx: Ctx, id: number | undefined, purpose:
   return accounts[0]!;
 }
 
-/** Per debtor, what its mandates allow in this scheme: kept small, it is held for every member. */
-interface MandateState {
-  usable: MandateRow | null;
-  otherSchemeActive: boolean;
-  latestStatus: MandateRow['status'];
-}
-
-/** Which mandate collects for a debtor in this scheme, or why none can. */
-function mandateFor(state: MandateState | undefined): MandateRow | ExclusionReason {
-  if (!state) return 'no_mandate';
-  if (state.usable) return state.usable.type === 'one_off' && state.usable.lastCollectedOn ? 'mandate_used' : state.usable;
-  if (state.otherSchemeActive) return 'other_scheme';
-  return state.latestStatus === 'revoked' ? 'mandate_revoked' : 'mandate_expired';
+/** Why a debtor has no mandate to collect with in this scheme: none, only the other scheme, revoked, expired or used up. */
+function reasonWithoutMandate(mandates: { status: string; scheme: string }[]): ExclusionReason {
+  if (mandates.length === 0) return 'no_mandate';
+  if (mandates.some((m) => m.status === 'active')) return 'other_scheme';
+  return mandates[mandates.length - 1]!.status === 'revoked' ? 'mandate_revoked' : 'mandate_expired';
 }
 
 /** Equal parts under the maximum, odd cents in the first parts (as Opsplitsen does). */
@@ -209,31 +209,21 @@ export function planCollection(ctx: Ctx, req: CollectionRequest): CollectionPlan
     bic: bank.bic,
   };
 
-  const mandates = new Map<number, MandateState>();
-  for (const m of stmt(
-    ctx.db,
-    `SELECT id, debtor_id AS debtorId, reference, signed_on AS signedOn, type, scheme, status, last_collected_on AS lastCollectedOn,
-            original_reference AS originalReference, original_iban AS originalIban, amendment_pending AS amendmentPending
-       FROM mandates ORDER BY debtor_id, id`,
-  ).iterate() as Iterable<MandateRow>) {
-    let state = mandates.get(m.debtorId);
-    if (!state) mandates.set(m.debtorId, (state = { usable: null, otherSchemeActive: false, latestStatus: m.status }));
-    state.latestStatus = m.status;
-    if (m.status === 'active') {
-      if (m.scheme === req.scheme) state.usable = m;
-      else state.otherSchemeActive = true;
-    }
-  }
-
+  // each item comes with the debtor's usable mandate (the newest active one of this scheme), so no
+  // table of every member's mandates has to be held while planning
   const candidates = stmt(
     ctx.db,
     `SELECT i.id AS itemId, i.debtor_id AS debtorId, d.number, d.name AS debtorName, d.account_holder AS holder, d.iban, d.bic, d.payment_method AS method,
             d.collect, d.consolidate, d.discount_amount AS discountAmount, d.discount_percent AS discountPercent,
-            i.document, i.description, i.due_date AS dueDate, i.balance, i.blocked, i.arrangement
+            i.document, i.description, i.due_date AS dueDate, i.balance, i.blocked, i.arrangement,
+            m.id AS mandateId, m.reference AS mandateReference, m.signed_on AS mandateSignedOn, m.type AS mandateType,
+            m.last_collected_on AS mandateLastCollectedOn, m.original_reference AS mandateOriginalReference, m.original_iban AS mandateOriginalIban,
+            m.amendment_pending AS mandateAmendmentPending
        FROM open_items i JOIN debtors d ON d.id = i.debtor_id
+       LEFT JOIN mandates m ON m.id = (SELECT id FROM mandates WHERE debtor_id = d.id AND status = 'active' AND scheme = ? ORDER BY id DESC LIMIT 1)
       WHERE i.state = 'open' AND i.balance <> 0
       ORDER BY CAST(d.number AS INTEGER), d.number, i.due_date, i.id`,
-  ).iterate() as Iterable<Candidate>;
+  ).iterate(req.scheme) as Iterable<Candidate>;
 
   const excluded: Excluded[] = [];
   const exclude = (x: Candidate, reason: ExclusionReason, detail: string | null = null) =>
@@ -320,6 +310,11 @@ export function planCollection(ctx: Ctx, req: CollectionRequest): CollectionPlan
 
   // rows come per debtor; a debtor's eligible items wait in `pending` until the next debtor starts,
   // so only the debits, not every row, stay in memory
+  const withoutMandate: Candidate[] = [];
+  const mandateOf = (x: Candidate): MandateRow => ({
+    id: x.mandateId!, debtorId: x.debtorId, reference: x.mandateReference!, signedOn: x.mandateSignedOn!, type: x.mandateType!, scheme: req.scheme, status: 'active',
+    lastCollectedOn: x.mandateLastCollectedOn, originalReference: x.mandateOriginalReference, originalIban: x.mandateOriginalIban, amendmentPending: x.mandateAmendmentPending ?? 0,
+  });
   let pending: { debtor: Candidate; mandate: MandateRow; items: Candidate[] } | null = null;
   const flush = () => {
     if (!pending) return;
@@ -342,8 +337,9 @@ export function planCollection(ctx: Ctx, req: CollectionRequest): CollectionPlan
     if (x.method !== 'direct_debit') { exclude(x, 'not_direct_debit'); continue; }
     if (x.collect !== 1) { exclude(x, 'collect_off'); continue; }
     if (!x.iban) { exclude(x, 'missing_iban'); continue; }
-    const mandate = mandateFor(mandates.get(x.debtorId));
-    if (typeof mandate === 'string') { exclude(x, mandate); continue; }
+    if (x.mandateId === null) { withoutMandate.push(x); continue; }
+    if (x.mandateType === 'one_off' && x.mandateLastCollectedOn) { exclude(x, 'mandate_used'); continue; }
+    const mandate = mandateOf(x);
     if (x.blocked === 1) { exclude(x, 'blocked'); continue; }
     if (x.arrangement === 1) { exclude(x, 'arrangement'); continue; }
     if (x.dueDate > dueUpTo && !req.includeNotDue) { exclude(x, 'not_due'); continue; }
@@ -353,6 +349,14 @@ export function planCollection(ctx: Ctx, req: CollectionRequest): CollectionPlan
     pending.items.push(x);
   }
   flush();
+  // the reason for a missing mandate takes a look at the debtor's other mandates: after the rows are read
+  const mandatesOf = stmt(ctx.db, 'SELECT status, scheme FROM mandates WHERE debtor_id = ? ORDER BY id');
+  const reasons = new Map<number, ExclusionReason>();
+  for (const x of withoutMandate) {
+    let reason = reasons.get(x.debtorId);
+    if (!reason) reasons.set(x.debtorId, (reason = reasonWithoutMandate(mandatesOf.all(x.debtorId) as { status: string; scheme: string }[])));
+    exclude(x, reason);
+  }
 
   // items already on their way to the bank, so the why-not list answers for them too
   for (const x of stmt(
