@@ -368,6 +368,10 @@ export function planCollection(ctx: Ctx, req: CollectionRequest): CollectionPlan
     exclude(x, 'in_batch', x.reference);
   }
 
+  // the why-not list in member order, as the treasurer's own lists are
+  const num = (n: string) => Number(n) || Number.MAX_SAFE_INTEGER;
+  excluded.sort((a, b) => num(a.debtorNumber) - num(b.debtorNumber) || a.debtorNumber.localeCompare(b.debtorNumber) || (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.itemId - b.itemId));
+
   // files: debits in date and sequence order, cut at the bank's limit per file
   const seqOrder: Record<SequenceType, number> = { FRST: 0, RCUR: 1, OOFF: 2, FNAL: 3 };
   debits.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : seqOrder[a.sequenceType] - seqOrder[b.sequenceType]));
