@@ -29,6 +29,7 @@ import { saveCollection } from './collections/save';
 import { refundCandidates, saveRefund } from './refunds/refunds';
 import { earliestCollectionDate } from '../shared/businessDays';
 import { renderBatchReport, renderSpecifications } from './letters/batchReport';
+import { zipStored } from './letters/zip';
 
 /** Read methods may answer later (a PDF being rendered); writes stay synchronous inside their transaction. */
 type Handlers = { [M in Method]: (ctx: Ctx, input: ParsedInput<M>) => Output<M> | Promise<Output<M>> };
@@ -163,6 +164,11 @@ export const handlers: Handlers = {
     return getBatch(ctx, input.id);
   },
   'batches.report': (ctx, input) => renderBatchReport(ctx, input.id).then(({ fileName, pdf }) => ({ fileName, base64: pdf.toString('base64') })),
+  'batches.specificationsZip': async (ctx, input) => {
+    const specs = await renderSpecifications(ctx, input.id);
+    const zip = zipStored(specs.map((f) => ({ name: f.fileName, data: f.pdf })), ctx.now());
+    return { fileName: `specificaties-${getBatch(ctx, input.id).reference}.zip`, files: specs.length, base64: zip.toString('base64') };
+  },
   'batches.specifications': (ctx, input) => renderSpecifications(ctx, input.id).then((files) => files.map((f) => ({ fileName: f.fileName, debtorNumber: f.debtorNumber, base64: f.pdf.toString('base64') }))),
   'overview.get': (ctx) => getOverview(ctx),
 };

@@ -901,6 +901,12 @@ export const api = {
     input: z.object({ id: idField }),
     output: z.array(z.object({ fileName: z.string(), debtorNumber: z.string(), base64: z.string() })),
   },
+  'batches.specificationsZip': {
+    kind: 'read',
+    summary: 'The same member specifications as one ZIP (base64), one PDF per member named by member number, ready to mail.',
+    input: z.object({ id: idField }),
+    output: z.object({ fileName: z.string(), files: z.number(), base64: z.string() }),
+  },
   'overview.get': {
     kind: 'read',
     summary: 'Figures for the overview screen: debtors, receivables, entries, account balances.',

@@ -78,6 +78,12 @@ describe('direct debit', () => {
     await s.shot('63-posten-in-incasso');
 
     await nav.getByRole('link', { name: 'Incasso' }).click();
+    const [report] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Verzamelstaat INC-/ }).click()]);
+    expect(report.suggestedFilename()).toMatch(/^verzamelstaat-INC-\d{4}-0001\.pdf$/);
+    expect(fs.readFileSync((await report.path())!).subarray(0, 5).toString()).toBe('%PDF-');
+    const [specs] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Specificaties per lid INC-/ }).click()]);
+    expect(specs.suggestedFilename()).toMatch(/^specificaties-INC-\d{4}-0001\.zip$/);
+    expect(fs.readFileSync((await specs.path())!).subarray(0, 4).toString('hex')).toBe('504b0304');
     await page.getByRole('button', { name: /Annuleren INC-/ }).click();
     const cancel = page.getByRole('form', { name: /Batch INC-\d{4}-0001 annuleren/ });
     await cancel.getByLabel('Reden').fill('Verkeerde incassodatum');

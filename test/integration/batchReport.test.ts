@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { call } from '../../electron/api';
+import { call, dispatchAsync } from '../../electron/api';
 import { renderBatchReport, renderSpecifications } from '../../electron/letters/batchReport';
 import { invoice, member } from '../helpers/club';
 import { openInitializedLedger, type TestLedger } from '../helpers/ledger';
@@ -45,5 +45,16 @@ describe('batch report and specifications', () => {
     expect(first).toMatch(/Op 26-11-2026 schrijven wij € 180,00 af van rekening NL20 INGB 0001 2345 67, onder machtiging ZWA-1/);
     expect(first).toContain('Competitiebijdrage');
     expect(first).toContain('Totaal: € 180,00');
+
+    // all of them as one ZIP: checked by Python's zipfile (CRCs, names, sizes)
+    const zip = await dispatchAsync(t.ctx, 'batches.specificationsZip', { id: batch.id });
+    if (!zip.ok) throw new Error(JSON.stringify(zip.error));
+    const { fileName, files, base64 } = zip.value as { fileName: string; files: number; base64: string };
+    expect([fileName, files]).toEqual(['specificaties-INC-2026-0001.zip', 2]);
+    const file = path.join(t.dir, fileName);
+    fs.writeFileSync(file, Buffer.from(base64, 'base64'));
+    const check = spawnSync('python3', ['-c', 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; print(chr(10).join(f"{i.filename} {i.file_size}" for i in z.infolist()))', file], { encoding: 'utf8' });
+    expect(check.stderr).toBe('');
+    expect(check.stdout.trim().split('\n')).toEqual(specs.map((s) => `${s.fileName} ${s.pdf.length}`));
   });
 });

@@ -18,13 +18,14 @@ export function Batches({ batches, onChanged, label }: { batches: Batch[]; onCha
   const [reason, setReason] = useState('');
   const [downloadError, setDownloadError] = useState<string>();
   const report = useMutation('batches.report');
-  const specifications = useMutation('batches.specifications');
+  const specifications = useMutation('batches.specificationsZip');
   const reportPdf = async (id: number) => {
     const r = await report.run({ id });
     if (r) downloadFile(r.fileName, base64Bytes(r.base64), 'application/pdf');
   };
   const specs = async (id: number) => {
-    for (const file of (await specifications.run({ id })) ?? []) downloadFile(file.fileName, base64Bytes(file.base64), 'application/pdf');
+    const zip = await specifications.run({ id });
+    if (zip) downloadFile(zip.fileName, base64Bytes(zip.base64), 'application/zip');
   };
   if (batches.length === 0) return null;
   return (
