@@ -96,3 +96,10 @@ export function discountOn(gross: number, d: { amount: number | null; percent: n
   if (d.percent !== null) return Math.min(gross, Math.floor((gross * d.percent + 5_000) / 10_000));
   return Math.min(gross, d.amount ?? 0);
 }
+
+/** `total` in `n` equal parts to the cent, the odd cents on the first parts (the sign of `total` kept). */
+export function equalParts(total: number, n: number): number[] {
+  const base = Math.trunc(total / n);
+  const rest = total - base * n;
+  return Array.from({ length: n }, (_, i) => base + (i < Math.abs(rest) ? Math.sign(rest) : 0));
+}

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BatchFile } from './files';
-import type { FileSink } from './save';
+import type { FileSink } from './batchRecord';
 
 /**
  * Files for a batch saved on disk (CLI, desktop): each written to a temporary name inside the

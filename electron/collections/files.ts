@@ -5,7 +5,7 @@ import { writePain001 } from '../sepa/pain001';
 import { type DebitGroup, type DirectDebit, type SequenceType, writePain008 } from '../sepa/pain008';
 import type { Emit } from '../sepa/parts';
 import { stmt } from '../statements';
-import type { BatchHeader } from './plan';
+import type { BatchHeader, FileSink } from './batchRecord';
 
 interface BatchRow {
   id: number;
@@ -114,7 +114,7 @@ export function batchFiles(ctx: Ctx, batchId: number, only?: number): BatchFile[
 }
 
 /** Writes every file through `sink` (or nowhere) and returns the sha-256 of each. */
-export function writeBatchFiles(ctx: Ctx, batchId: number, sink?: (file: BatchFile) => { emit: Emit; close(): void }): string[] {
+export function writeBatchFiles(ctx: Ctx, batchId: number, sink?: FileSink): string[] {
   return batchFiles(ctx, batchId).map((file) => {
     const hash = createHash('sha256');
     const out = sink?.(file);

@@ -1,13 +1,15 @@
 import { conflictError, validationError } from '../../shared/api/errors';
 import { earliestCollectionDate, isBusinessDay, nextBusinessDay } from '../../shared/businessDays';
 import { formatDate } from '../../shared/dates';
-import { discountOn } from '../../shared/money';
+import { discountOn, equalParts } from '../../shared/money';
+import { groupBy } from '../../shared/grouping';
 import { toSepaText } from '../../shared/sepaText';
 import type { Ctx } from '../context';
 import { getSettings } from '../settings/settings';
 import { stmt } from '../statements';
 import type { SequenceType } from '../sepa/pain008';
 import type { ExclusionReason } from '../../shared/collectionReasons';
+import { type BatchHeader, batchHeader } from './batchRecord';
 
 export interface CollectionRequest {
   bankAccountId?: number;
@@ -74,14 +76,6 @@ export interface Excluded {
   detail: string | null;
 }
 
-export interface BatchHeader {
-  initiatingParty: string;
-  creditorName: string;
-  creditorId: string;
-  iban: string;
-  bic: string | null;
-}
-
 export interface CollectionPlan {
   bankAccount: { id: number; name: string; iban: string; pain008Version: '001.02' | '001.08'; maxTransactionsPerFile: number | null };
   scheme: 'CORE' | 'B2B';
@@ -122,14 +116,12 @@ interface Candidate {
   mandateAmendmentPending: number | null;
 }
 
+/** The debtor's usable mandate, as read with its items. */
 interface MandateRow {
   id: number;
-  debtorId: number;
   reference: string;
   signedOn: string;
   type: 'recurring' | 'one_off';
-  scheme: 'CORE' | 'B2B';
-  status: 'active' | 'revoked' | 'expired';
   lastCollectedOn: string | null;
   originalReference: string | null;
   originalIban: string | null;
@@ -159,13 +151,9 @@ function reasonWithoutMandate(mandates: { status: string; scheme: string }[]): E
   return mandates[mandates.length - 1]!.status === 'revoked' ? 'mandate_revoked' : 'mandate_expired';
 }
 
-/** Equal parts under the maximum, odd cents in the first parts (as Opsplitsen does). */
+/** As few equal parts as keep each under the maximum, odd cents first (as Opsplitsen does). */
 export function partsUnder(amount: number, max: number | null): number[] {
-  if (max === null || amount <= max) return [amount];
-  const n = Math.ceil(amount / max);
-  const base = Math.trunc(amount / n);
-  const rest = amount - base * n;
-  return Array.from({ length: n }, (_, i) => base + (i < rest ? 1 : 0));
+  return max === null || amount <= max ? [amount] : equalParts(amount, Math.ceil(amount / max));
 }
 
 function fillTemplate(template: string, values: Record<string, string>): string {
@@ -201,13 +189,7 @@ export function planCollection(ctx: Ctx, req: CollectionRequest): CollectionPlan
   const excludedIds = new Set(req.excludeItemIds);
   const c = settings.collection;
   const globalDiscount: Discount = { amount: c.discountAmount, percent: c.discountPercent };
-  const header: BatchHeader = {
-    initiatingParty: toSepaText(settings.organisation.name, 70),
-    creditorName: toSepaText(settings.organisation.name, 70),
-    creditorId: settings.creditorId,
-    iban: bank.iban,
-    bic: bank.bic,
-  };
+  const header = batchHeader(settings, bank);
 
   // each item comes with the debtor's usable mandate (the newest active one of this scheme), so no
   // table of every member's mandates has to be held while planning
@@ -240,7 +222,7 @@ export function planCollection(ctx: Ctx, req: CollectionRequest): CollectionPlan
       // a fixed discount is per item (on its first part); a percentage applies to every part
       return parts.map((amount, i) => ({
         itemId: x.itemId, document: x.document, description: x.description, amount,
-        discount: discount.percent !== null ? discountOn(amount, discount) : i === 0 ? discountOn(amount, discount) : 0,
+        discount: discount.percent !== null || i === 0 ? discountOn(amount, discount) : 0,
         part: parts.length > 1 ? { index: i + 1, of: parts.length } : null,
       }));
     };
@@ -312,8 +294,7 @@ export function planCollection(ctx: Ctx, req: CollectionRequest): CollectionPlan
   // so only the debits, not every row, stay in memory
   const withoutMandate: Candidate[] = [];
   const mandateOf = (x: Candidate): MandateRow => ({
-    id: x.mandateId!, debtorId: x.debtorId, reference: x.mandateReference!, signedOn: x.mandateSignedOn!, type: x.mandateType!, scheme: req.scheme, status: 'active',
-    lastCollectedOn: x.mandateLastCollectedOn, originalReference: x.mandateOriginalReference, originalIban: x.mandateOriginalIban, amendmentPending: x.mandateAmendmentPending ?? 0,
+    id: x.mandateId!, reference: x.mandateReference!, signedOn: x.mandateSignedOn!, type: x.mandateType!, lastCollectedOn: x.mandateLastCollectedOn, originalReference: x.mandateOriginalReference, originalIban: x.mandateOriginalIban, amendmentPending: x.mandateAmendmentPending ?? 0,
   });
   let pending: { debtor: Candidate; mandate: MandateRow; items: Candidate[] } | null = null;
   const flush = () => {
@@ -325,12 +306,7 @@ export function planCollection(ctx: Ctx, req: CollectionRequest): CollectionPlan
       for (const x of items) addDebits(debtor, mandate, dateOf(x), [x]);
       return;
     }
-    const byDate = new Map<string, Candidate[]>();
-    for (const x of items) {
-      const date = dateOf(x);
-      byDate.set(date, [...(byDate.get(date) ?? []), x]);
-    }
-    for (const [date, group] of byDate) addDebits(debtor, mandate, date, group);
+    for (const [date, group] of groupBy(items, dateOf)) addDebits(debtor, mandate, date, group);
   };
   for (const x of candidates) {
     if (pending && pending.debtor.debtorId !== x.debtorId) flush();

@@ -7,12 +7,10 @@ import { splitItem } from '../items/operations';
 import { accountForRole } from '../ledger/chart';
 import { postEntry, type PostingLine } from '../ledger/post';
 import { stmt } from '../statements';
-import { type BatchFile, writeBatchFiles } from './files';
-import { creationStamp, endToEndId, journalOfKind, nextBatchReference } from './numbering';
-import { type CollectionPlan, type CollectionRequest, type PlannedDebit, type Portion, planCollection } from './plan';
-import type { Emit } from '../sepa/parts';
-
-export type FileSink = (file: BatchFile) => { emit: Emit; close(): void };
+import { type FileSink, finishBatch, insertBatch } from './batchRecord';
+import { endToEndId, journalOfKind } from './numbering';
+import { groupBy } from '../../shared/grouping';
+import { type CollectionPlan, type CollectionRequest, type PlannedDebit, planCollection } from './plan';
 
 /**
  * Saves a collection run as one unit: items above the maximum split, the batch and its debits
@@ -26,17 +24,12 @@ export function saveCollection(ctx: Ctx, req: CollectionRequest, sink?: FileSink
     throw validationError('items', 'empty', 'Er valt niets te incasseren; de lijst "niet voorgesteld" zegt waarom', 'There is nothing to collect; the "not proposed" list says why');
   }
   splitItemsAboveMaximum(ctx, plan.debits);
-  const { reference, year, seq } = nextBatchReference(ctx, 'collection');
   const controlSum = plan.debits.reduce((s, d) => s + d.amount, 0);
   const discountTotal = plan.debits.reduce((s, d) => s + d.discount, 0);
-  const batchId = Number(
-    stmt(
-      ctx.db,
-      `INSERT INTO batches (kind, reference, year, seq, bank_account_id, scheme, requested_date, pain_version, created_stamp, header, transaction_count, control_sum, discount_total, file_count, file_hashes)
-       VALUES ('collection', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '[]')`,
-    ).run(reference, year, seq, plan.bankAccount.id, plan.scheme, plan.collectionDate, plan.bankAccount.pain008Version, creationStamp(ctx.now()), JSON.stringify(plan.header),
-      plan.debits.length, controlSum, discountTotal, plan.fileCount).lastInsertRowid,
-  );
+  const { batchId, reference } = insertBatch(ctx, {
+    kind: 'collection', bankAccountId: plan.bankAccount.id, scheme: plan.scheme, requestedDate: plan.collectionDate, painVersion: plan.bankAccount.pain008Version,
+    header: plan.header, transactionCount: plan.debits.length, controlSum, discountTotal, fileCount: plan.fileCount,
+  });
 
   const perDebtor = new Map<number, number>();
   for (const d of plan.debits) perDebtor.set(d.debtorId, (perDebtor.get(d.debtorId) ?? 0) + d.gross);
@@ -45,7 +38,6 @@ export function saveCollection(ctx: Ctx, req: CollectionRequest, sink?: FileSink
   if (discountTotal > 0) lines.push({ accountId: accountForRole(ctx, 'collectionDiscount'), debit: discountTotal, credit: 0, description: `Incassokorting ${reference}` });
   for (const [debtorId, gross] of perDebtor) lines.push({ accountId: receivables, debtorId, debit: 0, credit: gross, description: `Incasso ${reference}` });
   const entryId = postEntry(ctx, { journalCode: journalOfKind(ctx, 'collection'), date: ctx.today(), description: `Incasso ${reference}`, sourceType: 'batch', sourceId: String(batchId), lines });
-  stmt(ctx.db, 'UPDATE batches SET entry_id = ? WHERE id = ?').run(entryId, batchId);
 
   const insertTx = stmt(
     ctx.db,
@@ -69,15 +61,13 @@ export function saveCollection(ctx: Ctx, req: CollectionRequest, sink?: FileSink
     useMandate.run(d.date, d.mandateId);
   });
 
-  const hashes = writeBatchFiles(ctx, batchId, sink);
-  stmt(ctx.db, 'UPDATE batches SET file_hashes = ? WHERE id = ?').run(JSON.stringify(hashes), batchId);
+  finishBatch(ctx, batchId, entryId, sink);
   return { batchId, plan };
 }
 
 /** Items above the per-transaction maximum become parts with the same due date; the debits then take the parts. */
 function splitItemsAboveMaximum(ctx: Ctx, debits: PlannedDebit[]): void {
-  const partsByItem = new Map<number, Portion[]>();
-  for (const d of debits) for (const p of d.portions) if (p.part) partsByItem.set(p.itemId, [...(partsByItem.get(p.itemId) ?? []), p]);
+  const partsByItem = groupBy(debits.flatMap((d) => d.portions.filter((p) => p.part)), (p) => p.itemId);
   const dueDate = stmt(ctx.db, 'SELECT due_date AS dueDate FROM open_items WHERE id = ?');
   for (const [itemId, portions] of partsByItem) {
     portions.sort((a, b) => a.part!.index - b.part!.index);

@@ -1,6 +1,6 @@
 import { isIsoDate } from '../../shared/dates';
 import { conflictError, notFoundError, validationError } from '../../shared/api/errors';
-import { formatEuro } from '../../shared/money';
+import { equalParts, formatEuro } from '../../shared/money';
 import type { Ctx } from '../context';
 import { accountForRole } from '../ledger/chart';
 import { postEntry } from '../ledger/post';
@@ -55,9 +55,7 @@ export function splitItem(
   if (given !== 0 && given !== n) throw validationError('parts', 'all_or_none', 'Geef bij alle delen een bedrag, of bij geen (gelijke delen)', 'Give an amount for every part, or for none (equal parts)');
   let amounts: number[];
   if (given === 0) {
-    const base = Math.trunc(item.balance / n);
-    const rest = item.balance - base * n;
-    amounts = input.parts.map((_, i) => base + (i < Math.abs(rest) ? Math.sign(rest) : 0));
+    amounts = equalParts(item.balance, n);
   } else {
     amounts = input.parts.map((p) => p.amount!);
     const sum = amounts.reduce((a, b) => a + b, 0);

@@ -1,5 +1,6 @@
 import { formatDate } from '../../shared/dates';
 import { formatIban } from '../../shared/iban';
+import { groupBy } from '../../shared/grouping';
 import { formatEuro } from '../../shared/money';
 import { toSepaText } from '../../shared/sepaText';
 import { batchFiles } from '../collections/files';
@@ -80,8 +81,7 @@ export async function renderSpecifications(ctx: Ctx, batchId: number): Promise<{
        FROM batch_transactions t JOIN debtors d ON d.id = t.debtor_id JOIN batch_transaction_items p ON p.transaction_id = t.id JOIN open_items i ON i.id = p.item_id
       WHERE t.batch_id = ? ORDER BY CAST(d.number AS INTEGER), d.number, t.id, i.id`,
   ).all(batchId) as { debtorId: number; number: string; name: string; date: string; mandate: string | null; iban: string; document: string; description: string; amount: number; discount: number }[];
-  const byDebtor = new Map<number, typeof rows>();
-  for (const r of rows) byDebtor.set(r.debtorId, [...(byDebtor.get(r.debtorId) ?? []), r]);
+  const byDebtor = groupBy(rows, (r) => r.debtorId);
   const out: { fileName: string; debtorNumber: string; pdf: Buffer }[] = [];
   for (const items of byDebtor.values()) {
     const first = items[0]!;

@@ -8,10 +8,9 @@ import { accountForRole } from '../ledger/chart';
 import { postEntry } from '../ledger/post';
 import { getSettings } from '../settings/settings';
 import { stmt } from '../statements';
-import { writeBatchFiles } from '../collections/files';
-import { creationStamp, endToEndId, journalOfKind, nextBatchReference } from '../collections/numbering';
-import { type BatchHeader, collectionBankAccount } from '../collections/plan';
-import type { FileSink } from '../collections/save';
+import { endToEndId, journalOfKind } from '../collections/numbering';
+import { batchHeader, type FileSink, finishBatch, insertBatch } from '../collections/batchRecord';
+import { collectionBankAccount } from '../collections/plan';
 
 export interface RefundCandidate {
   debtorId: number;
@@ -64,16 +63,11 @@ export function saveRefund(ctx: Ctx, input: { bankAccountId?: number; executionD
     return c;
   });
 
-  const { reference, year, seq } = nextBatchReference(ctx, 'refund');
   const total = chosen.reduce((s, c) => s + c.credit, 0);
-  const header: BatchHeader = { initiatingParty: toSepaText(settings.organisation.name, 70), creditorName: toSepaText(settings.organisation.name, 70), creditorId: settings.creditorId ?? '', iban: bank.iban, bic: bank.bic };
-  const batchId = Number(
-    stmt(
-      ctx.db,
-      `INSERT INTO batches (kind, reference, year, seq, bank_account_id, scheme, requested_date, pain_version, created_stamp, header, transaction_count, control_sum, discount_total, file_count, file_hashes)
-       VALUES ('refund', ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, 0, 1, '[]')`,
-    ).run(reference, year, seq, bank.id, executionDate, bank.pain001Version, creationStamp(ctx.now()), JSON.stringify(header), chosen.length, total).lastInsertRowid,
-  );
+  const { batchId, reference } = insertBatch(ctx, {
+    kind: 'refund', bankAccountId: bank.id, scheme: null, requestedDate: executionDate, painVersion: bank.pain001Version,
+    header: batchHeader(settings, bank), transactionCount: chosen.length, controlSum: total, discountTotal: 0, fileCount: 1,
+  });
   const receivables = accountForRole(ctx, 'receivables');
   const entryId = postEntry(ctx, {
     journalCode: journalOfKind(ctx, 'memorial'),
@@ -86,7 +80,6 @@ export function saveRefund(ctx: Ctx, input: { bankAccountId?: number; executionD
       { accountId: accountForRole(ctx, 'refundsPayable'), debit: 0, credit: total, description: `Terugbetaling ${reference}` },
     ],
   });
-  stmt(ctx.db, 'UPDATE batches SET entry_id = ? WHERE id = ?').run(entryId, batchId);
 
   const insertTx = stmt(
     ctx.db,
@@ -104,7 +97,6 @@ export function saveRefund(ctx: Ctx, input: { bankAccountId?: number; executionD
       recordEvent(ctx, item.id, 'refund', `Verrekend in terugbetaling ${reference}, uitvoerdatum ${formatDate(executionDate)}`, { entryId });
     }
   });
-  const hashes = writeBatchFiles(ctx, batchId, sink);
-  stmt(ctx.db, 'UPDATE batches SET file_hashes = ? WHERE id = ?').run(JSON.stringify(hashes), batchId);
+  finishBatch(ctx, batchId, entryId, sink);
   return batchId;
 }

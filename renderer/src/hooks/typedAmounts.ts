@@ -1,5 +1,5 @@
 import { validationError } from '../../../shared/api/errors';
-import { parseDiscount, parseEuro, type Discount } from '../../../shared/money';
+import { formatEuro, parseDiscount, parseEuro, type Discount } from '../../../shared/money';
 
 /** An amount field as typed ("150,00"); empty is null. A typo is refused at the field by name. */
 export function typedEuro(field: string, text: string): number | null {
@@ -14,4 +14,9 @@ export function typedDiscount(field: string, text: string): Discount {
   const parsed = parseDiscount(text);
   if (!parsed.ok) throw validationError(field, parsed.rule, parsed.nl, parsed.en);
   return parsed.value;
+}
+
+/** Cents as a treasurer types them ("150,00"), the inverse of typedEuro; null is an empty field. */
+export function euroText(cents: number | null): string {
+  return cents === null ? '' : formatEuro(cents, 'nl').replace(/^€\s*/, '');
 }

@@ -11,7 +11,7 @@ type Batch = Output<'batches.list'>[number];
 
 /** Saved batches: download the file again (identical), or cancel until the bank confirms. */
 export function Batches({ batches, onChanged, label }: { batches: Batch[]; onChanged: () => void; label: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const f = useFormat();
   const cancel = useMutation('batches.cancel');
   const [cancelling, setCancelling] = useState<Batch>();
@@ -60,7 +60,7 @@ export function Batches({ batches, onChanged, label }: { batches: Batch[]; onCha
                 </button>{' '}
                 {b.status === 'saved' && (
                   <>
-                    <button type="button" className="link" aria-label={`${t('batch.download')} ${b.reference}`} onClick={() => void downloadBatchFiles(b).catch((e: unknown) => setDownloadError(asErrorData(e).message.nl))}>
+                    <button type="button" className="link" aria-label={`${t('batch.download')} ${b.reference}`} onClick={() => void downloadBatchFiles(b).catch((e: unknown) => setDownloadError(asErrorData(e).message[i18n.language === 'en' ? 'en' : 'nl']))}>
                       {t('batch.download')}
                     </button>{' '}
                     <button type="button" className="link danger" aria-label={`${t('batch.cancel')} ${b.reference}`} onClick={() => { setCancelling(b); setReason(''); cancel.clearError(); }}>

@@ -5,7 +5,7 @@ import { FormActions } from '../../components/FormActions';
 import { Select } from '../../components/Select';
 import { formatDiscount } from '../../../../shared/money';
 import { useDraftForm, useQuery } from '../../hooks/useApi';
-import { typedDiscount, typedEuro } from '../../hooks/typedAmounts';
+import { euroText, typedDiscount, typedEuro } from '../../hooks/typedAmounts';
 
 const FIELDS = ['number', 'name', 'email', 'phone', 'street', 'postalCode', 'city', 'iban', 'bic', 'accountHolder', 'paymentTermDays', 'notes', 'statusId', 'feeAmount', 'discount', 'discountPercent'];
 
@@ -35,7 +35,7 @@ export function DebtorForm({ debtor, onSaved, onCancel }: { debtor: DebtorT; onS
     statusId: debtor.statusId ?? undefined,
     notes: debtor.notes ?? '',
     tags: debtor.tags,
-    feeAmount: debtor.feeAmount === null ? '' : formatDiscount({ amount: debtor.feeAmount, percent: null }),
+    feeAmount: euroText(debtor.feeAmount),
     discount: formatDiscount({ amount: debtor.discountAmount, percent: debtor.discountPercent }),
   };
   const { draft: d, setDraft: setD, submit, error, busy } = useDraftForm('debtors.update', initial, onSaved, ({ feeAmount, discount, ...rest }) => {

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDiscount, parseEuro } from '../../../../shared/money';
+import { parseEuro } from '../../../../shared/money';
 import { base64Bytes, downloadFile } from '../../components/download';
 import { Field, FormError } from '../../components/Field';
 import { useFormat } from '../../components/format';
 import { asErrorData, useMutation, useQuery } from '../../hooks/useApi';
-import { typedEuro } from '../../hooks/typedAmounts';
+import { euroText, typedEuro } from '../../hooks/typedAmounts';
 
 interface LineDraft {
   description: string;
@@ -91,7 +91,7 @@ function CreditForm({ invoice, onDone, onCancel }: { invoice: { id: number; numb
   const { t } = useTranslation();
   const f = useFormat();
   const credit = useMutation('invoices.credit');
-  const [amount, setAmount] = useState(formatDiscount({ amount: invoice.open, percent: null }).replace(/^€\s*/, ''));
+  const [amount, setAmount] = useState(euroText(invoice.open));
   const [description, setDescription] = useState('');
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();

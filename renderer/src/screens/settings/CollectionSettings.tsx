@@ -5,7 +5,7 @@ import { formatDiscount } from '../../../../shared/money';
 import { Field, FormError } from '../../components/Field';
 import { LoadError, Loading } from '../../components/Loading';
 import { useDraftForm, useQuery } from '../../hooks/useApi';
-import { typedDiscount, typedEuro } from '../../hooks/typedAmounts';
+import { euroText, typedDiscount, typedEuro } from '../../hooks/typedAmounts';
 
 /** Instellingen > Incasso: lead time, per-transaction maximum, remittance text, discount for all, FRST. */
 export function CollectionSettings() {
@@ -21,7 +21,7 @@ function CollectionForm({ settings }: { settings: SettingsT }) {
   const c = settings.collection;
   const initial = {
     leadDays: String(c.leadDays),
-    maxAmount: c.maxAmount === null ? '' : formatDiscount({ amount: c.maxAmount, percent: null }).replace(/^€\s*/, ''),
+    maxAmount: euroText(c.maxAmount),
     remittanceTemplate: c.remittanceTemplate,
     discount: formatDiscount({ amount: c.discountAmount, percent: c.discountPercent }),
     firstAsFrst: c.firstAsFrst,
