@@ -15,10 +15,11 @@ export function cents(n: number): Cents {
 
 /**
  * Parses what a treasurer types, without going through a float: "1.234,56", "1234,5", "€ 12",
- * "-3,10" and, when there is only a dot with 1-2 decimals, "12.50".
+ * "-3,10", "150,-" and, when there is only a dot with 1-2 decimals, "12.50".
  */
 export function parseEuro(input: string): Verdict<Cents> {
-  let s = input.trim().replace(/^€\s*/, '').replace(/\s+/g, '');
+  // "150,-" (and "150,--") is how Dutch price tags and bank letters write whole euros
+  let s = input.trim().replace(/^€\s*/, '').replace(/\s+/g, '').replace(/,-{1,2}$/, '');
   let sign = 1;
   if (s.startsWith('-')) {
     sign = -1;

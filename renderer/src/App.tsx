@@ -1,7 +1,6 @@
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
 import { LoadError, Loading } from './components/Loading';
-import { LanguageSwitch } from './components/LanguageSwitch';
+import { AppFrame } from './components/AppFrame';
 import { useQuery } from './hooks/useApi';
 import { useHashRoute } from './hooks/useHashRoute';
 import i18n, { rememberLanguage } from './i18n';
@@ -16,19 +15,6 @@ import { Refunds } from './screens/Refunds';
 import { OpenItems } from './screens/OpenItems';
 import { Overview } from './screens/Overview';
 import { Settings } from './screens/Settings';
-
-/** Sidebar entries: route segment and translation key, in the treasurer's order of work. */
-const NAV = [
-  ['overzicht', 'overview'],
-  ['debiteuren', 'debtors'],
-  ['facturen', 'invoices'],
-  ['openstaande-posten', 'openItems'],
-  ['incasso', 'collection'],
-  ['bankafschriften', 'statements'],
-  ['aanmaningen', 'dunning'],
-  ['terugbetalingen', 'refunds'],
-  ['instellingen', 'settings'],
-] as const;
 
 export function App() {
   const status = useQuery('ledger.status', {});
@@ -57,30 +43,11 @@ export function App() {
 }
 
 function Shell({ organisationName, onChanged }: { organisationName: string; onChanged: () => void }) {
-  const { t } = useTranslation();
   const [section = 'overzicht', detail] = useHashRoute();
   return (
-    <div className="shell">
-      <nav className="sidebar" aria-label="Penning">
-        <div className="brand">Penning</div>
-        <div className="organisation" title={organisationName}>
-          {organisationName}
-        </div>
-        <ul>
-          {NAV.map(([route, key]) => (
-            <li key={route}>
-              <a href={`#/${route}`} className={section === route ? 'active' : ''} aria-current={section === route ? 'page' : undefined}>
-                {t(`nav.${key}`)}
-              </a>
-            </li>
-          ))}
-        </ul>
-        <div className="sidebar-foot">
-          <LanguageSwitch persist />
-        </div>
-      </nav>
-      <main className="content">{renderSection(section, detail, onChanged)}</main>
-    </div>
+    <AppFrame section={section} organisationName={organisationName}>
+      {renderSection(section, detail, onChanged)}
+    </AppFrame>
   );
 }
 

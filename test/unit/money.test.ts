@@ -11,9 +11,11 @@ describe('money in cents', () => {
     ['12.50', 1250],
     ['0,01', 1],
     ['999.999.999,99', 99_999_999_999],
+    ['150,-', 15000],
+    ['€ 1.250,--', 125000],
   ])('parses %s as %i cents', (text, expected) => expect(parseEuro(text)).toEqual({ ok: true, value: expected }));
 
-  it.each(['abc', '1,234', '12,345', '1.2.3', '', '1.000.000.000,00'])('refuses %s', (text) => expect(parseEuro(text).ok).toBe(false));
+  it.each(['abc', ',-', '150,-5', '1,234', '12,345', '1.2.3', '', '1.000.000.000,00'])('refuses %s', (text) => expect(parseEuro(text).ok).toBe(false));
 
   it('formats Dutch and English', () => {
     expect(formatEuro(123456).replace(/\u00a0/g, ' ')).toBe('€ 1.234,56');

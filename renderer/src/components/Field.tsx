@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiErrorData } from '../../../shared/api/errors';
+import { stripField } from './errorText';
 
 /**
  * A labelled input. When the API refused the input for this field (error.field equals `name`),
@@ -45,12 +46,6 @@ export function Field(props: {
       {props.hint && !own && <div className="field-hint">{props.hint}</div>}
     </div>
   );
-}
-
-/** The API prefixes messages with the field path for the CLI; beside the field that is noise. */
-export function stripField(error: ApiErrorData, lang: 'nl' | 'en'): string {
-  const message = error.message[lang];
-  return error.field && message.startsWith(`${error.field}: `) ? message.slice(error.field.length + 2) : message;
 }
 
 /** A form-level error for messages that belong to no visible field. */

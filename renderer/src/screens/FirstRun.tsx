@@ -41,7 +41,7 @@ export function FirstRun({ file, onDone }: { file: string; onDone: () => void })
     <div className="first-run">
       <header className="first-run-header">
         <div className="brand">Penning</div>
-        <LanguageSwitch />
+        <LanguageSwitch onDark />
       </header>
       <div className="first-run-body">
         <form className="card first-run-form" onSubmit={submit} noValidate>
