@@ -34,12 +34,13 @@ export interface BenchRow {
   rate?: string;
 }
 
-export function setupLedger(file: string): void {
+/** `n` members, each with a mandate and a posted fee invoice: the ledger a collection run of `n` debits starts from. */
+export function setupLedger(file: string, n = N): void {
   const ledger = openLedger(file);
   const ctx = createContext(ledger, () => FIXED_NOW);
   call(ctx, 'setup.initialize', { organisation: { name: 'Bench Club' }, creditorId: 'NL51ZZZ405365330000', bankAccounts: [{ name: 'Bank', iban: 'NL91ABNA0417164300' }] });
   ledger.db.transaction(() => {
-    for (let i = 0; i < N; i++) {
+    for (let i = 0; i < n; i++) {
       const d = createDebtor(ctx, {
         number: String(10_000 + i),
         name: `Lid ${i} van der Berg-Çelik & Zn.`, country: 'NL', language: 'nl', kind: 'person', paymentMethod: 'direct_debit',
