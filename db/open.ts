@@ -155,6 +155,7 @@ function damagedRefusal(full: string, problems: Problem[]): ApiError {
  * through a read-only connection.
  */
 function inspect(full: string, migrationsFolder: string, writable: boolean, options: OpenOptions, books = false): { pending: number; problems: Problem[] } {
+  const hadWal = fs.existsSync(`${full}-wal`);
   const db = connect(full, options, !writable);
   try {
     if (writable) db.pragma('query_only = ON');
@@ -181,7 +182,7 @@ function inspect(full: string, migrationsFolder: string, writable: boolean, opti
     if (books && pending === 0 && problems.length === 0) problems.push(...bookProblems(db));
     return { pending, problems };
   } finally {
-    closeQuietly(db, full, !writable);
+    closeQuietly(db, full, !writable, hadWal);
   }
 }
 
@@ -194,8 +195,7 @@ function connect(full: string, options: OpenOptions, readonly: boolean): Databas
 }
 
 /** A read-only connection to a WAL file leaves an empty -wal and a -shm behind; they were ours, so they go. */
-function closeQuietly(db: Database.Database, full: string, readonly: boolean): void {
-  const hadWal = readonly && fs.existsSync(`${full}-wal`);
+function closeQuietly(db: Database.Database, full: string, readonly: boolean, hadWal: boolean): void {
   db.close();
   if (!readonly || hadWal) return;
   try {
@@ -211,11 +211,11 @@ function closeQuietly(db: Database.Database, full: string, readonly: boolean): v
 function openReadOnly(full: string, options: OpenOptions, access: LedgerAccess, writable: boolean): Ledger {
   // a damaged but writable file keeps a normal connection, made query-only by SQLite itself
   const readonly = !writable;
+  const hadWal = fs.existsSync(`${full}-wal`);
   const db = connect(full, options, readonly);
   if (!readonly) db.pragma('query_only = ON');
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
-  const hadWal = readonly && fs.existsSync(`${full}-wal`);
   const ledger: Ledger = {
     file: full,
     db,
@@ -224,9 +224,7 @@ function openReadOnly(full: string, options: OpenOptions, access: LedgerAccess, 
     access,
     options,
     close: () => {
-      if (!ledger.db.open) return;
-      if (hadWal) ledger.db.close();
-      else closeQuietly(ledger.db, full, readonly);
+      if (ledger.db.open) closeQuietly(ledger.db, full, readonly, hadWal);
     },
   };
   return ledger;
