@@ -3,10 +3,11 @@ import path from 'node:path';
 import { z } from 'zod';
 import { api, METHODS } from '../shared/api/contract';
 import { type Args, parseArgs, UsageError } from './cli/args';
-import { type Caller, caller, print, report, say, writeAtomically } from './cli/io';
+import { type Caller, caller, print, report, say } from './cli/io';
+import { backupCommand, backupsCommand, openForCommand, refused, restoreCommand, tellStartup } from './cli/ledgerFile';
+import { checkOutputTarget, writeFiles } from './files/atomicOutput';
 import { batchCommand, collectCommand, refundCommand } from './cli/collection';
 import { debtorCommand, feeRunCommand, invoiceCommand, itemsCommand, mergeCommand, splitCommand } from './cli/receivables';
-import { openSession } from './session';
 import { defaultLedgerFile } from './paths';
 
 /**
@@ -18,6 +19,7 @@ const USAGE = `Usage: penning [--db <file>] [--lang nl|en] <command>
 
 Ledger:
   init [--demo]              create (or open) the ledger; --demo fills an empty one with the demo club
+                             (only init creates a ledger; every other command needs an existing one)
   status                     show whether the ledger is set up
   methods                    list the API methods with their input schema
   call <method> ['<json>']   call any API method with JSON input and print the JSON result
@@ -56,6 +58,11 @@ Collection and refunds:
                              per member a PDF of what is collected, named to be mailed
   batch cancel <batch> [--reason <text>]
                              until the bank confirms: reverse the booking, reopen the items, void the file
+
+Backups (in <ledger>.backups/ beside the ledger):
+  backup [--out <file>]      a copy of the ledger now (in the backups folder, or at --out)
+  backups                    list the backups, newest first
+  restore <file>             put a backup back; the current file is kept aside in the backups folder
 
 Dates are yyyy-mm-dd, amounts Dutch or plain (150,00 or 150.00).
 The ledger defaults to ${defaultLedgerFile()} (or $PENNING_DB).`;
@@ -98,9 +105,10 @@ async function invoicePdfCommand(c: Caller, args: Args): Promise<void> {
   const id = args.positional[1];
   const out = args.options.get('--out');
   if (!id || !out) throw new UsageError('invoice-pdf needs an invoice id and --out <file.pdf>');
+  const target = refused(c.lang, () => checkOutputTarget(out));
   const { base64 } = await c.call('invoices.pdf', { id: Number(id) });
-  writeAtomically(out, Buffer.from(base64, 'base64'));
-  print({ file: path.resolve(out), bytes: Buffer.byteLength(base64, 'base64') });
+  refused(c.lang, () => writeFiles([{ path: target, data: Buffer.from(base64, 'base64') }]));
+  print({ file: target, bytes: Buffer.byteLength(base64, 'base64') });
 }
 
 const COMMANDS: Record<string, (c: Caller, args: Args) => Promise<void>> = {
@@ -117,6 +125,8 @@ const COMMANDS: Record<string, (c: Caller, args: Args) => Promise<void>> = {
   collect: collectCommand,
   refund: refundCommand,
   batch: batchCommand,
+  backup: backupCommand,
+  backups: backupsCommand,
 };
 
 export async function main(argv: string[]): Promise<void> {
@@ -132,9 +142,18 @@ export async function main(argv: string[]): Promise<void> {
     return;
   }
   if (command === 'methods') return print(methodsListing());
-  if (command !== 'init' && !COMMANDS[command]) return usage(`Unknown command: ${command}`);
+  if (command !== 'init' && command !== 'restore' && !COMMANDS[command]) return usage(`Unknown command: ${command}`);
+  if (command === 'restore') {
+    try {
+      return restoreCommand(args);
+    } catch (e) {
+      if (e instanceof UsageError) usage(e.message);
+      throw e;
+    }
+  }
 
-  const { ledger, ctx } = openSession(args.db);
+  const { ledger, ctx, startup } = openForCommand(args, command);
+  tellStartup(args.lang, ctx, startup);
   try {
     const c = caller(ctx, args.lang);
     if (command === 'init') {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { dispatchAsync } from './api';
 import type { Ctx } from './context';
 import { openSession } from './session';
+import type { OpenOptions } from '../db/open';
 
 /**
  * Browser mode: the same contract over loopback HTTP, for testing the UI in Chromium without an
@@ -17,6 +18,8 @@ export interface ServerOptions {
   port?: number;
   token?: string;
   now?: () => Date;
+  /** e.g. createFolder for the default ledger location */
+  open?: OpenOptions;
 }
 
 export interface RunningServer {
@@ -54,7 +57,7 @@ const MIME: Record<string, string> = {
 const MAX_BODY = 10 * 1024 * 1024;
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const { ledger, ctx } = openSession(options.ledgerFile, {}, options.now);
+  const { ledger, ctx } = openSession(options.ledgerFile, options.open ?? {}, options.now);
   const token = options.token ?? crypto.randomBytes(24).toString('hex');
   const rendererDir = path.resolve(options.rendererDir);
   let port = 0;

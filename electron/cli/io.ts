@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { exitCodeFor, type ApiErrorData } from '../../shared/api/errors';
 import type { Input, Method, Output } from '../../shared/api/contract';
 import { dispatchAsync } from '../api';
@@ -34,11 +33,4 @@ export function caller(ctx: Ctx, lang: 'nl' | 'en'): Caller {
     return result.value;
   };
   return { ctx, lang, callUntyped, call: (method, input) => callUntyped(method, input) as never };
-}
-
-/** Files that leave the app are written to a temporary name and renamed, so none is ever half written. */
-export function writeAtomically(file: string, data: Buffer | string): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, data);
-  fs.renameSync(tmp, file);
 }
