@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { LoadError, Loading } from './components/Loading';
 import { AppFrame } from './components/AppFrame';
+import { LedgerHealthBanner } from './components/LedgerHealthBanner';
 import { useQuery } from './hooks/useApi';
 import { useHashRoute } from './hooks/useHashRoute';
 import i18n, { rememberLanguage } from './i18n';
@@ -10,6 +11,7 @@ import { FeeRuns } from './screens/FeeRuns';
 import { FirstRun } from './screens/FirstRun';
 import { MemberImport } from './screens/MemberImport';
 import { NotYet } from './screens/NotYet';
+import { Backups } from './screens/Backups';
 import { Collection } from './screens/Collection';
 import { Refunds } from './screens/Refunds';
 import { OpenItems } from './screens/OpenItems';
@@ -46,6 +48,7 @@ function Shell({ organisationName, onChanged }: { organisationName: string; onCh
   const [section = 'overzicht', detail] = useHashRoute();
   return (
     <AppFrame section={section} organisationName={organisationName}>
+      <LedgerHealthBanner key={section} />
       {renderSection(section, detail, onChanged)}
     </AppFrame>
   );
@@ -68,6 +71,8 @@ function renderSection(section: string, detail: string | undefined, onChanged: (
       return <NotYet screen="dunning" />;
     case 'terugbetalingen':
       return <Refunds />;
+    case 'reservekopieen':
+      return <Backups />;
     case 'instellingen':
       return <Settings tab={detail} onChanged={onChanged} />;
     default:

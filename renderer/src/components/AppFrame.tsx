@@ -14,6 +14,7 @@ export const NAV = [
   ['bankafschriften', 'statements'],
   ['aanmaningen', 'dunning'],
   ['terugbetalingen', 'refunds'],
+  ['reservekopieen', 'backups'],
   ['instellingen', 'settings'],
 ] as const;
 

@@ -13,8 +13,16 @@ export function useFormat() {
     euro: (cents: number) => formatEuro(cents, lang),
     date: (iso: string | null) => (iso ? formatDate(iso, lang) : '—'),
     iban: (iban: string | null) => (iban ? formatIban(iban) : '—'),
+    /** a moment (ISO with time zone) as the treasurer's clock shows it: dd-mm-jjjj uu:mm */
+    dateTime: (iso: string) => {
+      const d = new Date(iso);
+      const local = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+      return `${formatDate(local, lang)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+    },
   };
 }
+
+const pad = (n: number) => String(n).padStart(2, '0');
 
 /**
  * Balances as a treasurer reads them: assets and expenses debit-positive, liabilities, equity and
