@@ -11,6 +11,7 @@ import { listAccounts, listJournals, saveAccount, saveJournal, setAccountRole } 
 import { getEntry, listEntries, reverseEntry } from './ledger/entries';
 import { applyMemberImport, planMemberImport, previewMemberImport } from './imports/members/importMembers';
 import { getOverview } from './ledger/overview';
+import { getDashboard } from './overview/dashboard';
 import { renderInvoicePdf } from './letters/invoicePdf';
 import { createFeeRun, getFeeRun, listFeeRuns, postFeeRun } from './invoices/feeRuns';
 import { createDraft, creditInvoice, deleteDraft, getInvoice, listInvoices, postInvoice, setDraftBlocked, updateDraft } from './invoices/invoices';
@@ -171,6 +172,7 @@ export const handlers: Handlers = {
   },
   'batches.specifications': (ctx, input) => renderSpecifications(ctx, input.id).then((files) => files.map((f) => ({ fileName: f.fileName, debtorNumber: f.debtorNumber, base64: f.pdf.toString('base64') }))),
   'overview.get': (ctx) => getOverview(ctx),
+  'overview.dashboard': (ctx) => getDashboard(ctx),
 };
 
 export type Logger = (message: string, error?: unknown) => void;
