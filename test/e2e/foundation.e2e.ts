@@ -101,14 +101,14 @@ describe('after set-up', () => {
     await form.getByLabel('Naam').fill('TV De Zwaluwen Utrecht');
     await form.getByLabel('Standaard betalingstermijn (dagen)').fill('30');
     await form.getByRole('button', { name: 'Opslaan' }).click();
-    await page.getByText('✓ Opgeslagen').waitFor();
+    await page.getByRole('status').getByText('Opgeslagen').waitFor();
     await s.shot('10-instellingen-vereniging');
     await page.reload();
     await page.getByRole('navigation').getByText('TV De Zwaluwen Utrecht').waitFor();
     expect(await page.getByLabel('Standaard betalingstermijn (dagen)').inputValue()).toBe('30');
 
     await page.getByRole('tab', { name: 'Bankrekeningen' }).click();
-    await page.getByRole('button', { name: '+ Bankrekening toevoegen' }).click();
+    await page.getByRole('button', { name: 'Bankrekening toevoegen' }).click();
     const bank = page.getByRole('form', { name: 'Bankrekening toevoegen' });
     await bank.getByLabel('Omschrijving').fill('Spaarrekening');
     await bank.getByLabel('IBAN').fill('NL44RABO0123456789');
