@@ -112,6 +112,8 @@ describe('every screen, Dutch and English, two sizes, en-US browser', () => {
     for (const lang of ['nl', 'en'] as const) {
       call(server.ctx, 'settings.update', { language: lang });
       await page.evaluate(`localStorage.setItem('penning.lang', '${lang}')`);
+      // the language is read when the page loads; after that each screen is a hash change
+      await page.reload();
       for (const [name, hash] of SCREENS(debtorId)) {
         await page.goto(`${server.url.split('?')[0]}${hash}`);
         await settled();

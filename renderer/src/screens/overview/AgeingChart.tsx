@@ -47,6 +47,7 @@ export function AgeingChart({ ageing }: { ageing: Ageing }) {
         gridAxis="none"
         withBarValueLabel
         barProps={{ onClick: (entry: { payload?: { href?: string } }) => entry.payload?.href && (window.location.hash = entry.payload.href) }}
+        barChartProps={{ accessibilityLayer: false }}
         aria-hidden
       />
       <FigureLinks

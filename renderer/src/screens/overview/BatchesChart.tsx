@@ -33,6 +33,7 @@ export function BatchesChart({ batches }: { batches: Batches }) {
             withTooltip={false}
             data={batches.filter((b) => b.batches > 0).map((b) => ({ name: t(`overview.state.${b.state}`), value: b.batches, color: COLOURS[b.state] }))}
             pieProps={{ onClick: (_: unknown, index: number) => (window.location.hash = link(batches.filter((b) => b.batches > 0)[index]!.state)) }}
+            pieChartProps={{ accessibilityLayer: false }}
             aria-hidden
           />
           <div style={{ flex: 1 }}>

@@ -43,6 +43,7 @@ export function ForecastChart({ forecast }: { forecast: Forecast }) {
             withYAxis={false}
             gridAxis="none"
             barProps={{ onClick: () => (window.location.hash = href) }}
+            barChartProps={{ accessibilityLayer: false }}
             aria-hidden
           />
           <FigureLinks
