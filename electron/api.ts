@@ -11,6 +11,7 @@ import { listAccounts, listJournals, saveAccount, saveJournal, setAccountRole } 
 import { getEntry, listEntries, reverseEntry } from './ledger/entries';
 import { applyMemberImport, planMemberImport, previewMemberImport } from './imports/members/importMembers';
 import { getOverview } from './ledger/overview';
+import { getDashboard } from './overview/dashboard';
 import { renderInvoicePdf } from './letters/invoicePdf';
 import { createFeeRun, getFeeRun, listFeeRuns, postFeeRun } from './invoices/feeRuns';
 import { createDraft, creditInvoice, deleteDraft, getInvoice, listInvoices, postInvoice, setDraftBlocked, updateDraft } from './invoices/invoices';
@@ -188,6 +189,7 @@ export const handlers: Handlers = {
     const f = recreateBatchFile(ctx, input.id, input.fileNo);
     return { path: f.path, sha256: f.sha256 };
   },
+  'overview.dashboard': (ctx) => getDashboard(ctx),
 };
 
 export type Logger = (message: string, error?: unknown) => void;

@@ -6,7 +6,8 @@ import { createTheme, type MantineColorsTuple } from '@mantine/core';
  */
 const navy: MantineColorsTuple = ['#eef4f9', '#e8f1f8', '#c9dcec', '#a4c3dd', '#7ba6cb', '#4f86b3', '#1f5f8b', '#174a6d', '#16324a', '#0e2233'];
 
-export const SIDEBAR_BG = navy[8];
+const fieldWithAlert = { defaultProps: { errorProps: { role: 'alert' } } };
+
 
 export const theme = createTheme({
   primaryColor: 'navy',
@@ -29,6 +30,14 @@ export const theme = createTheme({
   black: '#1d2430',
   other: { muted: '#667085', line: '#e3e6eb' },
   components: {
+    // a field's message is announced when it appears, as the hand-made fields did
+    TextInput: fieldWithAlert,
+    Textarea: fieldWithAlert,
+    NativeSelect: fieldWithAlert,
+    Select: fieldWithAlert,
+    MultiSelect: fieldWithAlert,
+    NumberInput: fieldWithAlert,
+    PasswordInput: fieldWithAlert,
     Card: { defaultProps: { withBorder: true, radius: 'lg', padding: 'lg' } },
     Paper: { defaultProps: { radius: 'lg' } },
     Tooltip: { defaultProps: { withArrow: true, multiline: true, maw: 320 } },

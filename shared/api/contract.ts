@@ -925,6 +925,24 @@ export const api = {
     }),
   },
   ...ledgerFileMethods,
+  'overview.dashboard': {
+    kind: 'read',
+    summary: "The Overzicht's to-do list (due for collection, batches awaiting the bank, mandates expiring within 60 days, direct debit without a mandate, credits to pay back) and its charts (receivables by age, cash-in forecast, collection batches by state).",
+    input: z.object({}),
+    output: z.object({
+      today: z.string(),
+      todo: z.object({
+        dueForCollection: z.object({ items: z.number(), debtors: z.number(), amount: z.number() }),
+        batchesAwaitingBank: z.object({ batches: z.number(), amount: z.number() }),
+        mandatesExpiring: z.object({ mandates: z.number() }),
+        directDebitWithoutMandate: z.object({ debtors: z.number() }),
+        creditsToPayBack: z.object({ debtors: z.number(), amount: z.number() }),
+      }),
+      ageing: z.array(z.object({ bucket: z.enum(['0-30', '31-60', '61-90', '90+']), items: z.number(), debtors: z.number(), amount: z.number(), dueFrom: z.string().nullable(), dueTo: z.string().nullable() })),
+      forecast: z.array(z.object({ date: z.string(), scheduled: z.number(), expected: z.number() })),
+      batchesByState: z.array(z.object({ state: z.enum(['awaiting', 'executed', 'cancelled']), batches: z.number(), amount: z.number() })),
+    }),
+  },
 } as const satisfies Record<string, MethodDef>;
 
 export type Api = typeof api;

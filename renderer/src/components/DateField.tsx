@@ -56,7 +56,7 @@ export function DateField({ label, value, onChange, error, required, w, minDate,
   };
 
   return (
-    <Popover opened={opened} onChange={setOpened} position="bottom-start" shadow="md" withinPortal>
+    <Popover opened={opened} onChange={setOpened} position="bottom-start" shadow="md" withinPortal withRoles={false}>
       <Popover.Target>
         <TextInput
           {...rest}

@@ -1,3 +1,5 @@
+import { Button } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 
 /**
@@ -14,9 +16,9 @@ export function EditPanel<D>(props: {
 }) {
   if (props.draft === undefined) {
     return (
-      <button type="button" className="secondary" onClick={() => props.setDraft(props.blank)}>
-        + {props.addLabel}
-      </button>
+      <Button variant="default" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => props.setDraft(props.blank)}>
+        {props.addLabel}
+      </Button>
     );
   }
   return props.children(props.draft, () => {

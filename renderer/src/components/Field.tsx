@@ -1,11 +1,16 @@
+import { Alert, TextInput } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiErrorData } from '../../../shared/api/errors';
+import { DateField } from './DateField';
 import { stripField } from './errorText';
 
+const WIDTH = { short: 170, medium: 300, long: 520 } as const;
+
 /**
- * A labelled input. When the API refused the input for this field (error.field equals `name`),
- * the message appears right under it, so the treasurer sees what to fix and where.
+ * A labelled text input on Mantine, for screens not yet moved to useFormErrors. When the API
+ * refused the input for this field (error.field equals `name`), the message appears under it.
+ * type="date" is the Dutch DateField (dd-mm-jjjj), with '' for empty as before.
  */
 export function Field(props: {
   label: string;
@@ -21,30 +26,32 @@ export function Field(props: {
 }) {
   const { t, i18n } = useTranslation();
   const own = props.error && props.error.field === props.name ? props.error : undefined;
-  const id = `f-${props.name.replace(/\./g, '-')}`;
+  const message = own ? stripField(own, i18n.language === 'en' ? 'en' : 'nl') : undefined;
+  const label = (
+    <>
+      {props.label}
+      {props.optional && <span className="optional"> ({t('app.optional')})</span>}
+    </>
+  );
+  if (props.type === 'date') {
+    return <DateField label={label} name={props.name} value={props.value} onChange={(iso) => props.onChange(iso ?? '')} error={message} description={props.hint} autoFocus={props.autoFocus} w={WIDTH.short} />;
+  }
   return (
-    <div className={`field field-${props.width ?? 'long'}${own ? ' field-invalid' : ''}`}>
-      <label htmlFor={id}>
-        {props.label}
-        {props.optional && <span className="optional"> ({t('app.optional')})</span>}
-      </label>
-      <input
-        id={id}
-        name={props.name}
-        type={props.type ?? 'text'}
-        value={props.value}
-        autoFocus={props.autoFocus}
-        aria-invalid={own ? true : undefined}
-        aria-describedby={own ? `${id}-error` : undefined}
-        onChange={(e) => props.onChange(e.target.value)}
-      />
-      {own && (
-        <div className="field-error" id={`${id}-error`} role="alert">
-          {stripField(own, i18n.language === 'en' ? 'en' : 'nl')}
-        </div>
-      )}
-      {props.hint && !own && <div className="field-hint">{props.hint}</div>}
-    </div>
+    <TextInput
+      id={`f-${props.name.replace(/\./g, '-')}`}
+      label={label}
+      name={props.name}
+      type={props.type ?? 'text'}
+      value={props.value}
+      autoFocus={props.autoFocus}
+      onChange={(e) => props.onChange(e.currentTarget.value)}
+      error={message}
+      description={!message ? props.hint : undefined}
+      inputWrapperOrder={['label', 'input', 'description', 'error']}
+      w="100%"
+      maw={WIDTH[props.width ?? 'long']}
+      mb="sm"
+    />
   );
 }
 
@@ -53,8 +60,8 @@ export function FormError({ error, fields }: { error?: ApiErrorData; fields: str
   const { i18n } = useTranslation();
   if (!error || (error.field && fields.includes(error.field))) return null;
   return (
-    <div className="alert alert-error" role="alert">
+    <Alert color="red" role="alert" mb="md">
       {error.message[i18n.language === 'en' ? 'en' : 'nl']}
-    </div>
+    </Alert>
   );
 }

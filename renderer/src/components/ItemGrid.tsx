@@ -60,7 +60,7 @@ export function ItemGrid(props: {
   const numeric = new Set(['amount', 'balance', 'daysOverdue']);
   return (
     <div className="grid-scroll" ref={scrollRef} style={{ height: props.height ?? 520 }} role="grid" aria-rowcount={props.total} aria-label={t('items.title')}>
-      <div className="grid-head" style={{ width }}>
+      <div className="grid-head" style={{ width }} role="row">
         {table.getHeaderGroups()[0]!.headers.map((h) => (
           <div
             key={h.id}
@@ -75,7 +75,7 @@ export function ItemGrid(props: {
           </div>
         ))}
       </div>
-      <div style={{ height: virtualizer.getTotalSize(), width, position: 'relative' }}>
+      <div style={{ height: virtualizer.getTotalSize(), width, position: 'relative' }} role="rowgroup">
         {virtualRows.map((v) => {
           const item = props.rowAt(v.index);
           return (

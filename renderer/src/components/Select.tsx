@@ -1,4 +1,8 @@
-/** A labelled select in the same layout as Field. */
+import { NativeSelect } from '@mantine/core';
+
+const WIDTH = { short: 170, medium: 300, long: 520 } as const;
+
+/** A labelled select in the same layout as Field; native, so the OS list and the keyboard work as everywhere. */
 export function Select<V extends string>(props: {
   label: string;
   name: string;
@@ -7,17 +11,17 @@ export function Select<V extends string>(props: {
   onChange: (value: V) => void;
   width?: 'short' | 'medium' | 'long';
 }) {
-  const id = `f-${props.name}`;
   return (
-    <div className={`field field-${props.width ?? 'medium'}`}>
-      <label htmlFor={id}>{props.label}</label>
-      <select id={id} name={props.name} value={props.value} onChange={(e) => props.onChange(e.target.value as V)}>
-        {props.options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <NativeSelect
+      id={`f-${props.name}`}
+      label={props.label}
+      name={props.name}
+      value={props.value}
+      data={props.options}
+      onChange={(e) => props.onChange(e.currentTarget.value as V)}
+      w="100%"
+      maw={WIDTH[props.width ?? 'medium']}
+      mb="sm"
+    />
   );
 }

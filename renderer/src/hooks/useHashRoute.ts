@@ -1,17 +1,40 @@
 import { useEffect, useState } from 'react';
 
-/** Hash routing (#/debiteuren/12): works the same under app:// and in browser mode. */
-export function useHashRoute(): string[] {
-  const read = () => window.location.hash.replace(/^#\/?/, '').split('/').filter(Boolean);
-  const [parts, setParts] = useState(read);
+/** The hash without its query: "#/openstaande-posten?dueTo=2026-10-24" is the open-items screen. */
+function readHash(): { parts: string[]; query: URLSearchParams } {
+  const [path = '', query = ''] = window.location.hash.replace(/^#\/?/, '').split('?');
+  return { parts: path.split('/').filter(Boolean), query: new URLSearchParams(query) };
+}
+
+function useHash() {
+  const [hash, setHash] = useState(readHash);
   useEffect(() => {
-    const onChange = () => setParts(read());
+    const onChange = () => setHash(readHash());
     window.addEventListener('hashchange', onChange);
     return () => window.removeEventListener('hashchange', onChange);
   }, []);
-  return parts;
+  return hash;
+}
+
+/** Hash routing (#/debiteuren/12): works the same under app:// and in browser mode. */
+export function useHashRoute(): string[] {
+  return useHash().parts;
+}
+
+/**
+ * The filter a link brought along (#/openstaande-posten?dueFrom=…&dueTo=…), so the Overzicht can
+ * link to the list behind each figure.
+ */
+export function useHashQuery(): URLSearchParams {
+  return useHash().query;
 }
 
 export function navigate(...parts: (string | number)[]): void {
   window.location.hash = `#/${parts.join('/')}`;
+}
+
+/** A hash link with a filter: hashLink(['openstaande-posten'], { dueTo: '2026-10-24' }). */
+export function hashLink(parts: (string | number)[], query: Record<string, string | null | undefined> = {}): string {
+  const q = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => !!e[1])).toString();
+  return `#/${parts.join('/')}${q ? `?${q}` : ''}`;
 }

@@ -1,3 +1,5 @@
+import { ActionIcon, Box, Button, Card, Code, Grid, Group, Text, Title } from '@mantine/core';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field, FormError } from '../components/Field';
@@ -38,62 +40,80 @@ export function FirstRun({ file, onDone }: { file: string; onDone: () => void })
   const fieldNames = ['organisation.name', 'organisation.street', 'organisation.postalCode', 'organisation.city', 'organisation.email', 'creditorId', ...banks.flatMap((_, i) => [`bankAccounts.${i}.iban`, `bankAccounts.${i}.bic`, `bankAccounts.${i}.name`])];
 
   return (
-    <div className="first-run">
-      <header className="first-run-header">
-        <div className="brand">Penning</div>
+    <Box mih="100vh" bg="#f5f6f8">
+      <Group component="header" justify="space-between" px="xl" py="md" bg="navy.8">
+        <Text fz={22} fw={700} c="white">
+          Penning
+        </Text>
         <LanguageSwitch onDark />
-      </header>
-      <div className="first-run-body">
-        <form className="card first-run-form" onSubmit={submit} noValidate>
-          <h1>{t('firstRun.title')}</h1>
-          <p className="lead">{t('firstRun.intro')}</p>
-          <FormError error={setup.error} fields={fieldNames} />
-          <h2>{t('firstRun.organisation')}</h2>
-          {orgField('name', 'long', false)}
-          <div className="row">
-            {orgField('street', 'long')}
-          </div>
-          <div className="row">
-            {orgField('postalCode', 'short')}
-            {orgField('city', 'medium')}
-          </div>
-          {orgField('email', 'long')}
-          <Field label={t('fields.creditorId')} name="creditorId" value={creditorId} onChange={setCreditorId} error={setup.error} optional width="medium" hint={t('fields.creditorIdHint')} />
-          <h2>{t('firstRun.bankAccounts')}</h2>
-          <p className="muted">{t('firstRun.bankHint')}</p>
-          {banks.map((b, i) => (
-            <div className="row bank-row" key={i}>
-              <Field label={t('fields.bankName')} name={`bankAccounts.${i}.name`} value={b.name} width="medium" error={setup.error} onChange={(v) => setBanks(banks.map((x, j) => (j === i ? { ...x, name: v } : x)))} />
-              <Field label={t('fields.iban')} name={`bankAccounts.${i}.iban`} value={b.iban} width="medium" error={setup.error} onChange={(v) => setBanks(banks.map((x, j) => (j === i ? { ...x, iban: v } : x)))} />
-              <Field label={t('fields.bic')} name={`bankAccounts.${i}.bic`} value={b.bic} width="short" optional error={setup.error} onChange={(v) => setBanks(banks.map((x, j) => (j === i ? { ...x, bic: v } : x)))} />
-              {banks.length > 1 && (
-                <button type="button" className="link remove" onClick={() => setBanks(banks.filter((_, j) => j !== i))}>
-                  {t('firstRun.removeBank')}
-                </button>
-              )}
-            </div>
-          ))}
-          <button type="button" className="secondary" onClick={() => setBanks([...banks, { name: '', iban: '', bic: '' }])}>
-            + {t('firstRun.addBank')}
-          </button>
-          <div className="actions">
-            <button type="submit" className="primary" disabled={setup.busy || demo.busy}>
-              {setup.busy ? t('app.saving') : t('firstRun.submit')}
-            </button>
-          </div>
-        </form>
-        <aside className="card first-run-demo">
-          <h2>{t('firstRun.demoTitle')}</h2>
-          <p>{t('firstRun.demoText')}</p>
-          <button type="button" className="secondary" onClick={createDemo} disabled={demo.busy || setup.busy} aria-busy={demo.busy}>
-            {demo.busy ? t('firstRun.demoBusy') : t('firstRun.demo')}
-          </button>
-          <FormError error={demo.error} fields={[]} />
-          <p className="muted small">
-            {t('firstRun.file')}: <code>{file}</code>
-          </p>
-        </aside>
-      </div>
-    </div>
+      </Group>
+      <Box component="main" p="xl" maw={1200} mx="auto">
+        <Grid gap="lg" align="flex-start">
+          <Grid.Col span={{ base: 12, md: 8 }}>
+            <Card component="form" onSubmit={submit} noValidate>
+              <Title order={1} mb="xs">
+                {t('firstRun.title')}
+              </Title>
+              <Text c="dimmed" maw={640} mb="md">
+                {t('firstRun.intro')}
+              </Text>
+              <FormError error={setup.error} fields={fieldNames} />
+              <Title order={2} mt="md" mb="sm">
+                {t('firstRun.organisation')}
+              </Title>
+              {orgField('name', 'long', false)}
+              {orgField('street', 'long')}
+              <Group align="flex-start" gap="md">
+                {orgField('postalCode', 'short')}
+                {orgField('city', 'medium')}
+              </Group>
+              {orgField('email', 'long')}
+              <Field label={t('fields.creditorId')} name="creditorId" value={creditorId} onChange={setCreditorId} error={setup.error} optional width="medium" hint={t('fields.creditorIdHint')} />
+              <Title order={2} mt="md" mb={4}>
+                {t('firstRun.bankAccounts')}
+              </Title>
+              <Text c="dimmed" size="sm" mb="sm">
+                {t('firstRun.bankHint')}
+              </Text>
+              {banks.map((b, i) => (
+                <Group key={i} align="flex-start" gap="md" wrap="nowrap">
+                  <Field label={t('fields.bankName')} name={`bankAccounts.${i}.name`} value={b.name} width="medium" error={setup.error} onChange={(v) => setBanks(banks.map((x, j) => (j === i ? { ...x, name: v } : x)))} />
+                  <Field label={t('fields.iban')} name={`bankAccounts.${i}.iban`} value={b.iban} width="medium" error={setup.error} onChange={(v) => setBanks(banks.map((x, j) => (j === i ? { ...x, iban: v } : x)))} />
+                  <Field label={t('fields.bic')} name={`bankAccounts.${i}.bic`} value={b.bic} width="short" optional error={setup.error} onChange={(v) => setBanks(banks.map((x, j) => (j === i ? { ...x, bic: v } : x)))} />
+                  {banks.length > 1 && (
+                    <ActionIcon variant="subtle" color="red" mt={28} aria-label={`${t('firstRun.removeBank')} ${i + 1}`} onClick={() => setBanks(banks.filter((_, j) => j !== i))}>
+                      <IconTrash size={18} aria-hidden />
+                    </ActionIcon>
+                  )}
+                </Group>
+              ))}
+              <Button variant="default" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setBanks([...banks, { name: '', iban: '', bic: '' }])}>
+                {t('firstRun.addBank')}
+              </Button>
+              <Group mt="lg">
+                <Button type="submit" loading={setup.busy} disabled={demo.busy}>
+                  {t('firstRun.submit')}
+                </Button>
+              </Group>
+            </Card>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 4 }}>
+            <Card component="aside" bg="navy.0">
+              <Title order={2} mb="xs">
+                {t('firstRun.demoTitle')}
+              </Title>
+              <Text mb="md">{t('firstRun.demoText')}</Text>
+              <Button variant="default" onClick={createDemo} loading={demo.busy} disabled={setup.busy} aria-busy={demo.busy}>
+                {demo.busy ? t('firstRun.demoBusy') : t('firstRun.demo')}
+              </Button>
+              <FormError error={demo.error} fields={[]} />
+              <Text size="xs" c="dimmed" mt="md" style={{ wordBreak: 'break-all' }}>
+                {t('firstRun.file')}: <Code>{file}</Code>
+              </Text>
+            </Card>
+          </Grid.Col>
+        </Grid>
+      </Box>
+    </Box>
   );
 }

@@ -1,3 +1,4 @@
+import { Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../components/EmptyState';
 
@@ -7,12 +8,12 @@ export type NotYetScreen = 'collection' | 'statements' | 'dunning' | 'refunds';
 export function NotYet({ screen }: { screen: NotYetScreen }) {
   const { t } = useTranslation();
   return (
-    <section className="screen">
-      <h1>{t(`notYet.${screen}.title`)}</h1>
+    <Stack gap="lg">
+      <Title order={1}>{t(`notYet.${screen}.title`)}</Title>
       <EmptyState title={t('notYet.badge')}>
-        <p>{t(`notYet.${screen}.text`)}</p>
-        <p className="next-step">{t(`notYet.${screen}.now`)}</p>
+        <Text>{t(`notYet.${screen}.text`)}</Text>
+        <Text fw={600}>{t(`notYet.${screen}.now`)}</Text>
       </EmptyState>
-    </section>
+    </Stack>
   );
 }

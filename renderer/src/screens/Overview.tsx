@@ -1,61 +1,76 @@
+import { Accordion, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../components/EmptyState';
-import { naturalBalance, useFormat } from '../components/format';
+import { useFormat } from '../components/format';
 import { LoadError, Loading } from '../components/Loading';
 import { useQuery } from '../hooks/useApi';
+import { AccountBalances } from './overview/AccountBalances';
+import { TodoList } from './overview/TodoList';
 
+const Charts = lazy(() => import('./overview/Charts'));
+
+/** Overzicht: what needs the treasurer now, and the receivables in pictures; every figure links to its list. */
 export function Overview() {
   const { t } = useTranslation();
   const f = useFormat();
-  const { data, error, reload } = useQuery('overview.get', {});
-  if (error) return <LoadError error={error} retry={reload} />;
-  if (!data) return <Loading />;
-  const cards: [string, string, string?][] = [
+  const figures = useQuery('overview.get', {});
+  const dashboard = useQuery('overview.dashboard', {});
+  const error = figures.error ?? dashboard.error;
+  if (error) return <LoadError error={error} retry={() => (figures.reload(), dashboard.reload())} />;
+  if (!figures.data || !dashboard.data) return <Loading />;
+  const data = figures.data;
+  const d = dashboard.data;
+  const stats: [string, string, string?][] = [
+    [t('overview.receivable'), f.euro(data.receivables), t('overview.withBalance', { count: data.debtorsWithBalance })],
+    [t('overview.credit'), f.euro(data.creditBalances)],
     [t('overview.debtors'), String(data.debtorCount)],
-    [t('overview.withBalance'), String(data.debtorsWithBalance)],
-    [t('overview.receivable'), f.euro(data.receivables), 'money'],
-    [t('overview.credit'), f.euro(data.creditBalances), 'money'],
-    [t('overview.entries'), String(data.entryCount)],
     [t('overview.lastEntry'), data.lastEntryDate ? f.date(data.lastEntryDate) : t('overview.none')],
   ];
   return (
-    <section className="screen">
-      <h1>{t('overview.title')}</h1>
-      <div className="cards">
-        {cards.map(([label, value, kind]) => (
-          <div className="figure card" key={label}>
-            <div className="figure-label">{label}</div>
-            <div className={`figure-value ${kind ?? ''}`}>{value}</div>
-          </div>
+    <Stack gap="lg">
+      <Title order={1}>{t('overview.title')}</Title>
+      <SimpleGrid cols={{ base: 2, lg: 4 }} spacing="md">
+        {stats.map(([label, value, sub]) => (
+          <Card key={label} padding="md" component="section" aria-label={label}>
+            <Text size="sm" c="dimmed">
+              {label}
+            </Text>
+            <Text fz={24} fw={600} style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
+              {value}
+            </Text>
+            {sub && (
+              <Text size="xs" c="dimmed">
+                {sub}
+              </Text>
+            )}
+          </Card>
         ))}
-      </div>
-      {data.debtorCount === 0 && (
-        <EmptyState title={t('overview.emptyTitle')}>
-          <p>{t('overview.emptyText')}</p>
-          <a className="button primary" href="#/debiteuren">{t('nav.debtors')}</a>
+      </SimpleGrid>
+      {data.debtorCount === 0 ? (
+        <EmptyState title={t('overview.emptyTitle')} action={{ href: '#/debiteuren', label: t('nav.debtors') }}>
+          {t('overview.emptyText')}
         </EmptyState>
+      ) : (
+        <>
+          <TodoList todo={d.todo} />
+          <Suspense fallback={<Loading />}>
+            <Charts dashboard={d} />
+          </Suspense>
+        </>
       )}
-      <h2>{t('overview.accounts')}</h2>
-      <table className="table" aria-label={t('overview.accounts')}>
-        <thead>
-          <tr>
-            <th className="code">{t('fields.code')}</th>
-            <th>{t('fields.name')}</th>
-            <th>{t('fields.type')}</th>
-            <th className="num">{t('fields.balance')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.accounts.map((a) => (
-            <tr key={a.id}>
-              <td className="code">{a.code}</td>
-              <td>{a.name}</td>
-              <td className="muted">{t(`accountType.${a.type}`)}</td>
-              <td className={`num${a.balance === 0 ? ' muted' : ''}`}>{f.euro(naturalBalance(a))}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
+      <Accordion variant="separated" radius="lg">
+        <Accordion.Item value="accounts">
+          <Accordion.Control>
+            <Group gap="xs">
+              <Text fw={600}>{t('overview.accounts')}</Text>
+            </Group>
+          </Accordion.Control>
+          <Accordion.Panel>
+            <AccountBalances accounts={data.accounts} />
+          </Accordion.Panel>
+        </Accordion.Item>
+      </Accordion>
+    </Stack>
   );
 }

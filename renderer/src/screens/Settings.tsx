@@ -1,6 +1,7 @@
+import { Card, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { navigate } from '../hooks/useHashRoute';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { navigate } from '../hooks/useHashRoute';
 import { BankAccountsSettings } from './settings/BankAccountsSettings';
 import { ChartSettings } from './settings/ChartSettings';
 import { CollectionSettings } from './settings/CollectionSettings';
@@ -13,29 +14,37 @@ type Tab = (typeof TABS)[number];
 export function Settings({ tab, onChanged }: { tab: string | undefined; onChanged: () => void }) {
   const { t } = useTranslation();
   const current: Tab = (TABS as readonly string[]).includes(tab ?? '') ? (tab as Tab) : 'organisation';
+  // each tab is its own route (#/instellingen/incasso-tab), so only the current panel is filled
+  const content: Record<Tab, () => React.ReactNode> = {
+    organisation: () => <OrganisationSettings onChanged={onChanged} />,
+    bankAccounts: () => <BankAccountsSettings />,
+    collection: () => <CollectionSettings />,
+    chart: () => <ChartSettings />,
+    journals: () => <JournalSettings />,
+    language: () => (
+      <Card>
+        <Text mb="md">{t('settings.languageText')}</Text>
+        <LanguageSwitch persist />
+      </Card>
+    ),
+  };
   return (
-    <section className="screen">
-      <h1>{t('settings.title')}</h1>
-      <div className="tabs" role="tablist">
+    <Stack gap="lg">
+      <Title order={1}>{t('settings.title')}</Title>
+      <Tabs value={current} onChange={(v) => v && navigate('instellingen', v)} keepMounted={false}>
+        <Tabs.List mb="lg">
+          {TABS.map((name) => (
+            <Tabs.Tab key={name} value={name}>
+              {t(`settings.tabs.${name}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
         {TABS.map((name) => (
-          <button key={name} role="tab" type="button" aria-selected={name === current} className={name === current ? 'active' : ''} onClick={() => navigate('instellingen', name)}>
-            {t(`settings.tabs.${name}`)}
-          </button>
+          <Tabs.Panel key={name} value={name}>
+            {name === current && content[name]()}
+          </Tabs.Panel>
         ))}
-      </div>
-      <div role="tabpanel">
-        {current === 'organisation' && <OrganisationSettings onChanged={onChanged} />}
-        {current === 'bankAccounts' && <BankAccountsSettings />}
-        {current === 'collection' && <CollectionSettings />}
-        {current === 'chart' && <ChartSettings />}
-        {current === 'journals' && <JournalSettings />}
-        {current === 'language' && (
-          <div className="card">
-            <p>{t('settings.languageText')}</p>
-            <LanguageSwitch persist />
-          </div>
-        )}
-      </div>
-    </section>
+      </Tabs>
+    </Stack>
   );
 }

@@ -1,3 +1,5 @@
+import { ActionIcon, Card, Checkbox, Table } from '@mantine/core';
+import { IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BankAccountT } from '../../../../shared/api/contract';
@@ -22,44 +24,44 @@ export function BankAccountsSettings() {
   const edit = (b: BankAccountT) =>
     setDraft({ id: b.id, name: b.name, iban: b.iban, bic: b.bic ?? '', collection: b.collection, refunds: b.refunds, active: b.active, pain008Version: b.pain008Version, pain001Version: b.pain001Version, maxTransactionsPerFile: b.maxTransactionsPerFile === null ? '' : String(b.maxTransactionsPerFile) });
   return (
-    <div className="card">
+    <Card>
       {accounts.length === 0 && <p className="muted">{t('settings.noBanks')}</p>}
       {accounts.length > 0 && (
-        <table className="table" aria-label={t('settings.tabs.bankAccounts')}>
-          <thead>
-            <tr>
-              <th>{t('fields.bankName')}</th>
-              <th>{t('fields.iban')}</th>
-              <th>{t('fields.bic')}</th>
-              <th>{t('fields.collection')}</th>
-              <th>{t('fields.refunds')}</th>
-              <th>{t('fields.active')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
+        <Table aria-label={t('settings.tabs.bankAccounts')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('fields.bankName')}</Table.Th>
+              <Table.Th>{t('fields.iban')}</Table.Th>
+              <Table.Th>{t('fields.bic')}</Table.Th>
+              <Table.Th>{t('fields.collection')}</Table.Th>
+              <Table.Th>{t('fields.refunds')}</Table.Th>
+              <Table.Th>{t('fields.active')}</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
             {accounts.map((b) => (
-              <tr key={b.id}>
-                <td>{b.name}</td>
-                <td className="iban">{f.iban(b.iban)}</td>
-                <td>{b.bic ?? '—'}</td>
-                <td>{b.collection ? t('app.yes') : t('app.no')}</td>
-                <td>{b.refunds ? t('app.yes') : t('app.no')}</td>
-                <td>{b.active ? t('app.yes') : t('app.no')}</td>
-                <td>
-                  <button type="button" className="link" onClick={() => edit(b)}>
-                    {t('app.edit')}
-                  </button>
-                </td>
-              </tr>
+              <Table.Tr key={b.id}>
+                <Table.Td>{b.name}</Table.Td>
+                <Table.Td className="iban">{f.iban(b.iban)}</Table.Td>
+                <Table.Td>{b.bic ?? '—'}</Table.Td>
+                <Table.Td>{b.collection ? t('app.yes') : t('app.no')}</Table.Td>
+                <Table.Td>{b.refunds ? t('app.yes') : t('app.no')}</Table.Td>
+                <Table.Td>{b.active ? t('app.yes') : t('app.no')}</Table.Td>
+                <Table.Td>
+                  <ActionIcon variant="subtle" aria-label={`${t('app.edit')} ${b.name}`} onClick={() => edit(b)}>
+                  <IconPencil size={16} aria-hidden />
+                </ActionIcon>
+                </Table.Td>
+              </Table.Tr>
             ))}
-          </tbody>
-        </table>
+          </Table.Tbody>
+        </Table>
       )}
       <EditPanel draft={draft} setDraft={setDraft} blank={{ name: '', iban: '', bic: '', collection: true, refunds: true, active: true, pain008Version: '001.02', pain001Version: '001.03', maxTransactionsPerFile: '' }} addLabel={t('settings.newBank')} onSaved={settings.reload}>
         {(d, done) => <BankForm draft={d} onDone={done} />}
       </EditPanel>
-    </div>
+    </Card>
   );
 }
 
@@ -70,9 +72,7 @@ function BankForm({ draft, onDone }: { draft: Draft; onDone: () => void }) {
     maxTransactionsPerFile: maxTransactionsPerFile.trim() === '' ? null : Number(maxTransactionsPerFile),
   }));
   const check = (key: 'collection' | 'refunds' | 'active') => (
-    <label className="check">
-      <input type="checkbox" checked={d[key]} onChange={(e) => setD({ ...d, [key]: e.target.checked })} /> {t(`fields.${key}`)}
-    </label>
+    <Checkbox checked={d[key]} onChange={(e) => setD({ ...d, [key]: e.currentTarget.checked })} label={t(`fields.${key}`)} mt={30} mr="md" />
   );
   return (
     <form className="inline-form" onSubmit={submit} noValidate aria-label={t('settings.newBank')}>

@@ -1,3 +1,5 @@
+import { ActionIcon, Card, Checkbox, Table } from '@mantine/core';
+import { IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountT } from '../../../../shared/api/contract';
@@ -24,26 +26,26 @@ export function ChartSettings() {
     if (role && (await setRole.run({ role: role as AccountRole, accountId: account.id }))) accounts.reload();
   };
   return (
-    <div className="card">
+    <Card>
       <FormError error={setRole.error} fields={[]} />
-      <table className="table" aria-label={t('settings.tabs.chart')}>
-        <thead>
-          <tr>
-            <th className="code">{t('fields.code')}</th>
-            <th>{t('fields.name')}</th>
-            <th>{t('fields.type')}</th>
-            <th>{t('fields.roles')}</th>
-            <th className="num">{t('fields.balance')}</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
+      <Table aria-label={t('settings.tabs.chart')}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th className="code">{t('fields.code')}</Table.Th>
+            <Table.Th>{t('fields.name')}</Table.Th>
+            <Table.Th>{t('fields.type')}</Table.Th>
+            <Table.Th>{t('fields.roles')}</Table.Th>
+            <Table.Th className="num">{t('fields.balance')}</Table.Th>
+            <Table.Th />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
           {accounts.data.map((a) => (
-            <tr key={a.id} className={a.active ? '' : 'inactive'}>
-              <td className="code">{a.code}</td>
-              <td>{a.name}</td>
-              <td className="muted">{t(`accountType.${a.type}`)}</td>
-              <td>
+            <Table.Tr key={a.id} className={a.active ? '' : 'inactive'}>
+              <Table.Td className="code">{a.code}</Table.Td>
+              <Table.Td>{a.name}</Table.Td>
+              <Table.Td className="muted">{t(`accountType.${a.type}`)}</Table.Td>
+              <Table.Td>
                 {a.roles.map((r) => (
                   <span className="tag" key={r}>
                     {t(`role.${r}`)}
@@ -57,21 +59,21 @@ export function ChartSettings() {
                     </option>
                   ))}
                 </select>
-              </td>
-              <td className={`num${a.balance === 0 ? ' muted' : ''}`}>{f.euro(naturalBalance(a))}</td>
-              <td>
-                <button type="button" className="link" onClick={() => setDraft({ id: a.id, code: a.code, name: a.name, type: a.type, active: a.active })}>
-                  {t('app.edit')}
-                </button>
-              </td>
-            </tr>
+              </Table.Td>
+              <Table.Td className={`num${a.balance === 0 ? ' muted' : ''}`}>{f.euro(naturalBalance(a))}</Table.Td>
+              <Table.Td>
+                <ActionIcon variant="subtle" aria-label={`${t('app.edit')} ${a.code}`} onClick={() => setDraft({ id: a.id, code: a.code, name: a.name, type: a.type, active: a.active })}>
+                  <IconPencil size={16} aria-hidden />
+                </ActionIcon>
+              </Table.Td>
+            </Table.Tr>
           ))}
-        </tbody>
-      </table>
+        </Table.Tbody>
+      </Table>
       <EditPanel draft={draft} setDraft={setDraft} blank={{ code: '', name: '', type: 'revenue', active: true }} addLabel={t('settings.newAccount')} onSaved={accounts.reload}>
         {(d, done) => <AccountForm draft={d} onDone={done} />}
       </EditPanel>
-    </div>
+    </Card>
   );
 }
 
@@ -94,9 +96,7 @@ function AccountForm({ draft, onDone }: { draft: Draft; onDone: () => void }) {
             ))}
           </select>
         </div>
-        <label className="check">
-          <input type="checkbox" checked={d.active} onChange={(e) => setD({ ...d, active: e.target.checked })} /> {t('fields.active')}
-        </label>
+        <Checkbox checked={d.active} onChange={(e) => setD({ ...d, active: e.currentTarget.checked })} label={t('fields.active')} mt={30} mr="md" />
       </div>
       <FormActions busy={save.busy} onCancel={onDone} />
     </form>

@@ -1,8 +1,10 @@
+import { Card, Checkbox } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SettingsT } from '../../../../shared/api/contract';
 import { formatDiscount } from '../../../../shared/money';
 import { Field, FormError } from '../../components/Field';
+import { FormActions } from '../../components/FormActions';
 import { LoadError, Loading } from '../../components/Loading';
 import { useDraftForm, useQuery } from '../../hooks/useApi';
 import { euroText, typedDiscount, typedEuro } from '../../hooks/typedAmounts';
@@ -40,7 +42,7 @@ function CollectionForm({ settings }: { settings: SettingsT }) {
     };
   });
   return (
-    <form className="card" onSubmit={submit} noValidate aria-label={t('settings.tabs.collection')}>
+    <Card component="form" onSubmit={submit} noValidate aria-label={t('settings.tabs.collection')}>
       <FormError error={error} fields={['collection.leadDays', 'collection.maxAmount', 'collection.discount', 'collection.remittanceTemplate']} />
       <div className="row">
         <Field label={t('collectionSettings.leadDays')} name="collection.leadDays" value={d.leadDays} width="short" hint={t('collectionSettings.leadDaysHint')} error={error} onChange={(v) => setD({ ...d, leadDays: v })} />
@@ -48,13 +50,8 @@ function CollectionForm({ settings }: { settings: SettingsT }) {
         <Field label={t('collectionSettings.discount')} name="collection.discount" value={d.discount} width="short" optional hint={t('collectionSettings.discountHint')} error={error} onChange={(v) => setD({ ...d, discount: v })} />
       </div>
       <Field label={t('collectionSettings.remittance')} name="collection.remittanceTemplate" value={d.remittanceTemplate} width="long" hint={t('collectionSettings.remittanceHint')} error={error} onChange={(v) => setD({ ...d, remittanceTemplate: v })} />
-      <label className="check">
-        <input type="checkbox" checked={d.firstAsFrst} onChange={(e) => setD({ ...d, firstAsFrst: e.target.checked })} /> {t('collectionSettings.firstAsFrst')}
-      </label>
-      <div className="actions">
-        <button type="submit" className="primary" disabled={busy}>{busy ? t('app.saving') : t('app.save')}</button>
-        {saved && !error && <span className="saved" role="status">✓ {t('app.saved')}</span>}
-      </div>
-    </form>
+      <Checkbox checked={d.firstAsFrst} onChange={(e) => setD({ ...d, firstAsFrst: e.currentTarget.checked })} label={t('collectionSettings.firstAsFrst')} mt={30} mr="md" />
+      <FormActions busy={busy} saved={saved && !error} />
+    </Card>
   );
 }

@@ -1,3 +1,5 @@
+import { ActionIcon, Card, Table } from '@mantine/core';
+import { IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { JOURNAL_KINDS, type JournalKind } from '../../../../shared/ledgerRoles';
@@ -16,37 +18,37 @@ export function JournalSettings() {
   if (journals.error) return <LoadError error={journals.error} retry={journals.reload} />;
   if (!journals.data) return <Loading />;
   return (
-    <div className="card">
-      <table className="table" aria-label={t('settings.tabs.journals')}>
-        <thead>
-          <tr>
-            <th className="code">{t('fields.code')}</th>
-            <th>{t('fields.name')}</th>
-            <th>{t('fields.kind')}</th>
-            <th className="num">{t('fields.entries')}</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
+    <Card>
+      <Table aria-label={t('settings.tabs.journals')}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th className="code">{t('fields.code')}</Table.Th>
+            <Table.Th>{t('fields.name')}</Table.Th>
+            <Table.Th>{t('fields.kind')}</Table.Th>
+            <Table.Th className="num">{t('fields.entries')}</Table.Th>
+            <Table.Th />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
           {journals.data.map((j) => (
-            <tr key={j.id}>
-              <td className="code">{j.code}</td>
-              <td>{j.name}</td>
-              <td className="muted">{t(`journalKind.${j.kind}`)}</td>
-              <td className="num">{j.entryCount}</td>
-              <td>
-                <button type="button" className="link" onClick={() => setDraft({ id: j.id, code: j.code, name: j.name, kind: j.kind })}>
-                  {t('app.edit')}
-                </button>
-              </td>
-            </tr>
+            <Table.Tr key={j.id}>
+              <Table.Td className="code">{j.code}</Table.Td>
+              <Table.Td>{j.name}</Table.Td>
+              <Table.Td className="muted">{t(`journalKind.${j.kind}`)}</Table.Td>
+              <Table.Td className="num">{j.entryCount}</Table.Td>
+              <Table.Td>
+                <ActionIcon variant="subtle" aria-label={`${t('app.edit')} ${j.code}`} onClick={() => setDraft({ id: j.id, code: j.code, name: j.name, kind: j.kind })}>
+                  <IconPencil size={16} aria-hidden />
+                </ActionIcon>
+              </Table.Td>
+            </Table.Tr>
           ))}
-        </tbody>
-      </table>
+        </Table.Tbody>
+      </Table>
       <EditPanel draft={draft} setDraft={setDraft} blank={{ code: '', name: '', kind: 'memorial' }} addLabel={t('settings.newJournal')} onSaved={journals.reload}>
         {(d, done) => <JournalForm draft={d} onDone={done} />}
       </EditPanel>
-    </div>
+    </Card>
   );
 }
 

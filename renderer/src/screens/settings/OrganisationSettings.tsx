@@ -1,7 +1,9 @@
+import { Card, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import type { SettingsT } from '../../../../shared/api/contract';
 import { useTranslation } from 'react-i18next';
 import { Field, FormError } from '../../components/Field';
+import { FormActions } from '../../components/FormActions';
 import { LoadError, Loading } from '../../components/Loading';
 import { useMutation, useQuery } from '../../hooks/useApi';
 
@@ -38,7 +40,7 @@ function OrganisationForm({ settings, onChanged }: { settings: SettingsT; onChan
     <Field label={label} name={name} value={form[key]} width={width} optional={optional} hint={hint} error={update.error} onChange={(v) => setForm({ ...form, [key]: v })} />
   );
   return (
-    <form className="card" onSubmit={submit} noValidate aria-label={t('settings.tabs.organisation')}>
+    <Card component="form" onSubmit={submit} noValidate aria-label={t('settings.tabs.organisation')}>
       <FormError error={update.error} fields={['organisation.name', 'organisation.street', 'organisation.postalCode', 'organisation.city', 'organisation.email', 'organisation.phone', 'creditorId', 'defaultPaymentTermDays']} />
       {field('name', 'organisation.name', t('fields.name'), 'long', false)}
       {field('street', 'organisation.street', t('fields.street'), 'long')}
@@ -52,17 +54,18 @@ function OrganisationForm({ settings, onChanged }: { settings: SettingsT; onChan
       </div>
       {field('creditorId', 'creditorId', t('fields.creditorId'), 'medium', true, t('fields.creditorIdHint'))}
       {field('paymentTerm', 'defaultPaymentTermDays', t('fields.paymentTerm'), 'short', false)}
-      <div className="field field-long">
-        <label htmlFor="f-preNotificationText">{t('settings.preNotification')}</label>
-        <textarea id="f-preNotificationText" rows={4} value={form.preNotification} onChange={(e) => setForm({ ...form, preNotification: e.target.value })} />
-        <div className="field-hint">{t('settings.preNotificationHint')}</div>
-      </div>
-      <div className="actions">
-        <button type="submit" className="primary" disabled={update.busy}>
-          {update.busy ? t('app.saving') : t('app.save')}
-        </button>
-        {saved && <span className="saved" role="status">✓ {t('app.saved')}</span>}
-      </div>
-    </form>
+      <Textarea
+        id="f-preNotificationText"
+        label={t('settings.preNotification')}
+        description={t('settings.preNotificationHint')}
+        inputWrapperOrder={['label', 'input', 'description', 'error']}
+        autosize
+        minRows={3}
+        maw={560}
+        value={form.preNotification}
+        onChange={(e) => setForm({ ...form, preNotification: e.currentTarget.value })}
+      />
+      <FormActions busy={update.busy} saved={saved} />
+    </Card>
   );
 }

@@ -1,0 +1,118 @@
+import type { Output } from '../../shared/api/contract';
+import { earliestCollectionDate } from '../../shared/businessDays';
+import { addDays, addMonths } from '../../shared/dates';
+import type { Ctx } from '../context';
+import { MANDATE_EXPIRY_MONTHS } from '../mandates/mandates';
+import { refundCandidates } from '../refunds/refunds';
+import { getSettings } from '../settings/settings';
+import { stmt } from '../statements';
+
+type Dashboard = Output<'overview.dashboard'>;
+
+/** A mandate warns this many days before the 36 months without a collection run out. */
+export const MANDATE_WARNING_DAYS = 60;
+
+/** Age buckets by days past the due date; items not yet due count as 0-30. */
+export const AGE_BUCKETS = [
+  { bucket: '0-30', from: null, to: 30 },
+  { bucket: '31-60', from: 31, to: 60 },
+  { bucket: '61-90', from: 61, to: 90 },
+  { bucket: '90+', from: 91, to: null },
+] as const;
+
+// A debtor is collectable when paid by direct debit, not held back, with an active mandate.
+const COLLECTABLE_DEBTOR = `d.payment_method = 'direct_debit' AND d.collect = 1 AND d.iban IS NOT NULL
+  AND EXISTS (SELECT 1 FROM mandates m WHERE m.debtor_id = d.id AND m.status = 'active')`;
+
+/**
+ * What needs the treasurer, and the pictures of the Overzicht: each figure in SQL over the whole
+ * ledger so the screen stays quick with 100 000 items.
+ */
+export function getDashboard(ctx: Ctx): Dashboard {
+  const today = ctx.today();
+  const earliest = earliestCollectionDate(today, getSettings(ctx).collection.leadDays);
+
+  const due = stmt(
+    ctx.db,
+    `SELECT COUNT(*) AS items, COUNT(DISTINCT i.debtor_id) AS debtors, COALESCE(SUM(i.balance), 0) AS amount
+       FROM open_items i JOIN debtors d ON d.id = i.debtor_id
+      WHERE i.state = 'open' AND i.balance > 0 AND i.blocked = 0 AND i.due_date <= ? AND ${COLLECTABLE_DEBTOR}`,
+  ).get(earliest) as { items: number; debtors: number; amount: number };
+
+  // a saved collection waits for the bank until its last collection date has passed
+  const batchDates = `SELECT b.id, b.status, b.control_sum AS amount, MAX(t.date) AS lastDate
+       FROM batches b LEFT JOIN batch_transactions t ON t.batch_id = b.id WHERE b.kind = 'collection' GROUP BY b.id`;
+  const batches = stmt(
+    ctx.db,
+    `SELECT CASE WHEN status = 'cancelled' THEN 'cancelled' WHEN lastDate >= @today THEN 'awaiting' ELSE 'executed' END AS state,
+            COUNT(*) AS batches, COALESCE(SUM(amount), 0) AS amount
+       FROM (${batchDates}) GROUP BY state`,
+  ).all({ today }) as { state: 'awaiting' | 'executed' | 'cancelled'; batches: number; amount: number }[];
+  const batchesByState = (['awaiting', 'executed', 'cancelled'] as const).map((state) => batches.find((b) => b.state === state) ?? { state, batches: 0, amount: 0 });
+
+  // expiry date = last use (or signing) + 36 months; warn when that is within 60 days
+  const expiring = stmt(
+    ctx.db,
+    `SELECT COUNT(*) AS n FROM mandates
+      WHERE status = 'active' AND type = 'recurring' AND COALESCE(last_collected_on, signed_on) <= ?`,
+  ).get(addMonths(addDays(today, MANDATE_WARNING_DAYS), -MANDATE_EXPIRY_MONTHS)) as { n: number };
+
+  const withoutMandate = stmt(
+    ctx.db,
+    `SELECT COUNT(*) AS n FROM debtors d
+      WHERE d.payment_method = 'direct_debit' AND NOT EXISTS (SELECT 1 FROM mandates m WHERE m.debtor_id = d.id AND m.status = 'active')`,
+  ).get() as { n: number };
+
+  // the same members the Terugbetalingen screen offers
+  const refunds = refundCandidates(ctx);
+  const credits = { debtors: refunds.length, amount: refunds.reduce((sum, c) => sum + c.credit, 0) };
+
+  const ageRows = stmt(
+    ctx.db,
+    `SELECT CASE WHEN age <= 30 THEN '0-30' WHEN age <= 60 THEN '31-60' WHEN age <= 90 THEN '61-90' ELSE '90+' END AS bucket,
+            COUNT(*) AS items, COUNT(DISTINCT debtor_id) AS debtors, SUM(balance) AS amount
+       FROM (SELECT debtor_id, balance, CAST(julianday(@today) - julianday(due_date) AS INTEGER) AS age
+               FROM open_items WHERE state = 'open' AND balance > 0)
+      GROUP BY bucket`,
+  ).all({ today }) as { bucket: (typeof AGE_BUCKETS)[number]['bucket']; items: number; debtors: number; amount: number }[];
+  const ageing = AGE_BUCKETS.map(({ bucket, from, to }) => ({
+    bucket,
+    items: 0,
+    debtors: 0,
+    amount: 0,
+    ...ageRows.find((r) => r.bucket === bucket),
+    // the due-date range of the bucket, for the click-through to Openstaande posten
+    dueFrom: to === null ? null : addDays(today, -to),
+    dueTo: from === null ? null : addDays(today, -from),
+  }));
+
+  // what the next collections bring: saved batches on their dates, collectable items on the
+  // first date they could be collected
+  const forecast = stmt(
+    ctx.db,
+    `SELECT date, SUM(scheduled) AS scheduled, SUM(expected) AS expected FROM (
+        SELECT t.date, t.amount AS scheduled, 0 AS expected
+          FROM batch_transactions t JOIN batches b ON b.id = t.batch_id
+         WHERE b.kind = 'collection' AND b.status = 'saved' AND t.date >= @today
+        UNION ALL
+        SELECT MAX(i.due_date, @earliest), 0, i.balance
+          FROM open_items i JOIN debtors d ON d.id = i.debtor_id
+         WHERE i.state = 'open' AND i.balance > 0 AND i.blocked = 0 AND ${COLLECTABLE_DEBTOR})
+      GROUP BY date ORDER BY date LIMIT 60`,
+  ).all({ today, earliest }) as { date: string; scheduled: number; expected: number }[];
+
+  const awaiting = batchesByState[0]!;
+  return {
+    today,
+    todo: {
+      dueForCollection: due,
+      batchesAwaitingBank: { batches: awaiting.batches, amount: awaiting.amount },
+      mandatesExpiring: { mandates: expiring.n },
+      directDebitWithoutMandate: { debtors: withoutMandate.n },
+      creditsToPayBack: credits,
+    },
+    ageing,
+    forecast,
+    batchesByState,
+  };
+}

@@ -1,0 +1,129 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call } from '../../electron/api';
+import { startServer, type RunningServer } from '../../electron/server';
+import { tempDir } from '../helpers/ledger';
+import { launchChromium } from './chromium';
+import { SCREENSHOTS } from './harness';
+
+/**
+ * Every screen of the demo club, Dutch and English, at 1366x800 and 1920x1080, in a Chromium that
+ * says en-US (dates must stay Dutch): a screenshot each, and axe-core finds no serious or critical
+ * accessibility violation.
+ */
+const root = path.resolve(__dirname, '../..');
+const AXE = fs.readFileSync(path.join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+const SIZES = [
+  { width: 1366, height: 800 },
+  { width: 1920, height: 1080 },
+] as const;
+
+let dir: string;
+let server: RunningServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let debtorId: number;
+
+beforeAll(async () => {
+  dir = tempDir('penning-screens-');
+  server = await startServer({ ledgerFile: path.join(dir, 'ledger.sqlite'), rendererDir: path.join(root, 'out', 'renderer') });
+  browser = await launchChromium();
+  // bypassCSP only so axe-core can be injected; the other e2e files keep the CSP in force
+  context = await browser.newContext({ viewport: SIZES[0], locale: 'en-US', timezoneId: 'America/New_York', bypassCSP: true });
+  page = await context.newPage();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** The screen is there when its h1 is, no loader spins and the charts have drawn. */
+async function settled(): Promise<void> {
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  await page.waitForFunction('!document.querySelector(".mantine-Loader-root")', undefined, { timeout: 20_000 });
+  await page.waitForTimeout(400);
+}
+
+async function seriousViolations(screen: string): Promise<string[]> {
+  if (!(await page.evaluate('typeof axe !== "undefined"'))) await page.addScriptTag({ content: AXE });
+  const result = (await page.evaluate('axe.run(document, { resultTypes: ["violations"] })')) as { violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] };
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${screen}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+async function shoot(name: string): Promise<void> {
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    await page.waitForTimeout(250);
+    await page.screenshot({ path: path.join(SCREENSHOTS, `scherm-${name}-${size.width}x${size.height}.png`), fullPage: true });
+  }
+  await page.setViewportSize(SIZES[0]);
+}
+
+/** Visible text only: no US date (12/9/2026, 12/09/2026 with month first is indistinguishable, so ISO and M/D/YYYY with a day > 12). */
+async function foreignDates(): Promise<string[]> {
+  const text = await page.locator('main').innerText();
+  return [...text.matchAll(/\b\d{4}-\d{2}-\d{2}\b|\b(?:0?[1-9]|1[0-2])\/(?:1[3-9]|2\d|3[01])\/\d{4}\b/g)].map((m) => m[0]);
+}
+
+const SCREENS = (id: number): [string, string][] => [
+  ['overzicht', '#/overzicht'],
+  ['debiteuren', '#/debiteuren'],
+  ['debiteurkaart', `#/debiteuren/${id}`],
+  ['ledenlijst-inlezen', '#/debiteuren/inlezen'],
+  ['facturen', '#/facturen'],
+  ['openstaande-posten', '#/openstaande-posten'],
+  ['incasso', '#/incasso'],
+  ['bankafschriften', '#/bankafschriften'],
+  ['aanmaningen', '#/aanmaningen'],
+  ['terugbetalingen', '#/terugbetalingen'],
+  ['instellingen-vereniging', '#/instellingen/organisation'],
+  ['instellingen-bankrekeningen', '#/instellingen/bankAccounts'],
+  ['instellingen-incasso', '#/instellingen/collection'],
+  ['instellingen-rekeningschema', '#/instellingen/chart'],
+  ['instellingen-dagboeken', '#/instellingen/journals'],
+  ['instellingen-taal', '#/instellingen/language'],
+];
+
+describe('every screen, Dutch and English, two sizes, en-US browser', () => {
+  it('the first-run screen', async () => {
+    await page.goto(server.url);
+    for (const lang of ['nl', 'en'] as const) {
+      await page.evaluate(`localStorage.setItem('penning.lang', '${lang}')`);
+      await page.reload();
+      await settled();
+      await shoot(`eerste-start-${lang}`);
+      expect(await seriousViolations(`eerste-start-${lang}`)).toEqual([]);
+    }
+    await page.evaluate(`localStorage.setItem('penning.lang', 'nl')`);
+  });
+
+  it('the demo club on every screen', async () => {
+    call(server.ctx, 'setup.demo', {});
+    debtorId = call(server.ctx, 'debtors.list', { limit: 1 }).debtors[0]!.id;
+    const violations: string[] = [];
+    const dates: string[] = [];
+    for (const lang of ['nl', 'en'] as const) {
+      call(server.ctx, 'settings.update', { language: lang });
+      await page.evaluate(`localStorage.setItem('penning.lang', '${lang}')`);
+      // the language is read when the page loads; after that each screen is a hash change
+      await page.reload();
+      for (const [name, hash] of SCREENS(debtorId)) {
+        await page.goto(`${server.url.split('?')[0]}${hash}`);
+        await settled();
+        expect(await page.evaluate('document.documentElement.lang')).toBe(lang);
+        await shoot(`${name}-${lang}`);
+        violations.push(...(await seriousViolations(`${name}-${lang}`)));
+        dates.push(...(await foreignDates()).map((d) => `${name}-${lang}: ${d}`));
+      }
+    }
+    expect(violations).toEqual([]);
+    expect(dates).toEqual([]);
+  }, 600_000);
+});
