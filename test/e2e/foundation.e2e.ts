@@ -72,7 +72,7 @@ describe('after set-up', () => {
     await nav('Debiteuren').click();
     await page.getByText('Nog geen debiteuren').waitFor();
     await s.shot('06-debiteuren-leeg');
-    await page.getByRole('button', { name: '+ Nieuwe debiteur' }).click();
+    await page.getByRole('button', { name: 'Nieuwe debiteur' }).click();
     const form = page.getByRole('form', { name: 'Nieuwe debiteur' });
     await form.getByLabel('Naam').fill('Zoë van der Berg');
     await form.getByLabel('IBAN').fill('NL91ABNA0417164301');
