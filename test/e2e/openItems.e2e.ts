@@ -79,10 +79,10 @@ describe('invoices on the debtor card', () => {
     const form = page.getByRole('form', { name: 'Factuur maken' });
     await form.getByLabel('Omschrijving').fill('Baanhuur september');
     await form.getByLabel('Factuurdatum').fill('30-09-2026');
-    await form.getByLabel('Regel 1').fill('Baan 3, 4 uur');
+    await form.getByRole('textbox', { name: 'Regel 1' }).fill('Baan 3, 4 uur');
     await form.getByLabel('Bedrag').first().fill('60,00');
     await form.getByRole('button', { name: 'Regel toevoegen' }).click();
-    await form.getByLabel('Regel 2').fill('Ballen');
+    await form.getByRole('textbox', { name: 'Regel 2' }).fill('Ballen');
     await form.getByLabel('Bedrag').nth(1).fill('12,5x');
     await form.getByRole('button', { name: 'Factuur boeken' }).click();
     await form.getByText('Bedrag "12,5x": schrijf het als 1.234,56').waitFor();

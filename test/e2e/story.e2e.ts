@@ -37,6 +37,7 @@ describe('the receivables story', () => {
     await form.getByLabel(/Contributie van de debiteurkaart/).check();
     await form.getByLabel('Factuurdatum').fill('01-09-2026');
     await form.getByLabel('Vervaldatum').fill('1 okt 2026');
+    await form.getByLabel('Vervaldatum').press('Tab');
     await form.getByRole('button', { name: 'Conceptfacturen maken' }).click();
     await page.getByRole('heading', { name: 'Contributie 2026-2027' }).waitFor();
     await page.getByRole('button', { name: 'Blokkeren Hanneke van der Linden' }).click();
@@ -48,7 +49,7 @@ describe('the receivables story', () => {
 
     await nav.getByRole('link', { name: 'Debiteuren', exact: true }).click();
     await page.getByRole('searchbox').fill('Tim van den');
-    await page.getByRole('cell', { name: 'Tim van den Heuvel' }).click();
+    await page.getByRole('cell', { name: 'Tim van den Heuvel', exact: true }).click();
     await page.getByRole('heading', { name: '2001 Tim van den Heuvel' }).waitFor();
     const invoices = page.getByRole('table', { name: 'Facturen' });
     await invoices.getByRole('button', { name: 'Crediteren 2026-0001' }).click();

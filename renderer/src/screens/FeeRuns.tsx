@@ -2,6 +2,7 @@ import { ActionIcon, Alert, Anchor, Badge, Button, Card, Checkbox, Group, MultiS
 import { IconArrowLeft, IconLock, IconLockOpen, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Input } from '../../../shared/api/contract';
 import { call } from '../api/client';
 import { AmountField } from '../components/AmountField';
 import { DateField } from '../components/DateField';
@@ -102,14 +103,15 @@ function FeeRunForm({ onCancel }: { onCancel: () => void }) {
   };
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
+    // empty fields are left out, so the contract itself says "verplicht" at each of them
     const run = await form.submit({
       description: d.description,
-      invoiceDate: d.invoiceDate ?? '',
+      invoiceDate: d.invoiceDate ?? undefined,
       dueDate: d.dueDate ?? undefined,
-      amount: d.amount ?? 0,
+      amount: d.amount ?? undefined,
       amountFromCard: d.amountFromCard,
       selection: selection(),
-    });
+    } as Input<'feeRuns.create'>);
     if (!run) return;
     notifySuccess(t('feeRuns.draftsMade', { count: run.counts.drafts }), { href: `#/facturen/${run.id}`, label: t('feeRuns.review') });
     navigate('facturen', run.id);
@@ -211,7 +213,7 @@ function FeeRunReview({ id }: { id: number }) {
           <Table layout="fixed" aria-label={t('feeRuns.invoices')}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th w={100} style={nowrap}>{t('fields.number')}</Table.Th>
+                <Table.Th w={100} style={nowrap}>{t('debtors.numberColumn')}</Table.Th>
                 <Table.Th>{t('fields.name')}</Table.Th>
                 <Table.Th w={220} style={nowrap}>{t('feeRuns.instruction')}</Table.Th>
                 <Table.Th w={120} ta="right" style={nowrap}>{t('feeRuns.amount')}</Table.Th>

@@ -190,9 +190,9 @@ function InvoiceForm({ debtor, onDone, onCancel }: { debtor: DebtorT; onDone: ()
     e.preventDefault();
     const input = {
       debtorId: debtor.id,
-      invoiceDate: invoiceDate ?? '',
+      invoiceDate: invoiceDate ?? undefined,
       description,
-      // an empty amount is left out, so the contract itself says "verplicht" at that line
+      // empty fields are left out, so the contract itself says "verplicht" at each of them
       lines: lines.map((l) => ({ description: l.description || description, ...(l.amount === null ? {} : { unitPrice: l.amount }) })),
     } as Input<'invoices.createDraft'>;
     if (!form.check(input)) return;

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { DateField } from '../../components/DateField';
 import { confirmMoneyAction, notifyError, notifySuccess } from '../../components/feedback';
 import { useFormat } from '../../components/format';
+import type { Input } from '../../../../shared/api/contract';
 import { call } from '../../api/client';
 import { asErrorData, useQuery } from '../../hooks/useApi';
 import { useFormErrors } from '../../hooks/useFormErrors';
@@ -113,10 +114,11 @@ export function Mandates({ debtorId, number, onChanged }: { debtorId: number; nu
 function MandateForm({ debtorId, suggestion, onDone, onCancel }: { debtorId: number; suggestion: string; onDone: () => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const form = useFormErrors('mandates.save');
-  const [d, setD] = useState({ debtorId, reference: suggestion, signedOn: '', type: 'recurring' as 'recurring' | 'one_off', scheme: 'CORE' as 'CORE' | 'B2B' });
+  const [d, setD] = useState({ debtorId, reference: suggestion, signedOn: null as string | null, type: 'recurring' as 'recurring' | 'one_off', scheme: 'CORE' as 'CORE' | 'B2B' });
   const save = async (e: React.FormEvent) => {
     e.preventDefault();
-    const saved = await form.submit(d);
+    // an empty date is left out, so the contract itself says "verplicht"
+    const saved = await form.submit({ ...d, signedOn: d.signedOn ?? undefined } as Input<'mandates.save'>);
     if (!saved) return;
     notifySuccess(t('mandate.saved', { reference: saved.reference }));
     onDone();
@@ -125,7 +127,7 @@ function MandateForm({ debtorId, suggestion, onDone, onCancel }: { debtorId: num
     <form ref={form.formRef} onSubmit={save} noValidate aria-label={t('mandate.add')}>
       <Group align="flex-start" gap="md" mt="md">
         <TextInput label={t('mandate.reference')} name="reference" required value={d.reference} w={260} error={form.errorOf('reference')} onChange={(e) => { setD({ ...d, reference: e.currentTarget.value }); form.clear('reference'); }} />
-        <DateField label={t('mandate.signedOn')} name="signedOn" required value={d.signedOn} error={form.errorOf('signedOn')} onChange={(iso) => { setD({ ...d, signedOn: iso ?? '' }); form.clear('signedOn'); }} />
+        <DateField label={t('mandate.signedOn')} name="signedOn" required value={d.signedOn} error={form.errorOf('signedOn')} onChange={(iso) => { setD({ ...d, signedOn: iso }); form.clear('signedOn'); }} />
         <NativeSelect label={t('mandate.type')} name="type" value={d.type} w={170} onChange={(e) => setD({ ...d, type: e.currentTarget.value as typeof d.type })} data={(['recurring', 'one_off'] as const).map((v) => ({ value: v, label: t(`mandate.types.${v}`) }))} />
         <NativeSelect label={t('mandate.scheme')} name="scheme" value={d.scheme} w={140} onChange={(e) => setD({ ...d, scheme: e.currentTarget.value as typeof d.scheme })} data={['CORE', 'B2B']} />
       </Group>

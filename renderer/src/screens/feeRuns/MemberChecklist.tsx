@@ -37,7 +37,7 @@ export function MemberChecklist({ chosen, onChange, error }: { chosen: Set<numbe
       <Group align="flex-end" gap="md">
         <NativeSelect label={t('picker.group')} value={group} w={200} onChange={(e) => setGroup(e.currentTarget.value)} data={[{ value: '', label: t('picker.anyGroup') }, ...(groups.data ?? []).map((g) => ({ value: g.tag, label: `${g.tag} (${g.count})` }))]} />
         <NativeSelect label={t('picker.status')} value={statusId} w={200} onChange={(e) => setStatusId(e.currentTarget.value)} data={[{ value: '', label: t('picker.anyStatus') }, ...(statuses.data ?? []).map((s) => ({ value: String(s.id), label: s.name }))]} />
-        <TextInput type="search" label={t('picker.search')} value={search} w={320} leftSection={<IconSearch size={16} stroke={1.6} aria-hidden />} onChange={(e) => setSearch(e.currentTarget.value)} />
+        <TextInput type="search" label={t('picker.searchLabel')} placeholder={t('picker.search')} value={search} w={340} leftSection={<IconSearch size={16} stroke={1.6} aria-hidden />} onChange={(e) => setSearch(e.currentTarget.value)} />
       </Group>
       <Group justify="space-between" mt="sm">
         <Text size="sm" role="status" fw={600} c={error ? 'red.8' : undefined} id="picker-error">
@@ -67,7 +67,7 @@ export function MemberChecklist({ chosen, onChange, error }: { chosen: Set<numbe
                     onChange={(e) => setMany(shown.map((d) => d.id), e.currentTarget.checked)}
                   />
                 </Table.Th>
-                <Table.Th w={100} style={nowrap}>{t('fields.number')}</Table.Th>
+                <Table.Th w={100} style={nowrap}>{t('debtors.numberColumn')}</Table.Th>
                 <Table.Th>{t('fields.name')}</Table.Th>
                 <Table.Th w={240} style={nowrap}>{t('debtor.tags')}</Table.Th>
                 <Table.Th w={160} style={nowrap}>{t('debtors.status')}</Table.Th>
