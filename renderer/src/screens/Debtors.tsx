@@ -1,10 +1,11 @@
-import { ActionIcon, Alert, Button, Card, Group, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Button, Card, Group, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { IconChevronRight, IconFileImport, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DebtorT } from '../../../shared/api/contract';
 import { EmptyState } from '../components/EmptyState';
 import { notifySuccess } from '../components/feedback';
+import { FormFooter } from '../components/FormFooter';
 import { useFormat } from '../components/format';
 import { LoadError, Loading } from '../components/Loading';
 import { SortableTh, sortedBy, type Sort } from '../components/SortableTh';
@@ -181,11 +182,7 @@ function NewDebtorForm({ onCancel, onCreated }: { onCancel: () => void; onCreate
         <TextInput label={t('fields.email')} name="email" type="email" value={d.email} onChange={(e) => set('email', e.currentTarget.value)} error={form.errorOf('email')} w={320} />
         <TextInput label={t('fields.iban')} name="iban" value={d.iban} onChange={(e) => set('iban', e.currentTarget.value)} error={form.errorOf('iban')} w={320} />
       </Group>
-      {form.formError && <Alert color="red" mt="sm" role="alert">{form.formError}</Alert>}
-      <Group mt="md" gap="sm">
-        <Button type="submit" loading={form.busy}>{t('app.save')}</Button>
-        <Button variant="default" onClick={onCancel}>{t('app.cancel')}</Button>
-      </Group>
+      <FormFooter formError={form.formError} busy={form.busy} onCancel={onCancel} />
     </Card>
   );
 }

@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Anchor, Badge, Button, Card, Checkbox, Group, MultiSelect, NativeSelect, Table, Text, TextInput, Title, Tooltip, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Button, Card, Checkbox, Group, MultiSelect, NativeSelect, Table, Text, TextInput, Title, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconArrowLeft, IconLock, IconLockOpen, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { AmountField } from '../components/AmountField';
 import { DateField } from '../components/DateField';
 import { EmptyState } from '../components/EmptyState';
 import { confirmMoneyAction, notifyError, notifySuccess } from '../components/feedback';
+import { FormFooter } from '../components/FormFooter';
 import { useFormat } from '../components/format';
 import { LoadError, Loading } from '../components/Loading';
 import { asErrorData, useQuery } from '../hooks/useApi';
@@ -146,11 +147,7 @@ function FeeRunForm({ onCancel }: { onCancel: () => void }) {
         )}
       </Group>
       {mode === 'selected' && <MemberChecklist chosen={chosen} onChange={(next) => { setChosen(next); form.clear('selection.debtorIds'); }} error={form.errorOf('selection.debtorIds')} />}
-      {form.formError && <Alert color="red" mt="sm" role="alert">{form.formError}</Alert>}
-      <Group mt="md" gap="sm">
-        <Button type="submit" loading={form.busy}>{t('feeRuns.makeDrafts')}</Button>
-        <Button variant="default" onClick={onCancel}>{t('app.cancel')}</Button>
-      </Group>
+      <FormFooter formError={form.formError} busy={form.busy} submitLabel={t('feeRuns.makeDrafts')} onCancel={onCancel} />
     </Card>
   );
 }

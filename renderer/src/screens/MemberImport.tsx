@@ -196,7 +196,7 @@ function RejectedRows({ report, lang }: { report: MemberImportReportT; lang: 'nl
               <Table.Td>
                 <Text size="sm" truncate="end">{r.column ?? t(`memberField.${r.field}`, { defaultValue: r.field })}</Text>
               </Table.Td>
-              <Table.Td>{r.message[lang]}</Table.Td>
+              <Table.Td c="red.8">{r.message[lang]}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

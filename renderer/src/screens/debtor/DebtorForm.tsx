@@ -1,10 +1,11 @@
-import { Alert, Button, Card, Checkbox, Group, NativeSelect, NumberInput, TagsInput, Textarea, TextInput, Title } from '@mantine/core';
+import { Card, Checkbox, Group, NativeSelect, NumberInput, TagsInput, Textarea, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DebtorT } from '../../../../shared/api/contract';
 import { formatDiscount, parseDiscount } from '../../../../shared/money';
 import { AmountField } from '../../components/AmountField';
 import { TYPED_INVALID } from '../../components/typedInvalid';
+import { FormFooter } from '../../components/FormFooter';
 import { useQuery } from '../../hooks/useApi';
 import { useFormErrors } from '../../hooks/useFormErrors';
 
@@ -165,11 +166,7 @@ export function DebtorForm({ debtor, onSaved, onCancel }: { debtor: DebtorT; onS
         onChange={(tags) => set('tags', tags)}
       />
       <Textarea mt="sm" label={t('debtor.notes')} name="notes" value={d.notes} autosize minRows={3} maw={620} error={form.errorOf('notes')} onChange={(e) => set('notes', e.currentTarget.value)} />
-      {form.formError && <Alert color="red" mt="sm" role="alert">{form.formError}</Alert>}
-      <Group mt="md" gap="sm">
-        <Button type="submit" loading={form.busy}>{t('app.save')}</Button>
-        <Button variant="default" onClick={onCancel}>{t('app.cancel')}</Button>
-      </Group>
+      <FormFooter formError={form.formError} busy={form.busy} onCancel={onCancel} />
     </Card>
   );
 }

@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Badge, Button, Card, Group, Table, Text, TextInput, Title, Tooltip, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Badge, Button, Card, Group, Table, Text, TextInput, Title, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconFileTypePdf, IconPlus, IconReceiptRefund, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { AmountField } from '../../components/AmountField';
 import { DateField } from '../../components/DateField';
 import { base64Bytes, downloadFile } from '../../components/download';
 import { confirmMoneyAction, notifyError, notifySuccess } from '../../components/feedback';
+import { FormFooter } from '../../components/FormFooter';
 import { useFormat } from '../../components/format';
 import { asErrorData, useQuery } from '../../hooks/useApi';
 import { useFormErrors } from '../../hooks/useFormErrors';
@@ -160,11 +161,7 @@ function CreditForm({ debtor, invoice, onDone, onCancel }: { debtor: DebtorT; in
         <AmountField label={t('invoice.creditAmount')} name="lines.0.unitPrice" value={amount} error={form.errorOf('lines.0.unitPrice')} onChange={(cents) => { setAmount(cents); form.clear('lines.0.unitPrice'); }} />
         <TextInput label={t('invoice.description')} name="description" value={description} w={360} error={form.errorOf('description')} onChange={(e) => { setDescription(e.currentTarget.value); form.clear('description'); }} />
       </Group>
-      {form.formError && <Alert color="red" mt="sm" role="alert">{form.formError}</Alert>}
-      <Group mt="md" gap="sm">
-        <Button type="submit" loading={form.busy}>{t('invoice.creditPost')}</Button>
-        <Button variant="default" onClick={onCancel}>{t('app.cancel')}</Button>
-      </Group>
+      <FormFooter formError={form.formError} busy={form.busy} submitLabel={t('invoice.creditPost')} onCancel={onCancel} />
     </Card>
   );
 }
@@ -236,11 +233,7 @@ function InvoiceForm({ debtor, onDone, onCancel }: { debtor: DebtorT; onDone: ()
       <Button variant="subtle" mt="xs" leftSection={<IconPlus size={16} stroke={1.6} aria-hidden />} onClick={() => setLines([...lines, { description: '', amount: null }])}>
         {t('invoice.addLine')}
       </Button>
-      {form.formError && <Alert color="red" mt="sm" role="alert">{form.formError}</Alert>}
-      <Group mt="md" gap="sm">
-        <Button type="submit" loading={form.busy}>{t('invoice.createAndPost')}</Button>
-        <Button variant="default" onClick={onCancel}>{t('app.cancel')}</Button>
-      </Group>
+      <FormFooter formError={form.formError} busy={form.busy} submitLabel={t('invoice.createAndPost')} onCancel={onCancel} />
     </Card>
   );
 }

@@ -1,9 +1,10 @@
-import { ActionIcon, Alert, Badge, Button, Card, Group, NativeSelect, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Button, Card, Group, NativeSelect, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { IconBan, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../components/DateField';
 import { confirmMoneyAction, notifyError, notifySuccess } from '../../components/feedback';
+import { FormFooter } from '../../components/FormFooter';
 import { useFormat } from '../../components/format';
 import type { Input } from '../../../../shared/api/contract';
 import { call } from '../../api/client';
@@ -131,11 +132,7 @@ function MandateForm({ debtorId, suggestion, onDone, onCancel }: { debtorId: num
         <NativeSelect label={t('mandate.type')} name="type" value={d.type} w={170} onChange={(e) => setD({ ...d, type: e.currentTarget.value as typeof d.type })} data={(['recurring', 'one_off'] as const).map((v) => ({ value: v, label: t(`mandate.types.${v}`) }))} />
         <NativeSelect label={t('mandate.scheme')} name="scheme" value={d.scheme} w={140} onChange={(e) => setD({ ...d, scheme: e.currentTarget.value as typeof d.scheme })} data={['CORE', 'B2B']} />
       </Group>
-      {form.formError && <Alert color="red" mt="sm" role="alert">{form.formError}</Alert>}
-      <Group mt="md" gap="sm">
-        <Button type="submit" loading={form.busy}>{t('app.save')}</Button>
-        <Button variant="default" onClick={onCancel}>{t('app.cancel')}</Button>
-      </Group>
+      <FormFooter formError={form.formError} busy={form.busy} onCancel={onCancel} />
     </form>
   );
 }
