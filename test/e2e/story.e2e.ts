@@ -30,23 +30,26 @@ describe('the receivables story', () => {
     await s.shot('50-verhaal-ingelezen');
 
     await nav.getByRole('link', { name: 'Facturen' }).click();
-    await page.getByRole('button', { name: '+ Massa factureren' }).click();
+    await page.getByRole('button', { name: 'Massa factureren' }).click();
     const form = page.getByRole('form', { name: 'Massa factureren' });
     await form.getByLabel('Omschrijving').fill('Contributie 2026-2027');
     await form.getByLabel('Bedrag').fill('150,00');
     await form.getByLabel(/Contributie van de debiteurkaart/).check();
-    await form.getByLabel('Factuurdatum').fill('2026-09-01');
-    await form.getByLabel('Vervaldatum').fill('2026-10-01');
+    await form.getByLabel('Factuurdatum').fill('01-09-2026');
+    await form.getByLabel('Vervaldatum').fill('1 okt 2026');
+    await form.getByLabel('Vervaldatum').press('Tab');
     await form.getByRole('button', { name: 'Conceptfacturen maken' }).click();
     await page.getByRole('heading', { name: 'Contributie 2026-2027' }).waitFor();
     await page.getByRole('button', { name: 'Blokkeren Hanneke van der Linden' }).click();
     await page.getByRole('button', { name: /43 facturen boeken/ }).click();
-    await page.getByText('43 facturen geboekt; 1 geblokkeerde concepten overgeslagen.').waitFor();
+    await page.getByRole('dialog').getByText(/43 conceptfacturen, samen €\s[\d.]+,\d\d, worden geboekt/).waitFor();
+    await page.getByRole('dialog').getByRole('button', { name: /43 facturen boeken/ }).click();
+    await page.getByText('43 facturen geboekt. 1 geblokkeerd concept overgeslagen.').waitFor();
     await s.shot('51-verhaal-run-geboekt');
 
     await nav.getByRole('link', { name: 'Debiteuren', exact: true }).click();
     await page.getByRole('searchbox').fill('Tim van den');
-    await page.getByRole('cell', { name: 'Tim van den Heuvel' }).click();
+    await page.getByRole('cell', { name: 'Tim van den Heuvel', exact: true }).click();
     await page.getByRole('heading', { name: '2001 Tim van den Heuvel' }).waitFor();
     const invoices = page.getByRole('table', { name: 'Facturen' });
     await invoices.getByRole('button', { name: 'Crediteren 2026-0001' }).click();
@@ -54,6 +57,7 @@ describe('the receivables story', () => {
     await credit.getByLabel('Bedrag creditnota').fill('25,00');
     await credit.getByLabel('Omschrijving').fill('Korting blessure');
     await credit.getByRole('button', { name: 'Creditnota boeken' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Creditnota boeken' }).click();
     await invoices.getByText('creditnota').waitFor();
     await page.getByText('2 posten').waitFor();
 
@@ -77,10 +81,10 @@ describe('the receivables story', () => {
 
     await page.reload();
     await page.getByRole('heading', { name: '2001 Tim van den Heuvel' }).waitFor();
-    const card = plain(await page.locator('.details').textContent());
+    const card = plain(await page.getByRole('table', { name: 'Gegevens' }).textContent());
     expect(card).toContain('Betalingsregeling');
     expect(card).toContain('€ 150,00');
-    expect(plain(await page.locator('.balance-pill').textContent())).toContain('€ 125,00');
+    expect(plain(await page.getByText(/^Saldo: /).textContent())).toContain('€ 125,00');
     await s.shot('52-verhaal-debiteurkaart');
     expect(s.problems).toEqual([]);
   });

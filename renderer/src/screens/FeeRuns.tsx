@@ -1,14 +1,22 @@
+import { ActionIcon, Anchor, Badge, Button, Card, Checkbox, Group, MultiSelect, NativeSelect, Table, Text, TextInput, Title, Tooltip, VisuallyHidden } from '@mantine/core';
+import { IconArrowLeft, IconLock, IconLockOpen, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DebtorPicker, type Picked } from '../components/DebtorPicker';
+import type { Input } from '../../../shared/api/contract';
+import { call } from '../api/client';
+import { AmountField } from '../components/AmountField';
+import { DateField } from '../components/DateField';
 import { EmptyState } from '../components/EmptyState';
-import { Field, FormError } from '../components/Field';
+import { confirmMoneyAction, notifyError, notifySuccess } from '../components/feedback';
+import { FormFooter } from '../components/FormFooter';
 import { useFormat } from '../components/format';
 import { LoadError, Loading } from '../components/Loading';
-import { Select } from '../components/Select';
-import { asErrorData, useMutation, useQuery } from '../hooks/useApi';
-import { typedEuro } from '../hooks/typedAmounts';
+import { asErrorData, useQuery } from '../hooks/useApi';
+import { useFormErrors } from '../hooks/useFormErrors';
 import { navigate } from '../hooks/useHashRoute';
+import { MemberChecklist } from './feeRuns/MemberChecklist';
+
+const nowrap = { whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' } as const;
 
 /** Facturen: fee runs (massa factureren) — make drafts for a choice of members, review, post. */
 export function FeeRuns({ runId }: { runId?: number }) {
@@ -22,13 +30,13 @@ function FeeRunList() {
   const [creating, setCreating] = useState(false);
   if (runs.error) return <LoadError error={runs.error} retry={runs.reload} />;
   return (
-    <section className="screen">
-      <div className="screen-head">
-        <h1>{t('feeRuns.title')}</h1>
-        <button type="button" className="primary" disabled={creating} onClick={() => setCreating(true)}>
-          + {t('feeRuns.new')}
-        </button>
-      </div>
+    <section>
+      <Group justify="space-between" align="flex-start" mb="md">
+        <Title order={1}>{t('feeRuns.title')}</Title>
+        <Button disabled={creating} onClick={() => setCreating(true)} leftSection={<IconPlus size={16} stroke={1.6} aria-hidden />}>
+          {t('feeRuns.new')}
+        </Button>
+      </Group>
       {creating && <FeeRunForm onCancel={() => setCreating(false)} />}
       {!runs.data && <Loading />}
       {runs.data?.length === 0 && !creating && (
@@ -37,30 +45,36 @@ function FeeRunList() {
         </EmptyState>
       )}
       {runs.data && runs.data.length > 0 && (
-        <table className="table clickable" aria-label={t('feeRuns.title')}>
-          <thead>
-            <tr>
-              <th>{t('feeRuns.description')}</th>
-              <th>{t('feeRuns.invoiceDate')}</th>
-              <th className="num">{t('feeRuns.amount')}</th>
-              <th className="num">{t('feeRuns.drafts')}</th>
-              <th className="num">{t('feeRuns.blocked')}</th>
-              <th className="num">{t('feeRuns.posted')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {runs.data.map((r) => (
-              <tr key={r.id} onClick={() => navigate('facturen', r.id)}>
-                <td>{r.description}</td>
-                <td>{f.date(r.invoiceDate)}</td>
-                <td className="num">{f.euro(r.amount)}</td>
-                <td className="num">{r.counts.drafts}</td>
-                <td className="num">{r.counts.blocked}</td>
-                <td className="num">{r.counts.posted}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Card padding={0}>
+          <Table.ScrollContainer minWidth={760}>
+            <Table layout="fixed" aria-label={t('feeRuns.title')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('feeRuns.description')}</Table.Th>
+                  <Table.Th w={130} style={nowrap}>{t('feeRuns.invoiceDate')}</Table.Th>
+                  <Table.Th w={130} ta="right" style={nowrap}>{t('feeRuns.amount')}</Table.Th>
+                  <Table.Th w={110} ta="right" style={nowrap}>{t('feeRuns.drafts')}</Table.Th>
+                  <Table.Th w={120} ta="right" style={nowrap}>{t('feeRuns.blocked')}</Table.Th>
+                  <Table.Th w={110} ta="right" style={nowrap}>{t('feeRuns.posted')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {runs.data.map((r) => (
+                  <Table.Tr key={r.id} onClick={() => navigate('facturen', r.id)} style={{ cursor: 'pointer' }}>
+                    <Table.Td>
+                      <Anchor href={`#/facturen/${r.id}`} size="sm" truncate="end" title={r.description} display="block">{r.description}</Anchor>
+                    </Table.Td>
+                    <Table.Td style={nowrap}>{f.date(r.invoiceDate)}</Table.Td>
+                    <Table.Td ta="right" style={nowrap}>{f.euro(r.amount)}</Table.Td>
+                    <Table.Td ta="right" style={nowrap}>{r.counts.drafts}</Table.Td>
+                    <Table.Td ta="right" style={nowrap}>{r.counts.blocked}</Table.Td>
+                    <Table.Td ta="right" style={nowrap}>{r.counts.posted}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Card>
       )}
     </section>
   );
@@ -71,142 +85,170 @@ type Mode = 'all' | 'status' | 'tag' | 'selected';
 function FeeRunForm({ onCancel }: { onCancel: () => void }) {
   const { t } = useTranslation();
   const statuses = useQuery('debtorStatuses.list', {});
-  const tags = useQuery('debtors.tags', {});
-  const create = useMutation('feeRuns.create');
-  const [d, setD] = useState({ description: '', invoiceDate: '', dueDate: '', amount: '', amountFromCard: false, mode: 'all' as Mode, statusId: '', tag: '' });
-  const [picked, setPicked] = useState<Picked[]>([]);
+  const groups = useQuery('debtors.tags', {});
+  const form = useFormErrors('feeRuns.create');
+  const [d, setD] = useState({ description: '', invoiceDate: null as string | null, dueDate: null as string | null, amount: null as number | null, amountFromCard: false });
+  const [mode, setMode] = useState<Mode>('all');
+  const [tags, setTags] = useState<string[]>([]);
+  const [statusIds, setStatusIds] = useState<string[]>([]);
+  const [chosen, setChosen] = useState<Set<number>>(new Set());
+  const set = <K extends keyof typeof d>(key: K, value: (typeof d)[K]) => {
+    setD({ ...d, [key]: value });
+    form.clear(key);
+  };
   const selection = () => {
-    if (d.mode === 'tag') return { mode: 'tag' as const, tags: d.tag ? [d.tag] : [] };
-    if (d.mode === 'status') return { mode: 'status' as const, statusIds: d.statusId ? [Number(d.statusId)] : [] };
-    if (d.mode === 'selected') return { mode: 'selected' as const, debtorIds: picked.map((p) => p.id) };
-    return { mode: 'all' as const };
+    if (mode === 'tag') return { mode, tags };
+    if (mode === 'status') return { mode, statusIds: statusIds.map(Number) };
+    if (mode === 'selected') return { mode, debtorIds: [...chosen] };
+    return { mode };
   };
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
-    let amount: number;
-    try {
-      amount = typedEuro('amount', d.amount) ?? 0;
-    } catch (err) {
-      create.refuse(asErrorData(err));
-      return;
-    }
-    const run = await create.run({
+    // empty fields are left out, so the contract itself says "verplicht" at each of them
+    const run = await form.submit({
       description: d.description,
-      invoiceDate: d.invoiceDate,
-      dueDate: d.dueDate || undefined,
-      amount,
+      invoiceDate: d.invoiceDate ?? undefined,
+      dueDate: d.dueDate ?? undefined,
+      amount: d.amount ?? undefined,
       amountFromCard: d.amountFromCard,
       selection: selection(),
-    });
-    if (run) navigate('facturen', run.id);
+    } as Input<'feeRuns.create'>);
+    if (!run) return;
+    notifySuccess(t('feeRuns.draftsMade', { count: run.counts.drafts }), { href: `#/facturen/${run.id}`, label: t('feeRuns.review') });
+    navigate('facturen', run.id);
   };
   return (
-    <form className="card" onSubmit={submit} noValidate aria-label={t('feeRuns.new')}>
-      <h2>{t('feeRuns.new')}</h2>
-      <p className="muted">{t('feeRuns.intro')}</p>
-      <FormError error={create.error} fields={['description', 'invoiceDate', 'dueDate', 'amount']} />
-      <div className="row">
-        <Field label={t('feeRuns.description')} name="description" value={d.description} width="long" error={create.error} onChange={(v) => setD({ ...d, description: v })} />
-        <Field label={t('feeRuns.amount')} name="amount" value={d.amount} width="short" error={create.error} hint="150,00" onChange={(v) => setD({ ...d, amount: v })} />
-      </div>
-      <label className="check">
-        <input type="checkbox" checked={d.amountFromCard} onChange={(e) => setD({ ...d, amountFromCard: e.target.checked })} /> {t('feeRuns.amountFromCard')}
-      </label>
-      <div className="row">
-        <Field label={t('feeRuns.invoiceDate')} name="invoiceDate" type="date" value={d.invoiceDate} width="short" error={create.error} onChange={(v) => setD({ ...d, invoiceDate: v })} />
-        <Field label={t('feeRuns.dueDate')} name="dueDate" type="date" value={d.dueDate} width="short" optional error={create.error} hint={t('feeRuns.dueDateHint')} onChange={(v) => setD({ ...d, dueDate: v })} />
-      </div>
-      <div className="row">
-        <Select
+    <Card component="form" ref={form.formRef} onSubmit={submit} noValidate aria-label={t('feeRuns.new')} mb="md">
+      <Title order={2}>{t('feeRuns.new')}</Title>
+      <Text size="sm" c="dimmed" mt={4}>{t('feeRuns.intro')}</Text>
+      <Group align="flex-start" gap="md" mt="sm">
+        <TextInput label={t('feeRuns.description')} name="description" required value={d.description} w={420} error={form.errorOf('description')} onChange={(e) => set('description', e.currentTarget.value)} />
+        <AmountField label={t('feeRuns.amount')} name="amount" required value={d.amount} error={form.errorOf('amount')} onChange={(cents) => set('amount', cents)} />
+      </Group>
+      <Checkbox mt="sm" label={t('feeRuns.amountFromCard')} checked={d.amountFromCard} onChange={(e) => set('amountFromCard', e.currentTarget.checked)} />
+      <Group align="flex-start" gap="md" mt="sm">
+        <DateField label={t('feeRuns.invoiceDate')} name="invoiceDate" required value={d.invoiceDate} error={form.errorOf('invoiceDate')} onChange={(iso) => set('invoiceDate', iso)} />
+        <DateField label={t('feeRuns.dueDate')} name="dueDate" value={d.dueDate} description={t('feeRuns.dueDateHint')} w={320} error={form.errorOf('dueDate')} onChange={(iso) => set('dueDate', iso)} />
+      </Group>
+      <Group align="flex-start" gap="md" mt="sm">
+        <NativeSelect
           label={t('feeRuns.who')}
-          name="mode"
-          value={d.mode}
-          width="medium"
-          onChange={(v) => setD({ ...d, mode: v })}
-          options={[{ value: 'all', label: t('feeRuns.all') }, { value: 'tag', label: t('feeRuns.byTag') }, { value: 'status', label: t('feeRuns.byStatus') }, { value: 'selected', label: t('feeRuns.selected') }]}
+          name="selection.mode"
+          value={mode}
+          w={240}
+          onChange={(e) => setMode(e.currentTarget.value as Mode)}
+          data={[{ value: 'all', label: t('feeRuns.all') }, { value: 'tag', label: t('feeRuns.byTag') }, { value: 'status', label: t('feeRuns.byStatus') }, { value: 'selected', label: t('feeRuns.selected') }]}
         />
-        {d.mode === 'tag' && (
-          <Select label={t('debtor.tags')} name="tag" value={d.tag} width="short" onChange={(v) => setD({ ...d, tag: v })} options={[{ value: '', label: '—' }, ...(tags.data ?? []).map((x) => ({ value: x.tag, label: `${x.tag} (${x.count})` }))]} />
+        {mode === 'tag' && (
+          <MultiSelect label={t('debtor.tags')} name="selection.tags" value={tags} w={360} error={form.errorOf('selection.tags')} onChange={(v) => { setTags(v); form.clear('selection.tags'); }} data={(groups.data ?? []).map((g) => ({ value: g.tag, label: `${g.tag} (${g.count})` }))} />
         )}
-        {d.mode === 'status' && (
-          <Select label={t('debtor.status')} name="statusId" value={d.statusId} width="short" onChange={(v) => setD({ ...d, statusId: v })} options={[{ value: '', label: '—' }, ...(statuses.data ?? []).map((s) => ({ value: String(s.id), label: s.name }))]} />
+        {mode === 'status' && (
+          <MultiSelect label={t('debtor.status')} name="selection.statusIds" value={statusIds} w={360} error={form.errorOf('selection.statusIds')} onChange={(v) => { setStatusIds(v); form.clear('selection.statusIds'); }} data={(statuses.data ?? []).map((s) => ({ value: String(s.id), label: s.name }))} />
         )}
-      </div>
-      {d.mode === 'selected' && <DebtorPicker picked={picked} onChange={setPicked} />}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={create.busy}>{create.busy ? t('app.saving') : t('feeRuns.makeDrafts')}</button>
-        <button type="button" className="secondary" onClick={onCancel}>{t('app.cancel')}</button>
-      </div>
-    </form>
+      </Group>
+      {mode === 'selected' && <MemberChecklist chosen={chosen} onChange={(next) => { setChosen(next); form.clear('selection.debtorIds'); }} error={form.errorOf('selection.debtorIds')} />}
+      <FormFooter formError={form.formError} busy={form.busy} submitLabel={t('feeRuns.makeDrafts')} onCancel={onCancel} />
+    </Card>
   );
 }
 
 function FeeRunReview({ id }: { id: number }) {
   const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'nl';
   const f = useFormat();
   const run = useQuery('feeRuns.get', { id });
-  const block = useMutation('invoices.setBlocked');
-  const post = useMutation('feeRuns.post');
-  const [result, setResult] = useState<{ posted: number; skippedBlocked: number }>();
+  const [busy, setBusy] = useState(false);
   if (run.error) return <LoadError error={run.error} retry={run.reload} />;
   if (!run.data) return <Loading />;
   const r = run.data;
-  const error = block.error ?? post.error;
+  const toggleBlock = async (invoiceId: number, blocked: boolean) => {
+    try {
+      await call('invoices.setBlocked', { id: invoiceId, blocked });
+      run.reload();
+    } catch (e) {
+      notifyError(asErrorData(e).message[lang]);
+    }
+  };
+  const post = async () => {
+    const yes = await confirmMoneyAction({
+      title: t('feeRuns.confirmTitle'),
+      body: t('feeRuns.confirmBody', { count: r.counts.drafts, total: f.euro(r.counts.draftTotal), blocked: r.counts.blocked }),
+      undo: t('feeRuns.undoHow'),
+      confirmLabel: t('feeRuns.post', { count: r.counts.drafts, total: f.euro(r.counts.draftTotal) }),
+    });
+    if (!yes) return;
+    setBusy(true);
+    try {
+      const res = await call('feeRuns.post', { id });
+      const skipped = res.skippedBlocked ? ` ${t('feeRuns.skipped', { count: res.skippedBlocked })}` : '';
+      notifySuccess(`${t('feeRuns.postedResult', { count: res.posted })}${skipped}`, { href: '#/openstaande-posten', label: t('invoice.showItems') });
+      run.reload();
+    } catch (e) {
+      notifyError(asErrorData(e).message[lang]);
+    } finally {
+      setBusy(false);
+    }
+  };
   return (
-    <section className="screen">
-      <a className="back" href="#/facturen">← {t('feeRuns.back')}</a>
-      <h1>{r.description}</h1>
-      <p className="muted">
+    <section>
+      <Anchor href="#/facturen" size="sm">
+        <IconArrowLeft size={14} stroke={1.6} aria-hidden style={{ verticalAlign: '-2px' }} /> {t('feeRuns.back')}
+      </Anchor>
+      <Title order={1} mt="xs">{r.description}</Title>
+      <Text c="dimmed" mt={4} mb="md">
         {t('feeRuns.summary', { date: f.date(r.invoiceDate), amount: f.euro(r.amount), drafts: r.counts.drafts, blocked: r.counts.blocked, posted: r.counts.posted })}
-      </p>
-      {error && <div className="alert alert-error" role="alert">{error.message[i18n.language === 'en' ? 'en' : 'nl']}</div>}
-      {result && (
-        <div className="alert alert-ok" role="status">
-          {t('feeRuns.postedResult', { posted: result.posted, skipped: result.skippedBlocked })}
-        </div>
+      </Text>
+      {r.counts.drafts > 0 && (
+        <Group mb="md">
+          <Button loading={busy} onClick={() => void post()}>
+            {t('feeRuns.post', { count: r.counts.drafts, total: f.euro(r.counts.draftTotal) })}
+          </Button>
+        </Group>
       )}
-{r.counts.drafts > 0 && (
-      <div className="actions">
-        <button
-          type="button"
-          className="primary"
-          disabled={post.busy}
-          onClick={() => void post.run({ id }).then((res) => { if (res) { setResult(res); run.reload(); } })}
-        >
-          {post.busy ? t('app.saving') : t('feeRuns.post', { count: r.counts.drafts, total: f.euro(r.counts.draftTotal) })}
-        </button>
-      </div>
-      )}
-      <table className="table" aria-label={t('feeRuns.invoices')}>
-        <thead>
-          <tr>
-            <th>{t('fields.number')}</th>
-            <th>{t('fields.name')}</th>
-            <th>{t('feeRuns.instruction')}</th>
-            <th className="num">{t('feeRuns.amount')}</th>
-            <th>{t('feeRuns.state')}</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {r.invoices.map((inv) => (
-            <tr key={inv.id} className={inv.blocked ? 'inactive' : ''}>
-              <td className="code">{inv.debtorNumber}</td>
-              <td>{inv.debtorName}</td>
-              <td className="muted">{inv.billingInstruction ?? ''}</td>
-              <td className="num">{f.euro(inv.total)}</td>
-              <td>{inv.status === 'posted' ? `${t('feeRuns.postedAs')} ${inv.number}` : inv.blocked ? t('feeRuns.blockedDraft') : t('feeRuns.draft')}</td>
-              <td>
-                {inv.status === 'draft' && (
-                  <button type="button" className="link" aria-label={`${inv.blocked ? t('feeRuns.unblock') : t('feeRuns.block')} ${inv.debtorName}`} onClick={() => void block.run({ id: inv.id, blocked: !inv.blocked }).then((x) => x && run.reload())}>
-                    {inv.blocked ? t('feeRuns.unblock') : t('feeRuns.block')}
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Card padding={0}>
+        <Table.ScrollContainer minWidth={820}>
+          <Table layout="fixed" aria-label={t('feeRuns.invoices')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w={100} style={nowrap}>{t('debtors.numberColumn')}</Table.Th>
+                <Table.Th>{t('fields.name')}</Table.Th>
+                <Table.Th w={220} style={nowrap}>{t('feeRuns.instruction')}</Table.Th>
+                <Table.Th w={120} ta="right" style={nowrap}>{t('feeRuns.amount')}</Table.Th>
+                <Table.Th w={230} style={nowrap}>{t('feeRuns.state')}</Table.Th>
+                <Table.Th w={56}>
+                  <VisuallyHidden>{t('debtors.actions')}</VisuallyHidden>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {r.invoices.map((inv) => (
+                <Table.Tr key={inv.id} c={inv.blocked ? 'dimmed' : undefined}>
+                  <Table.Td style={nowrap}>{inv.debtorNumber}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm" truncate="end" title={inv.debtorName}>{inv.debtorName}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" c="dimmed" truncate="end" title={inv.billingInstruction ?? undefined}>{inv.billingInstruction ?? ''}</Text>
+                  </Table.Td>
+                  <Table.Td ta="right" style={nowrap}>{f.euro(inv.total)}</Table.Td>
+                  <Table.Td style={nowrap}>
+                    {inv.status === 'posted' ? `${t('feeRuns.postedAs')} ${inv.number}` : inv.blocked ? <Badge color="orange" variant="light" tt="none">{t('feeRuns.blockedDraft')}</Badge> : t('feeRuns.draft')}
+                  </Table.Td>
+                  <Table.Td>
+                    {inv.status === 'draft' && (
+                      <Tooltip label={inv.blocked ? t('feeRuns.unblock') : t('feeRuns.block')}>
+                        <ActionIcon variant="subtle" color={inv.blocked ? 'navy' : 'orange'} aria-label={`${inv.blocked ? t('feeRuns.unblock') : t('feeRuns.block')} ${inv.debtorName}`} onClick={() => void toggleBlock(inv.id, !inv.blocked)}>
+                          {inv.blocked ? <IconLockOpen size={18} stroke={1.6} aria-hidden /> : <IconLock size={18} stroke={1.6} aria-hidden />}
+                        </ActionIcon>
+                      </Tooltip>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Card>
     </section>
   );
 }

@@ -1,13 +1,18 @@
+import { Alert, Anchor, Button, Card, FileButton, Group, NativeSelect, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { IconArrowLeft, IconCheck, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MEMBER_IMPORT_FIELDS, type MemberImportReportT } from '../../../shared/api/contract';
-import { FormError } from '../components/Field';
+import { notifySuccess } from '../components/feedback';
+import { ReasonButton } from '../components/ReasonButton';
 import { useFormat } from '../components/format';
 import { useMutation } from '../hooks/useApi';
 import { navigate } from '../hooks/useHashRoute';
 
 type Field = (typeof MEMBER_IMPORT_FIELDS)[number];
 type Mapping = Partial<Record<Field, number | null>>;
+
+const nowrap = { whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' } as const;
 
 /** Bytes to base64 in slices: String.fromCharCode with a spread of a whole file overflows the stack. */
 function toBase64(buffer: ArrayBuffer): string {
@@ -48,7 +53,9 @@ export function MemberImport() {
   const commit = async () => {
     if (!file) return;
     const report = await commitCall.run({ content: file.content, fileName: file.name, mapping });
-    if (report) setDone(report);
+    if (!report) return;
+    setDone(report);
+    notifySuccess(t('import.doneShort', { count: report.created + report.updated }), { href: '#/debiteuren', label: t('import.back') });
   };
   const columnIndex = (field: Field) => {
     const header = preview?.mapping[field];
@@ -57,105 +64,112 @@ export function MemberImport() {
   const valid = preview ? preview.created + preview.updated : 0;
 
   return (
-    <section className="screen">
-      <a className="back" href="#/debiteuren">← {t('import.back')}</a>
-      <h1>{t('import.title')}</h1>
+    <section>
+      <Anchor href="#/debiteuren" size="sm">
+        <IconArrowLeft size={14} stroke={1.6} aria-hidden style={{ verticalAlign: '-2px' }} /> {t('import.back')}
+      </Anchor>
+      <Title order={1} mt="xs" mb="md">{t('import.title')}</Title>
       {done ? (
-        <div className="card">
-          <div className="alert alert-ok" role="status">
+        <Card>
+          <Alert color="green" role="status" icon={<IconCheck size={18} aria-hidden />}>
             {t('import.done', { created: done.created, updated: done.updated, mandates: done.mandatesCreated, rejected: done.rejected.length })}
-          </div>
+          </Alert>
           {done.rejected.length > 0 && <RejectedRows report={done} lang={lang} />}
-          <div className="actions">
-            <button type="button" className="primary" onClick={() => navigate('debiteuren')}>
-              {t('import.back')}
-            </button>
-            <button type="button" className="secondary" onClick={() => { setDone(undefined); setPreview(undefined); setFile(undefined); }}>
+          <Group mt="md" gap="sm">
+            <Button onClick={() => navigate('debiteuren')}>{t('import.back')}</Button>
+            <Button variant="default" onClick={() => { setDone(undefined); setPreview(undefined); setFile(undefined); }}>
               {t('import.again')}
-            </button>
-          </div>
-        </div>
+            </Button>
+          </Group>
+        </Card>
       ) : (
-        <>
-          <div className="card">
-            <p>{t('import.intro')}</p>
-            <label className="file-choice">
-              <span className="button secondary">{t('import.choose')}</span>
-              <input type="file" accept=".csv,text/csv,text/plain" aria-label={t('import.choose')} onChange={(e) => void choose(e.target.files?.[0])} />
-              {file && <span className="muted">{file.name}</span>}
-            </label>
-            {previewCall.busy && <p className="muted" role="status">{t('import.reading')}</p>}
-            <FormError error={previewCall.error} fields={[]} />
-          </div>
+        <Stack gap="md">
+          <Card>
+            <Text>{t('import.intro')}</Text>
+            <Group mt="md" gap="sm">
+              <FileButton accept=".csv,text/csv,text/plain" onChange={(chosen) => void choose(chosen ?? undefined)} inputProps={{ 'aria-label': t('import.choose') }}>
+                {(props) => (
+                  <Button {...props} variant="default" leftSection={<IconUpload size={16} stroke={1.6} aria-hidden />} loading={previewCall.busy}>
+                    {t('import.choose')}
+                  </Button>
+                )}
+              </FileButton>
+              {file && <Text c="dimmed" size="sm">{file.name}</Text>}
+            </Group>
+            {previewCall.busy && <Text c="dimmed" size="sm" mt="xs" role="status">{t('import.reading')}</Text>}
+            {previewCall.error && <Alert color="red" mt="sm" role="alert">{previewCall.error.message[lang]}</Alert>}
+          </Card>
           {preview && (
             <>
-              <div className="card">
-                <p className="summary" role="status">
+              <Card>
+                <Text role="status">
                   <strong>{t('import.summary', { total: preview.totalRows, created: preview.created, updated: preview.updated, rejected: preview.rejected.length })}</strong>{' '}
-                  <span className="muted small">
+                  <Text span size="sm" c="dimmed">
                     {t('import.encoding')}: {preview.encoding.toUpperCase()} · {t('import.separator')}: “{preview.separator === '\t' ? 'tab' : preview.separator}”
-                  </span>
-                </p>
-                <h2>{t('import.mapping')}</h2>
-                <div className="mapping-grid">
+                  </Text>
+                </Text>
+                <Title order={2} mt="md" mb="xs">{t('import.mapping')}</Title>
+                <SimpleGrid cols={{ base: 2, md: 3, lg: 4 }} spacing="md" verticalSpacing="xs">
                   {MEMBER_IMPORT_FIELDS.map((field) => (
-                    <label key={field} className="mapping-row">
-                      <span>{t(`memberField.${field}`)}</span>
-                      <select value={columnIndex(field)} onChange={(e) => remap(field, e.target.value)} aria-label={t(`memberField.${field}`)}>
-                        <option value="">{t('import.notMapped')}</option>
-                        {preview.headers.map((h, i) => (
-                          <option key={i} value={i}>
-                            {h || `#${i + 1}`}
-                          </option>
-                        ))}
-                      </select>
-                    </label>
+                    <NativeSelect
+                      key={field}
+                      label={t(`memberField.${field}`)}
+                      value={columnIndex(field)}
+                      onChange={(e) => remap(field, e.currentTarget.value)}
+                      data={[{ value: '', label: t('import.notMapped') }, ...preview.headers.map((h, i) => ({ value: String(i), label: h || `#${i + 1}` }))]}
+                    />
                   ))}
-                </div>
-              </div>
+                </SimpleGrid>
+              </Card>
               {preview.rejected.length > 0 && (
-                <div className="card">
+                <Card>
                   <RejectedRows report={preview} lang={lang} />
-                </div>
+                </Card>
               )}
-              <div className="card">
-                <h2>{t('import.sample')}</h2>
-                <table className="table" aria-label={t('import.sample')}>
-                  <thead>
-                    <tr>
-                      <th className="num">{t('import.line')}</th>
-                      <th>{t('fields.number')}</th>
-                      <th>{t('fields.name')}</th>
-                      <th>{t('fields.iban')}</th>
-                      <th>{t('debtor.paymentMethod')}</th>
-                      <th>{t('debtors.mandate')}</th>
-                      <th>{t('import.action')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {preview.sample.map((r) => (
-                      <tr key={r.line}>
-                        <td className="num">{r.line}</td>
-                        <td className="code">{r.number ?? '—'}</td>
-                        <td>{r.name}</td>
-                        <td className="iban">{f.iban(r.iban)}</td>
-                        <td>{t(`paymentMethod.${r.paymentMethod}`)}</td>
-                        <td>{r.mandate ?? '—'}</td>
-                        <td>{t(`import.${r.action}`)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-                <FormError error={commitCall.error} fields={[]} />
-                <div className="actions">
-                  <button type="button" className="primary" disabled={valid === 0 || commitCall.busy || previewCall.busy} onClick={() => void commit()}>
-                    {commitCall.busy ? t('import.committing') : t('import.commit', { count: valid })}
-                  </button>
-                </div>
-              </div>
+              <Card>
+                <Title order={2} mb="xs">{t('import.sample')}</Title>
+                <Table.ScrollContainer minWidth={860}>
+                  <Table layout="fixed" aria-label={t('import.sample')}>
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th w={80} ta="right" style={nowrap}>{t('import.line')}</Table.Th>
+                        <Table.Th w={110} style={nowrap}>{t('debtors.numberColumn')}</Table.Th>
+                        <Table.Th>{t('fields.name')}</Table.Th>
+                        <Table.Th w={230} style={nowrap}>{t('fields.iban')}</Table.Th>
+                        <Table.Th w={190} style={nowrap}>{t('debtor.paymentMethod')}</Table.Th>
+                        <Table.Th w={150} style={nowrap}>{t('debtors.mandate')}</Table.Th>
+                        <Table.Th w={110} style={nowrap}>{t('import.action')}</Table.Th>
+                      </Table.Tr>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {preview.sample.map((r) => (
+                        <Table.Tr key={r.line}>
+                          <Table.Td ta="right" style={nowrap}>{r.line}</Table.Td>
+                          <Table.Td style={nowrap}>{r.number ?? '—'}</Table.Td>
+                          <Table.Td>
+                            <Text size="sm" truncate="end" title={r.name}>{r.name}</Text>
+                          </Table.Td>
+                          <Table.Td style={nowrap}>{f.iban(r.iban)}</Table.Td>
+                          <Table.Td style={nowrap}>{t(`paymentMethod.${r.paymentMethod}`)}</Table.Td>
+                          <Table.Td>
+                            <Text size="sm" truncate="end" title={r.mandate ?? undefined}>{r.mandate ?? '—'}</Text>
+                          </Table.Td>
+                          <Table.Td style={nowrap}>{t(`import.${r.action}`)}</Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                </Table.ScrollContainer>
+                {commitCall.error && <Alert color="red" mt="sm" role="alert">{commitCall.error.message[lang]}</Alert>}
+                <Group mt="md">
+                  <ReasonButton reason={valid === 0 ? t('import.nothingValid') : undefined} loading={commitCall.busy} disabled={previewCall.busy} onClick={() => void commit()}>
+                    {t('import.commit', { count: valid })}
+                  </ReasonButton>
+                </Group>
+              </Card>
             </>
           )}
-        </>
+        </Stack>
       )}
     </section>
   );
@@ -165,26 +179,28 @@ function RejectedRows({ report, lang }: { report: MemberImportReportT; lang: 'nl
   const { t } = useTranslation();
   return (
     <>
-      <h2>{t('import.rejectedTitle')}</h2>
-      <p className="muted">{t('import.rejectedIntro')}</p>
-      <table className="table rejected" aria-label={t('import.rejectedTitle')}>
-        <thead>
-          <tr>
-            <th className="num">{t('import.line')}</th>
-            <th>{t('import.column')}</th>
-            <th>{t('import.reason')}</th>
-          </tr>
-        </thead>
-        <tbody>
+      <Title order={2} mt="md">{t('import.rejectedTitle')}</Title>
+      <Text size="sm" c="dimmed" mb="xs">{t('import.rejectedIntro')}</Text>
+      <Table layout="fixed" aria-label={t('import.rejectedTitle')}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={80} ta="right" style={nowrap}>{t('import.line')}</Table.Th>
+            <Table.Th w={220} style={nowrap}>{t('import.column')}</Table.Th>
+            <Table.Th>{t('import.reason')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
           {report.rejected.map((r) => (
-            <tr key={`${r.line}-${r.field}`}>
-              <td className="num">{r.line}</td>
-              <td>{r.column ?? t(`memberField.${r.field}`, { defaultValue: r.field })}</td>
-              <td>{r.message[lang]}</td>
-            </tr>
+            <Table.Tr key={`${r.line}-${r.field}`}>
+              <Table.Td ta="right" style={nowrap}>{r.line}</Table.Td>
+              <Table.Td>
+                <Text size="sm" truncate="end">{r.column ?? t(`memberField.${r.field}`, { defaultValue: r.field })}</Text>
+              </Table.Td>
+              <Table.Td c="red.8">{r.message[lang]}</Table.Td>
+            </Table.Tr>
           ))}
-        </tbody>
-      </table>
+        </Table.Tbody>
+      </Table>
     </>
   );
 }

@@ -1,19 +1,22 @@
+import { Card, Checkbox, Group, NativeSelect, NumberInput, TagsInput, Textarea, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DebtorT } from '../../../../shared/api/contract';
-import { Field, FormError } from '../../components/Field';
-import { FormActions } from '../../components/FormActions';
-import { Select } from '../../components/Select';
-import { formatDiscount } from '../../../../shared/money';
-import { useDraftForm, useQuery } from '../../hooks/useApi';
-import { euroText, typedDiscount, typedEuro } from '../../hooks/typedAmounts';
+import { formatDiscount, parseDiscount } from '../../../../shared/money';
+import { AmountField } from '../../components/AmountField';
+import { TYPED_INVALID } from '../../components/typedInvalid';
+import { FormFooter } from '../../components/FormFooter';
+import { useQuery } from '../../hooks/useApi';
+import { useFormErrors } from '../../hooks/useFormErrors';
 
-const FIELDS = ['number', 'name', 'email', 'phone', 'street', 'postalCode', 'city', 'iban', 'bic', 'accountHolder', 'paymentTermDays', 'notes', 'statusId', 'feeAmount', 'discount', 'discountPercent'];
-
-/** The whole debtor card as one form; the server checks every rule (direct debit needs an IBAN, ...). */
+/** The whole debtor card as one form: every field's problem at once, the first invalid field focused. */
 export function DebtorForm({ debtor, onSaved, onCancel }: { debtor: DebtorT; onSaved: (d: DebtorT) => void; onCancel: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'nl';
   const statuses = useQuery('debtorStatuses.list', {});
-  const initial = {
+  const groups = useQuery('debtors.tags', {});
+  const form = useFormErrors('debtors.update');
+  const [d, setD] = useState({
     id: debtor.id,
     number: debtor.number,
     name: debtor.name,
@@ -35,86 +38,135 @@ export function DebtorForm({ debtor, onSaved, onCancel }: { debtor: DebtorT; onS
     statusId: debtor.statusId ?? undefined,
     notes: debtor.notes ?? '',
     tags: debtor.tags,
-    feeAmount: euroText(debtor.feeAmount),
-    discount: formatDiscount({ amount: debtor.discountAmount, percent: debtor.discountPercent }),
-  };
-  const { draft: d, setDraft: setD, submit, error, busy } = useDraftForm('debtors.update', initial, onSaved, ({ feeAmount, discount, ...rest }) => {
-    const parsedDiscount = typedDiscount('discount', discount);
-    return { ...rest, feeAmount: typedEuro('feeAmount', feeAmount), discountAmount: parsedDiscount.amount, discountPercent: parsedDiscount.percent };
+    feeAmount: debtor.feeAmount,
   });
-  const text = (key: 'number' | 'name' | 'email' | 'phone' | 'street' | 'postalCode' | 'city' | 'iban' | 'bic' | 'accountHolder', label: string, width: 'short' | 'medium' | 'long', hint?: string) => (
-    <Field label={label} name={key} value={d[key]} width={width} hint={hint} error={error} onChange={(v) => setD({ ...d, [key]: v })} />
+  const [discount, setDiscount] = useState(formatDiscount({ amount: debtor.discountAmount, percent: debtor.discountPercent }));
+  const [discountProblem, setDiscountProblem] = useState<{ nl: string; en: string }>();
+  const set = <K extends keyof typeof d>(key: K, value: (typeof d)[K]) => {
+    setD({ ...d, [key]: value });
+    form.clear(key);
+  };
+  const save = async (e: React.FormEvent) => {
+    e.preventDefault();
+    // an unreadable discount marks its input (TYPED_INVALID), so the form refuses with every other problem shown too
+    const parsed = parseDiscount(discount);
+    const value = parsed.ok ? parsed.value : { amount: null, percent: null };
+    const saved = await form.submit({ ...d, discountAmount: value.amount, discountPercent: value.percent });
+    if (saved) onSaved(saved);
+  };
+  const text = (key: 'number' | 'name' | 'email' | 'phone' | 'street' | 'postalCode' | 'city' | 'iban' | 'bic' | 'accountHolder', label: string, w: number, extra?: { description?: string; required?: boolean }) => (
+    <TextInput label={label} name={key} value={d[key]} w={w} {...extra} error={form.errorOf(key)} onChange={(e) => set(key, e.currentTarget.value)} />
   );
   return (
-    <form className="card" onSubmit={submit} noValidate aria-label={t('debtor.edit')}>
-      <h2>{t('debtor.edit')}</h2>
-      <FormError error={error} fields={FIELDS} />
-      <div className="row">
-        {text('number', t('fields.number'), 'short')}
-        {text('name', t('fields.name'), 'long')}
-      </div>
-      <div className="row">
-        {text('email', t('fields.email'), 'medium')}
-        {text('phone', t('fields.phone'), 'short')}
-      </div>
-      <div className="row">
-        {text('street', t('fields.street'), 'medium')}
-        {text('postalCode', t('fields.postalCode'), 'short')}
-        {text('city', t('fields.city'), 'short')}
-      </div>
-      <div className="row">
-        <Select label={t('debtor.paymentMethod')} name="paymentMethod" value={d.paymentMethod} onChange={(v) => setD({ ...d, paymentMethod: v })} options={(['direct_debit', 'transfer'] as const).map((v) => ({ value: v, label: t(`paymentMethod.${v}`) }))} />
-        {text('iban', t('fields.iban'), 'medium')}
-        {text('bic', t('fields.bic'), 'short')}
-      </div>
-      <div className="row">{text('accountHolder', t('debtor.accountHolder'), 'medium', t('debtor.accountHolderHint'))}</div>
-      <div className="row checks">
-        <label className="check">
-          <input type="checkbox" checked={d.collect} onChange={(e) => setD({ ...d, collect: e.target.checked })} /> {t('debtor.collect')}
-        </label>
-        <label className="check">
-          <input type="checkbox" checked={d.consolidate} onChange={(e) => setD({ ...d, consolidate: e.target.checked })} /> {t('debtor.consolidate')}
-        </label>
-      </div>
-      <div className="row">
-        <Select label={t('debtor.kind')} name="kind" value={d.kind} onChange={(v) => setD({ ...d, kind: v })} options={(['person', 'business'] as const).map((v) => ({ value: v, label: t(`debtorKind.${v}`) }))} width="short" />
-        <Select label={t('debtor.language')} name="language" value={d.language} onChange={(v) => setD({ ...d, language: v })} options={(['nl', 'en'] as const).map((v) => ({ value: v, label: t(`fields.language_${v}`) }))} width="short" />
-        <Select
+    <Card component="form" ref={form.formRef} onSubmit={save} noValidate aria-label={t('debtor.edit')} mb="md">
+      <Title order={2} mb="sm">{t('debtor.edit')}</Title>
+      <Group align="flex-start" gap="md">
+        {text('number', t('fields.number'), 180, { required: true })}
+        {text('name', t('fields.name'), 360, { required: true })}
+      </Group>
+      <Group align="flex-start" gap="md" mt="sm">
+        {text('email', t('fields.email'), 300)}
+        {text('phone', t('fields.phone'), 200)}
+      </Group>
+      <Group align="flex-start" gap="md" mt="sm">
+        {text('street', t('fields.street'), 300)}
+        {text('postalCode', t('fields.postalCode'), 120)}
+        {text('city', t('fields.city'), 220)}
+      </Group>
+      <Group align="flex-start" gap="md" mt="sm">
+        <NativeSelect
+          label={t('debtor.paymentMethod')}
+          name="paymentMethod"
+          value={d.paymentMethod}
+          w={220}
+          onChange={(e) => set('paymentMethod', e.currentTarget.value as DebtorT['paymentMethod'])}
+          data={(['direct_debit', 'transfer'] as const).map((v) => ({ value: v, label: t(`paymentMethod.${v}`) }))}
+          error={form.errorOf('paymentMethod')}
+        />
+        {text('iban', t('fields.iban'), 300)}
+        {text('bic', t('fields.bic'), 140)}
+      </Group>
+      <Group align="flex-start" gap="md" mt="sm">
+        {text('accountHolder', t('debtor.accountHolder'), 440, { description: t('debtor.accountHolderHint') })}
+      </Group>
+      <Group gap="xl" mt="md">
+        <Checkbox label={t('debtor.collect')} name="collect" checked={d.collect} onChange={(e) => set('collect', e.currentTarget.checked)} />
+        <Checkbox label={t('debtor.consolidate')} name="consolidate" checked={d.consolidate} onChange={(e) => set('consolidate', e.currentTarget.checked)} />
+      </Group>
+      <Group align="flex-start" gap="md" mt="sm">
+        <NativeSelect
+          label={t('debtor.kind')}
+          name="kind"
+          value={d.kind}
+          w={180}
+          onChange={(e) => set('kind', e.currentTarget.value as DebtorT['kind'])}
+          data={(['person', 'business'] as const).map((v) => ({ value: v, label: t(`debtorKind.${v}`) }))}
+        />
+        <NativeSelect
+          label={t('debtor.language')}
+          name="language"
+          value={d.language}
+          w={160}
+          onChange={(e) => set('language', e.currentTarget.value as DebtorT['language'])}
+          data={(['nl', 'en'] as const).map((v) => ({ value: v, label: t(`fields.language_${v}`) }))}
+        />
+        <NativeSelect
           label={t('debtor.status')}
           name="statusId"
           value={String(d.statusId ?? '')}
-          onChange={(v) => setD({ ...d, statusId: Number(v) })}
-          options={(statuses.data ?? []).filter((s) => s.active || s.id === d.statusId).map((s) => ({ value: String(s.id), label: s.name }))}
-          width="short"
+          w={200}
+          onChange={(e) => set('statusId', Number(e.currentTarget.value))}
+          data={(statuses.data ?? []).filter((s) => s.active || s.id === d.statusId).map((s) => ({ value: String(s.id), label: s.name }))}
+          error={form.errorOf('statusId')}
         />
-        <Field
+        <NumberInput
           label={t('debtor.paymentTerm')}
           name="paymentTermDays"
-          value={d.paymentTermDays === null || d.paymentTermDays === undefined ? '' : String(d.paymentTermDays)}
-          width="short"
-          hint={t('debtor.paymentTermHint')}
-          error={error}
-          onChange={(v) => setD({ ...d, paymentTermDays: v.trim() === '' ? null : Number(v) })}
+          description={t('debtor.paymentTermHint')}
+          value={d.paymentTermDays ?? ''}
+          allowDecimal={false}
+          allowNegative={false}
+          w={220}
+          error={form.errorOf('paymentTermDays')}
+          onChange={(v) => set('paymentTermDays', v === '' ? null : Number(v))}
         />
-      </div>
-      <div className="row">
-        <Field label={t('debtor.feeAmount')} name="feeAmount" value={d.feeAmount} width="short" hint={t('debtor.feeAmountHint')} error={error} onChange={(v) => setD({ ...d, feeAmount: v })} />
-        <Field label={t('debtor.discount')} name="discount" value={d.discount} width="short" hint={t('debtor.discountHint')} error={error} onChange={(v) => setD({ ...d, discount: v })} />
-      </div>
-      <Field
+      </Group>
+      <Group align="flex-start" gap="md" mt="sm">
+        <AmountField label={t('debtor.feeAmount')} name="feeAmount" description={t('debtor.feeAmountHint')} value={d.feeAmount} w={300} error={form.errorOf('feeAmount')} onChange={(cents) => set('feeAmount', cents)} />
+        <TextInput
+          label={t('debtor.discount')}
+          name="discountAmount"
+          description={t('debtor.discountHint')}
+          value={discount}
+          w={300}
+          onChange={(e) => {
+            setDiscount(e.currentTarget.value);
+            setDiscountProblem(undefined);
+            form.clear('discountAmount');
+            form.clear('discountPercent');
+          }}
+          onBlur={() => {
+            const parsed = parseDiscount(discount);
+            setDiscountProblem(parsed.ok ? undefined : { nl: parsed.nl, en: parsed.en });
+          }}
+          error={discountProblem?.[lang] ?? form.errorOf('discountAmount') ?? form.errorOf('discountPercent')}
+          {...(discountProblem ? { [TYPED_INVALID]: true } : {})}
+        />
+      </Group>
+      <TagsInput
+        mt="sm"
         label={t('debtor.tags')}
         name="tags"
-        value={d.tags.join(', ')}
-        width="long"
-        hint={t('debtor.tagsHint')}
-        error={error}
-        onChange={(v) => setD({ ...d, tags: v.split(',').map((x) => x.trimStart()) })}
+        description={t('debtor.tagsHint')}
+        value={d.tags}
+        data={(groups.data ?? []).map((g) => g.tag)}
+        splitChars={[',']}
+        maw={620}
+        error={form.errorOf('tags')}
+        onChange={(tags) => set('tags', tags)}
       />
-      <div className="field field-long">
-        <label htmlFor="f-notes">{t('debtor.notes')}</label>
-        <textarea id="f-notes" rows={3} value={d.notes} onChange={(e) => setD({ ...d, notes: e.target.value })} />
-      </div>
-      <FormActions busy={busy} onCancel={onCancel} />
-    </form>
+      <Textarea mt="sm" label={t('debtor.notes')} name="notes" value={d.notes} autosize minRows={3} maw={620} error={form.errorOf('notes')} onChange={(e) => set('notes', e.currentTarget.value)} />
+      <FormFooter formError={form.formError} busy={form.busy} onCancel={onCancel} />
+    </Card>
   );
 }

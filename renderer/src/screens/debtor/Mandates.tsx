@@ -1,73 +1,101 @@
+import { ActionIcon, Badge, Button, Card, Group, NativeSelect, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { IconBan, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Field, FormError } from '../../components/Field';
-import { FormActions } from '../../components/FormActions';
+import { DateField } from '../../components/DateField';
+import { confirmMoneyAction, notifyError, notifySuccess } from '../../components/feedback';
+import { FormFooter } from '../../components/FormFooter';
 import { useFormat } from '../../components/format';
-import { Select } from '../../components/Select';
-import { useDraftForm, useMutation, useQuery } from '../../hooks/useApi';
+import type { Input } from '../../../../shared/api/contract';
+import { call } from '../../api/client';
+import { asErrorData, useQuery } from '../../hooks/useApi';
+import { useFormErrors } from '../../hooks/useFormErrors';
+
+const nowrap = { whiteSpace: 'nowrap' } as const;
+const STATUS_COLOR = { active: 'green', revoked: 'gray', expired: 'orange' } as const;
 
 /** The debtor's SEPA mandates: what may be collected, since when, and what changed. */
 export function Mandates({ debtorId, number, onChanged }: { debtorId: number; number: string; onChanged: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const f = useFormat();
   const mandates = useQuery('mandates.list', { debtorId });
-  const revoke = useMutation('mandates.revoke');
   const [adding, setAdding] = useState(false);
   const refresh = () => {
     mandates.reload();
     onChanged();
   };
+  const askRevoke = async (m: { id: number; reference: string }) => {
+    const yes = await confirmMoneyAction({
+      title: t('mandate.revokeTitle', { reference: m.reference }),
+      body: t('mandate.revokeBody'),
+      undo: null,
+      confirmLabel: t('mandate.revoke'),
+      danger: true,
+    });
+    if (!yes) return;
+    try {
+      await call('mandates.revoke', { id: m.id });
+    } catch (e) {
+      notifyError(asErrorData(e).message[i18n.language === 'en' ? 'en' : 'nl']);
+      return;
+    }
+    notifySuccess(t('mandate.revoked', { reference: m.reference }));
+    refresh();
+  };
   return (
-    <div className="card">
-      <div className="screen-head">
-        <h2>{t('mandate.title')}</h2>
+    <Card mb="md">
+      <Group justify="space-between" mb="xs">
+        <Title order={2}>{t('mandate.title')}</Title>
         {!adding && (
-          <button type="button" className="secondary" onClick={() => setAdding(true)}>
-            + {t('mandate.add')}
-          </button>
+          <Button variant="default" leftSection={<IconPlus size={16} stroke={1.6} aria-hidden />} onClick={() => setAdding(true)}>
+            {t('mandate.add')}
+          </Button>
         )}
-      </div>
-      <FormError error={revoke.error} fields={[]} />
-      {mandates.data && mandates.data.length === 0 && !adding && <p className="muted">{t('mandate.none')}</p>}
+      </Group>
+      {mandates.data && mandates.data.length === 0 && !adding && <Text c="dimmed">{t('mandate.none')}</Text>}
       {mandates.data && mandates.data.length > 0 && (
-        <table className="table" aria-label={t('mandate.title')}>
-          <thead>
-            <tr>
-              <th>{t('mandate.reference')}</th>
-              <th>{t('mandate.signedOn')}</th>
-              <th>{t('mandate.type')}</th>
-              <th>{t('mandate.scheme')}</th>
-              <th>{t('mandate.status')}</th>
-              <th>{t('mandate.lastCollected')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {mandates.data.map((m) => (
-              <tr key={m.id} className={m.status === 'active' ? '' : 'inactive'}>
-                <td className="code">
-                  {m.reference}
-                  {m.amendmentPending && <div className="small muted">{t('mandate.amendment', { what: [m.originalReference, m.originalIban && f.iban(m.originalIban)].filter(Boolean).join(', ') })}</div>}
-                </td>
-                <td>{f.date(m.signedOn)}</td>
-                <td>{t(`mandate.types.${m.type}`)}</td>
-                <td>{m.scheme}</td>
-                <td>
-                  <span className={`tag status-${m.status}`}>{t(`mandate.statuses.${m.status}`)}</span>
-                  {m.endedOn && <span className="small muted"> {f.date(m.endedOn)}</span>}
-                </td>
-                <td>{f.date(m.lastCollectedOn)}</td>
-                <td>
-                  {m.status === 'active' && (
-                    <button type="button" className="link" onClick={() => void revoke.run({ id: m.id }).then((r) => r && refresh())}>
-                      {t('mandate.revoke')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table.ScrollContainer minWidth={760}>
+          <Table aria-label={t('mandate.title')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th style={nowrap}>{t('mandate.reference')}</Table.Th>
+                <Table.Th style={nowrap}>{t('mandate.signedOn')}</Table.Th>
+                <Table.Th style={nowrap}>{t('mandate.type')}</Table.Th>
+                <Table.Th style={nowrap}>{t('mandate.scheme')}</Table.Th>
+                <Table.Th style={nowrap}>{t('mandate.status')}</Table.Th>
+                <Table.Th style={nowrap}>{t('mandate.lastCollected')}</Table.Th>
+                <Table.Th w={52} />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {mandates.data.map((m) => (
+                <Table.Tr key={m.id} c={m.status === 'active' ? undefined : 'dimmed'}>
+                  <Table.Td>
+                    <Text size="sm" style={nowrap}>{m.reference}</Text>
+                    {m.amendmentPending && <Text size="xs" c="dimmed">{t('mandate.amendment', { what: [m.originalReference, m.originalIban && f.iban(m.originalIban)].filter(Boolean).join(', ') })}</Text>}
+                  </Table.Td>
+                  <Table.Td style={nowrap}>{f.date(m.signedOn)}</Table.Td>
+                  <Table.Td style={nowrap}>{t(`mandate.types.${m.type}`)}</Table.Td>
+                  <Table.Td style={nowrap}>{m.scheme}</Table.Td>
+                  <Table.Td style={nowrap}>
+                    <Badge variant="light" color={STATUS_COLOR[m.status]} tt="none">{t(`mandate.statuses.${m.status}`)}</Badge>
+                    {m.endedOn && <Text span size="xs" c="dimmed"> {f.date(m.endedOn)}</Text>}
+                  </Table.Td>
+                  <Table.Td style={nowrap}>{f.date(m.lastCollectedOn)}</Table.Td>
+                  <Table.Td>
+                    {m.status === 'active' && (
+                      <Tooltip label={t('mandate.revoke')}>
+                        <ActionIcon variant="subtle" color="red" aria-label={`${t('mandate.revoke')} ${m.reference}`} onClick={() => void askRevoke(m)}>
+                          <IconBan size={18} stroke={1.6} aria-hidden />
+                        </ActionIcon>
+                      </Tooltip>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       )}
       {adding && (
         <MandateForm
@@ -80,27 +108,31 @@ export function Mandates({ debtorId, number, onChanged }: { debtorId: number; nu
           onCancel={() => setAdding(false)}
         />
       )}
-    </div>
+    </Card>
   );
 }
 
 function MandateForm({ debtorId, suggestion, onDone, onCancel }: { debtorId: number; suggestion: string; onDone: () => void; onCancel: () => void }) {
   const { t } = useTranslation();
-  const { draft: d, setDraft: setD, submit, error, busy } = useDraftForm(
-    'mandates.save',
-    { debtorId, reference: suggestion, signedOn: '', type: 'recurring' as 'recurring' | 'one_off', scheme: 'CORE' as 'CORE' | 'B2B' },
-    onDone,
-  );
+  const form = useFormErrors('mandates.save');
+  const [d, setD] = useState({ debtorId, reference: suggestion, signedOn: null as string | null, type: 'recurring' as 'recurring' | 'one_off', scheme: 'CORE' as 'CORE' | 'B2B' });
+  const save = async (e: React.FormEvent) => {
+    e.preventDefault();
+    // an empty date is left out, so the contract itself says "verplicht"
+    const saved = await form.submit({ ...d, signedOn: d.signedOn ?? undefined } as Input<'mandates.save'>);
+    if (!saved) return;
+    notifySuccess(t('mandate.saved', { reference: saved.reference }));
+    onDone();
+  };
   return (
-    <form className="inline-form" onSubmit={submit} noValidate aria-label={t('mandate.add')}>
-      <FormError error={error} fields={['reference', 'signedOn']} />
-      <div className="row">
-        <Field label={t('mandate.reference')} name="reference" value={d.reference} width="medium" error={error} onChange={(v) => setD({ ...d, reference: v })} />
-        <Field label={t('mandate.signedOn')} name="signedOn" type="date" value={d.signedOn} width="short" error={error} onChange={(v) => setD({ ...d, signedOn: v })} />
-        <Select label={t('mandate.type')} name="type" value={d.type} width="short" onChange={(v) => setD({ ...d, type: v })} options={(['recurring', 'one_off'] as const).map((v) => ({ value: v, label: t(`mandate.types.${v}`) }))} />
-        <Select label={t('mandate.scheme')} name="scheme" value={d.scheme} width="short" onChange={(v) => setD({ ...d, scheme: v })} options={(['CORE', 'B2B'] as const).map((v) => ({ value: v, label: v }))} />
-      </div>
-      <FormActions busy={busy} onCancel={onCancel} />
+    <form ref={form.formRef} onSubmit={save} noValidate aria-label={t('mandate.add')}>
+      <Group align="flex-start" gap="md" mt="md">
+        <TextInput label={t('mandate.reference')} name="reference" required value={d.reference} w={260} error={form.errorOf('reference')} onChange={(e) => { setD({ ...d, reference: e.currentTarget.value }); form.clear('reference'); }} />
+        <DateField label={t('mandate.signedOn')} name="signedOn" required value={d.signedOn} error={form.errorOf('signedOn')} onChange={(iso) => { setD({ ...d, signedOn: iso }); form.clear('signedOn'); }} />
+        <NativeSelect label={t('mandate.type')} name="type" value={d.type} w={170} onChange={(e) => setD({ ...d, type: e.currentTarget.value as typeof d.type })} data={(['recurring', 'one_off'] as const).map((v) => ({ value: v, label: t(`mandate.types.${v}`) }))} />
+        <NativeSelect label={t('mandate.scheme')} name="scheme" value={d.scheme} w={140} onChange={(e) => setD({ ...d, scheme: e.currentTarget.value as typeof d.scheme })} data={['CORE', 'B2B']} />
+      </Group>
+      <FormFooter formError={form.formError} busy={form.busy} onCancel={onCancel} />
     </form>
   );
 }
