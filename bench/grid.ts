@@ -33,7 +33,7 @@ export async function benchGrid(dir: string): Promise<{ name: string; n: number;
     const firstRows = performance.now() - t0;
     // A string, not a function: tsx would wrap named functions in a helper the page does not have.
     const frames = (await page.evaluate(`new Promise((resolve) => {
-      const grid = document.querySelector('.grid-scroll');
+      const grid = document.querySelector('[role="grid"]');
       const deltas = [];
       let last = performance.now();
       const end = last + 3000;

@@ -62,7 +62,7 @@ function renderSection(section: string, detail: string | undefined, onChanged: (
     case 'facturen':
       return <FeeRuns runId={detail ? Number(detail) : undefined} key={detail ?? 'list'} />;
     case 'openstaande-posten':
-      return <OpenItems />;
+      return <OpenItems initialStatus={detail} key={detail ?? 'open'} />;
     case 'incasso':
       return <Collection />;
     case 'bankafschriften':

@@ -11,6 +11,9 @@ withClub((session) => {
   s = session;
 });
 
+/** Money is formatted with a no-break space after the euro sign. */
+const plain = (text: string | null) => (text ?? '').replace(/\u00a0/g, ' ');
+
 const FIXTURE = path.resolve(__dirname, '../fixtures/leden-50.csv');
 
 async function saveDownload(click: () => Promise<void>): Promise<{ name: string; xml: string }> {
@@ -30,7 +33,10 @@ describe('direct debit', () => {
     const readiness = page.getByLabel('Klaar voor incasso?');
     await readiness.getByText('Nog 1 punt te regelen voor de eerste incasso').waitFor();
     await readiness.getByText('0 van 0 debiteuren hebben automatische incasso').waitFor();
-    expect(await page.getByRole('button', { name: '+ Nieuwe incasso' }).isDisabled()).toBe(true);
+    // not ready: the button says why instead of only greying out
+    const newRun = page.getByRole('button', { name: 'Nieuwe incasso' });
+    expect(await newRun.getAttribute('aria-disabled')).toBe('true');
+    expect(await page.locator(`[id="${await newRun.getAttribute('aria-describedby')}"]`).textContent()).toBe('Regel eerst het punt hieronder (1).');
     await s.shot('60-incasso-gereedheid');
 
     await readiness.getByRole('link', { name: 'Regelen' }).click();
@@ -50,7 +56,7 @@ describe('direct debit', () => {
 
     await nav.getByRole('link', { name: 'Incasso' }).click();
     await page.getByText('Klaar voor incasso', { exact: true }).waitFor();
-    await page.getByRole('button', { name: '+ Nieuwe incasso' }).click();
+    await page.getByRole('button', { name: 'Nieuwe incasso' }).click();
     await page.getByText(/Leeg: de vroegst mogelijke datum, \d\d-\d\d-\d{4} \(2 bankwerkdagen aanlevertijd\)/).waitFor();
     await s.shot('61a-incasso-wizard');
     await page.getByRole('button', { name: 'Voorstel maken' }).click();
@@ -65,16 +71,23 @@ describe('direct debit', () => {
     expect(await proposed.locator('tbody tr').count()).toBe(firstCount - 1);
     await s.shot('61-incasso-voorstel-en-waarom-niet');
 
-    const file = await saveDownload(() => page.getByRole('button', { name: /Opslaan en bestand maken/ }).click());
+    const dialog = page.getByRole('dialog');
+    await page.getByRole('button', { name: /Opslaan en bestand maken/ }).click();
+    const asked = plain(await dialog.textContent());
+    expect(asked).toMatch(new RegExp(`${firstCount - 1} incasso's voor € [\\d.,]+ \\(${firstCount - 1} posten\\) op \\d\\d-\\d\\d-\\d{4}, in 1 bestand voor uw bank`));
+    expect(asked).toContain('Terugdraaien: met Annuleren bij de batch');
+    await s.shot('61b-incasso-bevestigen');
+    const file = await saveDownload(() => dialog.getByRole('button', { name: 'Opslaan en bestand maken', exact: true }).click());
     expect(file.name).toBe('incasso-INC-2026-0001.xml'.replace('2026', today.slice(0, 4)));
     expect(await xsdErrors(file.xml)).toEqual([]);
     expect((file.xml.match(/<DrctDbtTxInf>/g) ?? []).length).toBe(firstCount - 1);
-    await page.getByText(/Incasso INC-\d{4}-0001 opgeslagen/).waitFor();
+    const notice = page.locator('.mantine-Notification-root');
+    await notice.getByText(/Incasso INC-\d{4}-0001 opgeslagen: \d+ incasso's voor €\s[\d.,]+ in 1 bestand\./).waitFor();
     await s.shot('62-incasso-opgeslagen');
 
-    await page.getByRole('link', { name: 'Naar de openstaande posten' }).click();
-    await page.getByRole('combobox').first().selectOption('in_collection');
-    await page.getByText(`${firstCount - 1} posten`).waitFor();
+    await notice.getByRole('link', { name: 'Naar de openstaande posten' }).click();
+    await page.getByText(`${firstCount - 1} posten`, { exact: true }).waitFor();
+    expect(await page.getByRole('combobox', { name: 'Status' }).inputValue()).toBe('In incasso');
     await s.shot('63-posten-in-incasso');
 
     await nav.getByRole('link', { name: 'Incasso' }).click();
@@ -86,31 +99,40 @@ describe('direct debit', () => {
     expect(fs.readFileSync((await specs.path())!).subarray(0, 4).toString('hex')).toBe('504b0304');
     await page.getByRole('button', { name: /Annuleren INC-/ }).click();
     const cancel = page.getByRole('form', { name: /Batch INC-\d{4}-0001 annuleren/ });
+    await cancel.getByRole('button', { name: 'Batch annuleren' }).click();
+    await cancel.getByText('verplicht').waitFor();
     await cancel.getByLabel('Reden').fill('Verkeerde incassodatum');
     await cancel.getByRole('button', { name: 'Batch annuleren' }).click();
+    expect(plain(await dialog.textContent())).toContain('Dit kan niet ongedaan worden gemaakt.');
+    await dialog.getByRole('button', { name: 'Batch annuleren' }).click();
     await page.getByText('Geannuleerd: Verkeerde incassodatum').waitFor();
     await s.shot('64-incasso-geannuleerd');
 
-    await page.getByRole('button', { name: '+ Nieuwe incasso' }).click();
+    await page.getByRole('button', { name: 'Nieuwe incasso' }).click();
     await page.getByRole('button', { name: 'Voorstel maken' }).click();
     await proposed.waitFor();
     expect(await proposed.locator('tbody tr').count()).toBe(firstCount);
-    const second = await saveDownload(() => page.getByRole('button', { name: /Opslaan en bestand maken/ }).click());
+    await page.getByRole('button', { name: /Opslaan en bestand maken/ }).click();
+    const second = await saveDownload(() => dialog.getByRole('button', { name: 'Opslaan en bestand maken', exact: true }).click());
     expect(second.name).toMatch(/incasso-INC-\d{4}-0002\.xml/);
     expect(await xsdErrors(second.xml)).toEqual([]);
 
     await nav.getByRole('link', { name: 'Terugbetalingen' }).click();
     const candidates = page.getByRole('table', { name: 'Leden met een tegoed' });
     await candidates.getByText('Gerrit ter Horst').waitFor();
+    const refundButton = page.getByRole('button', { name: /Bestand maken: 0 terugbetalingen,/ });
+    expect(await refundButton.getAttribute('aria-disabled')).toBe('true');
     await candidates.getByLabel('Terugbetalen aan Gerrit ter Horst').check();
     await s.shot('65-terugbetalingen');
-    const refund = await saveDownload(() => page.getByRole('button', { name: /Bestand maken: 1 terugbetaling,/ }).click());
+    await page.getByRole('button', { name: /Bestand maken: 1 terugbetaling,/ }).click();
+    expect(plain(await dialog.textContent())).toContain('1 overboeking van samen € 50,00 naar de IBAN van het gekozen lid');
+    const refund = await saveDownload(() => dialog.getByRole('button', { name: 'Bestand maken', exact: true }).click());
     expect(refund.name).toMatch(/terugbetaling-TRB-\d{4}-0001\.xml/);
     expect(await xsdErrors(refund.xml)).toEqual([]);
     expect(refund.xml).toContain('<InstdAmt Ccy="EUR">50.00</InstdAmt>');
-    await page.getByText(/Terugbetaling TRB-\d{4}-0001 opgeslagen/).waitFor();
+    await notice.getByText(/Terugbetaling TRB-\d{4}-0001 opgeslagen: 1 overboeking voor €\s50,00/).waitFor();
     expect(s.problems).toEqual([]);
-  });
+  }, 150_000); // two runs, a cancel and a refund through real Chromium: slow on a shared machine
 });
 
 describe('Instellingen > Incasso', () => {

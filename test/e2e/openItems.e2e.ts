@@ -24,23 +24,46 @@ function seed() {
 /** Money is formatted with a no-break space after the euro sign. */
 const plain = (s: string | null) => (s ?? '').replace(/\u00a0/g, ' ');
 
+/** The grid's item rows (the header row holds column headers, no cells). */
 function rows() {
-  return s.page.getByRole('grid').getByRole('row');
+  return s.page.getByRole('grid').getByRole('row').filter({ has: s.page.getByRole('gridcell') });
 }
+
+/** Confirms the money-action dialog with its button, after checking what it says. */
+async function confirm(button: string, says: (string | RegExp)[]): Promise<string> {
+  const dialog = s.page.getByRole('dialog');
+  await dialog.waitFor();
+  const text = plain(await dialog.textContent());
+  for (const part of says) expect(text).toMatch(part);
+  await dialog.getByRole('button', { name: button }).click();
+  await dialog.waitFor({ state: 'detached' });
+  return text;
+}
+
+const count = (text: string) => s.page.getByText(text, { exact: true });
 
 describe('open items', () => {
   it('merges an invoice with a credit note, splits an item into 3 instalments, and the card shows it', async () => {
     const { lotte } = seed();
     const { page } = s;
     await page.getByRole('navigation').getByRole('link', { name: 'Openstaande posten' }).click();
-    await page.getByText('3 posten').waitFor();
+    await count('3 posten').waitFor();
     await s.shot('30-openstaande-posten');
     expect(await rows().count()).toBe(3);
 
     await page.getByLabel('Selecteer 2026-0001').check();
     await page.getByLabel('Selecteer 2026-0002').check();
+    // € 80 and € -55 do not net to zero: Vereffenen says why it cannot be used
+    const settle = page.getByRole('button', { name: 'Vereffenen' });
+    expect(await settle.getAttribute('aria-disabled')).toBe('true');
+    const why = await settle.getAttribute('aria-describedby');
+    expect(plain(await page.locator(`[id="${why}"]`).textContent())).toBe('De gekozen posten moeten samen € 0,00 zijn (nu € 25,00).');
+    await settle.click({ force: true }); // looks disabled but stays focusable: a click must do nothing
+    expect(await rows().count()).toBe(3);
     await page.getByRole('button', { name: 'Samenvoegen' }).click();
-    await page.getByText('2 posten').waitFor();
+    await confirm('Samenvoegen', ['2 posten van Lotte de Wit, samen € 25,00, worden één post van € 25,00.', 'opsplitsen']);
+    await page.locator('.mantine-Notification-root').getByText('2 posten samengevoegd tot één post van € 25,00.').waitFor();
+    await count('2 posten').waitFor();
     const merged = rows().filter({ hasText: 'Lotte de Wit' });
     expect(plain(await merged.textContent())).toContain('€ 25,00');
     await s.shot('31-samengevoegd');
@@ -48,22 +71,88 @@ describe('open items', () => {
     await rows().filter({ hasText: 'Koen Bakker' }).click();
     await page.getByRole('button', { name: 'Opsplitsen' }).click();
     const split = page.getByRole('form', { name: 'Opsplitsen' });
-    await split.getByLabel('Eerste vervaldatum').fill('2026-10-01');
+    await split.getByLabel('Eerste vervaldatum').fill('');
+    await split.getByRole('button', { name: 'Opsplitsen in 3 termijnen' }).click();
+    await split.getByText('verplicht').waitFor();
+    await split.getByLabel('Eerste vervaldatum').fill('1-10-2026');
+    await split.getByText('Termijnen: € 33,34 · € 33,33 · € 33,33').waitFor();
     await s.shot('32-opsplitsen');
     await split.getByRole('button', { name: 'Opsplitsen in 3 termijnen' }).click();
-    await page.getByText('4 posten').waitFor();
+    await confirm('Opsplitsen in 3 termijnen', ['€ 33,34, € 33,33, € 33,33', 'De eerste vervalt op 01-10-2026', 'samenvoegen']);
+    await count('4 posten').waitFor();
     const parts = (await rows().filter({ hasText: 'Koen Bakker' }).allTextContents()).map(plain);
     expect(parts.map((p) => p.match(/€\s?[\d.,]+/g)?.[1])).toEqual(['€ 33,34', '€ 33,33', '€ 33,33']);
     expect(parts.every((p) => p.includes('Betalingsregeling'))).toBe(true);
     await s.shot('33-opgesplitst');
 
+    // a row's own menu: write the last instalment off, after a warning that it cannot be undone
+    await rows().filter({ hasText: 'Koen Bakker' }).last().getByRole('button', { name: /^Acties voor / }).click();
+    await page.getByRole('menuitem', { name: 'Afboeken' }).click();
+    const writeOff = page.getByRole('form', { name: 'Afboeken' });
+    await writeOff.getByRole('button', { name: 'Afboeken' }).click();
+    await writeOff.getByText('verplicht').waitFor();
+    await writeOff.getByLabel('Reden').fill('Lid vertrokken naar het buitenland');
+    await writeOff.getByRole('button', { name: 'Afboeken' }).click();
+    await confirm('Afboeken', ['€ 33,33 van post', 'Koen Bakker', 'Dit kan niet ongedaan worden gemaakt.']);
+    await count('3 posten').waitFor();
+    await page.locator('.mantine-Notification-root').getByRole('link', { name: 'Bekijk de debiteur' }).first().waitFor();
+
     await page.goto(`${s.server.url.split('?')[0]}#/debiteuren/${lotte.id}`);
     await page.getByRole('heading', { name: `${lotte.number} Lotte de Wit` }).waitFor();
-    await page.getByText('1 posten').waitFor();
-    await page.getByRole('grid').getByRole('row').first().click();
+    await count('1 post').waitFor();
+    await rows().first().click();
     await page.getByRole('button', { name: 'Geschiedenis' }).click();
     await page.getByText('Samengevoegd uit 2026-0001, 2026-0002').waitFor();
     await s.shot('34-debiteurkaart-posten');
+    expect(s.problems).toEqual([]);
+  });
+});
+
+describe('the open-item grid', () => {
+  it('fills its card, never clips a header or wraps a date, and ellipsizes a long name with the full name on hover', async () => {
+    const ctx = s.server.ctx;
+    const long = 'Johanna Wilhelmina Theodora van der Meulen-Bakker de Groot';
+    const d = call(ctx, 'debtors.create', { name: long });
+    call(ctx, 'invoices.post', { id: call(ctx, 'invoices.createDraft', { debtorId: d.id, invoiceDate: '2026-09-01', description: 'Contributie', lines: [{ description: 'Contributie', unitPrice: 12_345 }] }).id });
+    const { page } = s;
+    let nameWidth = 0;
+    for (const size of [{ width: 1366, height: 800 }, { width: 1920, height: 1080 }]) {
+      await page.setViewportSize(size);
+      await page.getByRole('navigation').getByRole('link', { name: 'Openstaande posten' }).click();
+      await count('1 post').waitFor();
+      const grid = page.getByRole('grid');
+      await s.shot(`37-posten-${size.width}`);
+      const layout = await grid.evaluate((g) => {
+        const clipped = (el: { scrollWidth: number; clientWidth: number }) => el.scrollWidth > el.clientWidth + 1;
+        const headers = [...g.querySelectorAll('[role=columnheader]')];
+        const cells = [...g.querySelectorAll('[role=row] [role=gridcell]')];
+        return {
+          clippedHeaders: headers.filter((h) => clipped(h) || (h.firstElementChild && clipped(h.firstElementChild))).map((h) => h.textContent),
+          rowWidth: g.querySelector('[role=row]:not([aria-rowindex="1"])')!.getBoundingClientRect().width,
+          gridWidth: g.clientWidth,
+          scrollsSideways: g.scrollWidth > g.clientWidth,
+          cardWidth: g.parentElement!.getBoundingClientRect().width,
+          // a date stays on one line (nowrap), so the only way to lose it is to clip it
+          dates: cells.filter((c) => /^\d\d-\d\d-\d{4}$/.test(c.textContent ?? '')).map((c) => ({ text: c.textContent, clipped: clipped(c), lines: c.getClientRects().length })),
+        };
+      });
+      expect(layout.clippedHeaders).toEqual([]);
+      expect(layout.rowWidth).toBeGreaterThanOrEqual(layout.gridWidth - 1);
+      expect(layout.scrollsSideways).toBe(false);
+      expect(layout.gridWidth).toBeGreaterThan(layout.cardWidth - 20);
+      expect(layout.dates).toEqual([
+        { text: '01-09-2026', clipped: false, lines: 1 },
+        { text: expect.stringMatching(/-2026$/), clipped: false, lines: 1 },
+      ]);
+      const name = rows().first().getByTitle(`${d.number} ${long}`);
+      // a string: the page has getComputedStyle, this test's TypeScript (Node, no DOM) does not
+      const shown = (await name.evaluate('(el) => ({ cut: el.scrollWidth > el.clientWidth, ellipsis: getComputedStyle(el).textOverflow, width: el.clientWidth })')) as { cut: boolean; ellipsis: string; width: number };
+      expect(shown.ellipsis).toBe('ellipsis');
+      // cut short with an ellipsis at 1366; a wider window gives the name column the extra room
+      if (size.width === 1366) expect(shown.cut).toBe(true);
+      else expect(shown.width).toBeGreaterThan(nameWidth + 150);
+      nameWidth = shown.width;
+    }
     expect(s.problems).toEqual([]);
   });
 });
@@ -102,7 +191,7 @@ describe('invoices on the debtor card', () => {
     await page.getByRole('form', { name: 'Factuur 2026-0001 crediteren' }).getByRole('button', { name: 'Creditnota boeken' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Creditnota boeken' }).click();
     await invoices.getByText('creditnota').waitFor();
-    await page.getByText('2 posten').waitFor();
+    await count('2 posten').waitFor();
     await page.getByLabel('Selecteer 2026-0001').check();
     await page.getByLabel('Selecteer 2026-0002').check();
     await page.getByRole('button', { name: 'Vereffenen' }).click();

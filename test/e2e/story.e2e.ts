@@ -59,23 +59,27 @@ describe('the receivables story', () => {
     await credit.getByRole('button', { name: 'Creditnota boeken' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Creditnota boeken' }).click();
     await invoices.getByText('creditnota').waitFor();
-    await page.getByText('2 posten').waitFor();
+    await page.getByText('2 posten', { exact: true }).waitFor();
 
+    const itemRows = page.getByRole('grid').getByRole('row').filter({ has: page.getByRole('gridcell') });
+    const dialog = page.getByRole('dialog');
     await page.getByLabel('Selecteer 2026-0001').check();
     await page.getByLabel('Selecteer 2026-0044').check();
     await page.getByRole('button', { name: 'Samenvoegen' }).click();
-    await page.getByText('1 posten').waitFor();
-    expect(plain(await page.getByRole('grid').getByRole('row').first().textContent())).toContain('€ 125,00');
+    await dialog.getByRole('button', { name: 'Samenvoegen' }).click();
+    await page.getByText('1 post', { exact: true }).waitFor();
+    expect(plain(await itemRows.first().textContent())).toContain('€ 125,00');
 
-    await page.getByRole('grid').getByRole('row').first().click();
+    await itemRows.first().click();
     await page.getByRole('button', { name: 'Opsplitsen' }).click();
     const split = page.getByRole('form', { name: 'Opsplitsen' });
-    await split.getByLabel('Eerste vervaldatum').fill('2026-10-01');
+    await split.getByLabel('Eerste vervaldatum').fill('1-10-2026');
     await split.getByRole('button', { name: 'Opsplitsen in 3 termijnen' }).click();
-    await page.getByText('3 posten').waitFor();
-    const parts = (await page.getByRole('grid').getByRole('row').allTextContents()).map(plain);
+    await dialog.getByRole('button', { name: 'Opsplitsen in 3 termijnen' }).click();
+    await page.getByText('3 posten', { exact: true }).waitFor();
+    const parts = (await itemRows.allTextContents()).map(plain);
     expect(parts.map((p) => p.match(/€\s?[\d.,]+/g)?.[1])).toEqual(['€ 41,67', '€ 41,67', '€ 41,66']);
-    await page.getByRole('grid').getByRole('row').first().click();
+    await itemRows.first().click();
     await page.getByRole('button', { name: 'Geschiedenis' }).click();
     await page.getByText(/Deel 1 van 3 uit post/).waitFor();
 

@@ -1,16 +1,22 @@
-import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type SortingState } from '@tanstack/react-table';
+import { Badge, Checkbox, Text, UnstyledButton } from '@mantine/core';
+import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
+import { getCoreRowModel, useReactTable, type ColumnDef, type SortingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OpenItemT } from '../../../shared/api/contract';
 import { useFormat } from './format';
+import classes from './ItemGrid.module.css';
 
-const ROW_HEIGHT = 36;
+const ROW_HEIGHT = 38;
+const NUMERIC = new Set(['amount', 'balance', 'daysOverdue']);
+const STATUS_COLOR: Record<string, string> = { open: 'navy', blocked: 'orange', arrangement: 'teal', in_collection: 'violet' };
 
 /**
  * The open-item grid: TanStack Table for columns and sorting (done by the server), a virtualizer
  * so only the visible rows exist in the DOM. Rows arrive page by page; a row not loaded yet shows
- * a placeholder until its page is in.
+ * a placeholder until its page is in. The sizes are minimum widths: the name column takes what
+ * the card has left, so the grid fills its card and scrolls sideways only when the card is narrow.
  */
 export function ItemGrid(props: {
   total: number;
@@ -22,22 +28,25 @@ export function ItemGrid(props: {
   onToggle: (item: OpenItemT) => void;
   showDebtor: boolean;
   height?: number;
+  /** the row's own actions (a menu button), in the last column */
+  rowMenu?: (item: OpenItemT) => ReactNode;
 }) {
   const { t } = useTranslation();
   const f = useFormat();
   const columns = useMemo<ColumnDef<OpenItemT>[]>(
     () => [
-      { id: 'select', header: '', size: 36, enableSorting: false },
-      ...(props.showDebtor ? [{ id: 'debtor', header: t('items.debtor'), size: 170, accessorFn: (r: OpenItemT) => `${r.debtorNumber} ${r.debtorName}` }] : []),
-      { id: 'document', header: t('items.document'), size: 150, accessorKey: 'document' },
-      { id: 'itemDate', header: t('items.date'), size: 105, accessorFn: (r) => f.date(r.itemDate) },
-      { id: 'dueDate', header: t('items.dueDate'), size: 105, accessorFn: (r) => f.date(r.dueDate) },
-      { id: 'daysOverdue', header: t('items.daysOverdue'), size: 70, accessorFn: (r) => (r.daysOverdue > 0 ? String(r.daysOverdue) : '') },
+      { id: 'select', header: '', size: 40, enableSorting: false },
+      ...(props.showDebtor ? [{ id: 'debtor', header: t('items.debtor'), size: 160, accessorFn: (r: OpenItemT) => `${r.debtorNumber} ${r.debtorName}` }] : []),
+      { id: 'document', header: t('items.document'), size: 120, accessorKey: 'document' },
+      { id: 'itemDate', header: t('items.date'), size: 104, accessorFn: (r) => f.date(r.itemDate) },
+      { id: 'dueDate', header: t('items.dueDate'), size: 136, accessorFn: (r) => f.date(r.dueDate) },
+      { id: 'daysOverdue', header: t('items.daysOverdue'), size: 72, accessorFn: (r) => (r.daysOverdue > 0 ? String(r.daysOverdue) : '') },
       { id: 'amount', header: t('items.amount'), size: 110, accessorFn: (r) => f.euro(r.amount) },
-      { id: 'balance', header: t('items.balance'), size: 110, accessorFn: (r) => f.euro(r.balance) },
-      { id: 'status', header: t('items.status'), size: 165, enableSorting: false, accessorFn: (r) => t(`items.statuses.${r.status}`) },
+      { id: 'balance', header: t('items.balance'), size: 118, accessorFn: (r) => f.euro(r.balance) },
+      { id: 'status', header: t('items.status'), size: 140, enableSorting: false, accessorFn: (r) => t(`items.statuses.${r.status}`) },
+      ...(props.rowMenu ? [{ id: 'menu', header: '', size: 48, enableSorting: false }] : []),
     ],
-    [props.showDebtor, t, f],
+    [props.showDebtor, props.rowMenu !== undefined, t, f.lang],
   );
   const table = useReactTable({
     data: [],
@@ -56,55 +65,55 @@ export function ItemGrid(props: {
   const { onVisibleRange } = props;
   useEffect(() => onVisibleRange(first, last), [first, last, onVisibleRange]);
 
-  const width = table.getVisibleLeafColumns().reduce((s, c) => s + c.getSize(), 0);
-  const numeric = new Set(['amount', 'balance', 'daysOverdue']);
+  const leaves = table.getVisibleLeafColumns();
+  const width = leaves.reduce((s, c) => s + c.getSize(), 0);
+  const growId = props.showDebtor ? 'debtor' : 'document';
+  const cellClass = (id: string, extra = '') => `${classes.cell}${NUMERIC.has(id) ? ` ${classes.num}` : ''}${id === growId ? ` ${classes.grow}` : ''}${extra}`;
   return (
-    <div className="grid-scroll" ref={scrollRef} style={{ height: props.height ?? 520 }} role="grid" aria-rowcount={props.total} aria-label={t('items.title')}>
-      <div className="grid-head" style={{ width }} role="row">
-        {table.getHeaderGroups()[0]!.headers.map((h) => (
-          <div
-            key={h.id}
-            role="columnheader"
-            className={`grid-cell${numeric.has(h.id) ? ' num' : ''}${h.column.getCanSort() ? ' sortable' : ''}`}
-            style={{ width: h.getSize() }}
-            aria-sort={h.column.getIsSorted() === 'asc' ? 'ascending' : h.column.getIsSorted() === 'desc' ? 'descending' : undefined}
-            onClick={h.column.getCanSort() ? h.column.getToggleSortingHandler() : undefined}
-          >
-            {flexRender(h.column.columnDef.header, h.getContext())}
-            {h.column.getIsSorted() === 'asc' ? ' ▲' : h.column.getIsSorted() === 'desc' ? ' ▼' : ''}
-          </div>
-        ))}
+    <div className={classes.scroll} ref={scrollRef} style={{ height: props.height ?? 520 }} role="grid" aria-rowcount={props.total + 1} aria-label={t('items.title')}>
+      <div className={classes.head} style={{ width }} role="row" aria-rowindex={1}>
+        {table.getHeaderGroups()[0]!.headers.map((h) => {
+          const sorted = h.column.getIsSorted();
+          const label = h.isPlaceholder ? null : (h.column.columnDef.header as string);
+          return (
+            <div key={h.id} role="columnheader" className={cellClass(h.id, ` ${classes.headCell}`)} style={{ width: h.getSize() }} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}>
+              {h.column.getCanSort() ? (
+                <UnstyledButton onClick={h.column.getToggleSortingHandler()} fz="sm" fw={600} c={sorted ? 'navy.7' : 'dimmed'} style={{ display: 'inline-flex', alignItems: 'center', gap: 4, whiteSpace: 'nowrap' }}>
+                  {label}
+                  {sorted === 'asc' ? <IconArrowUp size={14} aria-hidden /> : sorted === 'desc' ? <IconArrowDown size={14} aria-hidden /> : <IconArrowsSort size={14} stroke={1.4} aria-hidden opacity={0.5} />}
+                </UnstyledButton>
+              ) : (
+                label
+              )}
+            </div>
+          );
+        })}
       </div>
-      <div style={{ height: virtualizer.getTotalSize(), width, position: 'relative' }} role="rowgroup">
+      <div style={{ height: virtualizer.getTotalSize(), minWidth: width, position: 'relative' }} role="rowgroup">
         {virtualRows.map((v) => {
           const item = props.rowAt(v.index);
+          const selected = item ? props.selected.has(item.id) : false;
           return (
             <div
               key={v.key}
               role="row"
-              aria-rowindex={v.index + 1}
-              className={`grid-row${item && props.selected.has(item.id) ? ' selected' : ''}${item && item.daysOverdue > 0 ? ' overdue' : ''}`}
+              aria-rowindex={v.index + 2}
+              aria-selected={selected}
+              data-selected={selected || undefined}
+              className={classes.row}
               style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT, width }}
               onClick={() => item && props.onToggle(item)}
             >
               {item ? (
-                table.getVisibleLeafColumns().map((c) => (
-                  <div
-                    key={c.id}
-                    role="gridcell"
-                    className={`grid-cell${numeric.has(c.id) ? ' num' : ''}${c.id === 'status' ? ` status-${item.status}` : ''}${c.id === 'daysOverdue' ? ' days-overdue' : ''}`}
-                    style={{ width: c.getSize() }}
-                    title={c.id === 'document' || c.id === 'debtor' ? String(c.accessorFn?.(item, v.index) ?? '') : undefined}
-                  >
-                    {c.id === 'select' ? (
-                      <input type="checkbox" aria-label={`${t('items.select')} ${item.document}`} checked={props.selected.has(item.id)} onChange={() => props.onToggle(item)} onClick={(e) => e.stopPropagation()} />
-                    ) : (
-                      String((c.accessorFn as ((r: OpenItemT, i: number) => unknown) | undefined)?.(item, v.index) ?? '')
-                    )}
+                leaves.map((c) => (
+                  <div key={c.id} role="gridcell" className={cellClass(c.id, c.id === 'daysOverdue' && item.daysOverdue > 0 ? ` ${classes.overdue}` : '')} style={{ width: c.getSize() }}>
+                    {cellContent(c.id, item, String((c.accessorFn as ((r: OpenItemT, i: number) => unknown) | undefined)?.(item, v.index) ?? ''))}
                   </div>
                 ))
               ) : (
-                <div className="grid-cell muted">…</div>
+                <div className={classes.cell}>
+                  <Text c="dimmed" size="sm">…</Text>
+                </div>
               )}
             </div>
           );
@@ -112,4 +121,32 @@ export function ItemGrid(props: {
       </div>
     </div>
   );
+
+  function cellContent(id: string, item: OpenItemT, text: string): ReactNode {
+    switch (id) {
+      case 'select':
+        return <Checkbox size="xs" aria-label={`${t('items.select')} ${item.document}`} checked={props.selected.has(item.id)} onChange={() => props.onToggle(item)} onClick={(e) => e.stopPropagation()} />;
+      case 'debtor':
+      case 'document':
+        return (
+          <Text size="sm" truncate="end" title={text}>
+            {text}
+          </Text>
+        );
+      case 'status':
+        return (
+          <Badge variant="light" color={STATUS_COLOR[item.status] ?? 'gray'} tt="none" fw={500} size="md" title={text} style={{ maxWidth: '100%' }}>
+            {text}
+          </Badge>
+        );
+      case 'menu':
+        return (
+          <span onClick={(e) => e.stopPropagation()} style={{ display: 'contents' }}>
+            {props.rowMenu?.(item)}
+          </span>
+        );
+      default:
+        return text;
+    }
+  }
 }

@@ -1,9 +1,12 @@
+import { Group, Title } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Output } from '../../../shared/api/contract';
 import { EmptyState } from '../components/EmptyState';
+import { notifySuccess } from '../components/feedback';
 import { useFormat } from '../components/format';
 import { LoadError, Loading } from '../components/Loading';
+import { ReasonButton } from '../components/ReasonButton';
 import { useQuery } from '../hooks/useApi';
 import { Batches } from './collection/Batches';
 import { CollectionWizard } from './collection/CollectionWizard';
@@ -16,36 +19,30 @@ export function Collection() {
   const readiness = useQuery('collections.readiness', {});
   const batches = useQuery('batches.list', { kind: 'collection' });
   const [wizard, setWizard] = useState(false);
-  const [saved, setSaved] = useState<Output<'collections.create'>>();
   if (readiness.error) return <LoadError error={readiness.error} retry={readiness.reload} />;
   if (!readiness.data || !batches.data) return <Loading />;
-  const ready = readiness.data.every((c) => c.ok);
+  const missing = readiness.data.filter((c) => !c.ok).length;
+  const ready = missing === 0;
   const refresh = () => {
     readiness.reload();
     batches.reload();
   };
   return (
-    <section className="screen">
-      <div className="screen-head">
-        <h1>{t('collection.title')}</h1>
+    <section>
+      <Group justify="space-between" mb="md">
+        <Title order={1}>{t('collection.title')}</Title>
         {!wizard && (
-          <button type="button" className="primary" disabled={!ready} onClick={() => { setSaved(undefined); setWizard(true); }}>
-            + {t('collection.new')}
-          </button>
+          <ReasonButton reason={ready ? undefined : t('collection.notReadyWhy', { count: missing })} leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setWizard(true)}>
+            {t('collection.new')}
+          </ReasonButton>
         )}
-      </div>
+      </Group>
       {(!ready || !wizard) && <Readiness checks={readiness.data} />}
-      {saved && (
-        <div className="alert alert-ok" role="status">
-          {t('collection.saved', { reference: saved.reference, count: saved.transactionCount, amount: f.euro(saved.controlSum), files: saved.fileCount })}{' '}
-          <a href="#/openstaande-posten">{t('collection.seeItems')}</a>
-        </div>
-      )}
       {wizard && ready && (
         <CollectionWizard
           onCancel={() => setWizard(false)}
           onSaved={(b) => {
-            setSaved(b);
+            notifySuccess(t('collection.saved', { reference: b.reference, count: b.transactionCount, amount: f.euro(b.controlSum), files: t('collection.fileCount', { count: b.fileCount }) }), { href: '#/openstaande-posten/in_collection', label: t('collection.seeItems') });
             setWizard(false);
             refresh();
           }}

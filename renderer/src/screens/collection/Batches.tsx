@@ -1,103 +1,185 @@
-import { useState } from 'react';
+import { ActionIcon, Alert, Badge, Button, Card, Group, Paper, Stack, Table, Text, TextInput, Title, Tooltip, VisuallyHidden } from '@mantine/core';
+import { IconBan, IconFileDownload, IconFileTypePdf, IconFileZip } from '@tabler/icons-react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../../shared/api/contract';
 import { base64Bytes, downloadFile } from '../../components/download';
-import { Field, FormError } from '../../components/Field';
+import { confirmMoneyAction, notifyError, notifySuccess } from '../../components/feedback';
 import { useFormat } from '../../components/format';
-import { asErrorData, useMutation } from '../../hooks/useApi';
+import { call } from '../../api/client';
+import { asErrorData } from '../../hooks/useApi';
+import { useFormErrors } from '../../hooks/useFormErrors';
 import { downloadBatchFiles } from './downloads';
 
 type Batch = Output<'batches.list'>[number];
+const figures = { whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' } as const;
 
-/** Saved batches: download the file again (identical), or cancel until the bank confirms. */
+/** Saved batches: the report and member specifications, the file again (identical), or cancel until the bank confirms. */
 export function Batches({ batches, onChanged, label }: { batches: Batch[]; onChanged: () => void; label: string }) {
   const { t, i18n } = useTranslation();
   const f = useFormat();
-  const cancel = useMutation('batches.cancel');
+  const lang = i18n.language === 'en' ? 'en' : 'nl';
   const [cancelling, setCancelling] = useState<Batch>();
-  const [reason, setReason] = useState('');
-  const [downloadError, setDownloadError] = useState<string>();
-  const report = useMutation('batches.report');
-  const specifications = useMutation('batches.specificationsZip');
-  const reportPdf = async (id: number) => {
-    const r = await report.run({ id });
-    if (r) downloadFile(r.fileName, base64Bytes(r.base64), 'application/pdf');
+  const [busy, setBusy] = useState<string>();
+  // one download at a time per button, and a failure as a notification that stays until read
+  const run = async (key: string, work: () => Promise<void>) => {
+    setBusy(key);
+    try {
+      await work();
+    } catch (e) {
+      notifyError(asErrorData(e).message[lang]);
+    } finally {
+      setBusy(undefined);
+    }
   };
-  const specs = async (id: number) => {
-    const zip = await specifications.run({ id });
-    if (zip) downloadFile(zip.fileName, base64Bytes(zip.base64), 'application/zip');
-  };
+  const reportPdf = (b: Batch) =>
+    run(`report-${b.id}`, async () => {
+      const r = await call('batches.report', { id: b.id });
+      downloadFile(r.fileName, base64Bytes(r.base64), 'application/pdf');
+    });
+  const specs = (b: Batch) =>
+    run(`specs-${b.id}`, async () => {
+      const zip = await call('batches.specificationsZip', { id: b.id });
+      downloadFile(zip.fileName, base64Bytes(zip.base64), 'application/zip');
+    });
   if (batches.length === 0) return null;
+  const action = (key: string, name: string, icon: ReactNode, onClick: () => void, color?: string) => (
+    <Tooltip label={name}>
+      <ActionIcon variant="subtle" color={color ?? 'navy'} aria-label={name} loading={busy === key} onClick={onClick}>
+        {icon}
+      </ActionIcon>
+    </Tooltip>
+  );
   return (
-    <section className="card" aria-label={label}>
-      <h2>{label}</h2>
-      {downloadError && <div className="alert alert-error" role="alert">{downloadError}</div>}
-      <table className="table" aria-label={label}>
-        <thead>
-          <tr>
-            <th>{t('batch.reference')}</th>
-            <th>{t('batch.date')}</th>
-            <th className="num">{t('batch.count')}</th>
-            <th className="num">{t('batch.controlSum')}</th>
-            <th>{t('batch.status')}</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {batches.map((b) => (
-            <tr key={b.id} className={b.status === 'cancelled' ? 'muted' : undefined}>
-              <td className="code">{b.reference}</td>
-              <td>{b.requestedDate ? f.date(b.requestedDate) : t('collection.perDueDate')}</td>
-              <td className="num">{b.transactionCount}</td>
-              <td className="num">{f.euro(b.controlSum)}</td>
-              <td>{b.status === 'saved' ? t('batch.saved') : `${t('batch.cancelled')}: ${b.cancelReason ?? ''}`}</td>
-              <td>
-                <button type="button" className="link" aria-label={`${t('batch.report')} ${b.reference}`} onClick={() => void reportPdf(b.id)}>
-                  {t('batch.report')}
-                </button>{' '}
-                <button type="button" className="link" aria-label={`${t('batch.specs')} ${b.reference}`} onClick={() => void specs(b.id)}>
-                  {t('batch.specs')}
-                </button>{' '}
-                {b.status === 'saved' && (
-                  <>
-                    <button type="button" className="link" aria-label={`${t('batch.download')} ${b.reference}`} onClick={() => void downloadBatchFiles(b).catch((e: unknown) => setDownloadError(asErrorData(e).message[i18n.language === 'en' ? 'en' : 'nl']))}>
-                      {t('batch.download')}
-                    </button>{' '}
-                    <button type="button" className="link danger" aria-label={`${t('batch.cancel')} ${b.reference}`} onClick={() => { setCancelling(b); setReason(''); cancel.clearError(); }}>
-                      {t('batch.cancel')}
-                    </button>
-                  </>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+    <Card component="section" aria-label={label} mt="md">
+      <Title order={2} mb="sm">
+        {label}
+      </Title>
+      <Table.ScrollContainer minWidth={760}>
+        <Table aria-label={label} fz="sm">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('batch.reference')}</Table.Th>
+              <Table.Th>{t('batch.date')}</Table.Th>
+              <Table.Th ta="right">{t('batch.count')}</Table.Th>
+              <Table.Th ta="right">{t('batch.controlSum')}</Table.Th>
+              <Table.Th>{t('batch.status')}</Table.Th>
+              <Table.Th w={160}>
+                <VisuallyHidden>{t('batch.actions')}</VisuallyHidden>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {batches.map((b) => (
+              <Table.Tr key={b.id} c={b.status === 'cancelled' ? 'dimmed' : undefined}>
+                <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+                  {b.reference}
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{b.requestedDate ? f.date(b.requestedDate) : t('collection.perDueDate')}</Table.Td>
+                <Table.Td ta="right" style={figures}>
+                  {b.transactionCount}
+                </Table.Td>
+                <Table.Td ta="right" style={figures}>
+                  {f.euro(b.controlSum)}
+                </Table.Td>
+                <Table.Td>
+                  {b.status === 'saved' ? (
+                    <Badge variant="light" color="navy" tt="none" fw={500}>
+                      {t('batch.saved')}
+                    </Badge>
+                  ) : (
+                    <Text size="sm" c="dimmed">
+                      {t('batch.cancelled')}: {b.cancelReason ?? ''}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Group gap={2} wrap="nowrap" justify="flex-end">
+                    {action(`report-${b.id}`, `${t('batch.report')} ${b.reference}`, <IconFileTypePdf size={18} stroke={1.6} />, () => void reportPdf(b))}
+                    {action(`specs-${b.id}`, `${t('batch.specs')} ${b.reference}`, <IconFileZip size={18} stroke={1.6} />, () => void specs(b))}
+                    {b.status === 'saved' && (
+                      <>
+                        {action(`file-${b.id}`, `${t('batch.download')} ${b.reference}`, <IconFileDownload size={18} stroke={1.6} />, () => void run(`file-${b.id}`, () => downloadBatchFiles(b)))}
+                        {action(`cancel-${b.id}`, `${t('batch.cancel')} ${b.reference}`, <IconBan size={18} stroke={1.6} />, () => setCancelling(b), 'red')}
+                      </>
+                    )}
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
       {cancelling && (
-        <form
-          className="card inset"
-          aria-label={t('batch.cancelTitle', { reference: cancelling.reference })}
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void cancel.run({ id: cancelling.id, reason }).then((r) => {
-              if (r) {
-                setCancelling(undefined);
-                onChanged();
-              }
-            });
+        <CancelForm
+          key={cancelling.id}
+          batch={cancelling}
+          onClose={() => setCancelling(undefined)}
+          onCancelled={() => {
+            setCancelling(undefined);
+            onChanged();
           }}
-        >
-          <h3>{t('batch.cancelTitle', { reference: cancelling.reference })}</h3>
-          <p className="muted">{t('batch.cancelIntro')}</p>
-          <FormError error={cancel.error} fields={['reason']} />
-          <Field label={t('batch.reason')} name="reason" value={reason} width="long" error={cancel.error} onChange={setReason} />
-          <div className="actions">
-            <button type="submit" className="primary danger" disabled={cancel.busy}>{t('batch.confirmCancel')}</button>
-            <button type="button" className="secondary" onClick={() => setCancelling(undefined)}>{t('app.cancel')}</button>
-          </div>
-        </form>
+        />
       )}
-    </section>
+    </Card>
+  );
+}
+
+/** Annuleren: a reason, then the money-action question (the booking is reversed, the file is void). */
+function CancelForm({ batch, onClose, onCancelled }: { batch: Batch; onClose: () => void; onCancelled: () => void }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const form = useFormErrors('batches.cancel');
+  const [reason, setReason] = useState('');
+  const title = t('batch.cancelTitle', { reference: batch.reference });
+  const submit = async () => {
+    const input = { id: batch.id, reason };
+    if (!form.check(input)) return;
+    const ok = await confirmMoneyAction({
+      title,
+      body: t(batch.kind === 'collection' ? 'batch.cancelBodyCollection' : 'batch.cancelBodyRefund', { count: batch.transactionCount, amount: f.euro(batch.controlSum), reference: batch.reference }),
+      undo: null,
+      confirmLabel: t('batch.confirmCancel'),
+      danger: true,
+    });
+    if (!ok) return;
+    const done = await form.submit(input);
+    if (!done) return;
+    notifySuccess(t('batch.cancelledDone', { reference: batch.reference }), batch.kind === 'collection' ? { href: '#/openstaande-posten', label: t('collection.seeItems') } : { href: '#/terugbetalingen', label: t('refunds.title') });
+    onCancelled();
+  };
+  return (
+    <Paper withBorder p="md" mt="md" style={{ borderLeft: '3px solid var(--mantine-color-red-6)' }}>
+      <form
+        ref={form.formRef}
+        aria-label={title}
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <Stack gap="sm">
+          <Title order={3}>{title}</Title>
+          <Text size="sm" c="dimmed">
+            {t('batch.cancelIntro')}
+          </Text>
+          <TextInput label={t('batch.reason')} name="reason" withAsterisk value={reason} onChange={(e) => { setReason(e.currentTarget.value); form.clear('reason'); }} error={form.errorOf('reason')} maw={520} />
+          {form.formError && (
+            <Alert color="red" role="alert">
+              {form.formError}
+            </Alert>
+          )}
+          <Group gap="xs">
+            <Button type="submit" color="red" loading={form.busy}>
+              {t('batch.confirmCancel')}
+            </Button>
+            <Button variant="default" onClick={onClose}>
+              {t('app.cancel')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
   );
 }

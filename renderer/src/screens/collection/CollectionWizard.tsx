@@ -1,10 +1,14 @@
+import { Alert, Button, Card, Checkbox, Group, Select, Stack, Stepper, Text, Title } from '@mantine/core';
+import { IconArrowLeft } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Input, Output } from '../../../../shared/api/contract';
-import { Field, FormError } from '../../components/Field';
+import { DateField } from '../../components/DateField';
+import { confirmMoneyAction, notifyError } from '../../components/feedback';
 import { useFormat } from '../../components/format';
-import { Select } from '../../components/Select';
-import { useMutation, useQuery } from '../../hooks/useApi';
+import { ReasonButton } from '../../components/ReasonButton';
+import { asErrorData, useQuery } from '../../hooks/useApi';
+import { useFormErrors } from '../../hooks/useFormErrors';
 import { downloadBatchFiles } from './downloads';
 import { ProposalTable } from './ProposalTable';
 import { WhyNot } from './WhyNot';
@@ -17,13 +21,13 @@ type Proposal = Output<'collections.propose'>;
  * proposed debits beside the items that are not proposed and why, 3. save: file(s) and booking.
  */
 export function CollectionWizard({ onSaved, onCancel }: { onSaved: (batch: Output<'collections.create'>) => void; onCancel: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const f = useFormat();
   const settings = useQuery('settings.get', {});
   const calendar = useQuery('collections.calendar', {});
-  const propose = useMutation('collections.propose');
-  const create = useMutation('collections.create');
-  const [d, setD] = useState({ bankAccountId: '', scheme: 'CORE' as 'CORE' | 'B2B', dateMode: 'date' as 'date' | 'due', collectionDate: '', dueUpTo: '', includeNotDue: false });
+  const propose = useFormErrors('collections.propose');
+  const create = useFormErrors('collections.create');
+  const [d, setD] = useState({ bankAccountId: '', scheme: 'CORE' as 'CORE' | 'B2B', dateMode: 'date' as 'date' | 'due', collectionDate: null as string | null, dueUpTo: null as string | null, includeNotDue: false });
   const [excludeItemIds, setExclude] = useState<number[]>([]);
   const [proposal, setProposal] = useState<Proposal>();
   const banks = (settings.data?.bankAccounts ?? []).filter((b) => b.active && b.collection);
@@ -38,7 +42,7 @@ export function CollectionWizard({ onSaved, onCancel }: { onSaved: (batch: Outpu
     excludeItemIds: exclude,
   });
   const review = async (exclude: number[]) => {
-    const p = await propose.run(request(exclude));
+    const p = await propose.submit(request(exclude));
     if (p) {
       setExclude(exclude);
       setProposal(p);
@@ -46,86 +50,139 @@ export function CollectionWizard({ onSaved, onCancel }: { onSaved: (batch: Outpu
     }
   };
   const save = async () => {
-    const batch = await create.run(request(excludeItemIds));
+    if (!proposal) return;
+    const { totals } = proposal;
+    const ok = await confirmMoneyAction({
+      title: t('collection.confirmTitle'),
+      body: t('collection.confirmBody', {
+        count: totals.count,
+        amount: f.euro(totals.amount),
+        items: t('collection.itemCount', { count: totals.items }),
+        files: t('collection.fileCount', { count: totals.files }),
+        date: proposal.collectionDate ? f.date(proposal.collectionDate) : t('collection.perDueDate').toLowerCase(),
+      }),
+      undo: t('collection.undoHow'),
+      confirmLabel: t('collection.saveShort'),
+    });
+    if (!ok) return;
+    const batch = await create.submit(request(excludeItemIds));
     if (!batch) return;
-    await downloadBatchFiles(batch);
+    try {
+      await downloadBatchFiles(batch);
+    } catch (e) {
+      // the batch is saved and booked; the file can be fetched again from the batch list
+      notifyError(asErrorData(e).message[i18n.language === 'en' ? 'en' : 'nl']);
+    }
     onSaved(batch);
   };
 
+  const steps = (
+    <Stepper active={proposal ? 1 : 0} size="sm" mb="md" allowNextStepsSelect={false}>
+      <Stepper.Step label={t('collection.stepWhat')} />
+      <Stepper.Step label={t('collection.stepReview')} />
+      <Stepper.Step label={t('collection.stepSave')} />
+    </Stepper>
+  );
+
   if (proposal) {
+    const { totals } = proposal;
     return (
-      <div className="wizard">
-        <div className="card">
-          <h2>{t('collection.step2')}</h2>
-          <p>
+      <Stack gap="md">
+        {steps}
+        <Card component="section" aria-label={t('collection.step2')}>
+          <Title order={2} mb="xs">
+            {t('collection.step2')}
+          </Title>
+          <Text size="sm">
             {t('collection.summary', {
-              count: proposal.totals.count,
-              amount: f.euro(proposal.totals.amount),
-              items: proposal.totals.items,
+              count: totals.count,
+              amount: f.euro(totals.amount),
+              items: totals.items,
               date: proposal.collectionDate ? f.date(proposal.collectionDate) : t('collection.perDueDate'),
               bank: `${proposal.bankAccount.name} (${f.iban(proposal.bankAccount.iban)})`,
               scheme: proposal.scheme,
             })}
-            {proposal.totals.discount > 0 && ` ${t('collection.discountTotal', { amount: f.euro(proposal.totals.discount) })}`}
-            {proposal.totals.files > 1 && ` ${t('collection.files', { count: proposal.totals.files })}`}
-          </p>
-          <FormError error={create.error} fields={[]} />
-          <div className="actions">
-            <button type="button" className="primary" disabled={create.busy || proposal.totals.count === 0} onClick={() => void save()}>
-              {create.busy ? t('app.saving') : t('collection.save', { count: proposal.totals.count, amount: f.euro(proposal.totals.amount) })}
-            </button>
-            <button type="button" className="secondary" onClick={() => setProposal(undefined)}>
+            {totals.discount > 0 && ` ${t('collection.discountTotal', { amount: f.euro(totals.discount) })}`}
+            {totals.files > 1 && ` ${t('collection.files', { count: totals.files })}`}
+          </Text>
+          {(create.formError ?? propose.formError) && (
+            <Alert color="red" role="alert" mt="sm">
+              {create.formError ?? propose.formError}
+            </Alert>
+          )}
+          <Group gap="xs" mt="md">
+            <ReasonButton reason={totals.count === 0 ? t('collection.nothingToSave') : undefined} loading={create.busy} onClick={() => void save()}>
+              {t('collection.save', { count: totals.count, amount: f.euro(totals.amount) })}
+            </ReasonButton>
+            <Button variant="default" leftSection={<IconArrowLeft size={16} aria-hidden />} onClick={() => setProposal(undefined)}>
               {t('collection.back')}
-            </button>
-            <button type="button" className="link" onClick={onCancel}>
+            </Button>
+            <Button variant="subtle" color="gray" onClick={onCancel}>
               {t('app.cancel')}
-            </button>
-          </div>
-          {propose.busy && <p className="muted">{t('collection.recalculating')}</p>}
-        </div>
-        <div className="review">
-          <ProposalTable debits={proposal.debits} onDeselect={(ids) => void review([...excludeItemIds, ...ids])} />
-          <WhyNot excluded={proposal.excluded} onInclude={(id) => void review(excludeItemIds.filter((x) => x !== id))} />
-        </div>
-      </div>
+            </Button>
+          </Group>
+          {propose.busy && (
+            <Text size="sm" c="dimmed" mt="xs" role="status">
+              {t('collection.recalculating')}
+            </Text>
+          )}
+        </Card>
+        <ProposalTable debits={proposal.debits} onDeselect={(ids) => void review([...excludeItemIds, ...ids])} />
+        <WhyNot excluded={proposal.excluded} onInclude={(id) => void review(excludeItemIds.filter((x) => x !== id))} />
+      </Stack>
     );
   }
 
   return (
-    <form className="card" aria-label={t('collection.new')} noValidate onSubmit={(e) => { e.preventDefault(); void review([]); }}>
-      <h2>{t('collection.step1')}</h2>
-      <p className="muted">{t('collection.intro')}</p>
-      <FormError error={propose.error} fields={['collectionDate', 'dueUpTo']} />
-      <div className="row">
-        {banks.length > 1 && (
-          <Select label={t('collection.bank')} name="bankAccountId" value={d.bankAccountId} width="medium" onChange={(v) => setD({ ...d, bankAccountId: v })} options={[{ value: '', label: '—' }, ...banks.map((b) => ({ value: String(b.id), label: `${b.name} (${f.iban(b.iban)})` }))]} />
-        )}
-        <Select label={t('collection.scheme')} name="scheme" value={d.scheme} width="medium" onChange={(v) => setD({ ...d, scheme: v })} options={[{ value: 'CORE', label: t('collection.core') }, { value: 'B2B', label: t('collection.b2b') }]} />
-        <Select label={t('collection.dateMode')} name="dateMode" value={d.dateMode} width="medium" onChange={(v) => setD({ ...d, dateMode: v })} options={[{ value: 'date', label: t('collection.oneDate') }, { value: 'due', label: t('collection.perDueDate') }]} />
-      </div>
-      <div className="row">
-        {d.dateMode === 'date' && (
-          <Field
-            label={t('collection.date')}
-            name="collectionDate"
-            type="date"
-            value={d.collectionDate}
-            width="short"
-            optional
-            hint={calendar.data ? t('collection.earliest', { date: f.date(calendar.data.earliestDate), days: calendar.data.leadDays }) : t('collection.dateHint')}
-            error={propose.error}
-            onChange={(v) => setD({ ...d, collectionDate: v })}
-          />
-        )}
-        <Field label={t('collection.dueUpTo')} name="dueUpTo" type="date" value={d.dueUpTo} width="short" optional hint={t('collection.dueUpToHint')} error={propose.error} onChange={(v) => setD({ ...d, dueUpTo: v })} />
-      </div>
-      <label className="check">
-        <input type="checkbox" checked={d.includeNotDue} onChange={(e) => setD({ ...d, includeNotDue: e.target.checked })} /> {t('collection.includeNotDue')}
-      </label>
-      <div className="actions">
-        <button type="submit" className="primary" disabled={propose.busy}>{propose.busy ? t('collection.calculating') : t('collection.makeProposal')}</button>
-        <button type="button" className="secondary" onClick={onCancel}>{t('app.cancel')}</button>
-      </div>
-    </form>
+    <>
+      {steps}
+      <Card>
+        <form ref={propose.formRef} aria-label={t('collection.new')} noValidate onSubmit={(e) => { e.preventDefault(); void review([]); }}>
+          <Stack gap="md">
+            <div>
+              <Title order={2}>{t('collection.step1')}</Title>
+              <Text size="sm" c="dimmed">
+                {t('collection.intro')}
+              </Text>
+            </div>
+            <Group align="flex-start" gap="md">
+              {banks.length > 1 && (
+                <Select label={t('collection.bank')} name="bankAccountId" w={320} value={d.bankAccountId || null} placeholder="—" clearable onChange={(v) => setD({ ...d, bankAccountId: v ?? '' })} data={banks.map((b) => ({ value: String(b.id), label: `${b.name} (${f.iban(b.iban)})` }))} error={propose.errorOf('bankAccountId')} />
+              )}
+              <Select label={t('collection.scheme')} name="scheme" w={240} allowDeselect={false} value={d.scheme} onChange={(v) => v && setD({ ...d, scheme: v as 'CORE' | 'B2B' })} data={[{ value: 'CORE', label: t('collection.core') }, { value: 'B2B', label: t('collection.b2b') }]} />
+              <Select label={t('collection.dateMode')} name="dateMode" w={260} allowDeselect={false} value={d.dateMode} onChange={(v) => v && setD({ ...d, dateMode: v as 'date' | 'due' })} data={[{ value: 'date', label: t('collection.oneDate') }, { value: 'due', label: t('collection.perDueDate') }]} />
+            </Group>
+            <Group align="flex-start" gap="md">
+              {d.dateMode === 'date' && (
+                <DateField
+                  label={t('collection.date')}
+                  name="collectionDate"
+                  value={d.collectionDate}
+                  w={360}
+                  description={calendar.data ? t('collection.earliest', { date: f.date(calendar.data.earliestDate), days: calendar.data.leadDays }) : t('collection.dateHint')}
+                  error={propose.errorOf('collectionDate')}
+                  onChange={(v) => { setD({ ...d, collectionDate: v }); propose.clear('collectionDate'); }}
+                />
+              )}
+              <DateField label={t('collection.dueUpTo')} name="dueUpTo" value={d.dueUpTo} w={240} description={t('collection.dueUpToHint')} error={propose.errorOf('dueUpTo')} onChange={(v) => { setD({ ...d, dueUpTo: v }); propose.clear('dueUpTo'); }} />
+            </Group>
+            <Checkbox label={t('collection.includeNotDue')} checked={d.includeNotDue} onChange={(e) => setD({ ...d, includeNotDue: e.currentTarget.checked })} />
+            {propose.formError && (
+              <Alert color="red" role="alert">
+                {propose.formError}
+              </Alert>
+            )}
+            <Group gap="xs">
+              <Button type="submit" loading={propose.busy}>
+                {t('collection.makeProposal')}
+              </Button>
+              <Button variant="default" onClick={onCancel}>
+                {t('app.cancel')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Card>
+    </>
   );
 }

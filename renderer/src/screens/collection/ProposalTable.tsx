@@ -1,3 +1,5 @@
+import { Badge, Card, Checkbox, Group, Table, Text, TextInput, Title, Tooltip, UnstyledButton } from '@mantine/core';
+import { IconArrowDown, IconArrowUp, IconArrowsSort, IconSearch } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../../shared/api/contract';
@@ -7,6 +9,8 @@ import { useFormat } from '../../components/format';
 type Debit = Output<'collections.propose'>['debits'][number];
 type SortKey = 'debtor' | 'date' | 'amount';
 const SHOWN = 500;
+const nowrap = { whiteSpace: 'nowrap' } as const;
+const figures = { whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' } as const;
 
 /** The proposed debits: sortable, filterable, and each one can be switched off. */
 export function ProposalTable({ debits, onDeselect }: { debits: Debit[]; onDeselect: (itemIds: number[]) => void }) {
@@ -20,59 +24,98 @@ export function ProposalTable({ debits, onDeselect }: { debits: Debit[]; onDesel
     const value = (d: Debit) => (sort.key === 'amount' ? d.amount : sort.key === 'date' ? d.date : Number(d.debtorNumber) || 0);
     return [...filtered].sort((a, b) => (value(a) < value(b) ? -1 : value(a) > value(b) ? 1 : 0) * (sort.desc ? -1 : 1));
   }, [debits, filter, sort]);
-  const header = (key: SortKey, label: string, numeric = false) => (
-    <th className={numeric ? 'num' : undefined} aria-sort={sort.key === key ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
-      <button type="button" className="sort" onClick={() => setSort({ key, desc: sort.key === key ? !sort.desc : false })}>
-        {label} {sort.key === key ? (sort.desc ? '▼' : '▲') : ''}
-      </button>
-    </th>
-  );
+  const header = (key: SortKey, label: string, numeric = false) => {
+    const on = sort.key === key;
+    return (
+      <Table.Th ta={numeric ? 'right' : undefined} aria-sort={on ? (sort.desc ? 'descending' : 'ascending') : 'none'} style={nowrap}>
+        <UnstyledButton fz="sm" fw={600} onClick={() => setSort({ key, desc: on ? !sort.desc : false })} style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
+          {label}
+          {on ? sort.desc ? <IconArrowDown size={14} aria-hidden /> : <IconArrowUp size={14} aria-hidden /> : <IconArrowsSort size={14} stroke={1.4} opacity={0.5} aria-hidden />}
+        </UnstyledButton>
+      </Table.Th>
+    );
+  };
   return (
-    <section className="card" aria-label={t('collection.proposed')}>
-      <div className="screen-head">
-        <h2>{t('collection.proposed')} ({debits.length})</h2>
-        <input className="search" type="search" placeholder={t('collection.filter')} aria-label={t('collection.filter')} value={filter} onChange={(e) => setFilter(e.target.value)} />
-      </div>
-      <table className="table compact" aria-label={t('collection.proposedTable')}>
-        <thead>
-          <tr>
-            <th />
-            {header('debtor', t('items.debtor'))}
-            <th>{t('fields.iban')}</th>
-            <th>{t('collection.mandate')}</th>
-            {header('date', t('collection.date'))}
-            <th>{t('collection.items')}</th>
-            <th className="num">{t('collection.discount')}</th>
-            {header('amount', t('collection.amount'), true)}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.slice(0, SHOWN).map((d) => {
-            const key = d.items.map((i) => `${i.itemId}:${i.part ?? ''}`).join(',');
-            return (
-              <tr key={key}>
-                <td>
-                  <input type="checkbox" checked aria-label={`${t('collection.deselect')} ${d.debtorName}`} onChange={() => onDeselect([...new Set(d.items.map((i) => i.itemId))])} />
-                </td>
-                <td>
-                  {d.debtorNumber} {d.debtorName}
-                  {d.name !== toSepaText(d.debtorName, 70) && <div className="muted small">{t('collection.holder')}: {d.name}</div>}
-                </td>
-                <td className="code">{f.iban(d.iban)}</td>
-                <td className="code">
-                  {d.mandateReference} <span className="tag">{d.sequenceType}</span>
-                  {d.amendment && <span className="tag" title={t('collection.amendmentHint')}>{t('collection.amendment')}</span>}
-                </td>
-                <td>{f.date(d.date)}</td>
-                <td className="small">{d.items.map((i) => `${i.document}${i.part ? ` (${t('collection.part')} ${i.part})` : ''}`).join(', ')}</td>
-                <td className="num">{d.discount ? f.euro(d.discount) : ''}</td>
-                <td className="num">{f.euro(d.amount)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      {rows.length > SHOWN && <p className="muted">{t('collection.moreDebits', { count: rows.length - SHOWN })}</p>}
-    </section>
+    <Card component="section" aria-label={t('collection.proposed')}>
+      <Group justify="space-between" mb="sm">
+        <Title order={2}>
+          {t('collection.proposed')} ({debits.length})
+        </Title>
+        <TextInput type="search" leftSection={<IconSearch size={16} stroke={1.6} aria-hidden />} placeholder={t('collection.filter')} aria-label={t('collection.filter')} value={filter} onChange={(e) => setFilter(e.currentTarget.value)} w={340} />
+      </Group>
+      <Table.ScrollContainer minWidth={960}>
+        <Table aria-label={t('collection.proposedTable')} fz="sm">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={36} />
+              {header('debtor', t('items.debtor'))}
+              <Table.Th style={nowrap}>{t('fields.iban')}</Table.Th>
+              <Table.Th style={nowrap}>{t('collection.mandate')}</Table.Th>
+              {header('date', t('collection.date'))}
+              <Table.Th>{t('collection.items')}</Table.Th>
+              <Table.Th ta="right" style={nowrap}>
+                {t('collection.discount')}
+              </Table.Th>
+              {header('amount', t('collection.amount'), true)}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.slice(0, SHOWN).map((d) => {
+              const key = d.items.map((i) => `${i.itemId}:${i.part ?? ''}`).join(',');
+              return (
+                <Table.Tr key={key}>
+                  <Table.Td>
+                    <Checkbox size="xs" checked aria-label={`${t('collection.deselect')} ${d.debtorName}`} onChange={() => onDeselect([...new Set(d.items.map((i) => i.itemId))])} />
+                  </Table.Td>
+                  <Table.Td maw={260}>
+                    <Text size="sm" truncate="end" title={`${d.debtorNumber} ${d.debtorName}`}>
+                      {d.debtorNumber} {d.debtorName}
+                    </Text>
+                    {d.name !== toSepaText(d.debtorName, 70) && (
+                      <Text size="xs" c="dimmed" truncate="end" title={d.name}>
+                        {t('collection.holder')}: {d.name}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td ff="monospace" style={nowrap}>
+                    {f.iban(d.iban)}
+                  </Table.Td>
+                  <Table.Td style={nowrap}>
+                    <Group gap={4} wrap="nowrap">
+                      <Text span ff="monospace" size="sm">
+                        {d.mandateReference}
+                      </Text>
+                      <Badge size="sm" variant="light" tt="none">
+                        {d.sequenceType}
+                      </Badge>
+                      {d.amendment && (
+                        <Tooltip label={t('collection.amendmentHint')}>
+                          <Badge size="sm" variant="light" color="orange" tt="none" tabIndex={0}>
+                            {t('collection.amendment')}
+                          </Badge>
+                        </Tooltip>
+                      )}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td style={nowrap}>{f.date(d.date)}</Table.Td>
+                  <Table.Td fz="xs">{d.items.map((i) => `${i.document}${i.part ? ` (${t('collection.part')} ${i.part})` : ''}`).join(', ')}</Table.Td>
+                  <Table.Td ta="right" style={figures}>
+                    {d.discount ? f.euro(d.discount) : ''}
+                  </Table.Td>
+                  <Table.Td ta="right" style={figures}>
+                    {f.euro(d.amount)}
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {rows.length > SHOWN && (
+        <Text size="sm" c="dimmed" mt="xs">
+          {t('collection.moreDebits', { count: rows.length - SHOWN })}
+        </Text>
+      )}
+    </Card>
   );
 }

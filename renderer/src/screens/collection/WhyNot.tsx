@@ -1,3 +1,5 @@
+import { Button, Card, Group, Table, Text, Title } from '@mantine/core';
+import { IconArrowBackUp } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../../shared/api/contract';
@@ -19,59 +21,76 @@ export function WhyNot({ excluded, onInclude }: { excluded: Excluded[]; onInclud
     return [...m.entries()].sort((a, b) => b[1] - a[1]);
   }, [excluded]);
   const rows = reason ? excluded.filter((x) => x.reason === reason) : excluded;
+  const chip = (value: string, label: string) => (
+    <Button key={value} size="compact-sm" radius="xl" variant={reason === value ? 'filled' : 'default'} aria-pressed={reason === value} onClick={() => setReason(value)}>
+      {label}
+    </Button>
+  );
   return (
-    <section className="card why-not" aria-label={t('collection.whyNot')}>
-      <h2>{t('collection.whyNot')} ({excluded.length})</h2>
-      <p className="muted">{t('collection.whyNotIntro')}</p>
+    <Card component="section" aria-label={t('collection.whyNot')}>
+      <Title order={2}>
+        {t('collection.whyNot')} ({excluded.length})
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {t('collection.whyNotIntro')}
+      </Text>
       {excluded.length === 0 ? (
-        <p>{t('collection.whyNotNone')}</p>
+        <Text size="sm">{t('collection.whyNotNone')}</Text>
       ) : (
         <>
-          <div className="reason-chips" role="group" aria-label={t('collection.byReason')}>
-            <button type="button" className={`chip${reason === '' ? ' active' : ''}`} onClick={() => setReason('')}>
-              {t('collection.allReasons')} ({excluded.length})
-            </button>
-            {counts.map(([r, n]) => (
-              <button type="button" key={r} className={`chip${reason === r ? ' active' : ''}`} onClick={() => setReason(r)}>
-                {REASON_TEXT[r as Excluded['reason']][lang]} ({n})
-              </button>
-            ))}
-          </div>
-          <table className="table compact" aria-label={t('collection.whyNotTable')}>
-            <thead>
-              <tr>
-                <th>{t('items.debtor')}</th>
-                <th>{t('items.document')}</th>
-                <th>{t('items.dueDate')}</th>
-                <th className="num">{t('items.balance')}</th>
-                <th>{t('collection.reason')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.slice(0, SHOWN).map((x) => (
-                <tr key={x.itemId}>
-                  <td>
-                    <a href={`#/debiteuren/${x.debtorId}`}>{x.debtorNumber} {x.debtorName}</a>
-                  </td>
-                  <td className="code">{x.document}</td>
-                  <td>{f.date(x.dueDate)}</td>
-                  <td className="num">{f.euro(x.balance)}</td>
-                  <td>
-                    {REASON_TEXT[x.reason][lang]}
-                    {x.detail && <span className="muted"> ({x.detail})</span>}
-                    {x.reason === 'deselected' && (
-                      <button style={{ marginLeft: '0.5rem' }} type="button" className="link" onClick={() => onInclude(x.itemId)}>
-                        {t('collection.includeAgain')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {rows.length > SHOWN && <p className="muted">{t('collection.more', { count: rows.length - SHOWN })}</p>}
+          <Group gap={6} mb="sm" role="group" aria-label={t('collection.byReason')}>
+            {chip('', `${t('collection.allReasons')} (${excluded.length})`)}
+            {counts.map(([r, n]) => chip(r, `${REASON_TEXT[r as Excluded['reason']][lang]} (${n})`))}
+          </Group>
+          <Table.ScrollContainer minWidth={720}>
+            <Table aria-label={t('collection.whyNotTable')} fz="sm">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('items.debtor')}</Table.Th>
+                  <Table.Th>{t('items.document')}</Table.Th>
+                  <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('items.dueDate')}</Table.Th>
+                  <Table.Th ta="right">{t('items.balance')}</Table.Th>
+                  <Table.Th>{t('collection.reason')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.slice(0, SHOWN).map((x) => (
+                  <Table.Tr key={x.itemId}>
+                    <Table.Td maw={240}>
+                      <Text component="a" href={`#/debiteuren/${x.debtorId}`} size="sm" c="navy.7" truncate="end" title={`${x.debtorNumber} ${x.debtorName}`} display="block">
+                        {x.debtorNumber} {x.debtorName}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td ff="monospace">{x.document}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{f.date(x.dueDate)}</Table.Td>
+                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>
+                      {f.euro(x.balance)}
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap="xs" wrap="nowrap">
+                        <span>
+                          {REASON_TEXT[x.reason][lang]}
+                          {x.detail && <Text span c="dimmed" inherit> ({x.detail})</Text>}
+                        </span>
+                        {x.reason === 'deselected' && (
+                          <Button size="compact-xs" variant="light" leftSection={<IconArrowBackUp size={14} aria-hidden />} onClick={() => onInclude(x.itemId)}>
+                            {t('collection.includeAgain')}
+                          </Button>
+                        )}
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          {rows.length > SHOWN && (
+            <Text size="sm" c="dimmed" mt="xs">
+              {t('collection.more', { count: rows.length - SHOWN })}
+            </Text>
+          )}
         </>
       )}
-    </section>
+    </Card>
   );
 }

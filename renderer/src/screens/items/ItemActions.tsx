@@ -1,25 +1,28 @@
-import { useState } from 'react';
+import { Alert, Button, Group, Paper, Text } from '@mantine/core';
+import { IconArrowsJoin, IconCalendarEvent, IconHistory, IconLock, IconLockOpen, IconReceiptOff, IconScale, IconSeparator, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { OpenItemT } from '../../../../shared/api/contract';
-import { addMonths } from '../../../../shared/dates';
-import { Field, FormError } from '../../components/Field';
+import { confirmMoneyAction, notifySuccess } from '../../components/feedback';
 import { useFormat } from '../../components/format';
-import { useMutation, useQuery } from '../../hooks/useApi';
+import { ReasonButton } from '../../components/ReasonButton';
+import { useMutation } from '../../hooks/useApi';
+import { DueDateForm, SplitForm, WriteOffForm } from './ItemForms';
+import { ItemHistory } from './ItemHistory';
+import { isOpen, type Panel } from './itemRules';
 
-type Panel = 'split' | 'writeOff' | 'dueDate' | 'history' | undefined;
+const icon = { size: 16, stroke: 1.6, 'aria-hidden': true } as const;
 
 /**
- * The buttons above the grid. Each works on the selected items, is one transaction on the server,
- * and is only offered when it makes sense for the selection.
+ * The actions above the grid. Each works on the selected items, is one transaction on the server,
+ * and when it does not fit the selection it says why instead of just greying out.
  */
-export function ItemActions({ selected, onDone, onClear }: { selected: OpenItemT[]; onDone: () => void; onClear: () => void }) {
+export function ItemActions({ selected, panel, setPanel, onDone, onClear }: { selected: OpenItemT[]; panel?: Panel; setPanel: (p?: Panel) => void; onDone: () => void; onClear: () => void }) {
   const { t, i18n } = useTranslation();
   const f = useFormat();
-  const [panel, setPanel] = useState<Panel>();
   const merge = useMutation('items.merge');
   const settle = useMutation('items.settle');
   const block = useMutation('items.setBlocked');
-  const open = selected.filter((i) => i.status === 'open' || i.status === 'blocked' || i.status === 'arrangement');
+  const open = selected.filter(isOpen);
   const one = open.length === 1 && selected.length === 1 ? open[0] : undefined;
   const sameDebtor = open.length >= 2 && open.length === selected.length && new Set(open.map((i) => i.debtorId)).size === 1;
   const sum = open.reduce((s, i) => s + i.balance, 0);
@@ -28,110 +31,86 @@ export function ItemActions({ selected, onDone, onClear }: { selected: OpenItemT
     setPanel(undefined);
     onDone();
   };
-  if (selected.length === 0) return <p className="muted small hint-line">{t('items.selectHint')}</p>;
+  if (selected.length === 0 && !panel) {
+    return (
+      <Text size="sm" c="dimmed" mb="sm">
+        {t('items.selectHint')}
+      </Text>
+    );
+  }
   const ids = open.map((i) => i.id);
   const allBlocked = open.length > 0 && open.every((i) => i.blocked);
+  const debtorLink = (item: OpenItemT) => ({ href: `#/debiteuren/${item.debtorId}`, label: t('items.showDebtor') });
+  const needOne = one ? undefined : t('items.why.one');
+  const needPair = sameDebtor ? undefined : t('items.why.sameDebtor');
+
+  const doMerge = async () => {
+    const first = open[0]!;
+    const ok = await confirmMoneyAction({
+      title: t('items.mergeTitle'),
+      body: t('items.mergeBody', { count: open.length, debtor: first.debtorName, amount: f.euro(sum) }),
+      undo: t('items.mergeUndo'),
+      confirmLabel: t('items.merge'),
+    });
+    if (!ok) return;
+    const r = await merge.run({ itemIds: ids });
+    if (!r) return;
+    notifySuccess(t('items.merged', { count: open.length, amount: f.euro(sum) }), debtorLink(first));
+    finish();
+  };
+  const doSettle = async () => {
+    const r = await settle.run({ itemIds: ids });
+    if (!r) return;
+    notifySuccess(t('items.settled', { count: r.settled }), debtorLink(open[0]!));
+    finish();
+  };
+  const doBlock = async () => {
+    const r = await block.run({ itemIds: ids, blocked: !allBlocked });
+    if (!r) return;
+    notifySuccess(t(allBlocked ? 'items.unblocked' : 'items.blocked', { count: r.changed }));
+    finish();
+  };
+
   return (
-    <div className="action-bar card" aria-label={t('items.actions')}>
-      <div className="action-buttons">
-        <span className="muted small">
+    <Paper withBorder p="sm" mb="sm" aria-label={t('items.actions')} component="section">
+      <Group gap="xs" wrap="wrap">
+        <Text size="sm" c="dimmed" mr="xs" style={{ fontVariantNumeric: 'tabular-nums' }}>
           {t('items.selected', { count: selected.length })} · {f.euro(sum)}
-        </span>
-        <button type="button" className="secondary" disabled={!one} onClick={() => setPanel('split')}>{t('items.split')}</button>
-        <button type="button" className="secondary" disabled={!sameDebtor || sum === 0} onClick={() => void merge.run({ itemIds: ids }).then((r) => r && finish())}>{t('items.merge')}</button>
-        <button type="button" className="secondary" disabled={!sameDebtor || sum !== 0} onClick={() => void settle.run({ itemIds: ids }).then((r) => r && finish())}>{t('items.settle')}</button>
-        <button type="button" className="secondary" disabled={!one} onClick={() => setPanel('writeOff')}>{t('items.writeOff')}</button>
-        <button type="button" className="secondary" disabled={!one} onClick={() => setPanel('dueDate')}>{t('items.changeDueDate')}</button>
-        <button type="button" className="secondary" disabled={open.length === 0} onClick={() => void block.run({ itemIds: ids, blocked: !allBlocked }).then((r) => r && finish())}>
+        </Text>
+        <ReasonButton variant="default" size="xs" leftSection={<IconSeparator {...icon} />} reason={needOne} onClick={() => one && setPanel({ kind: 'split', item: one })}>
+          {t('items.split')}
+        </ReasonButton>
+        <ReasonButton variant="default" size="xs" leftSection={<IconArrowsJoin {...icon} />} reason={needPair ?? (sum === 0 ? t('items.why.mergeZero') : undefined)} loading={merge.busy} onClick={() => void doMerge()}>
+          {t('items.merge')}
+        </ReasonButton>
+        <ReasonButton variant="default" size="xs" leftSection={<IconScale {...icon} />} reason={needPair ?? (sum !== 0 ? t('items.settleNeedsZero', { amount: f.euro(sum) }) : undefined)} loading={settle.busy} onClick={() => void doSettle()}>
+          {t('items.settle')}
+        </ReasonButton>
+        <ReasonButton variant="default" size="xs" leftSection={<IconCalendarEvent {...icon} />} reason={needOne} onClick={() => one && setPanel({ kind: 'dueDate', item: one })}>
+          {t('items.changeDueDate')}
+        </ReasonButton>
+        <ReasonButton variant="default" size="xs" leftSection={allBlocked ? <IconLockOpen {...icon} /> : <IconLock {...icon} />} reason={open.length === 0 ? t('items.why.anyOpen') : undefined} loading={block.busy} onClick={() => void doBlock()}>
           {allBlocked ? t('items.unblock') : t('items.block')}
-        </button>
-        <button type="button" className="secondary" disabled={selected.length !== 1} onClick={() => setPanel(panel === 'history' ? undefined : 'history')}>{t('items.history')}</button>
-        <button type="button" className="link" onClick={() => { setPanel(undefined); onClear(); }}>{t('items.clear')}</button>
-      </div>
-      {error && <div className="alert alert-error" role="alert">{error.message[i18n.language === 'en' ? 'en' : 'nl']}</div>}
-      {panel === 'split' && one && <SplitForm item={one} onDone={finish} onCancel={() => setPanel(undefined)} />}
-      {panel === 'writeOff' && one && <ReasonForm kind="writeOff" item={one} onDone={finish} onCancel={() => setPanel(undefined)} />}
-      {panel === 'dueDate' && one && <ReasonForm kind="dueDate" item={one} onDone={finish} onCancel={() => setPanel(undefined)} />}
-      {panel === 'history' && selected[0] && <History item={selected[0]} />}
-    </div>
-  );
-}
-
-function SplitForm({ item, onDone, onCancel }: { item: OpenItemT; onDone: () => void; onCancel: () => void }) {
-  const { t } = useTranslation();
-  const f = useFormat();
-  const [count, setCount] = useState('3');
-  const [firstDue, setFirstDue] = useState(item.dueDate);
-  const [arrangement, setArrangement] = useState(true);
-  const split = useMutation('items.split');
-  const n = Math.max(2, Math.min(24, Number(count) || 2));
-  const parts = Array.from({ length: n }, (_, i) => ({ dueDate: addMonths(firstDue || item.dueDate, i) }));
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    if (await split.run({ itemId: item.id, parts, arrangement, reason: arrangement ? t('items.arrangementReason') : undefined })) onDone();
-  };
-  return (
-    <form className="inline-form" onSubmit={submit} aria-label={t('items.split')}>
-      <p>{t('items.splitIntro', { document: item.document, amount: f.euro(item.balance) })}</p>
-      <FormError error={split.error} fields={[]} />
-      <div className="row">
-        <Field label={t('items.parts')} name="parts" value={count} width="short" onChange={setCount} />
-        <Field label={t('items.firstDue')} name="firstDue" type="date" value={firstDue} width="short" onChange={setFirstDue} hint={t('items.monthly')} />
-        <label className="check">
-          <input type="checkbox" checked={arrangement} onChange={(e) => setArrangement(e.target.checked)} /> {t('items.asArrangement')}
-        </label>
-      </div>
-      <div className="actions">
-        <button type="submit" className="primary" disabled={split.busy}>{t('items.splitInto', { count: n })}</button>
-        <button type="button" className="secondary" onClick={onCancel}>{t('app.cancel')}</button>
-      </div>
-    </form>
-  );
-}
-
-function ReasonForm({ kind, item, onDone, onCancel }: { kind: 'writeOff' | 'dueDate'; item: OpenItemT; onDone: () => void; onCancel: () => void }) {
-  const { t } = useTranslation();
-  const f = useFormat();
-  const [reason, setReason] = useState('');
-  const [dueDate, setDueDate] = useState(item.dueDate);
-  const writeOff = useMutation('items.writeOff');
-  const move = useMutation('items.changeDueDate');
-  const error = writeOff.error ?? move.error;
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    const ok = kind === 'writeOff' ? await writeOff.run({ itemId: item.id, reason }) : await move.run({ itemId: item.id, dueDate, reason });
-    if (ok) onDone();
-  };
-  return (
-    <form className="inline-form" onSubmit={submit} noValidate aria-label={t(kind === 'writeOff' ? 'items.writeOff' : 'items.changeDueDate')}>
-      <p>{kind === 'writeOff' ? t('items.writeOffIntro', { document: item.document, amount: f.euro(item.balance) }) : t('items.dueDateIntro', { document: item.document })}</p>
-      <FormError error={error} fields={['reason', 'dueDate']} />
-      <div className="row">
-        {kind === 'dueDate' && <Field label={t('items.dueDate')} name="dueDate" type="date" value={dueDate} width="short" error={error} onChange={setDueDate} />}
-        <Field label={t('items.reason')} name="reason" value={reason} width="long" error={error} onChange={setReason} />
-      </div>
-      <div className="actions">
-        <button type="submit" className="primary" disabled={writeOff.busy || move.busy}>{t(kind === 'writeOff' ? 'items.writeOff' : 'items.changeDueDate')}</button>
-        <button type="button" className="secondary" onClick={onCancel}>{t('app.cancel')}</button>
-      </div>
-    </form>
-  );
-}
-
-function History({ item }: { item: OpenItemT }) {
-  const { t } = useTranslation();
-  const history = useQuery('items.history', { itemId: item.id });
-  return (
-    <div className="inline-form">
-      <h3>{t('items.historyOf', { document: item.document })}</h3>
-      <ul className="history">
-        {(history.data ?? []).map((h, i) => (
-          <li key={i}>
-            <span className="muted small">{new Date(h.at).toLocaleString('nl-NL')}</span> {h.text}
-            {h.reason && <span className="muted"> — {h.reason}</span>}
-          </li>
-        ))}
-      </ul>
-    </div>
+        </ReasonButton>
+        <ReasonButton variant="default" size="xs" leftSection={<IconHistory {...icon} />} reason={selected.length === 1 ? undefined : t('items.why.oneAny')} onClick={() => setPanel(panel?.kind === 'history' ? undefined : { kind: 'history', item: selected[0]! })}>
+          {t('items.history')}
+        </ReasonButton>
+        <ReasonButton variant="default" size="xs" color="red" leftSection={<IconReceiptOff {...icon} />} reason={needOne} onClick={() => one && setPanel({ kind: 'writeOff', item: one })}>
+          {t('items.writeOff')}
+        </ReasonButton>
+        <Button variant="subtle" size="xs" color="gray" leftSection={<IconX {...icon} />} onClick={() => { setPanel(undefined); onClear(); }}>
+          {t('items.clear')}
+        </Button>
+      </Group>
+      {error && (
+        <Alert color="red" mt="sm" role="alert">
+          {error.message[i18n.language === 'en' ? 'en' : 'nl']}
+        </Alert>
+      )}
+      {panel?.kind === 'split' && <SplitForm key={panel.item.id} item={panel.item} onDone={finish} onCancel={() => setPanel(undefined)} />}
+      {panel?.kind === 'writeOff' && <WriteOffForm key={panel.item.id} item={panel.item} onDone={finish} onCancel={() => setPanel(undefined)} />}
+      {panel?.kind === 'dueDate' && <DueDateForm key={panel.item.id} item={panel.item} onDone={finish} onCancel={() => setPanel(undefined)} />}
+      {panel?.kind === 'history' && <ItemHistory item={panel.item} />}
+    </Paper>
   );
 }
