@@ -11,7 +11,6 @@ import { listAccounts, listJournals, saveAccount, saveJournal, setAccountRole } 
 import { getEntry, listEntries, reverseEntry } from './ledger/entries';
 import { applyMemberImport, planMemberImport, previewMemberImport } from './imports/members/importMembers';
 import { getOverview } from './ledger/overview';
-import { renderInvoicePdf } from './letters/invoicePdf';
 import { createFeeRun, getFeeRun, listFeeRuns, postFeeRun } from './invoices/feeRuns';
 import { createDraft, creditInvoice, deleteDraft, getInvoice, listInvoices, postInvoice, setDraftBlocked, updateDraft } from './invoices/invoices';
 import { changeDueDate, mergeItems, setBlocked, settleItems, splitItem, writeOffItem } from './items/operations';
@@ -28,8 +27,15 @@ import { collectionReadiness } from './collections/readiness';
 import { saveCollection } from './collections/save';
 import { refundCandidates, saveRefund } from './refunds/refunds';
 import { earliestCollectionDate } from '../shared/businessDays';
-import { renderBatchReport, renderSpecifications } from './letters/batchReport';
-import { zipStored } from './letters/zip';
+
+/**
+ * pdfkit (with its fonts and compression tables) is the heaviest module Penning loads; only the
+ * methods that render a PDF pay for it, so `penning status` and the app's first screen start fast.
+ */
+async function pdfModules() {
+  const [invoice, batch, zip] = await Promise.all([import('./letters/invoicePdf'), import('./letters/batchReport'), import('./letters/zip')]);
+  return { renderInvoicePdf: invoice.renderInvoicePdf, renderBatchReport: batch.renderBatchReport, renderSpecifications: batch.renderSpecifications, zipStored: zip.zipStored };
+}
 
 /** Read methods may answer later (a PDF being rendered); writes stay synchronous inside their transaction. */
 type Handlers = { [M in Method]: (ctx: Ctx, input: ParsedInput<M>) => Output<M> | Promise<Output<M>> };
@@ -116,7 +122,7 @@ export const handlers: Handlers = {
   },
   'invoices.credit': (ctx, input) => getInvoice(ctx, creditInvoice(ctx, input)),
   'invoices.get': (ctx, input) => getInvoice(ctx, input.id),
-  'invoices.pdf': (ctx, input) => renderInvoicePdf(ctx, input.id).then(({ fileName, pdf }) => ({ fileName, base64: pdf.toString('base64') })),
+  'invoices.pdf': async (ctx, input) => (await pdfModules()).renderInvoicePdf(ctx, input.id).then(({ fileName, pdf }) => ({ fileName, base64: pdf.toString('base64') })),
   'invoices.list': (ctx, input) => listInvoices(ctx, input.debtorId),
   'feeRuns.create': (ctx, input) => {
     requireInitialized(ctx);
@@ -163,13 +169,14 @@ export const handlers: Handlers = {
     cancelBatch(ctx, input);
     return getBatch(ctx, input.id);
   },
-  'batches.report': (ctx, input) => renderBatchReport(ctx, input.id).then(({ fileName, pdf }) => ({ fileName, base64: pdf.toString('base64') })),
+  'batches.report': async (ctx, input) => (await pdfModules()).renderBatchReport(ctx, input.id).then(({ fileName, pdf }) => ({ fileName, base64: pdf.toString('base64') })),
   'batches.specificationsZip': async (ctx, input) => {
+    const { renderSpecifications, zipStored } = await pdfModules();
     const specs = await renderSpecifications(ctx, input.id);
     const zip = zipStored(specs.map((f) => ({ name: f.fileName, data: f.pdf })), ctx.now());
     return { fileName: `specificaties-${getBatch(ctx, input.id).reference}.zip`, files: specs.length, base64: zip.toString('base64') };
   },
-  'batches.specifications': (ctx, input) => renderSpecifications(ctx, input.id).then((files) => files.map((f) => ({ fileName: f.fileName, debtorNumber: f.debtorNumber, base64: f.pdf.toString('base64') }))),
+  'batches.specifications': async (ctx, input) => (await pdfModules()).renderSpecifications(ctx, input.id).then((files) => files.map((f) => ({ fileName: f.fileName, debtorNumber: f.debtorNumber, base64: f.pdf.toString('base64') }))),
   'overview.get': (ctx) => getOverview(ctx),
 };
 
