@@ -8,6 +8,7 @@ import { call, dispatch } from '../electron/api';
 import { createContext } from '../electron/context';
 import { postEntry } from '../electron/ledger/post';
 import { makeIban } from '../shared/iban';
+import { benchCliStatus } from './cliStatus';
 import { benchCollection } from './collection';
 import { benchGrid } from './grid';
 
@@ -145,6 +146,10 @@ function benchCollectionRun(): void {
   rows.push(...benchCollection(dir));
 }
 
+function benchCliStatusRun(): void {
+  rows.push(...benchCliStatus(dir));
+}
+
 async function benchGridInChromium(): Promise<void> {
   rows.push(...(await benchGrid(dir)));
 }
@@ -152,7 +157,7 @@ async function benchGridInChromium(): Promise<void> {
 // `npm run bench -- import` runs only the benchmarks whose name contains "import".
 const only = process.argv[2];
 async function main(): Promise<void> {
-  for (const bench of [benchOpen, benchImport, benchFeeRun, benchPostBulk, benchPostApi, benchCollectionRun, benchGridInChromium]) {
+  for (const bench of [benchOpen, benchImport, benchFeeRun, benchPostBulk, benchPostApi, benchCollectionRun, benchCliStatusRun, benchGridInChromium]) {
     if (!only || bench.name.toLowerCase().includes(only.toLowerCase())) await bench();
   }
   report();
