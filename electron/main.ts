@@ -69,7 +69,7 @@ function createWindow(devUrl: string | undefined): void {
 
 app.whenReady().then(() => {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  const file = argValue('--db') ?? path.join(app.getPath('userData'), 'penning.sqlite');
+  const file = argValue('--db') ?? process.env.PENNING_DB ?? path.join(app.getPath('userData'), 'penning.sqlite');
   let ctx: Ctx;
   try {
     ({ ledger, ctx } = openSession(file, {
