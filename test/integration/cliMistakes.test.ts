@@ -130,9 +130,11 @@ describe('everyday CLI mistakes', () => {
     expect(r.code).toBe(2);
   });
 
-  it('refuses a member list in UTF-16 only when its content is wrong, not for its encoding', () => {
+  it('reads a member list in UTF-16 (Excel "Unicode-tekst") as the names it holds', () => {
     const r = run({}, '--db', db, 'import-members', path.join(dir, 'utf16.csv'), '--dry-run');
     expect(r.code, r.stderr).toBe(0);
     expect(r.json.created).toBe(1);
+    expect(r.json.encoding).toBe('utf-16le');
+    expect(r.json.sample[0]).toMatchObject({ number: '9001', name: 'Piet' });
   });
 });
