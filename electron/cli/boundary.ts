@@ -9,7 +9,7 @@ import { UsageError } from './args';
  */
 export interface Failure {
   exit: number;
-  /** For scripts: the same error as data on stdout (usage errors have none). */
+  /** The same error as data, shown with PENNING_DEBUG=1 (usage errors have none). */
   error?: ApiErrorData;
   line: string;
 }
@@ -75,7 +75,9 @@ export function describeFailure(e: unknown, lang: 'nl' | 'en', ledgerFile: strin
 export function exitWithFailure(e: unknown, lang: 'nl' | 'en', ledgerFile: string): never {
   const f = describeFailure(e, lang, ledgerFile);
   process.stderr.write(`${f.line}\n`);
-  if (f.error) process.stdout.write(`${JSON.stringify({ error: f.error })}\n`);
-  if (process.env.PENNING_DEBUG === '1' && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
+  if (process.env.PENNING_DEBUG === '1') {
+    if (f.error) process.stderr.write(`${JSON.stringify({ error: f.error })}\n`);
+    if (e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
+  }
   process.exit(f.exit);
 }

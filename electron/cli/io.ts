@@ -13,12 +13,12 @@ export function say(line: string): void {
 }
 
 /**
- * A refused input ends the command: one line on stderr in the chosen language, the error as JSON
- * on stdout for scripts, exit code 2.
+ * A refused input ends the command: one line on stderr in the chosen language, exit code 2; stdout
+ * stays empty. PENNING_DEBUG=1 adds the error as data (field, rule) on a second line.
  */
 export function report(error: ApiErrorData, lang: 'nl' | 'en'): never {
   process.stderr.write(`${lang === 'nl' ? 'Fout' : 'Error'}: ${error.message[lang].replace(/\s+/g, ' ').trim()}\n`);
-  process.stdout.write(`${JSON.stringify({ error })}\n`);
+  if (process.env.PENNING_DEBUG === '1') process.stderr.write(`${JSON.stringify({ error })}\n`);
   process.exit(exitCodeFor(error.code));
 }
 

@@ -108,9 +108,11 @@ describe('everyday CLI mistakes', () => {
     expect(usage.code).toBe(1);
   });
 
-  it('gives scripts the refusal as JSON on stdout', () => {
+  it('leaves stdout empty on a refusal; PENNING_DEBUG=1 adds the error as data', () => {
     const r = run({}, '--db', db, 'debtor', '999999');
-    expect(r.json).toMatchObject({ error: { code: 'not_found', field: 'debtor' } });
+    expect(r.stdout).toBe('');
+    const debug = run({ PENNING_DEBUG: '1' }, '--db', db, 'debtor', '999999');
+    expect(JSON.parse(debug.stderr.split('\n')[1]!)).toMatchObject({ error: { code: 'not_found', field: 'debtor' } });
   });
 
   it('turns an unexpected failure into one line (the stack only with PENNING_DEBUG=1)', () => {
