@@ -31,6 +31,8 @@ export function openLedger(file: string, options: OpenOptions = {}): Ledger {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
+    // without it a REPLACE deletes rows without firing their DELETE triggers
+    db.pragma('recursive_triggers = ON');
     const migration = migrateLedger(db, file, options.migrationsFolder ?? findMigrationsFolder());
     db.pragma('foreign_keys = ON');
     return { file, db, orm: drizzle(db, { schema }), migration, close: () => db.close() };

@@ -183,6 +183,8 @@ export const journalEntries = sqliteTable(
     sourceType: text('source_type'),
     sourceId: text('source_id'),
     reversesEntryId: integer('reverses_entry_id').references((): any => journalEntries.id),
+    /** How many lines the entry has; once they are in, the entry is closed (a trigger refuses more). */
+    lineCount: integer('line_count'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -328,6 +330,8 @@ export const openItemEvents = sqliteTable(
     reason: text('reason'),
     relatedItemId: integer('related_item_id'),
     entryId: integer('entry_id'),
+    /** The item's balance after this event; a trigger lets open_items.balance change only to the newest one. */
+    balanceAfter: integer('balance_after'),
   },
   (t) => [index('open_item_events_item').on(t.itemId)],
 );

@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { api, METHODS } from '../shared/api/contract';
-import { type Args, parseArgs, UsageError } from './cli/args';
-import { type Caller, caller, print, report, say, writeAtomically } from './cli/io';
+import { type Args, parseArgs, requestedLang, UsageError } from './cli/args';
+import { type Caller, caller, print, readInputFile, report, say, writeAtomically } from './cli/io';
+import { exitWithFailure } from './cli/boundary';
 import { initCommand, setupFlagErrors } from './cli/init';
 import { openSession } from './session';
 import { defaultLedgerFile } from './paths';
@@ -72,7 +73,7 @@ function methodsListing(): unknown[] {
 
 async function callCommand(c: Caller, args: Args): Promise<void> {
   const [, method, json] = args.positional;
-  if (!method) throw new UsageError('call needs a method name (see "penning methods")');
+  if (!method) throw new UsageError('call heeft een functienaam nodig (zie "penning methods")', 'call needs a method name (see "penning methods")');
   let input: unknown = {};
   if (json !== undefined) {
     try {
@@ -86,10 +87,9 @@ async function callCommand(c: Caller, args: Args): Promise<void> {
 
 async function importMembersCommand(c: Caller, args: Args): Promise<void> {
   const file = args.positional[1];
-  if (!file) throw new UsageError('import-members needs a CSV file');
-  if (!fs.existsSync(file)) throw new UsageError(`No such file: ${file}`);
+  if (!file) throw new UsageError('import-members heeft een CSV-bestand nodig', 'import-members needs a CSV file');
   const dryRun = args.flags.has('--dry-run');
-  const input = { content: fs.readFileSync(file).toString('base64'), fileName: path.basename(file) };
+  const input = { content: readInputFile(file, c.lang).toString('base64'), fileName: path.basename(file) };
   const result = dryRun ? await c.call('imports.members.preview', input) : await c.call('imports.members.commit', input);
   say(`${result.created} new, ${result.updated} updated, ${result.rejected.length} refused${dryRun ? ' (dry run: nothing written)' : ''}`);
   print(result);
@@ -98,7 +98,7 @@ async function importMembersCommand(c: Caller, args: Args): Promise<void> {
 async function invoicePdfCommand(c: Caller, args: Args): Promise<void> {
   const id = args.positional[1];
   const out = args.options.get('--out');
-  if (!id || !out) throw new UsageError('invoice-pdf needs an invoice id and --out <file.pdf>');
+  if (!id || !out) throw new UsageError('invoice-pdf heeft een factuurnummer en --out <bestand.pdf> nodig', 'invoice-pdf needs an invoice id and --out <file.pdf>');
   const { base64 } = await c.call('invoices.pdf', { id: Number(id) });
   writeAtomically(out, Buffer.from(base64, 'base64'));
   print({ file: path.resolve(out), bytes: Buffer.byteLength(base64, 'base64') });
@@ -127,19 +127,14 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 };
 
 export async function main(argv: string[]): Promise<void> {
-  let args: Args;
-  try {
-    args = parseArgs(argv);
-  } catch (e) {
-    return usage((e as Error).message);
-  }
+  const args = parseArgs(argv);
   const command = args.positional[0];
   if (!command || command === 'help' || args.flags.has('--help')) {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
   if (command === 'methods') return print(methodsListing());
-  if (command !== 'init' && !Object.hasOwn(COMMANDS, command)) return usage(`Unknown command: ${command}`);
+  if (command !== 'init' && !Object.hasOwn(COMMANDS, command)) throw new UsageError(`onbekend commando: ${command}`, `unknown command: ${command}`);
   if (command === 'init') {
     const errors = setupFlagErrors(args);
     for (const line of errors) say(`${args.lang === 'nl' ? 'Fout' : 'Error'}: ${line}`);
@@ -152,17 +147,14 @@ export async function main(argv: string[]): Promise<void> {
     const c = caller(ctx, args.lang);
     if (run) await run(c, args);
     else await initCommand(c, args, ledger.migration.applied);
-  } catch (e) {
-    if (e instanceof UsageError) usage(e.message);
-    throw e;
   } finally {
     ledger.close();
   }
 }
 
-function usage(message: string): never {
-  process.stderr.write(`${message}\n\n${USAGE}\n`);
-  process.exit(1);
-}
-
-void main(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const dbIndex = argv.indexOf('--db');
+const fail = (e: unknown) => exitWithFailure(e, requestedLang(argv), (dbIndex >= 0 ? argv[dbIndex + 1] : undefined) ?? defaultLedgerFile());
+process.on('uncaughtException', fail);
+process.on('unhandledRejection', fail);
+main(argv).catch(fail);

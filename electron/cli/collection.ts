@@ -45,7 +45,7 @@ export async function collectCommand(c: Caller, args: Args): Promise<void> {
   const o = args.options;
   const out = o.get('--out');
   const dryRun = args.flags.has('--dry-run');
-  if (!out && !dryRun) throw new UsageError('collect needs --out <file.xml> (or --dry-run to see the proposal)');
+  if (!out && !dryRun) throw new UsageError('collect heeft --out <bestand.xml> nodig (of --dry-run om het voorstel te zien)', 'collect needs --out <file.xml> (or --dry-run to see the proposal)');
   const raw: Input<'collections.create'> = {
     bankAccountId: await bankId(c, o.get('--bank')),
     scheme: (o.get('--scheme') ?? 'CORE').toUpperCase() as 'CORE' | 'B2B',
@@ -53,7 +53,7 @@ export async function collectCommand(c: Caller, args: Args): Promise<void> {
     perDueDate: args.flags.has('--per-due-date'),
     dueUpTo: o.get('--due-up-to'),
     includeNotDue: args.flags.has('--include-not-due'),
-    excludeItemIds: listOption(o.get('--exclude'), /[,\s]+/).map((id) => idArgument(id, '--exclude item id')),
+    excludeItemIds: listOption(o.get('--exclude'), /[,\s]+/).map((id) => idArgument(id, { nl: '--exclude postnummer', en: '--exclude item id' })),
   };
   if (dryRun) {
     const p = await c.call('collections.propose', raw);
@@ -85,7 +85,7 @@ function excludedSummary(c: Caller, excluded: { itemId: number; debtorNumber: st
 export async function refundCommand(c: Caller, args: Args): Promise<void> {
   const o = args.options;
   const out = o.get('--out');
-  if (!out) throw new UsageError('refund needs --out <file.xml>');
+  if (!out) throw new UsageError('refund heeft --out <bestand.xml> nodig', 'refund needs --out <file.xml>');
   const members = listOption(o.get('--debtors'), /[,\s]+/);
   const debtorIds = members.length
     ? await Promise.all(members.map((n) => debtorIdByNumber(c, n)))
@@ -98,7 +98,7 @@ export async function refundCommand(c: Caller, args: Args): Promise<void> {
 }
 
 async function batchByArgument(c: Caller, value: string | undefined): Promise<number> {
-  if (!value) throw new UsageError('batch needs an id or a reference (INC-2026-0001)');
+  if (!value) throw new UsageError('batch heeft een nummer of kenmerk nodig (INC-2026-0001)', 'batch needs an id or a reference (INC-2026-0001)');
   if (/^\d+$/.test(value)) return Number(value);
   const found = (await c.call('batches.list', {})).find((b) => b.reference === value.toUpperCase());
   if (!found) report({ code: 'not_found', field: 'id', message: { nl: `Geen batch ${value}`, en: `No batch ${value}` } }, c.lang);
@@ -114,21 +114,21 @@ export async function batchCommand(c: Caller, args: Args): Promise<void> {
       return print(await c.call('batches.get', { id: await batchByArgument(c, ref), limit: 100_000, offset: 0 }));
     case 'file': {
       const out = args.options.get('--out');
-      if (!out) throw new UsageError('batch file needs --out <file.xml>');
+      if (!out) throw new UsageError('batch file heeft --out <bestand.xml> nodig', 'batch file needs --out <file.xml>');
       const f = await c.call('batches.file', { id: await batchByArgument(c, ref), fileNo: Number(args.options.get('--file') ?? '1') });
       writeAtomically(out, f.xml);
       return print({ file: out, messageId: f.messageId, sha256: f.sha256 });
     }
     case 'report': {
       const out = args.options.get('--out');
-      if (!out) throw new UsageError('batch report needs --out <file.pdf>');
+      if (!out) throw new UsageError('batch report heeft --out <bestand.pdf> nodig', 'batch report needs --out <file.pdf>');
       const r = await c.call('batches.report', { id: await batchByArgument(c, ref) });
       writeAtomically(out, Buffer.from(r.base64, 'base64'));
       return print({ file: path.resolve(out) });
     }
     case 'specs': {
       const folder = args.options.get('--folder');
-      if (!folder) throw new UsageError('batch specs needs --folder <dir>');
+      if (!folder) throw new UsageError('batch specs heeft --folder <map> nodig', 'batch specs needs --folder <dir>');
       fs.mkdirSync(folder, { recursive: true });
       const specs = await c.call('batches.specifications', { id: await batchByArgument(c, ref) });
       for (const s of specs) writeAtomically(path.join(folder, s.fileName), Buffer.from(s.base64, 'base64'));
@@ -142,6 +142,6 @@ export async function batchCommand(c: Caller, args: Args): Promise<void> {
       return print(batch);
     }
     default:
-      throw new UsageError('batch list | show <id> | file <id> [--file <n>] --out <file.xml> | report <id> --out <file.pdf> | specs <id> --folder <dir> | cancel <id> [--reason <text>]');
+      throw new UsageError(`onbekend batch-commando "${sub ?? ''}": batch list | show | file | report | specs | cancel <batch>`, `unknown batch command "${sub ?? ''}": batch list | show | file | report | specs | cancel <batch>`);
   }
 }

@@ -24,8 +24,8 @@ export function cancelBatch(ctx: Ctx, input: { id: number; reason: string }): vo
       WHERE t.batch_id = ? ORDER BY t.id`,
   ).all(batch.id) as { itemId: number; amount: number; txId: number }[];
   for (const p of portions) {
+    recordEvent(ctx, p.itemId, 'collection_cancelled', `${batch.kind === 'collection' ? 'Incasso' : 'Terugbetaling'} ${batch.reference} geannuleerd: ${input.reason}`, { entryId: reversal.id, balanceAfter: p.amount });
     if (reopen.run(p.amount, p.itemId, p.txId).changes !== 1) throw new Error(`item ${p.itemId} is no longer held by ${batch.reference}`);
-    recordEvent(ctx, p.itemId, 'collection_cancelled', `${batch.kind === 'collection' ? 'Incasso' : 'Terugbetaling'} ${batch.reference} geannuleerd: ${input.reason}`, { entryId: reversal.id });
   }
   if (batch.kind === 'collection') {
     // the first debit of a mandate in this batch holds its state from before the batch

@@ -55,8 +55,8 @@ export function saveCollection(ctx: Ctx, req: CollectionRequest, sink?: FileSink
     );
     for (const p of d.portions) {
       insertPortion.run(txId, p.itemId, p.amount, p.discount);
+      recordEvent(ctx, p.itemId, 'collection', `In incasso ${reference}, incassodatum ${formatDate(d.date)}${p.discount ? `, korting ${formatEuro(p.discount)}` : ''}`, { balanceAfter: 0 });
       if (markItem.run(txId, ctx.today(), p.itemId, p.amount).changes !== 1) throw new Error(`item ${p.itemId} changed while the collection was being saved`);
-      recordEvent(ctx, p.itemId, 'collection', `In incasso ${reference}, incassodatum ${formatDate(d.date)}${p.discount ? `, korting ${formatEuro(p.discount)}` : ''}`);
     }
     useMandate.run(d.date, d.mandateId);
   });

@@ -86,8 +86,7 @@ export function splitItem(
       { kind: 'split_from', text: `Deel ${i + 1} van ${n} uit post ${item.document}`, relatedItemId: item.id, reason: input.reason },
     ),
   );
-  closeItem(ctx, item.id, 'split');
-  recordEvent(ctx, item.id, 'split', `Opgesplitst in ${n} delen: ${amounts.map(euro).join(', ')}`, { reason: input.reason });
+  closeItem(ctx, item.id, 'split', { kind: 'split', text: `Opgesplitst in ${n} delen: ${amounts.map(euro).join(', ')}`, reason: input.reason });
   if (input.arrangement) markDebtorStatus(ctx, item.debtorId, 'Betalingsregeling');
   return ids;
 }
@@ -118,8 +117,7 @@ export function mergeItems(ctx: Ctx, input: { itemIds: number[]; dueDate?: strin
     { kind: 'merged_from', text: `Samengevoegd uit ${items.map((i) => i.document).join(', ')}`, reason: input.reason },
   );
   for (const i of items) {
-    closeItem(ctx, i.id, 'merged', id);
-    recordEvent(ctx, i.id, 'merged_into', `Samengevoegd tot één post van ${euro(total)}`, { relatedItemId: id, reason: input.reason });
+    closeItem(ctx, i.id, 'merged', { kind: 'merged_into', text: `Samengevoegd tot één post van ${euro(total)}`, relatedItemId: id, reason: input.reason }, id);
   }
   return id;
 }
@@ -133,8 +131,7 @@ export function settleItems(ctx: Ctx, input: { itemIds: number[]; reason?: strin
     throw validationError('itemIds', 'not_zero', `Deze posten tellen op tot ${euro(total)}; vereffenen kan alleen als ze samen nul zijn (voeg ze anders samen)`, `These items add up to ${euro(total)}; settling needs a total of zero (merge them instead)`);
   }
   for (const i of items) {
-    closeItem(ctx, i.id, 'settled');
-    recordEvent(ctx, i.id, 'settled', `Vereffend met ${items.filter((x) => x.id !== i.id).map((x) => x.document).join(', ')}`, { reason: input.reason });
+    closeItem(ctx, i.id, 'settled', { kind: 'settled', text: `Vereffend met ${items.filter((x) => x.id !== i.id).map((x) => x.document).join(', ')}`, reason: input.reason });
   }
 }
 
@@ -156,8 +153,7 @@ export function writeOffItem(ctx: Ctx, input: { itemId: number; reason: string; 
       { accountId: receivables, debtorId: item.debtorId, debit: owed ? 0 : amount, credit: owed ? amount : 0 },
     ],
   });
-  closeItem(ctx, item.id, 'written_off');
-  recordEvent(ctx, item.id, 'written_off', `Afgeboekt: ${euro(item.balance)}`, { reason: input.reason, entryId });
+  closeItem(ctx, item.id, 'written_off', { kind: 'written_off', text: `Afgeboekt: ${euro(item.balance)}`, reason: input.reason, entryId });
   return entryId;
 }
 

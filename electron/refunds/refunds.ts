@@ -93,8 +93,8 @@ export function saveRefund(ctx: Ctx, input: { bankAccountId?: number; executionD
     const txId = Number(insertTx.run(batchId, endToEndId(reference, i + 1), c.debtorId, executionDate, c.credit, toSepaText(c.holder ?? c.debtorName, 70), c.iban, c.bic, remittance).lastInsertRowid);
     for (const item of items.all(c.debtorId) as { id: number; balance: number }[]) {
       insertPortion.run(txId, item.id, item.balance);
+      recordEvent(ctx, item.id, 'refund', `Verrekend in terugbetaling ${reference}, uitvoerdatum ${formatDate(executionDate)}`, { entryId, balanceAfter: 0 });
       settle.run(txId, ctx.today(), item.id);
-      recordEvent(ctx, item.id, 'refund', `Verrekend in terugbetaling ${reference}, uitvoerdatum ${formatDate(executionDate)}`, { entryId });
     }
   });
   finishBatch(ctx, batchId, entryId, sink);

@@ -440,7 +440,7 @@ const MEMBER_IMPORT_FIELDS = [
 ] as const;
 
 const MemberImportInput = z.object({
-  /** the file's bytes, base64: the encoding (UTF-8 or Windows-1252) is detected from them */
+  /** the file's bytes, base64: the encoding (UTF-8, UTF-16 or Windows-1252) is detected from them */
   content: z.base64().max(40_000_000),
   fileName: optionalText(255),
   /** column index per field, to override the detected mapping; null unmaps a field */
@@ -448,7 +448,7 @@ const MemberImportInput = z.object({
 });
 
 const MemberImportReport = z.object({
-  encoding: z.enum(['utf-8', 'windows-1252']),
+  encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252']),
   separator: z.string(),
   headers: z.array(z.string()),
   mapping: z.partialRecord(z.enum(MEMBER_IMPORT_FIELDS), z.string()),

@@ -166,15 +166,19 @@ describe('immutability, enforced by the database', () => {
     const firstId = (t.ledger.db.prepare('SELECT MIN(id) AS id FROM journal_entries').get() as { id: number }).id;
     expect(() =>
       t.ledger.db.prepare('INSERT INTO journal_lines (entry_id, line_no, account_id, debit, credit) VALUES (?, 9, ?, 5, 0)').run(firstId, accountId('1100')),
-    ).toThrow(/only be added to the entry being posted/);
+    ).toThrow(/only be added to the entry being posted|entry is closed/);
   });
 
   it('refuses a line with both or neither side, or a negative amount (CHECK)', () => {
-    const id = (t.ledger.db.prepare('SELECT MAX(id) AS id FROM journal_entries').get() as { id: number }).id;
+    // a fresh entry that still expects its lines, so only the CHECK stands in the way
+    const journal = (t.ledger.db.prepare("SELECT id FROM journals WHERE code = 'MEM'").get() as { id: number }).id;
+    const id = Number(
+      t.ledger.db.prepare("INSERT INTO journal_entries (journal_id, year, number, date, description, line_count) VALUES (?, 2026, 999, '2026-07-03', 'x', 3)").run(journal).lastInsertRowid,
+    );
     const insert = t.ledger.db.prepare('INSERT INTO journal_lines (entry_id, line_no, account_id, debit, credit) VALUES (?, ?, ?, ?, ?)');
-    expect(() => insert.run(id, 10, accountId('1100'), 5, 5)).toThrow(/CHECK/);
-    expect(() => insert.run(id, 11, accountId('1100'), 0, 0)).toThrow(/CHECK/);
-    expect(() => insert.run(id, 12, accountId('1100'), -5, 0)).toThrow(/CHECK/);
+    expect(() => insert.run(id, 1, accountId('1100'), 5, 5)).toThrow(/CHECK/);
+    expect(() => insert.run(id, 1, accountId('1100'), 0, 0)).toThrow(/CHECK/);
+    expect(() => insert.run(id, 1, accountId('1100'), -5, 0)).toThrow(/CHECK/);
   });
 });
 

@@ -8,7 +8,8 @@ import type { Ctx } from '../../context';
 import { checkDebtorRules, createDebtor, type DebtorInput, getDebtor, updateDebtor } from '../../debtors/debtors';
 import { listMandates, saveMandate } from '../../mandates/mandates';
 import { stmt } from '../../statements';
-import { decode, detectSeparator, parseCsv, type Encoding } from '../csv';
+import { detectSeparator, parseCsv } from '../csv';
+import { cleanField, cleanHeader, controlCharacter, decodeText, type Encoding } from '../decode';
 import { detectMapping, MEMBER_FIELDS, type Mapping, type MemberField } from './mapping';
 
 export interface RejectedRow {
@@ -60,11 +61,11 @@ class RowError extends Error {
 
 /** Reads, maps and checks the whole file without writing anything: the preview and the plan. */
 export function planMemberImport(ctx: Ctx, bytes: Uint8Array, mappingOverride?: Partial<Record<MemberField, number | null>>): ImportPlan {
-  const { text, encoding } = decode(bytes);
+  const { text, encoding } = decodeText(bytes);
   const separator = detectSeparator(text);
   const [header, ...records] = parseCsv(text, separator);
   if (!header) throw new ApiError({ code: 'validation', field: 'content', rule: 'empty', message: { nl: 'Het bestand is leeg', en: 'The file is empty' } });
-  const headers = header.fields.map((h) => h.trim());
+  const headers = header.fields.map(cleanHeader);
   const mapping: Mapping = { ...detectMapping(headers) };
   for (const [field, index] of Object.entries(mappingOverride ?? {})) {
     if (index === null || index === undefined) delete mapping[field as MemberField];
@@ -96,10 +97,11 @@ export function planMemberImport(ctx: Ctx, bytes: Uint8Array, mappingOverride?: 
   for (const record of records) {
     const get = (field: MemberField): string | undefined => {
       const index = mapping[field];
-      const value = index === undefined ? undefined : record.fields[index]?.trim();
+      const value = index === undefined ? undefined : cleanField(record.fields[index] ?? '');
       return value ? value : undefined;
     };
     try {
+      refuseControlCharacters(record.fields, headers, mapping);
       const number = get('number');
       if (mapping.number !== undefined && !number) throw new RowError('number', 'lidnummer ontbreekt', 'member number is missing');
       if (number) {
@@ -170,6 +172,17 @@ export function planMemberImport(ctx: Ctx, bytes: Uint8Array, mappingOverride?: 
   const named: Partial<Record<MemberField, string>> = {};
   for (const field of MEMBER_FIELDS) if (mapping[field] !== undefined) named[field] = headers[mapping[field]!]!;
   return { encoding, separator, headers, mapping: named, rows, rejected, totalRows: records.length, providedKeys: providedKeys(mapping) };
+}
+
+/** Any cell of the row, mapped or not: a control character means the export went wrong, so the row is not guessed at. */
+function refuseControlCharacters(fields: string[], headers: string[], mapping: Mapping): void {
+  fields.forEach((value, i) => {
+    const found = controlCharacter(value);
+    if (!found) return;
+    const field = (Object.keys(mapping) as MemberField[]).find((f) => mapping[f] === i) ?? 'row';
+    const column = headers[i] ?? `${i + 1}`;
+    throw new RowError(field, `kolom ${column} bevat een stuurteken (${found}); haal het weg en importeer opnieuw`, `column ${column} holds a control character (${found}); remove it and import again`);
+  });
 }
 
 const KEYS_BY_FIELD: Partial<Record<MemberField, (keyof DebtorInput)[]>> = {
