@@ -56,11 +56,13 @@ export function checkWritableFolder(folder: string, field: string): void {
   const stat = fs.statSync(folder, { throwIfNoEntry: false });
   if (!stat) throw validationError(field, 'folder_missing', `${field}: de map ${folder} bestaat niet`, `${field}: the folder ${folder} does not exist`);
   if (!stat.isDirectory()) throw validationError(field, 'folder_missing', `${field}: ${folder} is geen map`, `${field}: ${folder} is not a folder`);
+  let writable = (stat.mode & 0o222) !== 0; // a folder its owner made read-only; an administrator would pass the access check
   try {
     fs.accessSync(folder, fs.constants.W_OK | fs.constants.X_OK);
   } catch {
-    throw validationError(field, 'not_writable', `${field}: in de map ${folder} mag niet geschreven worden`, `${field}: the folder ${folder} is not writable`);
+    writable = false;
   }
+  if (!writable) throw validationError(field, 'not_writable', `${field}: in de map ${folder} mag niet geschreven worden`, `${field}: the folder ${folder} is not writable`);
 }
 
 function fsyncFolder(folder: string): void {
