@@ -10,6 +10,7 @@ import { postEntry } from '../electron/ledger/post';
 import { makeIban } from '../shared/iban';
 import { benchCollection } from './collection';
 import { benchGrid } from './grid';
+import { benchBackup, benchOpenCheck } from './ledgerFile';
 
 /**
  * `npm run bench`: the figures the issues ask for, measured on real SQLite files in a temp folder.
@@ -145,6 +146,14 @@ function benchCollectionRun(): void {
   rows.push(...benchCollection(dir));
 }
 
+function benchOpenCheckOf100k(): void {
+  rows.push(...benchOpenCheck(dir));
+}
+
+function benchBackupOfDemo(): void {
+  rows.push(...benchBackup(dir));
+}
+
 async function benchGridInChromium(): Promise<void> {
   rows.push(...(await benchGrid(dir)));
 }
@@ -152,7 +161,7 @@ async function benchGridInChromium(): Promise<void> {
 // `npm run bench -- import` runs only the benchmarks whose name contains "import".
 const only = process.argv[2];
 async function main(): Promise<void> {
-  for (const bench of [benchOpen, benchImport, benchFeeRun, benchPostBulk, benchPostApi, benchCollectionRun, benchGridInChromium]) {
+  for (const bench of [benchOpen, benchImport, benchFeeRun, benchPostBulk, benchPostApi, benchCollectionRun, benchOpenCheckOf100k, benchBackupOfDemo, benchGridInChromium]) {
     if (!only || bench.name.toLowerCase().includes(only.toLowerCase())) await bench();
   }
   report();
