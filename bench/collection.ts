@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { openLedger } from '../db/open';
 import { subLedgerMismatches } from '../db/checks';
 import { call } from '../electron/api';
-import { withFilesOnDisk } from '../electron/collections/fileOutput';
+import { saveBatchToDisk } from '../electron/collections/fileOutput';
 import { planCollection } from '../electron/collections/plan';
 import { saveCollection } from '../electron/collections/save';
 import { createContext } from '../electron/context';
@@ -34,12 +34,13 @@ export interface BenchRow {
   rate?: string;
 }
 
-export function setupLedger(file: string): void {
+/** `n` members, each with a mandate and a posted fee invoice: the ledger a collection run of `n` debits starts from. */
+export function setupLedger(file: string, n = N): void {
   const ledger = openLedger(file);
   const ctx = createContext(ledger, () => FIXED_NOW);
   call(ctx, 'setup.initialize', { organisation: { name: 'Bench Club' }, creditorId: 'NL51ZZZ405365330000', bankAccounts: [{ name: 'Bank', iban: 'NL91ABNA0417164300' }] });
   ledger.db.transaction(() => {
-    for (let i = 0; i < N; i++) {
+    for (let i = 0; i < n; i++) {
       const d = createDebtor(ctx, {
         number: String(10_000 + i),
         name: `Lid ${i} van der Berg-Çelik & Zn.`, country: 'NL', language: 'nl', kind: 'person', paymentMethod: 'direct_debit',
@@ -122,7 +123,7 @@ function child(mode: string, file: string): void {
   if (mode === 'run') {
     const ledger = openLedger(file);
     const ctx = createContext(ledger, () => FIXED_NOW);
-    const { result } = withFilesOnDisk(out, (sink) => ledger.db.transaction(() => saveCollection(ctx, { scheme: 'CORE', perDueDate: false, includeNotDue: false, excludeItemIds: [] }, sink))());
+    const { result } = saveBatchToDisk(ctx, out, (sink) => saveCollection(ctx, { scheme: 'CORE', perDueDate: false, includeNotDue: false, excludeItemIds: [] }, sink), (r) => r.batchId);
     const booked = (ledger.db.prepare("SELECT SUM(l.debit) AS s FROM journal_lines l JOIN account_roles r ON r.account_id = l.account_id AND r.role = 'collectionInTransit'").get() as { s: number }).s;
     detail = { debits: result.plan.debits.length, controlSum: result.plan.debits.reduce((s, d) => s + d.amount, 0), booked, mismatches: subLedgerMismatches(ledger.db).length };
     ledger.close();

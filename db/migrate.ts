@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
+import { createBackup } from './backups';
 
 /**
  * Our own runner for the drizzle-kit migrations (same bookkeeping table as drizzle's migrator),
@@ -12,7 +13,14 @@ import { readMigrationFiles } from 'drizzle-orm/migrator';
  * foreign keys are off outside the transaction, and `foreign_key_check` must come back empty
  * before COMMIT.
  */
-export class MigrationError extends Error {}
+export class MigrationError extends Error {
+  constructor(
+    message: string,
+    readonly kind: 'newer' | 'differs' | 'broken' = 'broken',
+  ) {
+    super(message);
+  }
+}
 
 export interface MigrationReport {
   applied: string[];
@@ -21,28 +29,42 @@ export interface MigrationReport {
 
 const TABLE = '__drizzle_migrations';
 
-export function migrateLedger(db: Database.Database, file: string, migrationsFolder: string): MigrationReport {
+/**
+ * How many of the app's migrations this ledger still lacks. Refuses (MigrationError) a ledger
+ * written by a newer Penning or with a different history; reads only, so it can run on a
+ * read-only connection before anything is written.
+ */
+export function pendingMigrationCount(db: Database.Database, migrationsFolder: string): number {
   const known = readMigrationFiles({ migrationsFolder });
   const tags = readTags(migrationsFolder);
-  db.exec(`CREATE TABLE IF NOT EXISTS ${TABLE} (id INTEGER PRIMARY KEY AUTOINCREMENT, hash TEXT NOT NULL, created_at NUMERIC)`);
-  const applied = db.prepare(`SELECT hash, created_at AS createdAt FROM ${TABLE} ORDER BY id`).all() as { hash: string; createdAt: number }[];
-
+  const exists = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '${TABLE}'`).get();
+  const applied = exists ? (db.prepare(`SELECT hash FROM ${TABLE} ORDER BY id`).all() as { hash: string }[]) : [];
   applied.forEach((row, i) => {
     const expected = known[i];
     if (!expected) {
       throw new MigrationError(
         `This ledger was written by a newer version of Penning (migration ${i + 1} of ${applied.length} is unknown to this version). Update Penning before opening it.`,
+        'newer',
       );
     }
     if (expected.hash !== row.hash) {
-      throw new MigrationError(`Migration ${tags[i] ?? i} in this ledger differs from the one this version of Penning ships; refusing to open it.`);
+      throw new MigrationError(`Migration ${tags[i] ?? i} in this ledger differs from the one this version of Penning ships; refusing to open it.`, 'differs');
     }
   });
+  return known.length - applied.length;
+}
+
+export function migrateLedger(db: Database.Database, file: string, migrationsFolder: string): MigrationReport {
+  const known = readMigrationFiles({ migrationsFolder });
+  const tags = readTags(migrationsFolder);
+  const missing = pendingMigrationCount(db, migrationsFolder);
+  db.exec(`CREATE TABLE IF NOT EXISTS ${TABLE} (id INTEGER PRIMARY KEY AUTOINCREMENT, hash TEXT NOT NULL, created_at NUMERIC)`);
+  const applied = { length: known.length - missing };
 
   const pending = known.slice(applied.length);
   if (pending.length === 0) return { applied: [], backupFile: null };
 
-  const backupFile = applied.length > 0 && file !== ':memory:' ? backupBeforeMigrate(db, file, tags[applied.length] ?? 'next') : null;
+  const backupFile = applied.length > 0 && file !== ':memory:' ? createBackup(db, file, `before-migration-${tags[applied.length] ?? 'next'}`).file : null;
 
   db.pragma('foreign_keys = OFF');
   const insert = db.prepare(`INSERT INTO ${TABLE} (hash, created_at) VALUES (?, ?)`);
@@ -69,12 +91,4 @@ export function migrateLedger(db: Database.Database, file: string, migrationsFol
 function readTags(migrationsFolder: string): string[] {
   const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] };
   return journal.entries.map((e) => e.tag);
-}
-
-/** A consistent copy of the whole file, taken with VACUUM INTO so it works synchronously. */
-function backupBeforeMigrate(db: Database.Database, file: string, nextTag: string): string {
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const target = `${file}.backup-${stamp}-before-${nextTag}`;
-  db.prepare('VACUUM INTO ?').run(target);
-  return target;
 }

@@ -455,3 +455,29 @@ export const batchTransactionItems = sqliteTable(
   },
   (t) => [index('batch_transaction_items_tx').on(t.transactionId), index('batch_transaction_items_item').on(t.itemId)],
 );
+
+/**
+ * Where each file of a batch was written on this machine, with its sha-256: so that on opening,
+ * Penning can say which booked batch lost its file and re-create it at the same place. One row per
+ * write (the first save and every re-save); rows are never changed.
+ */
+export const batchOutputs = sqliteTable(
+  'batch_outputs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    batchId: integer('batch_id')
+      .notNull()
+      .references(() => batches.id),
+    fileNo: integer('file_no').notNull(),
+    path: text('path').notNull(),
+    sha256: text('sha256').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('batch_outputs_batch').on(t.batchId)],
+);
+
+/** Facts about the ledger file itself (backup rotation, when it was restored), not about the club. */
+export const ledgerMeta = sqliteTable('ledger_meta', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});

@@ -27,6 +27,10 @@ import { collectionReadiness } from './collections/readiness';
 import { saveCollection } from './collections/save';
 import { refundCandidates, saveRefund } from './refunds/refunds';
 import { earliestCollectionDate } from '../shared/businessDays';
+import { listBackups, readKeep, backupsFolder, rotateBackups } from '../db/backups';
+import { backupNow, restoreInSession } from './backups/restore';
+import { recreateBatchFile } from './collections/batchOutputs';
+import { assertWritable, ledgerHealth } from './ledgerHealth';
 
 /**
  * pdfkit (with its fonts and compression tables) is the heaviest module Penning loads; only the
@@ -178,6 +182,19 @@ export const handlers: Handlers = {
   },
   'batches.specifications': async (ctx, input) => (await pdfModules()).renderSpecifications(ctx, input.id).then((files) => files.map((f) => ({ fileName: f.fileName, debtorNumber: f.debtorNumber, base64: f.pdf.toString('base64') }))),
   'overview.get': (ctx) => getOverview(ctx),
+  'ledger.health': (ctx) => ledgerHealth(ctx),
+  'backups.list': (ctx) => ({ folder: backupsFolder(ctx.file), keep: readKeep(ctx.db), backups: listBackups(ctx.file) }),
+  'backups.create': (ctx) => backupNow(ctx),
+  'backups.setKeep': (ctx, input) => {
+    ctx.db.prepare("INSERT INTO ledger_meta (key, value) VALUES ('backups.keep', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(String(input.keep));
+    if (ctx.file !== ':memory:') rotateBackups(ctx.file, input.keep);
+    return { keep: input.keep };
+  },
+  'backups.restore': (ctx, input) => ({ ...restoreInSession(ctx, input.name), health: ledgerHealth(ctx) }),
+  'batches.recreateFile': (ctx, input) => {
+    const f = recreateBatchFile(ctx, input.id, input.fileNo);
+    return { path: f.path, sha256: f.sha256 };
+  },
 };
 
 export type Logger = (message: string, error?: unknown) => void;
@@ -195,8 +212,10 @@ function invoke(ctx: Ctx, method: string, rawInput: unknown, log: Logger): ApiRe
   const parsed = (def.input as z.ZodType).safeParse(rawInput ?? {}, { reportInput: true });
   if (!parsed.success) return { ok: false, error: toValidationError(parsed.error).data };
   const handler = handlers[method] as (ctx: Ctx, input: unknown) => unknown;
+  const fileOperation = 'fileOperation' in def && def.fileOperation;
   try {
-    const value = def.kind === 'write' ? ctx.db.transaction(() => handler(ctx, parsed.data))() : handler(ctx, parsed.data);
+    if (def.kind === 'write' && !fileOperation) assertWritable(ctx);
+    const value = def.kind === 'write' && !fileOperation ? ctx.db.transaction(() => handler(ctx, parsed.data))() : handler(ctx, parsed.data);
     if (value instanceof Promise) {
       return value.then(
         (v): ApiResult<unknown> => ({ ok: true, value: v }),

@@ -3,10 +3,11 @@ import path from 'node:path';
 import { z } from 'zod';
 import { api, METHODS } from '../shared/api/contract';
 import { type Args, parseArgs, requestedLang, UsageError } from './cli/args';
-import { type Caller, caller, print, readInputFile, report, say, writeAtomically } from './cli/io';
+import { type Caller, caller, print, readInputFile, report, say } from './cli/io';
 import { exitWithFailure } from './cli/boundary';
 import { initCommand, setupFlagErrors } from './cli/init';
-import { openSession } from './session';
+import { backupCommand, backupsCommand, openForCommand, refused, restoreCommand, tellStartup } from './cli/ledgerFile';
+import { checkOutputTarget, writeFiles } from './files/atomicOutput';
 import { defaultLedgerFile } from './paths';
 
 /**
@@ -20,6 +21,7 @@ Ledger:
   init [--demo]              create (or open) the ledger; --demo fills an empty one with the demo club
   init --name <organisation> [--creditor-id <id>] [--iban <iban> [--bic <bic>] [--bank-name <text>]]
                              create the ledger and set it up: organisation, creditor id, first bank account
+                             (only init creates a ledger; every other command needs an existing one)
   status                     show whether the ledger is set up
   methods                    list the API methods with their input schema
   call <method> ['<json>']   call any API method with JSON input and print the JSON result
@@ -58,6 +60,11 @@ Collection and refunds:
                              per member a PDF of what is collected, named to be mailed
   batch cancel <batch> [--reason <text>]
                              until the bank confirms: reverse the booking, reopen the items, void the file
+
+Backups (in <ledger>.backups/ beside the ledger):
+  backup [--out <file>]      a copy of the ledger now (in the backups folder, or at --out)
+  backups                    list the backups, newest first
+  restore <file>             put a backup back; the current file is kept aside in the backups folder
 
 Dates are yyyy-mm-dd, amounts Dutch or plain (150,00 or 150.00).
 The ledger defaults to ${defaultLedgerFile()} (or $PENNING_DB).`;
@@ -99,9 +106,10 @@ async function invoicePdfCommand(c: Caller, args: Args): Promise<void> {
   const id = args.positional[1];
   const out = args.options.get('--out');
   if (!id || !out) throw new UsageError('invoice-pdf heeft een factuurnummer en --out <bestand.pdf> nodig', 'invoice-pdf needs an invoice id and --out <file.pdf>');
+  const target = refused(c.lang, () => checkOutputTarget(out));
   const { base64 } = await c.call('invoices.pdf', { id: Number(id) });
-  writeAtomically(out, Buffer.from(base64, 'base64'));
-  print({ file: path.resolve(out), bytes: Buffer.byteLength(base64, 'base64') });
+  refused(c.lang, () => writeFiles([{ path: target, data: Buffer.from(base64, 'base64') }]));
+  print({ file: target, bytes: Buffer.byteLength(base64, 'base64') });
 }
 
 type Command = (c: Caller, args: Args) => Promise<void>;
@@ -124,6 +132,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   collect: async () => (await import('./cli/collection')).collectCommand,
   refund: async () => (await import('./cli/collection')).refundCommand,
   batch: async () => (await import('./cli/collection')).batchCommand,
+  backup: async () => backupCommand,
+  backups: async () => backupsCommand,
 };
 
 export async function main(argv: string[]): Promise<void> {
@@ -134,7 +144,8 @@ export async function main(argv: string[]): Promise<void> {
     return;
   }
   if (command === 'methods') return print(methodsListing());
-  if (command !== 'init' && !Object.hasOwn(COMMANDS, command)) throw new UsageError(`onbekend commando: ${command}`, `unknown command: ${command}`);
+  if (command !== 'init' && command !== 'restore' && !Object.hasOwn(COMMANDS, command)) throw new UsageError(`onbekend commando: ${command}`, `unknown command: ${command}`);
+  if (command === 'restore') return restoreCommand(args);
   if (command === 'init') {
     const errors = setupFlagErrors(args);
     for (const line of errors) say(`${args.lang === 'nl' ? 'Fout' : 'Error'}: ${line}`);
@@ -142,7 +153,8 @@ export async function main(argv: string[]): Promise<void> {
   }
   const run = command === 'init' ? undefined : await COMMANDS[command]!();
 
-  const { ledger, ctx } = openSession(args.db);
+  const { ledger, ctx, startup } = openForCommand(args, command);
+  tellStartup(args.lang, ctx, startup);
   try {
     const c = caller(ctx, args.lang);
     if (run) await run(c, args);

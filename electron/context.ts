@@ -9,8 +9,10 @@ export interface Ctx {
   orm: Orm;
   now(): Date;
   today(): string;
+  /** the open ledger itself: whether it is read-only, and what a restore swaps */
+  ledger?: Ledger;
 }
 
 export function createContext(ledger: Ledger, now: () => Date = () => new Date()): Ctx {
-  return { file: ledger.file, db: ledger.db, orm: ledger.orm, now, today: () => localDate(now()) };
+  return { file: ledger.file, db: ledger.db, orm: ledger.orm, now, today: () => localDate(now()), ledger };
 }

@@ -8,6 +8,7 @@ import type { Ctx } from './context';
 import { openSession } from './session';
 import { APP_ORIGIN, registerIpc } from './ipc';
 import { CSP } from './server';
+import { ApiError } from '../shared/api/errors';
 
 /**
  * The Electron shell: opens the ledger, serves the renderer from app://penning (not file://), and
@@ -69,15 +70,17 @@ function createWindow(devUrl: string | undefined): void {
 
 app.whenReady().then(() => {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  const file = argValue('--db') ?? process.env.PENNING_DB ?? path.join(app.getPath('userData'), 'penning.sqlite');
+  const typed = argValue('--db') ?? process.env.PENNING_DB;
+  const file = typed ?? path.join(app.getPath('userData'), 'penning.sqlite');
   let ctx: Ctx;
   try {
     ({ ledger, ctx } = openSession(file, {
       nativeBinding: process.env.PENNING_NATIVE_BINDING || undefined,
       migrationsFolder: app.isPackaged ? path.join(process.resourcesPath, 'migrations') : undefined,
+      createFolder: typed === undefined,
     }));
   } catch (e) {
-    dialog.showErrorBox('Penning', `De administratie ${file} kan niet worden geopend.\n\n${(e as Error).message}`);
+    dialog.showErrorBox('Penning', `De administratie ${file} kan niet worden geopend.\n\n${e instanceof ApiError ? e.data.message.nl : (e as Error).message}`);
     app.exit(1);
     return;
   }

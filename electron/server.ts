@@ -6,6 +6,7 @@ import type { Duplex } from 'node:stream';
 import { dispatchAsync } from './api';
 import type { Ctx } from './context';
 import { openSession } from './session';
+import type { OpenOptions } from '../db/open';
 
 /**
  * Browser mode: the same contract over loopback HTTP, for testing the UI in Chromium without an
@@ -18,6 +19,8 @@ export interface ServerOptions {
   port?: number;
   token?: string;
   now?: () => Date;
+  /** e.g. createFolder for the default ledger location */
+  open?: OpenOptions;
 }
 
 export interface RunningServer {
@@ -67,7 +70,7 @@ function refusal(nl: string, en: string, rule: string): unknown {
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const { ledger, ctx } = openSession(options.ledgerFile, {}, options.now);
+  const { ledger, ctx } = openSession(options.ledgerFile, options.open ?? {}, options.now);
   const token = options.token ?? crypto.randomBytes(24).toString('hex');
   const rendererDir = path.resolve(options.rendererDir);
   let port = 0;

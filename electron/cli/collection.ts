@@ -4,18 +4,22 @@ import { api, type Input, type Method, type ParsedInput } from '../../shared/api
 import { ApiError } from '../../shared/api/errors';
 import { toValidationError } from '../../shared/api/zodError';
 import { REASON_TEXT } from '../../shared/collectionReasons';
-import { withFilesOnDisk } from '../collections/fileOutput';
+import { recreateBatchFile } from '../collections/batchOutputs';
+import { saveBatchToDisk } from '../collections/fileOutput';
+import { checkOutputTarget, checkWritableFolder, writeFiles } from '../files/atomicOutput';
 import { proposalOf } from '../collections/proposal';
 import { getBatch } from '../collections/queries';
 import { saveCollection } from '../collections/save';
 import { saveRefund } from '../refunds/refunds';
 import { type Args, idArgument, listOption, UsageError } from './args';
-import { type Caller, print, report, say, writeAtomically } from './io';
+import { type Caller, print, report, say } from './io';
+import { backupBeforeRun, refused } from './ledgerFile';
 import { debtorIdByNumber } from './receivables';
 
 /**
  * collect / refund / batch. Saving runs the same validated handler code inside one transaction
- * that also writes the file(s): they are renamed into place only after the booking committed.
+ * that also writes the file(s); they are in place before the booking commits (files/atomicOutput.ts),
+ * after a backup, and the target is checked before anything is booked.
  */
 
 async function bankId(c: Caller, iban: string | undefined): Promise<number | undefined> {
@@ -30,15 +34,6 @@ function parsed<M extends Method>(c: Caller, method: M, raw: unknown): ParsedInp
   const r = api[method].input.safeParse(raw, { reportInput: true });
   if (!r.success) report(toValidationError(r.error).data, c.lang);
   return r.data as ParsedInput<M>;
-}
-
-function inTransaction<T>(c: Caller, work: () => T): T {
-  try {
-    return c.ctx.db.transaction(work)();
-  } catch (e) {
-    if (e instanceof ApiError) report(e.data, c.lang);
-    throw e;
-  }
 }
 
 export async function collectCommand(c: Caller, args: Args): Promise<void> {
@@ -61,7 +56,9 @@ export async function collectCommand(c: Caller, args: Args): Promise<void> {
     return print({ ...p.totals, collectionDate: p.collectionDate, excluded: excludedSummary(c, p.excluded) });
   }
   const input = parsed(c, 'collections.create', raw);
-  const { result, files } = withFilesOnDisk(out!, (sink) => inTransaction(c, () => saveCollection(c.ctx, input, sink)));
+  const target = refused(c.lang, () => checkOutputTarget(out!));
+  backupBeforeRun(c, 'before-collect');
+  const { result, files } = refused(c.lang, () => saveBatchToDisk(c.ctx, target, (sink) => saveCollection(c.ctx, input, sink), (r) => r.batchId));
   const batch = getBatch(c.ctx, result.batchId);
   const proposal = proposalOf(result.plan);
   say(`${batch.reference}: ${batch.transactionCount} debits, control sum ${batch.controlSum / 100} EUR, ${files.length} file(s); items are now in collection`);
@@ -72,7 +69,7 @@ export async function collectCommand(c: Caller, args: Args): Promise<void> {
     controlSum: batch.controlSum,
     discount: batch.discountTotal,
     collectionDate: proposal.collectionDate,
-    files,
+    files: files.map((f) => f.path),
     sha256: batch.fileHashes,
     excluded: excludedSummary(c, proposal.excluded),
   });
@@ -91,10 +88,12 @@ export async function refundCommand(c: Caller, args: Args): Promise<void> {
     ? await Promise.all(members.map((n) => debtorIdByNumber(c, n)))
     : (await c.call('refunds.candidates', {})).filter((x) => x.iban).map((x) => x.debtorId);
   const input = parsed(c, 'refunds.create', { bankAccountId: await bankId(c, o.get('--bank')), executionDate: o.get('--date'), debtorIds });
-  const { result, files } = withFilesOnDisk(out, (sink) => inTransaction(c, () => saveRefund(c.ctx, input, sink)));
+  const target = refused(c.lang, () => checkOutputTarget(out));
+  backupBeforeRun(c, 'before-refund');
+  const { result, files } = refused(c.lang, () => saveBatchToDisk(c.ctx, target, (sink) => saveRefund(c.ctx, input, sink), (id) => id));
   const batch = getBatch(c.ctx, result);
   say(`${batch.reference}: ${batch.transactionCount} refunds, ${batch.controlSum / 100} EUR`);
-  print({ batch: batch.reference, id: batch.id, transactions: batch.transactionCount, controlSum: batch.controlSum, executionDate: batch.requestedDate, files, sha256: batch.fileHashes });
+  print({ batch: batch.reference, id: batch.id, transactions: batch.transactionCount, controlSum: batch.controlSum, executionDate: batch.requestedDate, files: files.map((f) => f.path), sha256: batch.fileHashes });
 }
 
 async function batchByArgument(c: Caller, value: string | undefined): Promise<number> {
@@ -115,23 +114,28 @@ export async function batchCommand(c: Caller, args: Args): Promise<void> {
     case 'file': {
       const out = args.options.get('--out');
       if (!out) throw new UsageError('batch file heeft --out <bestand.xml> nodig', 'batch file needs --out <file.xml>');
-      const f = await c.call('batches.file', { id: await batchByArgument(c, ref), fileNo: Number(args.options.get('--file') ?? '1') });
-      writeAtomically(out, f.xml);
-      return print({ file: out, messageId: f.messageId, sha256: f.sha256 });
+      const target = refused(c.lang, () => checkOutputTarget(out));
+      const id = await batchByArgument(c, ref);
+      const f = refused(c.lang, () => recreateBatchFile(c.ctx, id, Number(args.options.get('--file') ?? '1'), target));
+      return print({ file: f.path, messageId: f.messageId, sha256: f.sha256 });
     }
     case 'report': {
       const out = args.options.get('--out');
       if (!out) throw new UsageError('batch report heeft --out <bestand.pdf> nodig', 'batch report needs --out <file.pdf>');
+      const target = refused(c.lang, () => checkOutputTarget(out));
       const r = await c.call('batches.report', { id: await batchByArgument(c, ref) });
-      writeAtomically(out, Buffer.from(r.base64, 'base64'));
-      return print({ file: path.resolve(out) });
+      refused(c.lang, () => writeFiles([{ path: target, data: Buffer.from(r.base64, 'base64') }]));
+      return print({ file: target });
     }
     case 'specs': {
       const folder = args.options.get('--folder');
       if (!folder) throw new UsageError('batch specs heeft --folder <map> nodig', 'batch specs needs --folder <dir>');
-      fs.mkdirSync(folder, { recursive: true });
+      const full = path.resolve(folder);
+      // the folder itself may be new, its parent must exist: a typo makes no folder tree
+      refused(c.lang, () => (fs.existsSync(full) ? checkWritableFolder(full, '--folder') : checkWritableFolder(path.dirname(full), '--folder')));
       const specs = await c.call('batches.specifications', { id: await batchByArgument(c, ref) });
-      for (const s of specs) writeAtomically(path.join(folder, s.fileName), Buffer.from(s.base64, 'base64'));
+      if (!fs.existsSync(full)) fs.mkdirSync(full);
+      refused(c.lang, () => writeFiles(specs.map((s) => ({ path: path.join(full, s.fileName), data: Buffer.from(s.base64, 'base64') })), '--folder'));
       say(`${specs.length} specifications written to ${path.resolve(folder)}`);
       return print(specs.map((s) => path.resolve(folder, s.fileName)));
     }

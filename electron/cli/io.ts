@@ -56,10 +56,3 @@ export function caller(ctx: Ctx, lang: 'nl' | 'en'): Caller {
   };
   return { ctx, lang, callUntyped, call: (method, input) => callUntyped(method, input) as never };
 }
-
-/** Files that leave the app are written to a temporary name and renamed, so none is ever half written. */
-export function writeAtomically(file: string, data: Buffer | string): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, data);
-  fs.renameSync(tmp, file);
-}

@@ -1,30 +1,35 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import type { BatchFile } from './files';
+import type { Ctx } from '../context';
+import { commitWithFiles, type OutputSet, type WrittenFile } from '../files/atomicOutput';
 import type { FileSink } from './batchRecord';
+import { recordBatchOutputs } from './batchOutputs';
+import type { BatchFile } from './files';
 
 /**
- * Files for a batch saved on disk (CLI, desktop): each written to a temporary name inside the
- * database transaction and renamed only after it committed; on failure the temporaries go.
- * One file keeps the chosen name, more get -1, -2, ... before the extension.
+ * Files for a batch saved on disk (CLI, desktop). One file keeps the chosen name, more get -1,
+ * -2, ... before the extension.
  */
-export function withFilesOnDisk<T>(target: string, save: (sink: FileSink) => T): { result: T; files: string[] } {
-  const written: { tmp: string; final: string }[] = [];
-  const sink: FileSink = (file: BatchFile) => {
-    const ext = path.extname(target);
-    const final = file.fileCount > 1 ? `${target.slice(0, target.length - ext.length)}-${file.fileNo}${ext}` : target;
-    const tmp = `${final}.${process.pid}.tmp`;
-    const fd = fs.openSync(tmp, 'w');
-    written.push({ tmp, final });
-    return { emit: (chunk) => void fs.writeSync(fd, chunk), close: () => fs.closeSync(fd) };
+export function batchFilePath(target: string, file: { fileNo: number; fileCount: number }): string {
+  const ext = path.extname(target);
+  return file.fileCount > 1 ? `${target.slice(0, target.length - ext.length)}-${file.fileNo}${ext}` : target;
+}
+
+function sinkInto(out: OutputSet, target: string): FileSink {
+  return (file: BatchFile) => {
+    const w = out.open(batchFilePath(target, file));
+    return { emit: (chunk) => w.write(chunk), close: () => void w.close() };
   };
-  let result: T;
-  try {
-    result = save(sink);
-  } catch (e) {
-    for (const f of written) fs.rmSync(f.tmp, { force: true });
-    throw e;
-  }
-  for (const f of written) fs.renameSync(f.tmp, f.final);
-  return { result, files: written.map((f) => path.resolve(f.final)) };
+}
+
+/**
+ * Books a batch and places its files in one step (see atomicOutput.ts): the files are in place
+ * before the booking commits, and where they went is recorded with the batch.
+ */
+export function saveBatchToDisk<T>(ctx: Ctx, target: string, save: (sink: FileSink) => T, batchIdOf: (result: T) => number): { result: T; files: WrittenFile[] } {
+  const full = path.resolve(target);
+  return commitWithFiles(ctx.db, ctx.file, path.dirname(full), (out) => {
+    const result = save(sinkInto(out, full));
+    recordBatchOutputs(ctx, batchIdOf(result), out.files);
+    return result;
+  });
 }

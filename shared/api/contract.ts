@@ -14,6 +14,7 @@ import {
   optionalText,
   requiredText,
 } from './fields';
+import { ledgerFileMethods } from './ledgerFile';
 
 /**
  * The one contract: every method the UI, the browser-mode server and the CLI can call, with the
@@ -23,6 +24,8 @@ import {
 interface MethodDef {
   /** 'write' methods run in one transaction and are serialised; 'read' methods only read. */
   kind: 'read' | 'write';
+  /** manages the ledger file or places files itself: runs outside dispatch's transaction (holding its own), also on a read-only ledger */
+  fileOperation?: boolean;
   summary: string;
   input: z.ZodType;
   output: z.ZodType;
@@ -921,6 +924,7 @@ export const api = {
       accounts: z.array(Account),
     }),
   },
+  ...ledgerFileMethods,
 } as const satisfies Record<string, MethodDef>;
 
 export type Api = typeof api;

@@ -59,7 +59,7 @@ describe('opening a ledger', () => {
     addMigration(folder, '0099_debtor_nickname', 'ALTER TABLE `debtors` ADD `nickname` text;');
     const second = openLedger(file, { migrationsFolder: folder });
     expect(second.migration.applied).toEqual(['0099_debtor_nickname']);
-    expect(second.migration.backupFile).toMatch(/before-0099_debtor_nickname$/);
+    expect(second.migration.backupFile).toMatch(/ledger\.sqlite\.backups\/ledger-\d{8}T\d{9}Z-before-migration-0099_debtor_nickname\.sqlite$/);
     expect(second.db.prepare('SELECT number, name, nickname FROM debtors').all()).toEqual([{ number: '1', name: 'Anouk', nickname: null }]);
     const backup = new Database(second.migration.backupFile!, { readonly: true });
     expect(backup.prepare('SELECT name FROM debtors').all()).toEqual([{ name: 'Anouk' }]);

@@ -1,0 +1,94 @@
+import path from 'node:path';
+import { ApiError, type ApiErrorData } from '../../shared/api/errors';
+import { backupsFolder, copyLedgerTo, createBackup, listBackups, readKeep, type BackupReason } from '../../db/backups';
+import { openLedger, type Ledger } from '../../db/open';
+import { restoreLedgerFile } from '../backups/restore';
+import { markLedgerRestored } from '../backups/restored';
+import type { Ctx } from '../context';
+import { checkOutputTarget } from '../files/atomicOutput';
+import { assertWritable, readOnlyMessage } from '../ledgerHealth';
+import { defaultLedgerFile } from '../paths';
+import { openSession, type Startup } from '../session';
+import { type Args, UsageError } from './args';
+import { type Caller, print, report, say } from './io';
+
+/**
+ * The CLI's side of the ledger file: which commands may create a ledger, what opening found
+ * (told on stderr), and the backup commands.
+ */
+
+/** Runs `work`; a refusal (ApiError) ends the command with its message and exit code 2. */
+export function refused<T>(lang: 'nl' | 'en', work: () => T): T {
+  try {
+    return work();
+  } catch (e) {
+    if (e instanceof ApiError) report(e.data, lang);
+    throw e;
+  }
+}
+
+/**
+ * Only `init` makes a ledger where none is (and the folder only at the default place): a typo in
+ * --db must not leave an empty ledger or a folder tree behind. The database is closed on every
+ * way out, so refused commands leave no -wal/-shm.
+ */
+export function openForCommand(args: Args, command: string): { ledger: Ledger; ctx: Ctx; startup: Startup } {
+  const init = command === 'init';
+  const session = refused(args.lang, () => openSession(args.db, { create: init, createFolder: init && args.db === defaultLedgerFile() }));
+  process.on('exit', () => session.ledger.close());
+  return session;
+}
+
+export function tellStartup(lang: 'nl' | 'en', ctx: Ctx, startup: Startup): void {
+  const t = (nl: string, en: string) => say(lang === 'nl' ? nl : en);
+  const banner = ctx.ledger && readOnlyMessage(ctx.ledger.access, ctx.file);
+  if (banner) t(`Let op: ${banner.nl}`, `Warning: ${banner.en}`);
+  for (const f of startup.recovery.removedUnbooked) t(`Verwijderd: ${f} (van een run die niet is geboekt)`, `Removed: ${f} (from a run that was not booked)`);
+  for (const m of startup.missingFiles) {
+    const what = m.problem === 'missing' ? { nl: 'ontbreekt', en: 'is missing' } : { nl: 'is gewijzigd', en: 'was changed' };
+    t(`Let op: bestand ${m.fileNo} van ${m.reference} ${what.nl} (${m.path}); maak het opnieuw met: ${m.command}`, `Warning: file ${m.fileNo} of ${m.reference} ${what.en} (${m.path}); re-create it with: ${m.command}`);
+  }
+  if (startup.backupError) t(`Let op: de dagelijkse reservekopie is niet gemaakt: ${startup.backupError}`, `Warning: the daily backup was not made: ${startup.backupError}`);
+}
+
+/** The copy before a booking run that produces files; no copy, no run. */
+export function backupBeforeRun(c: Caller, reason: BackupReason): void {
+  refused(c.lang, () => assertWritable(c.ctx));
+  try {
+    createBackup(c.ctx.db, c.ctx.file, reason);
+  } catch (e) {
+    const error: ApiErrorData = {
+      code: 'validation', field: 'db', rule: 'backup',
+      message: { nl: `De reservekopie vóór deze run kon niet worden gemaakt in ${backupsFolder(c.ctx.file)} (${(e as Error).message}); er is niets geboekt`, en: `The backup before this run could not be made in ${backupsFolder(c.ctx.file)} (${(e as Error).message}); nothing was booked` },
+    };
+    report(error, c.lang);
+  }
+}
+
+export async function backupCommand(c: Caller, args: Args): Promise<void> {
+  const out = args.options.get('--out');
+  if (!out) return print(await c.call('backups.create', {}));
+  const target = refused(c.lang, () => checkOutputTarget(out));
+  copyLedgerTo(c.ctx.db, target);
+  print({ file: target });
+}
+
+export async function backupsCommand(c: Caller): Promise<void> {
+  print({ folder: backupsFolder(c.ctx.file), keep: readKeep(c.ctx.db), backups: listBackups(c.ctx.file) });
+}
+
+/** Works without opening the current ledger: it may be the damaged one that is being replaced. */
+export function restoreCommand(args: Args): void {
+  const source = args.positional[1];
+  if (!source) throw new UsageError('restore heeft een reservekopie nodig (zie "penning backups")', 'restore needs a backup file (see "penning backups")');
+  const { keptAside } = refused(args.lang, () => restoreLedgerFile(args.db, source, {}));
+  const ledger = refused(args.lang, () => openLedger(args.db, { create: false }));
+  try {
+    if (!ledger.access.readOnly) markLedgerRestored(ledger.db, path.basename(source));
+    const t = (nl: string, en: string) => say(args.lang === 'nl' ? nl : en);
+    t(`Teruggezet: ${path.resolve(source)}${keptAside ? `; het vorige bestand staat in ${keptAside}` : ''}`, `Restored: ${path.resolve(source)}${keptAside ? `; the previous file is kept in ${keptAside}` : ''}`);
+    print({ restored: path.resolve(source), keptAside, readOnly: ledger.access.readOnly });
+  } finally {
+    ledger.close();
+  }
+}
