@@ -172,6 +172,8 @@ function inspect(full: string, migrationsFolder: string, writable: boolean, opti
     try {
       pending = pendingMigrationCount(db, migrationsFolder);
     } catch (e) {
+      // the app's own migrations missing is a broken installation, not a damaged ledger
+      if (!fs.existsSync(path.join(migrationsFolder, 'meta', '_journal.json'))) throw e;
       if (!(e instanceof MigrationError)) throw damagedRefusal(full, [{ nl: (e as Error).message, en: (e as Error).message }]);
       if (e.kind === 'newer') {
         throw refuse('newer', `Administratie ${full} is gemaakt met een nieuwere versie van Penning; werk Penning bij om haar te openen`, `Ledger ${full} was written by a newer version of Penning; update Penning to open it`);
