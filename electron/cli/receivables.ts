@@ -122,12 +122,15 @@ export async function itemsCommand(c: Caller, args: Args): Promise<void> {
   print(result);
 }
 
-/** Due dates for N parts: given one by one, or a first date and every N months after it. */
-function dueDates(c: Caller, args: Args, parts: number): string[] {
+/**
+ * Due dates for N parts: given one by one, or a first date and every N months after it; without
+ * either, Penning takes the next possible date for the first part and a month between the parts.
+ */
+function dueDates(c: Caller, args: Args, parts: number): (string | undefined)[] {
   const given = listOption(args.options.get('--due'), /[,\s]+/);
   if (given.length) return given;
   const first = args.options.get('--first-due');
-  if (!first) throw new UsageError('split needs --due <d1,d2,...> or --first-due <yyyy-mm-dd> [--every <months>]');
+  if (!first) return Array.from({ length: parts }, () => undefined);
   const every = Number(args.options.get('--every') ?? '1');
   return Array.from({ length: parts }, (_, i) => addMonths(first, i * every));
 }
