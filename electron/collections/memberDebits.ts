@@ -87,7 +87,11 @@ function dateGroups(positives: MemberItem[], credits: MemberItem[], merge: boole
   return owed + credit === 0 ? 'nothing_to_collect' : 'credit_exceeds';
 }
 
-/** Portions packed first-fit into debits under the maximum; a credit goes into the first debit it leaves positive. */
+/**
+ * Portions packed first-fit into debits under the maximum. A credit goes into the first debit of
+ * whole items it leaves positive: never beside the parts of an item, whose parts must all be
+ * collected for the item to be split.
+ */
 function pack(portions: Portion[], max: number): { bins: Portion[][]; unplaced: Portion[] } {
   const bins: Portion[][] = [];
   for (const p of portions.filter((q) => q.amount > 0)) {
@@ -97,7 +101,7 @@ function pack(portions: Portion[], max: number): { bins: Portion[][]; unplaced: 
   }
   const unplaced: Portion[] = [];
   for (const c of portions.filter((q) => q.amount < 0)) {
-    const bin = bins.find((b) => sum(b) + c.amount > 0);
+    const bin = bins.length === 1 ? bins[0]! : bins.find((b) => b.every((q) => q.part === null) && sum(b) + c.amount > 0);
     if (bin) bin.push(c);
     else unplaced.push(c);
   }
@@ -151,10 +155,16 @@ export function memberDebits(items: MemberItem[], rules: MemberRules, nextDate: 
     for (const c of unplaced) left.push({ item: g.items.find((x) => x.itemId === c.itemId)!, reason: 'credit' });
     const kept = rules.oneOff ? bins.slice(0, 1) : bins;
     for (const b of bins.slice(kept.length)) for (const p of b) left.push({ item: g.items.find((x) => x.itemId === p.itemId)!, reason: 'one_off_once' });
-    for (const b of kept) {
-      const d = withDiscount(g.date, b, rules.discount);
-      if (d.gross - d.discount <= 0) {
-        for (const p of b) left.push({ item: g.items.find((x) => x.itemId === p.itemId)!, reason: 'nothing_to_collect' });
+    const drafts = kept.map((b) => withDiscount(g.date, b, rules.discount));
+    // an item in parts is collected whole or not at all: when the discount leaves one of its parts nothing to collect, all wait
+    const empty = new Set(drafts.filter((d) => d.gross - d.discount <= 0).flatMap((d) => d.portions.map((p) => p.itemId)));
+    for (let size = -1; size !== empty.size; ) {
+      size = empty.size;
+      for (const d of drafts) if (d.portions.some((p) => empty.has(p.itemId))) for (const p of d.portions) empty.add(p.itemId);
+    }
+    for (const d of drafts) {
+      if (d.portions.some((p) => empty.has(p.itemId))) {
+        for (const id of new Set(d.portions.map((p) => p.itemId))) left.push({ item: g.items.find((x) => x.itemId === id)!, reason: 'nothing_to_collect' });
       } else debits.push(d);
     }
   }

@@ -224,6 +224,20 @@ describe('credits', () => {
     booksAgree();
   });
 
+  it('never sit beside the parts of an item above the maximum (found by the property test)', async () => {
+    call(t.ctx, 'settings.update', { collection: { maxAmount: 49_856 } });
+    const lid = member(t, { name: 'Lid', mandate: { reference: 'ZWA-1' }, discountAmount: 1 });
+    const item = invoice(t, lid, 149_566);
+    const credit = creditNote(t, lid, item, 49_855);
+    const p = call(t.ctx, 'collections.propose', { mergeSameDate: false });
+    expect(p.debits.map((d) => [d.amount, d.items.map((i) => i.part)])).toEqual([[49_855, ['1/3']], [49_854, ['2/3']], [49_854, ['3/3']]]);
+    expect(p.excluded.find((x) => x.itemId === credit)?.reason).toBe('credit');
+    const batch = call(t.ctx, 'collections.create', { mergeSameDate: false });
+    expect(batch.controlSum).toBe(149_566 - 3);
+    await filesOf(batch.id);
+    booksAgree();
+  });
+
   it('leave a member out with "tegoed groter dan vordering" when the credit is larger', () => {
     const bas = member(t, { name: 'Bas Smit', mandate: { reference: 'ZWA-2' } });
     const a = invoice(t, bas, 5_000);
