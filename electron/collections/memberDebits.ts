@@ -48,7 +48,7 @@ export interface LeftOut {
 }
 
 /** As few equal parts as keep each under the maximum, odd cents first (as Opsplitsen does). */
-export function partsUnder(amount: number, max: number): number[] {
+function partsUnder(amount: number, max: number): number[] {
   return amount <= max ? [amount] : equalParts(amount, Math.ceil(amount / max));
 }
 

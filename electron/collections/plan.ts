@@ -12,8 +12,6 @@ import { type BatchHeader, batchHeader } from './batchRecord';
 import { type MemberItem, memberDebits, type Portion as DraftPortion } from './memberDebits';
 import { type ShortNotice, shortNotice } from './prenotification';
 
-export { partsUnder } from './memberDebits';
-
 export interface CollectionRequest {
   bankAccountId?: number;
   scheme: 'CORE' | 'B2B';
