@@ -222,6 +222,10 @@ describe('credits', () => {
     expect(amountsIn((await filesOf(batch.id))[0]!)).toEqual([10_000]);
     expect(call(t.ctx, 'items.list', { debtorId: anna, status: 'open', limit: 10 }).items).toEqual([]);
     booksAgree();
+    // cancelled, the invoice and the credit are open again with their own balances
+    call(t.ctx, 'batches.cancel', { id: batch.id, reason: 'Verkeerde datum' });
+    expect(call(t.ctx, 'items.list', { debtorId: anna, status: 'open', limit: 10 }).items.map((i) => [i.id, i.balance])).toEqual([[a, 15_000], [credit, -5_000]]);
+    booksAgree();
   });
 
   it('never sit beside the parts of an item above the maximum (found by the property test)', async () => {
