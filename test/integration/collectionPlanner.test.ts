@@ -326,5 +326,5 @@ describe('the CLI', () => {
       const saved = penning('collect', '--out', out, '--confirm-prenotification');
       expect(saved.code, saved.stderr).toBe(0);
       expect(saved.json).toMatchObject({ transactions: 1, controlSum: 12_500 });
-  }, 60_000);
+  }, 180_000);
 });
