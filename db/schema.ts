@@ -35,6 +35,8 @@ export const organisation = sqliteTable(
     collectionDiscountPercent: integer('collection_discount_percent'),
     /** send FRST for the first collection of a recurring mandate (optional since 2016; RCUR otherwise) */
     firstAsFrst: integer('first_as_frst', { mode: 'boolean' }).notNull().default(false),
+    /** calendar days between invoice and collection the members were told (SDD default 14, may be agreed shorter) */
+    prenotificationDays: integer('prenotification_days').notNull().default(14),
     language: text('language', { enum: ['nl', 'en'] }).notNull().default('nl'),
     initializedAt: text('initialized_at').notNull(),
   },
@@ -452,6 +454,8 @@ export const batchTransactionItems = sqliteTable(
     /** the item's balance taken into this transaction (signed as the item) and the discount on it */
     amount: integer('amount').notNull(),
     discount: integer('discount').notNull().default(0),
+    /** set when the item was collected sooner than its invoice announced: the date it had announced (the specification is the new pre-notification) */
+    announcedDate: text('announced_date'),
   },
   (t) => [index('batch_transaction_items_tx').on(t.transactionId), index('batch_transaction_items_item').on(t.itemId)],
 );

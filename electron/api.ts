@@ -26,7 +26,7 @@ import { batchTransactions, getBatch, listBatches } from './collections/queries'
 import { collectionReadiness } from './collections/readiness';
 import { saveCollection } from './collections/save';
 import { refundCandidates, saveRefund } from './refunds/refunds';
-import { earliestCollectionDate } from '../shared/businessDays';
+import { earliestCollectionDate, latestCollectionDate } from '../shared/businessDays';
 import { listBackups, readKeep, backupsFolder, rotateBackups } from '../db/backups';
 import { backupNow, restoreInSession } from './backups/restore';
 import { recreateBatchFile } from './collections/batchOutputs';
@@ -160,7 +160,7 @@ export const handlers: Handlers = {
   'collections.readiness': (ctx) => collectionReadiness(ctx),
   'collections.calendar': (ctx) => {
     const leadDays = getSettings(ctx).collection.leadDays;
-    return { today: ctx.today(), earliestDate: earliestCollectionDate(ctx.today(), leadDays), leadDays };
+    return { today: ctx.today(), earliestDate: earliestCollectionDate(ctx.today(), leadDays), latestDate: latestCollectionDate(ctx.today()), leadDays };
   },
   'collections.propose': (ctx, input) => proposalOf(planCollection(ctx, input)),
   'collections.create': (ctx, input) => getBatch(ctx, saveCollection(ctx, input).batchId),

@@ -42,15 +42,20 @@ Members and invoices:
 
 Open items:
   items [--debtor <member>] [--status open|blocked|arrangement|closed|all] [--overdue]
-  split <item> (--parts <n> --first-due <d> [--every <months>] | --due <d1,d2,...>)
+  split <item> (--parts <n> [--first-due <d>] [--every <months>] | --due <d1,d2,...>)
         [--amounts "<euro>;<euro>;..."] [--arrangement] [--reason <text>]
   merge <item> <item> [...] [--due <d>] [--reason <text>]
 
 Collection and refunds:
   collect [--bank <iban>] [--date <d> | --per-due-date] [--due-up-to <d>] [--include-not-due]
-          [--scheme CORE|B2B] [--exclude <item,...>] (--out <file.xml> | --dry-run)
+          [--scheme CORE|B2B] [--exclude <item,...>] [--no-merge] [--no-net-credits]
+          [--confirm-prenotification] (--out <file.xml> | --dry-run)
                              save a direct-debit run (pain.008); prints debits, control sum and the
-                             items not collected with the reason; more files when the bank's limit asks
+                             items not collected with the reason; more files when the bank's limit asks.
+                             A member's items on one date become one debit (--no-merge: one per item),
+                             credits are set off (--no-net-credits: they wait for a refund); items
+                             collected sooner than their invoice announced are listed, and saving them
+                             needs --confirm-prenotification (the specification is the new notice)
   refund [--bank <iban>] [--date <d>] [--debtors <n,n,...>] --out <file.xml>
                              pay back credit balances (pain.001); all members with a credit by default
   batch list | show <batch> | file <batch> [--file <n>] --out <file.xml>

@@ -49,11 +49,30 @@ export async function collectCommand(c: Caller, args: Args): Promise<void> {
     dueUpTo: o.get('--due-up-to'),
     includeNotDue: args.flags.has('--include-not-due'),
     excludeItemIds: listOption(o.get('--exclude'), /[,\s]+/).map((id) => idArgument(id, { nl: '--exclude postnummer', en: '--exclude item id' })),
+    mergeSameDate: !args.flags.has('--no-merge'),
+    netCredits: !args.flags.has('--no-net-credits'),
+    confirmPrenotification: args.flags.has('--confirm-prenotification'),
   };
   if (dryRun) {
     const p = await c.call('collections.propose', raw);
     say(`${p.totals.count} debits, ${p.totals.amount / 100} EUR, ${p.excluded.length} items not proposed (dry run: nothing written)`);
-    return print({ ...p.totals, collectionDate: p.collectionDate, excluded: excludedSummary(c, p.excluded) });
+    if (p.prenotification.length) say(`${p.prenotification.length} item(s) collected sooner than announced: saving needs --confirm-prenotification`);
+    return print({
+      ...p.totals,
+      collectionDate: p.collectionDate,
+      debits: p.debits.map((d) => ({
+        debtor: `${d.debtorNumber} ${d.debtorName}`,
+        date: d.date,
+        sequenceType: d.sequenceType,
+        amount: d.amount,
+        discount: d.discount,
+        credits: d.credits,
+        items: d.items.map((i) => ({ item: i.itemId, document: i.document, amount: i.amount, part: i.part, ...(i.prenotification ? { announced: i.prenotification.noticeFrom } : {}) })),
+        remittance: d.remittance,
+      })),
+      prenotification: p.prenotification.map((f) => ({ item: f.itemId, debtor: `${f.debtorNumber} ${f.debtorName}`, document: f.document, date: f.date, announcedDate: f.announcedDate, invoiceDate: f.invoiceDate, noticeFrom: f.noticeFrom })),
+      excluded: excludedSummary(c, p.excluded),
+    });
   }
   const input = parsed(c, 'collections.create', raw);
   const target = refused(c.lang, () => checkOutputTarget(out!));

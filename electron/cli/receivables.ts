@@ -125,12 +125,15 @@ export async function itemsCommand(c: Caller, args: Args): Promise<void> {
 /** More parts than this is a typo (a monthly arrangement of ten years), and would only build a huge request. */
 export const MAX_SPLIT_PARTS = 120;
 
-/** Due dates for N parts: given one by one, or a first date and every N months after it. */
-function dueDates(c: Caller, args: Args, parts: number): string[] {
+/**
+ * Due dates for N parts: given one by one, or a first date and every N months after it; without
+ * either, Penning takes the next possible date for the first part and a month between the parts.
+ */
+function dueDates(c: Caller, args: Args, parts: number): (string | undefined)[] {
   const given = listOption(args.options.get('--due'), /[,\s]+/);
   if (given.length) return given;
   const first = args.options.get('--first-due');
-  if (!first) throw new UsageError('split heeft --due <d1,d2,...> of --first-due <jjjj-mm-dd> [--every <maanden>] nodig', 'split needs --due <d1,d2,...> or --first-due <yyyy-mm-dd> [--every <months>]');
+  if (!first) return Array.from({ length: parts }, () => undefined);
   if (!isIsoDate(first)) report(validationError('firstDue', 'date', `--first-due "${first}": datum moet JJJJ-MM-DD zijn`, `--first-due "${first}": date must be YYYY-MM-DD`).data, c.lang);
   const everyText = args.options.get('--every') ?? '1';
   const every = Number(everyText);

@@ -3,6 +3,7 @@ import { conflictError, notFoundError, validationError } from '../../shared/api/
 import type { Ctx } from '../context';
 import { accountForRole, installDefaultChart } from '../ledger/chart';
 import { DEFAULT_PRE_NOTIFICATION } from '../letters/preNotification';
+import { DEFAULT_PRENOTIFICATION_DAYS } from '../collections/prenotification';
 import { stmt } from '../statements';
 
 export interface OrganisationInput {
@@ -46,6 +47,7 @@ interface OrganisationRow {
   collection_discount_amount: number | null;
   collection_discount_percent: number | null;
   first_as_frst: number;
+  prenotification_days: number;
   language: 'nl' | 'en';
 }
 
@@ -90,6 +92,7 @@ export function getSettings(ctx: Ctx): SettingsT {
       discountAmount: row?.collection_discount_amount ?? null,
       discountPercent: row?.collection_discount_percent ?? null,
       firstAsFrst: row?.first_as_frst === 1,
+      prenotificationDays: row?.prenotification_days ?? DEFAULT_PRENOTIFICATION_DAYS,
     },
   };
 }
@@ -121,7 +124,7 @@ export function updateSettings(
     defaultPaymentTermDays?: number;
     preNotificationText?: string | null;
     language?: 'nl' | 'en';
-    collection?: Partial<{ leadDays: number; maxAmount: number | null; remittanceTemplate: string; discountAmount: number | null; discountPercent: number | null; firstAsFrst: boolean }>;
+    collection?: Partial<{ leadDays: number; maxAmount: number | null; remittanceTemplate: string; discountAmount: number | null; discountPercent: number | null; firstAsFrst: boolean; prenotificationDays: number }>;
   },
 ): SettingsT {
   requireInitialized(ctx);
@@ -143,6 +146,7 @@ export function updateSettings(
     const columns: [keyof typeof c, string][] = [
       ['leadDays', 'collection_lead_days'], ['maxAmount', 'max_collection_amount'], ['remittanceTemplate', 'remittance_template'],
       ['discountAmount', 'collection_discount_amount'], ['discountPercent', 'collection_discount_percent'], ['firstAsFrst', 'first_as_frst'],
+      ['prenotificationDays', 'prenotification_days'],
     ];
     for (const [key, column] of columns) {
       const value = c[key];

@@ -70,6 +70,8 @@ export const CollectionSettings = z.object({
   discountAmount: z.number().nullable(),
   discountPercent: z.number().nullable(),
   firstAsFrst: z.boolean(),
+  /** calendar days after the invoice before its items may be collected (pre-notification; 14 unless agreed shorter) */
+  prenotificationDays: z.number(),
 });
 
 export const Settings = z.object({
@@ -276,6 +278,9 @@ const Bilingual = z.object({ nl: z.string(), en: z.string() });
 
 export const ReadinessCheck = z.object({ key: z.enum(['creditorId', 'bankAccount', 'interimAccount', 'journal', 'debtors']), ok: z.boolean(), detail: Bilingual, fix: z.string() });
 
+/** An item collected sooner than the member was told: what the invoice said, and from when the notice holds. */
+export const PrenotificationFlag = z.object({ announcedDate: z.string(), invoiceDate: z.string(), noticeFrom: z.string() });
+
 export const ProposedDebit = z.object({
   debtorId: z.number(),
   debtorNumber: z.string(),
@@ -292,7 +297,19 @@ export const ProposedDebit = z.object({
   amendment: z.boolean(),
   remittance: z.string(),
   fileNo: z.number(),
-  items: z.array(z.object({ itemId: z.number(), document: z.string(), amount: z.number(), discount: z.number(), part: z.string().nullable() })),
+  /** open credits set off in this debit (negative cents; 0 when none) */
+  credits: z.number(),
+  items: z.array(
+    z.object({
+      itemId: z.number(),
+      document: z.string(),
+      amount: z.number(),
+      discount: z.number(),
+      part: z.string().nullable(),
+      /** set when this item is collected sooner than its invoice announced (pre-notification falls short) */
+      prenotification: PrenotificationFlag.nullable(),
+    }),
+  ),
 });
 
 export const ExcludedItem = z.object({
@@ -311,10 +328,14 @@ export const Proposal = z.object({
   bankAccount: z.object({ id: z.number(), name: z.string(), iban: z.string() }),
   scheme: z.enum(SCHEMES),
   earliestDate: z.string(),
+  /** the latest collection date a bank accepts today (14 calendar days ahead) */
+  latestDate: z.string(),
   collectionDate: z.string().nullable(),
   debits: z.array(ProposedDebit),
   excluded: z.array(ExcludedItem),
-  totals: z.object({ count: z.number(), amount: z.number(), discount: z.number(), items: z.number(), files: z.number() }),
+  /** every item collected sooner than announced: saving needs confirmPrenotification */
+  prenotification: z.array(PrenotificationFlag.extend({ itemId: z.number(), document: z.string(), debtorId: z.number(), debtorNumber: z.string(), debtorName: z.string(), date: z.string() })),
+  totals: z.object({ count: z.number(), amount: z.number(), discount: z.number(), credits: z.number(), items: z.number(), files: z.number(), prenotification: z.number() }),
 });
 
 export const Batch = z.object({
@@ -369,6 +390,12 @@ const CollectionRequestInput = z.object({
   dueUpTo: isoDateField.optional(),
   includeNotDue: z.boolean().default(false),
   excludeItemIds: z.array(idField).max(1_000_000).default([]),
+  /** a member's items on one date become one debit (default); false: one debit per item (equal ones spread over business days) */
+  mergeSameDate: z.boolean().default(true),
+  /** open credits (credit notes, overpayments) are set off against the member's debits (default); false: they wait for a refund */
+  netCredits: z.boolean().default(true),
+  /** collections.create only: the treasurer confirms collecting items sooner than announced (the specification is the new pre-notification) */
+  confirmPrenotification: z.boolean().default(false),
 });
 
 const OrganisationInput = z.object({
@@ -543,6 +570,7 @@ export const api = {
           discountAmount: centsField.min(0).nullable(),
           discountPercent: z.number().int().min(0).max(10_000).nullable(),
           firstAsFrst: z.boolean(),
+          prenotificationDays: z.number().int().min(1).max(14),
         })
         .partial()
         .optional(),
@@ -784,7 +812,8 @@ export const api = {
     summary: 'Opsplitsen: one item into parts with their own due dates (equal when no amounts are given); optionally a payment arrangement.',
     input: z.object({
       itemId: idField,
-      parts: z.array(z.object({ amount: centsField.optional(), dueDate: isoDateField })),
+      /** a part without dueDate: the first takes the next possible date (never in the past), the others a month after the part before */
+      parts: z.array(z.object({ amount: centsField.optional(), dueDate: isoDateField.optional() })),
       arrangement: z.boolean().default(false),
       reason: optionalText(500),
     }),
@@ -842,7 +871,7 @@ export const api = {
     kind: 'read',
     summary: 'Today and the earliest collection date a file saved today can ask for (lead time in TARGET2 business days).',
     input: z.object({}),
-    output: z.object({ today: z.string(), earliestDate: z.string(), leadDays: z.number() }),
+    output: z.object({ today: z.string(), earliestDate: z.string(), latestDate: z.string(), leadDays: z.number() }),
   },
   'collections.propose': {
     kind: 'read',
