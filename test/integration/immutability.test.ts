@@ -27,7 +27,7 @@ beforeAll(() => {
   ids.casItem = invoice(t, cas, 12_000);
   call(t.ctx, 'items.split', { itemId: ids.casItem, parts: [{ dueDate: '2026-11-01' }, { dueDate: '2026-12-01' }] });
   ids.batch = call(t.ctx, 'collections.create', { collectionDate: '2026-11-27' }).id;
-  ids.cancelled = call(t.ctx, 'collections.create', { collectionDate: '2026-11-27', includeNotDue: true }).id;
+  ids.cancelled = call(t.ctx, 'collections.create', { collectionDate: '2026-11-27', includeNotDue: true, confirmPrenotification: true }).id;
   call(t.ctx, 'batches.cancel', { id: ids.cancelled, reason: 'Verkeerde datum' });
   ids.refund = call(t.ctx, 'refunds.create', { debtorIds: [dora] }).id;
   ids.draft = call(t.ctx, 'invoices.createDraft', { debtorId: anna, invoiceDate: '2026-09-01', description: 'Concept', lines: [{ description: 'Concept', unitPrice: 100 }] }).id;
@@ -107,7 +107,7 @@ const attacks = (): [string, string][] => {
     ['item: other debtor', `UPDATE open_items SET debtor_id = debtor_id + 1 WHERE id = ${i.openItem}`],
     ['item: delete', `DELETE FROM open_items WHERE id = ${i.openItem}`],
     ['item: replace by id', `INSERT OR REPLACE INTO open_items (id, debtor_id, source_type, document, description, item_date, due_date, amount, balance) SELECT id, debtor_id, source_type, document, description, item_date, due_date, amount, 0 FROM open_items WHERE id = ${i.openItem}`],
-    ['item: new id', `UPDATE OR REPLACE open_items SET id = ${i.openItem} WHERE id = (SELECT MAX(id) FROM open_items)`],
+    ['item: new id', `UPDATE OR REPLACE open_items SET id = ${i.openItem} WHERE id = (SELECT MAX(id) FROM open_items WHERE id <> ${i.openItem})`],
   ];
 };
 
