@@ -4,13 +4,14 @@
 // URL, with one line saying why. Never a dead end, never a stack trace.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { ensureElectronBinding } from './native-electron.mjs';
 import { browserOpener, chooseMode, electronBinaryPath, hasDisplay, lastErrorLine } from './start-mode.mjs';
 import { onPath } from './test-deps.mjs';
 
 const require = createRequire(import.meta.url);
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 
 function electronDir() {
@@ -48,9 +49,14 @@ function decide() {
 }
 
 function startElectron(binary, nativeBinding) {
+  const started = Date.now();
   const child = spawn(binary, [root, ...args], { cwd: root, stdio: 'inherit', env: { ...process.env, PENNING_NATIVE_BINDING: nativeBinding } });
   child.on('error', (e) => startBrowser(`Electron could not be started (${e.code ?? e.message})`));
-  child.on('exit', (code) => code !== null && process.exit(code));
+  child.on('exit', (code) => {
+    // A binary that dies at once (missing system libraries, a sandbox it cannot set up) is no window either.
+    if (code !== 0 && code !== null && Date.now() - started < 10_000) return startBrowser(`Electron stopped right after starting (exit code ${code})`);
+    process.exit(code ?? 0);
+  });
 }
 
 /** Browser mode from the build (out/main/web.js): the server prints its URL; we open it and stay in front. */
