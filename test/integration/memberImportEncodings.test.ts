@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { call } from '../../electron/api';
+import { call, dispatch } from '../../electron/api';
 import { cleanField, controlCharacter, decodeText } from '../../electron/imports/decode';
 import { openInitializedLedger, type TestLedger } from '../helpers/ledger';
 
@@ -81,6 +81,10 @@ describe('importing what people export', () => {
       const report = call(t.ctx, 'imports.members.commit', { content: b64(`Lidnummer;Naam\n${hidden};Anouk de Vries\n`) });
       expect(report, JSON.stringify(hidden)).toMatchObject({ created: 0, updated: 1 });
     }
+    expect(members()).toEqual([['1001', 'Anouk de Vries', null]]);
+    // typed or pasted on the debtor card: the same number, so refused as a duplicate
+    const pasted = dispatch(t.ctx, 'debtors.create', { name: 'Anouk (kopie)', number: '\u200b1001\u00a0' });
+    expect(pasted.ok).toBe(false);
     expect(members()).toEqual([['1001', 'Anouk de Vries', null]]);
     // two spellings of one number in one file are one number seen twice
     const twice = call(t.ctx, 'imports.members.preview', { content: b64('Lidnummer;Naam\n2002;A\n2002\u200b;B\n') });
