@@ -98,3 +98,19 @@ describe('Windows-1252', () => {
     expect(decodeText(bytes).text).toBe('€ ‘’“” –— ŠšŸ é');
   });
 });
+
+describe('a re-import that would break an existing card', () => {
+  let t: TestLedger;
+  beforeEach(() => {
+    t = openInitializedLedger();
+  });
+  afterEach(() => t.close());
+
+  it('refuses that row, naming its line, instead of refusing the whole file (found by the fuzz test)', () => {
+    call(t.ctx, 'imports.members.commit', { content: b64('Lidnummer;Naam;IBAN;Betaalwijze\n1001;Anouk;NL91ABNA0417164300;Automatische incasso\n') });
+    // the card pays by direct debit; the new file has an IBAN column, empty for her
+    const report = call(t.ctx, 'imports.members.commit', { content: b64('Lidnummer;Naam;IBAN\n1001;Anouk;\n1002;Bram;\n') });
+    expect(report).toMatchObject({ created: 1, updated: 0 });
+    expect(report.rejected.map((r) => [r.line, r.field])).toEqual([[2, 'iban']]);
+  });
+});
