@@ -4,6 +4,8 @@
  * in cells. This turns a file's bytes into text before any CSV tokenizing, and cleans or judges
  * each field after it; every reader (members now, bank statements later) goes through it.
  */
+import { visibleText } from '../../shared/visibleText';
+
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 export function decodeText(bytes: Uint8Array): { text: string; encoding: Encoding } {
@@ -59,19 +61,8 @@ function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   return null;
 }
 
-/** Characters that look like nothing (zero-width space and joiners, word joiner, byte order mark, soft hyphen). */
-const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
-/** Spaces that are not the ordinary one (no-break, narrow no-break, figure, thin, ideographic, ...). */
-const ODD_SPACES = /[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g;
-
-/**
- * A field as the treasurer meant it: invisible characters removed, odd spaces made ordinary, no
- * leading or trailing white space — so "1001", "1001\u200b", "1001\u00a0" and "1001\t" are the
- * same member number.
- */
-export function cleanField(value: string): string {
-  return value.replace(INVISIBLE, '').replace(ODD_SPACES, ' ').trim();
-}
+/** A cell as the treasurer meant it (see visibleText): a hidden character never makes a second member. */
+export const cleanField = visibleText;
 
 /**
  * The first control character in a field (NUL, ESC, DEL, the C1 range, ...), written as U+XXXX,

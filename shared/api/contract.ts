@@ -11,6 +11,7 @@ import {
   isoDateField,
   mandateReferenceField,
   matching,
+  memberNumberField,
   optionalText,
   requiredText,
 } from './fields';
@@ -438,7 +439,7 @@ const EntryLineInput = z
   });
 
 const DebtorInput = z.object({
-  number: optionalText(20),
+  number: memberNumberField,
   name: requiredText(70),
   email: optionalText(254).pipe(emailField.optional()),
   phone: optionalText(32),

@@ -106,7 +106,7 @@ export function checkReader(reader: Reader, runs: number, seed: number | undefin
       const e = result.error;
       if (e.code === 'internal') throw new Error(`crashed: ${e.message.en}`);
       if (!e.field || !e.message.nl.trim() || !e.message.en.trim()) throw new Error(`refusal that does not name the problem: ${JSON.stringify(e)}`);
-      if (reader.fingerprint() !== before) throw new Error('a refused input wrote something');
+      if (reader.fingerprint() !== before) throw new Error(`a refused input wrote something (${JSON.stringify(e)})`);
     }),
     { numRuns: runs, seed },
   );

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { call } from '../../electron/api';
+import { call, dispatch } from '../../electron/api';
 import { cleanField, controlCharacter, decodeText } from '../../electron/imports/decode';
 import { openInitializedLedger, type TestLedger } from '../helpers/ledger';
 
@@ -82,6 +82,10 @@ describe('importing what people export', () => {
       expect(report, JSON.stringify(hidden)).toMatchObject({ created: 0, updated: 1 });
     }
     expect(members()).toEqual([['1001', 'Anouk de Vries', null]]);
+    // typed or pasted on the debtor card: the same number, so refused as a duplicate
+    const pasted = dispatch(t.ctx, 'debtors.create', { name: 'Anouk (kopie)', number: '\u200b1001\u00a0' });
+    expect(pasted.ok).toBe(false);
+    expect(members()).toEqual([['1001', 'Anouk de Vries', null]]);
     // two spellings of one number in one file are one number seen twice
     const twice = call(t.ctx, 'imports.members.preview', { content: b64('Lidnummer;Naam\n2002;A\n2002\u200b;B\n') });
     expect(twice.rejected.map((r) => [r.line, r.field])).toEqual([[3, 'number']]);
@@ -92,5 +96,21 @@ describe('Windows-1252', () => {
   it('decodes the bytes 0x80-0x9F as Windows-1252 (€, curly quotes, dashes), not as control characters', () => {
     const bytes = Buffer.from([0x80, 0x20, 0x91, 0x92, 0x93, 0x94, 0x20, 0x96, 0x97, 0x20, 0x8a, 0x9a, 0x9f, 0x20, 0xe9]);
     expect(decodeText(bytes).text).toBe('€ ‘’“” –— ŠšŸ é');
+  });
+});
+
+describe('a re-import that would break an existing card', () => {
+  let t: TestLedger;
+  beforeEach(() => {
+    t = openInitializedLedger();
+  });
+  afterEach(() => t.close());
+
+  it('refuses that row, naming its line, instead of refusing the whole file (found by the fuzz test)', () => {
+    call(t.ctx, 'imports.members.commit', { content: b64('Lidnummer;Naam;IBAN;Betaalwijze\n1001;Anouk;NL91ABNA0417164300;Automatische incasso\n') });
+    // the card pays by direct debit; the new file has an IBAN column, empty for her
+    const report = call(t.ctx, 'imports.members.commit', { content: b64('Lidnummer;Naam;IBAN\n1001;Anouk;\n1002;Bram;\n') });
+    expect(report).toMatchObject({ created: 1, updated: 0 });
+    expect(report.rejected.map((r) => [r.line, r.field])).toEqual([[2, 'iban']]);
   });
 });

@@ -86,6 +86,7 @@ export function planMemberImport(ctx: Ctx, bytes: Uint8Array, mappingOverride?: 
   const seenMandates = new Map<string, number>();
   const rows: PlannedRow[] = [];
   const rejected: RejectedRow[] = [];
+  const keys = providedKeys(mapping);
   const columnOf = (field: string): string | null => {
     const key = (field.split('.')[0] ?? field) as MemberField;
     const direct = mapping[key];
@@ -141,6 +142,15 @@ export function planMemberImport(ctx: Ctx, bytes: Uint8Array, mappingOverride?: 
         throw e;
       }
       const existingId = number ? ((byNumber.get(number) as { id: number } | undefined)?.id ?? null) : null;
+      if (existingId !== null) {
+        // the card as the update would leave it: the file's columns over what the treasurer already has
+        try {
+          checkDebtorRules(mergedCard(ctx, existingId, debtor, keys));
+        } catch (e) {
+          if (e instanceof ApiError) throw new RowError(e.data.field ?? 'input', e.data.message.nl, e.data.message.en);
+          throw e;
+        }
+      }
       let mandate: PlannedRow['mandate'] = null;
       const reference = get('mandateReference');
       if (reference) {
@@ -171,7 +181,7 @@ export function planMemberImport(ctx: Ctx, bytes: Uint8Array, mappingOverride?: 
   }
   const named: Partial<Record<MemberField, string>> = {};
   for (const field of MEMBER_FIELDS) if (mapping[field] !== undefined) named[field] = headers[mapping[field]!]!;
-  return { encoding, separator, headers, mapping: named, rows, rejected, totalRows: records.length, providedKeys: providedKeys(mapping) };
+  return { encoding, separator, headers, mapping: named, rows, rejected, totalRows: records.length, providedKeys: keys };
 }
 
 /** Any cell of the row, mapped or not: a control character means the export went wrong, so the row is not guessed at. */
@@ -199,6 +209,13 @@ function providedKeys(mapping: Mapping): (keyof DebtorInput)[] {
   return [...keys];
 }
 
+/** An existing member's card with the columns the file provides put over it. */
+function mergedCard(ctx: Ctx, existingId: number, debtor: DebtorInput, keys: (keyof DebtorInput)[]): DebtorInput {
+  const merged = asInput(getDebtor(ctx, existingId));
+  for (const key of keys) (merged as unknown as Record<string, unknown>)[key] = debtor[key];
+  return merged;
+}
+
 /** The card as it stands, in input form, so an update can keep what the file does not mention. */
 function asInput(d: DebtorT): DebtorInput {
   const opt = (v: string | null) => v ?? undefined;
@@ -222,8 +239,7 @@ export function applyMemberImport(ctx: Ctx, plan: ImportPlan): ImportReport {
       debtorId = createDebtor(ctx, row.debtor).id;
       created++;
     } else {
-      const merged = asInput(getDebtor(ctx, row.existingId));
-      for (const key of plan.providedKeys) (merged as unknown as Record<string, unknown>)[key] = row.debtor[key];
+      const merged = mergedCard(ctx, row.existingId, row.debtor, plan.providedKeys);
       checkDebtorRules(merged);
       updateDebtor(ctx, { ...merged, id: row.existingId });
       debtorId = row.existingId;
