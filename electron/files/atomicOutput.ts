@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { validationError } from '../../shared/api/errors';
+import { fsyncPath } from '../../db/backups';
 import { crashPoint } from './crashPoints';
 import { clearPendingOutputs, notePendingOutputs } from './pendingOutputs';
 
@@ -63,17 +64,6 @@ export function checkWritableFolder(folder: string, field: string): void {
     writable = false;
   }
   if (!writable) throw validationError(field, 'not_writable', `${field}: in de map ${folder} mag niet geschreven worden`, `${field}: the folder ${folder} is not writable`);
-}
-
-function fsyncFolder(folder: string): void {
-  // Windows cannot open a directory for fsync; NTFS journals the rename itself
-  if (process.platform === 'win32') return;
-  const fd = fs.openSync(folder, 'r');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
 }
 
 interface Staged {
@@ -138,7 +128,7 @@ export class OutputSet {
       fs.renameSync(s.tmp, s.final);
       s.placed = true;
     }
-    for (const folder of this.folders) fsyncFolder(folder);
+    for (const folder of this.folders) fsyncPath(folder);
   }
 
   /** Undo: temporaries go, and placed files too (their booking did not happen). */
