@@ -157,7 +157,8 @@ export function partsUnder(amount: number, max: number | null): number[] {
 }
 
 function fillTemplate(template: string, values: Record<string, string>): string {
-  return toSepaText(template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? ''), 140);
+  // a template of only unreadable text still leaves the document numbers: Ustrd is never empty
+  return toSepaText(template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? ''), 140) || toSepaText(values.documenten ?? '', 140);
 }
 
 function documentsText(portions: Portion[]): string {

@@ -3,6 +3,8 @@ import { notFoundError, validationError } from '../../shared/api/errors';
 import type { Ctx } from '../context';
 import { recordIbanAmendment } from '../mandates/mandates';
 import { stmt } from '../statements';
+import { checkBicForIban, NON_EEA_SEPA, needsBicAndAddress, sameBank } from '../../shared/bankIdentity';
+import { validateSepaContent } from '../../shared/sepaText';
 import { defaultStatusId, requireStatus } from './statuses';
 
 export interface DebtorInput {
@@ -91,6 +93,34 @@ export function checkDebtorRules(input: DebtorInput): void {
   if (input.discountAmount != null && input.discountPercent != null) {
     throw validationError('discountPercent', 'one_of', 'Incassokorting is een bedrag of een percentage, niet allebei', 'A collection discount is an amount or a percentage, not both');
   }
+  // the name and account holder go into bank files as <Nm>: refused here, not half-way through a run
+  for (const [field, label] of [['name', { nl: 'Naam', en: 'Name' }], ['accountHolder', { nl: 'Rekeninghouder', en: 'Account holder' }]] as const) {
+    const v = validateSepaContent(input[field] ?? '', label);
+    if (!v.ok) throw validationError(field, v.rule, v.nl, v.en);
+  }
+  if (input.iban && input.bic) {
+    const v = checkBicForIban(input.bic, input.iban);
+    if (!v.ok) throw validationError('bic', v.rule, v.nl, v.en);
+  }
+  if (input.iban && needsBicAndAddress(input.iban, input.country)) {
+    const where = NON_EEA_SEPA.has(input.iban.slice(0, 2)) ? input.iban.slice(0, 2) : input.country;
+    if (!input.bic) {
+      throw validationError('bic', 'required_outside_eea', `Een rekening in ${where} (SEPA, buiten de EER) heeft een BIC nodig voor incasso en terugbetaling`, `An account in ${where} (SEPA, outside the EEA) needs a BIC for collection and refunds`);
+    }
+    if (!input.street || !input.city) {
+      throw validationError(!input.street ? 'street' : 'city', 'address_outside_eea', `Een rekening in ${where} (SEPA, buiten de EER): het bankbestand moet het adres dragen; vul straat en plaats in`, `An account in ${where} (SEPA, outside the EEA): the bank file must carry the address; fill in street and city`);
+    }
+  }
+}
+
+/**
+ * A new IBAN at another bank makes the old BIC wrong: it is dropped when it was left as it stood,
+ * so the card never pairs the new account with the old bank (checkDebtorRules then asks for a BIC
+ * where one is required).
+ */
+function bicForNewIban(current: DebtorT, input: DebtorInput): string | undefined {
+  if (!input.bic || !current.iban || !input.iban || input.bic !== current.bic || current.iban === input.iban) return input.bic;
+  return sameBank({ iban: current.iban }, { iban: input.iban }) ? input.bic : undefined;
 }
 
 function columns(ctx: Ctx, input: DebtorInput) {
@@ -136,6 +166,7 @@ export function createDebtor(ctx: Ctx, input: DebtorInput): DebtorT {
 
 export function updateDebtor(ctx: Ctx, input: DebtorInput & { id: number }): DebtorT {
   const current = getDebtor(ctx, input.id);
+  input = { ...input, bic: bicForNewIban(current, input) };
   checkDebtorRules(input);
   const number = input.number ?? current.number;
   if (stmt(ctx.db, 'SELECT 1 FROM debtors WHERE number = ? AND id <> ?').get(number, input.id)) {

@@ -35,8 +35,10 @@ export interface MandateInput {
 }
 
 export function saveMandate(ctx: Ctx, input: MandateInput): MandateT {
-  if (!stmt(ctx.db, 'SELECT 1 FROM debtors WHERE id = ?').get(input.debtorId)) {
-    throw notFoundError({ nl: `Debiteur ${input.debtorId}`, en: `Debtor ${input.debtorId}` }, 'debtorId');
+  const debtor = stmt(ctx.db, 'SELECT kind FROM debtors WHERE id = ?').get(input.debtorId) as { kind: 'person' | 'business' } | undefined;
+  if (!debtor) throw notFoundError({ nl: `Debiteur ${input.debtorId}`, en: `Debtor ${input.debtorId}` }, 'debtorId');
+  if (input.scheme === 'B2B' && debtor.kind !== 'business') {
+    throw validationError('scheme', 'b2b_business_only', 'Een B2B-machtiging is alleen voor een organisatie of bedrijf; zet de debiteur op "organisatie" of kies CORE', 'A B2B mandate is only for an organisation or business; mark the debtor as an organisation or choose CORE');
   }
   if (input.signedOn > ctx.today()) {
     throw validationError('signedOn', 'future', `Ondertekend op ${input.signedOn} ligt in de toekomst`, `Signed on ${input.signedOn} is in the future`);

@@ -4,6 +4,21 @@ import type { Ctx } from '../context';
 import { accountForRole, installDefaultChart } from '../ledger/chart';
 import { DEFAULT_PRE_NOTIFICATION } from '../letters/preNotification';
 import { stmt } from '../statements';
+import { checkBicForIban } from '../../shared/bankIdentity';
+import { validateSepaContent } from '../../shared/sepaText';
+
+/** The club's name is the creditor's <Nm> in every file; a template with only placeholders is fine, one whose own text is unreadable is not. */
+function checkSepaTexts(name: string | undefined, remittanceTemplate: string | undefined, prefix = ''): void {
+  const checks: [string, string | undefined, { nl: string; en: string }][] = [
+    [`${prefix}organisation.name`, name, { nl: 'Naam van de vereniging', en: 'Organisation name' }],
+    [`${prefix}collection.remittanceTemplate`, remittanceTemplate?.replace(/\{(\w+)\}/g, '').trim() ? remittanceTemplate.replace(/\{(\w+)\}/g, '') : undefined, { nl: 'Omschrijving op het afschrift', en: 'Remittance text' }],
+  ];
+  for (const [field, value, label] of checks) {
+    if (value === undefined) continue;
+    const v = validateSepaContent(value, label);
+    if (!v.ok) throw validationError(field, v.rule, v.nl, v.en);
+  }
+}
 
 export interface OrganisationInput {
   name: string;
@@ -103,6 +118,7 @@ export function initialize(
     throw conflictError('already_initialized', 'Deze administratie is al ingericht; wijzig de gegevens bij Instellingen', 'This ledger is already set up; change it under Settings');
   }
   const o = input.organisation;
+  checkSepaTexts(o.name, undefined);
   stmt(
     ctx.db,
     `INSERT INTO organisation (id, name, street, postal_code, city, country, email, phone, creditor_id, language, initialized_at)
@@ -126,6 +142,7 @@ export function updateSettings(
 ): SettingsT {
   requireInitialized(ctx);
   const o = input.organisation;
+  checkSepaTexts(o?.name, input.collection?.remittanceTemplate);
   if (o) {
     stmt(ctx.db, 'UPDATE organisation SET name = ?, street = ?, postal_code = ?, city = ?, country = ?, email = ?, phone = ? WHERE id = 1').run(
       o.name, o.street ?? null, o.postalCode ?? null, o.city ?? null, o.country, o.email ?? null, o.phone ?? null,
@@ -163,6 +180,10 @@ export function saveBankAccount(ctx: Ctx, input: Omit<BankAccountInput, 'id'> & 
   const prefix = field ? `${field}.` : '';
   const clash = stmt(ctx.db, 'SELECT id FROM bank_accounts WHERE iban = ? AND id IS NOT ?').get(input.iban, input.id ?? null);
   if (clash) throw validationError(`${prefix}iban`, 'unique', `IBAN ${input.iban} staat al bij de bankrekeningen`, `IBAN ${input.iban} is already a bank account`);
+  if (input.bic) {
+    const v = checkBicForIban(input.bic, input.iban);
+    if (!v.ok) throw validationError(`${prefix}bic`, v.rule, v.nl, v.en);
+  }
   const ledgerAccountId = input.ledgerAccountId ?? accountForRole(ctx, 'bank');
   const account = stmt(ctx.db, "SELECT type FROM accounts WHERE id = ?").get(ledgerAccountId) as { type: string } | undefined;
   if (!account) throw notFoundError({ nl: `Grootboekrekening ${ledgerAccountId}`, en: `Account ${ledgerAccountId}` }, `${prefix}ledgerAccountId`);

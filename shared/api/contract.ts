@@ -457,6 +457,8 @@ const MemberImportReport = z.object({
   updated: z.number(),
   mandatesCreated: z.number(),
   rejected: z.array(z.object({ line: z.number(), column: z.string().nullable(), field: z.string(), message: z.object({ nl: z.string(), en: z.string() }) })),
+  /** imported rows with something to look at (a "?" where a Windows-1252 file lost a letter) */
+  warnings: z.array(z.object({ line: z.number(), column: z.string().nullable(), field: z.string(), message: z.object({ nl: z.string(), en: z.string() }) })),
   sample: z.array(
     z.object({
       line: z.number(),
