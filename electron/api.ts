@@ -1,3 +1,4 @@
+import { restoreNotice } from './collections/bankIds';
 import { z } from 'zod';
 import { api, isMethod, type Method, type Output, type ParsedInput } from '../shared/api/contract';
 import { ApiError, type ApiErrorData, type ApiResult, validationError } from '../shared/api/errors';
@@ -42,7 +43,7 @@ type Handlers = { [M in Method]: (ctx: Ctx, input: ParsedInput<M>) => Output<M> 
 export const handlers: Handlers = {
   'ledger.status': (ctx) => {
     const s = getSettings(ctx);
-    return { initialized: s.initialized, file: ctx.file, organisationName: s.initialized ? s.organisation.name : null, language: s.language };
+    return { initialized: s.initialized, file: ctx.file, organisationName: s.initialized ? s.organisation.name : null, language: s.language, restoredLedger: restoreNotice(ctx) };
   },
   'setup.initialize': (ctx, input) => initialize(ctx, input),
   'setup.demo': (ctx) => seedDemoClub(ctx, call),

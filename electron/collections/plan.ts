@@ -10,6 +10,7 @@ import { stmt } from '../statements';
 import type { SequenceType } from '../sepa/pain008';
 import type { ExclusionReason } from '../../shared/collectionReasons';
 import { type BatchHeader, batchHeader } from './batchRecord';
+import { amendmentReader } from '../mandates/amendments';
 
 export interface CollectionRequest {
   bankAccountId?: number;
@@ -58,6 +59,7 @@ export interface PlannedDebit {
   originalMandateReference: string | null;
   originalIban: string | null;
   smnda: boolean;
+  originalCreditorId: string | null;
   previousLastCollectedOn: string | null;
   previousAmendmentPending: boolean;
   fileNo: number;
@@ -191,6 +193,7 @@ export function planCollection(ctx: Ctx, req: CollectionRequest): CollectionPlan
   const c = settings.collection;
   const globalDiscount: Discount = { amount: c.discountAmount, percent: c.discountPercent };
   const header = batchHeader(settings, bank);
+  const amendmentOf = amendmentReader(ctx, settings.creditorId);
 
   // each item comes with the debtor's usable mandate (the newest active one of this scheme), so no
   // table of every member's mandates has to be held while planning
@@ -248,8 +251,7 @@ export function planCollection(ctx: Ctx, req: CollectionRequest): CollectionPlan
     mandateSeen.add(mandate.id);
     const sequenceType: SequenceType = mandate.type === 'one_off' ? 'OOFF' : c.firstAsFrst && first ? 'FRST' : 'RCUR';
     const pending = mandate.amendmentPending === 1;
-    const originalIban = pending && mandate.originalIban && mandate.originalIban !== debtor.iban ? mandate.originalIban : null;
-    const smnda = originalIban !== null && (originalIban.slice(0, 2) !== debtor.iban!.slice(0, 2) || originalIban.slice(4, 8) !== debtor.iban!.slice(4, 8));
+    const amendment = amendmentOf(mandate, { iban: debtor.iban!, bic: debtor.bic });
     for (const portions of bins) {
       const gross = portions.reduce((s, p) => s + p.amount, 0);
       const disc = portions.reduce((s, p) => s + p.discount, 0);
@@ -281,9 +283,7 @@ export function planCollection(ctx: Ctx, req: CollectionRequest): CollectionPlan
           omschrijving: main.part ? `${main.description} deel ${main.part.index}/${main.part.of}` : main.description,
           documenten: documentsText(portions),
         }),
-        originalMandateReference: pending && mandate.originalReference && mandate.originalReference !== mandate.reference ? mandate.originalReference : null,
-        originalIban: smnda ? null : originalIban,
-        smnda,
+        ...amendment,
         previousLastCollectedOn: mandate.lastCollectedOn,
         previousAmendmentPending: pending,
         fileNo: 1,

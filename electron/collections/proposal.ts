@@ -15,7 +15,7 @@ export function proposalOf(plan: CollectionPlan): Output<'collections.propose'> 
     gross: d.gross,
     discount: d.discount,
     amount: d.amount,
-    amendment: d.originalIban !== null || d.originalMandateReference !== null || d.smnda,
+    amendment: d.originalIban !== null || d.originalMandateReference !== null || d.smnda || d.originalCreditorId !== null,
     remittance: d.remittance,
     fileNo: d.fileNo,
     items: d.portions.map((p) => ({ itemId: p.itemId, document: p.document, amount: p.amount, discount: p.discount, part: p.part ? `${p.part.index}/${p.part.of}` : null })),

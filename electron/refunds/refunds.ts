@@ -64,7 +64,7 @@ export function saveRefund(ctx: Ctx, input: { bankAccountId?: number; executionD
   });
 
   const total = chosen.reduce((s, c) => s + c.credit, 0);
-  const { batchId, reference } = insertBatch(ctx, {
+  const { batchId, reference, idKey } = insertBatch(ctx, {
     kind: 'refund', bankAccountId: bank.id, scheme: null, requestedDate: executionDate, painVersion: bank.pain001Version,
     header: batchHeader(settings, bank), transactionCount: chosen.length, controlSum: total, discountTotal: 0, fileCount: 1,
   });
@@ -90,7 +90,7 @@ export function saveRefund(ctx: Ctx, input: { bankAccountId?: number; executionD
   const settle = stmt(ctx.db, "UPDATE open_items SET state = 'refunded', balance = 0, batch_transaction_id = ?, closed_on = ? WHERE id = ? AND state = 'open'");
   chosen.forEach((c, i) => {
     const remittance = toSepaText(`Terugbetaling tegoed ${settings.organisation.name} lid ${c.debtorNumber}`, 140);
-    const txId = Number(insertTx.run(batchId, endToEndId(reference, i + 1), c.debtorId, executionDate, c.credit, toSepaText(c.holder ?? c.debtorName, 70), c.iban, c.bic, remittance).lastInsertRowid);
+    const txId = Number(insertTx.run(batchId, endToEndId(reference, idKey, i + 1), c.debtorId, executionDate, c.credit, toSepaText(c.holder ?? c.debtorName, 70), c.iban, c.bic, remittance).lastInsertRowid);
     for (const item of items.all(c.debtorId) as { id: number; balance: number }[]) {
       insertPortion.run(txId, item.id, item.balance);
       settle.run(txId, ctx.today(), item.id);

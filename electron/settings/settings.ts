@@ -4,6 +4,7 @@ import type { Ctx } from '../context';
 import { accountForRole, installDefaultChart } from '../ledger/chart';
 import { DEFAULT_PRE_NOTIFICATION } from '../letters/preNotification';
 import { stmt } from '../statements';
+import { newIdSalt } from '../collections/bankIds';
 import { checkBicForIban } from '../../shared/bankIdentity';
 import { validateSepaContent } from '../../shared/sepaText';
 
@@ -42,6 +43,7 @@ export interface BankAccountInput {
   pain008Version?: '001.02' | '001.08';
   pain001Version?: '001.03' | '001.09';
   maxTransactionsPerFile?: number | null;
+  batchBooking?: boolean;
 }
 
 interface OrganisationRow {
@@ -72,9 +74,9 @@ export function listBankAccounts(ctx: Ctx): BankAccountT[] {
   const rows = stmt(
     ctx.db,
     `SELECT id, name, iban, bic, ledger_account_id AS ledgerAccountId, collection, refunds, active, pain008_version AS pain008Version,
-            pain001_version AS pain001Version, max_transactions_per_file AS maxTransactionsPerFile FROM bank_accounts ORDER BY id`,
-  ).all() as (Omit<BankAccountT, 'collection' | 'refunds' | 'active'> & { collection: number; refunds: number; active: number })[];
-  return rows.map((r) => ({ ...r, collection: r.collection === 1, refunds: r.refunds === 1, active: r.active === 1 }));
+            pain001_version AS pain001Version, max_transactions_per_file AS maxTransactionsPerFile, batch_booking AS batchBooking FROM bank_accounts ORDER BY id`,
+  ).all() as (Omit<BankAccountT, 'collection' | 'refunds' | 'active' | 'batchBooking'> & { collection: number; refunds: number; active: number; batchBooking: number })[];
+  return rows.map((r) => ({ ...r, collection: r.collection === 1, refunds: r.refunds === 1, active: r.active === 1, batchBooking: r.batchBooking === 1 }));
 }
 
 /** {vereniging} {lidnummer} {naam} {omschrijving} {documenten}: cut to 140 SEPA characters in the file. */
@@ -121,9 +123,9 @@ export function initialize(
   checkSepaTexts(o.name, undefined);
   stmt(
     ctx.db,
-    `INSERT INTO organisation (id, name, street, postal_code, city, country, email, phone, creditor_id, language, initialized_at)
-     VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(o.name, o.street ?? null, o.postalCode ?? null, o.city ?? null, o.country, o.email ?? null, o.phone ?? null, input.creditorId ?? null, input.language, ctx.now().toISOString());
+    `INSERT INTO organisation (id, name, street, postal_code, city, country, email, phone, creditor_id, language, initialized_at, id_salt)
+     VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(o.name, o.street ?? null, o.postalCode ?? null, o.city ?? null, o.country, o.email ?? null, o.phone ?? null, input.creditorId ?? null, input.language, ctx.now().toISOString(), newIdSalt());
   installDefaultChart(ctx);
   input.bankAccounts.forEach((b, i) => saveBankAccount(ctx, b, `bankAccounts.${i}`));
   return getSettings(ctx);
@@ -192,17 +194,17 @@ export function saveBankAccount(ctx: Ctx, input: Omit<BankAccountInput, 'id'> & 
   }
   const values = [
     input.name, input.iban, input.bic ?? null, ledgerAccountId, input.collection ? 1 : 0, input.refunds ? 1 : 0, input.active ? 1 : 0,
-    input.pain008Version ?? '001.02', input.pain001Version ?? '001.03', input.maxTransactionsPerFile ?? null,
+    input.pain008Version ?? '001.02', input.pain001Version ?? '001.03', input.maxTransactionsPerFile ?? null, input.batchBooking === false ? 0 : 1,
   ];
   let id = input.id;
   if (id === undefined) {
     id = Number(
-      stmt(ctx.db, 'INSERT INTO bank_accounts (name, iban, bic, ledger_account_id, collection, refunds, active, pain008_version, pain001_version, max_transactions_per_file) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(...values).lastInsertRowid,
+      stmt(ctx.db, 'INSERT INTO bank_accounts (name, iban, bic, ledger_account_id, collection, refunds, active, pain008_version, pain001_version, max_transactions_per_file, batch_booking) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(...values).lastInsertRowid,
     );
   } else {
     const changed = stmt(
       ctx.db,
-      'UPDATE bank_accounts SET name = ?, iban = ?, bic = ?, ledger_account_id = ?, collection = ?, refunds = ?, active = ?, pain008_version = ?, pain001_version = ?, max_transactions_per_file = ? WHERE id = ?',
+      'UPDATE bank_accounts SET name = ?, iban = ?, bic = ?, ledger_account_id = ?, collection = ?, refunds = ?, active = ?, pain008_version = ?, pain001_version = ?, max_transactions_per_file = ?, batch_booking = ? WHERE id = ?',
     ).run(...values, id);
     if (changed.changes === 0) throw notFoundError({ nl: `Bankrekening ${id}`, en: `Bank account ${id}` }, `${prefix}id`);
   }

@@ -57,6 +57,8 @@ export const BankAccount = z.object({
   pain008Version: z.enum(PAIN008_VERSIONS),
   pain001Version: z.enum(PAIN001_VERSIONS),
   maxTransactionsPerFile: z.number().nullable(),
+  /** BtchBookg: true = one credit per batch on the statement, false = each debit on its own line */
+  batchBooking: z.boolean(),
 });
 
 /** How collections are made (Instellingen > Incasso). */
@@ -334,6 +336,8 @@ export const Batch = z.object({
   cancelReason: z.string().nullable(),
   entryId: z.number().nullable(),
   cancelEntryId: z.number().nullable(),
+  /** set on every batch of a ledger restored from a backup: the bank may hold files this ledger no longer knows */
+  restoredLedger: z.object({ restoredAt: z.string(), message: z.object({ nl: z.string(), en: z.string() }) }).nullable(),
 });
 
 export const BatchTransaction = z.object({
@@ -390,6 +394,7 @@ const BankAccountInput = z.object({
   pain008Version: z.enum(PAIN008_VERSIONS).default('001.02'),
   pain001Version: z.enum(PAIN001_VERSIONS).default('001.03'),
   maxTransactionsPerFile: z.number().int().min(1).max(100_000).nullable().optional(),
+  batchBooking: z.boolean().default(true),
 });
 
 const EntryLineInput = z
@@ -500,7 +505,14 @@ export const api = {
     kind: 'read',
     summary: 'Whether the ledger is set up, which file is open, and the UI language.',
     input: z.object({}),
-    output: z.object({ initialized: z.boolean(), file: z.string(), organisationName: z.string().nullable(), language }),
+    output: z.object({
+      initialized: z.boolean(),
+      file: z.string(),
+      organisationName: z.string().nullable(),
+      language,
+      /** the ledger was restored from a backup: the warning to show with the batches */
+      restoredLedger: z.object({ restoredAt: z.string(), message: z.object({ nl: z.string(), en: z.string() }) }).nullable(),
+    }),
   },
   'setup.initialize': {
     kind: 'write',

@@ -37,7 +37,7 @@ describe('batch report and specifications', () => {
     expect(report).toContain('Aantal transacties: 3');
     expect(report).toContain('Controletotaal: € 255,00');
     expect(report).toContain('Incassokorting: € 5,00');
-    expect(report).toContain('Geboekt als INC-2026-0001');
+    expect(report).toContain('Geboekt als INC 2026/0001');
 
     const specs = await renderSpecifications(t.ctx, batch.id);
     expect(specs.map((s) => s.fileName)).toEqual(['specificatie-INC-2026-0001-1001.pdf', 'specificatie-INC-2026-0001-1002.pdf']);
