@@ -31,7 +31,7 @@ async function bankAccepts(files: string[]): Promise<void> {
   expect(checkPain008Files(files).errors).toEqual([]);
 }
 
-function update(id: number, change: Record<string, unknown>): void {
+function update(id: number, change: { iban: string }): void {
   const c = call(t.ctx, 'debtors.get', { id });
   const opt = (v: string | null) => v ?? undefined;
   call(t.ctx, 'debtors.update', {
