@@ -1,4 +1,4 @@
-import { getCountrySpecifications } from 'ibantools';
+import { getCountrySpecifications, validateIBAN, ValidationErrorsIBAN } from 'ibantools';
 import { checkDigits, mod97 } from './mod97';
 import { fail, pass, type Verdict } from './validation';
 
@@ -49,6 +49,10 @@ export function validateIban(input: string): Verdict<string> {
   }
   if (mod97(iban.slice(4) + iban.slice(0, 4)) !== 1) {
     return fail('checksum', `IBAN ${shown}: de controlecijfers kloppen niet`, `IBAN ${shown}: check digits do not match`);
+  }
+  // several countries (BE, ES, FR, PT, ...) check the account number inside the BBAN as well
+  if (validateIBAN(iban).errorCodes.includes(ValidationErrorsIBAN.WrongAccountBankBranchChecksum)) {
+    return fail('national_checksum', `IBAN ${shown}: het rekeningnummer klopt niet (nationale controle van ${country})`, `IBAN ${shown}: the account number fails ${country}'s national check`);
   }
   return pass(iban);
 }

@@ -77,6 +77,8 @@ describe('BIC and country rules', () => {
   it('refuses a creditor id of a country outside SEPA and an IBAN whose layout does not fit its country', () => {
     expect(refused('settings.update', { creditorId: 'US50ZZZ123456789' })).toMatchObject({ field: 'creditorId', rule: 'country' });
     expect(refused('debtors.create', { ...card, name: 'A', iban: 'DE89370400440532013000'.replace('3704', 'AB04') })).toMatchObject({ field: 'iban' });
+    // a Belgian account number carries its own check (ibantools knows it): the IBAN check digits alone are not enough
+    expect(refused('debtors.create', { ...card, name: 'A', iban: 'BE15539107547034' })).toMatchObject({ field: 'iban', rule: 'national_checksum' });
   });
 
   it('B2B only for organisations', () => {
