@@ -6,7 +6,7 @@ import { toValidationError } from '../shared/api/zodError';
 import type { Ctx } from './context';
 import { createDebtor, getDebtor, listDebtors, listTags, updateDebtor } from './debtors/debtors';
 import { listStatuses, saveStatus } from './debtors/statuses';
-import { expireStaleMandates, listMandates, revokeMandate, saveMandate } from './mandates/mandates';
+import { expireStaleMandates, listMandates, revokeMandate, saveMandateForCollection } from './mandates/mandates';
 import { seedDemoClub } from './demo/seed';
 import { listAccounts, listJournals, saveAccount, saveJournal, setAccountRole } from './ledger/chart';
 import { getEntry, listEntries, reverseEntry } from './ledger/entries';
@@ -94,7 +94,7 @@ export const handlers: Handlers = {
     getDebtor(ctx, input.debtorId);
     return listMandates(ctx, input.debtorId);
   },
-  'mandates.save': (ctx, input) => saveMandate(ctx, input),
+  'mandates.save': (ctx, input) => saveMandateForCollection(ctx, input),
   'mandates.revoke': (ctx, input) => revokeMandate(ctx, input.id, input.date),
   'mandates.expireStale': (ctx, input) => expireStaleMandates(ctx, input.today),
   'invoices.createDraft': (ctx, input) => getInvoice(ctx, createDraft(ctx, input)),

@@ -311,7 +311,7 @@ export function planCollection(ctx: Ctx, req: CollectionRequest): CollectionPlan
   };
   for (const x of candidates) {
     if (pending && pending.debtor.debtorId !== x.debtorId) flush();
-    if (x.method !== 'direct_debit') { exclude(x, 'not_direct_debit'); continue; }
+    if (x.method !== 'direct_debit') { exclude(x, x.mandateId !== null ? 'transfer_with_mandate' : 'not_direct_debit', x.mandateReference); continue; }
     if (x.collect !== 1) { exclude(x, 'collect_off'); continue; }
     if (!x.iban) { exclude(x, 'missing_iban'); continue; }
     if (x.mandateId === null) { withoutMandate.push(x); continue; }

@@ -5,6 +5,7 @@ import { recordIbanAmendment } from '../mandates/mandates';
 import { stmt } from '../statements';
 import { checkBicForIban, NON_EEA_SEPA, needsBicAndAddress, sameBank } from '../../shared/bankIdentity';
 import { validateSepaContent } from '../../shared/sepaText';
+import { IN_COLLECTION_JSON, inCollectionText, parseInCollection } from '../collections/inTransit';
 import { defaultStatusId, requireStatus } from './statuses';
 
 export interface DebtorInput {
@@ -39,15 +40,20 @@ const DEBTOR_SELECT = `SELECT d.id, d.number, d.name, d.email, d.phone, d.street
         d.collect, d.consolidate, d.payment_term_days AS paymentTermDays, d.status_id AS statusId, s.name AS statusName,
         d.notes, d.fee_amount AS feeAmount, d.discount_amount AS discountAmount, d.discount_percent AS discountPercent, d.created_at AS createdAt, (SELECT group_concat(tag, char(31)) FROM debtor_tags t WHERE t.debtor_id = d.id) AS tags,
         (SELECT m.reference FROM mandates m WHERE m.debtor_id = d.id AND m.status = 'active' ORDER BY m.id DESC LIMIT 1) AS activeMandate,
+        ${IN_COLLECTION_JSON} AS inCollection,
         COALESCE((SELECT SUM(l.debit) - SUM(l.credit) FROM journal_lines l
                    WHERE l.debtor_id = d.id
                      AND l.account_id = (SELECT account_id FROM account_roles WHERE role = 'receivables')), 0) AS balance
    FROM debtors d LEFT JOIN debtor_statuses s ON s.id = d.status_id`;
 
-type DebtorRow = Omit<DebtorT, 'collect' | 'consolidate' | 'tags'> & { collect: number; consolidate: number; tags: string | null };
+type DebtorRow = Omit<DebtorT, 'collect' | 'consolidate' | 'tags' | 'inCollection' | 'inCollectionText'> & { collect: number; consolidate: number; tags: string | null; inCollection: string | null };
 
 function fromRow(r: DebtorRow): DebtorT {
-  return { ...r, collect: r.collect === 1, consolidate: r.consolidate === 1, tags: r.tags ? r.tags.split('\u001f').sort((a, b) => a.localeCompare(b, 'nl')) : [] };
+  const inCollection = parseInCollection(r.inCollection);
+  return {
+    ...r, collect: r.collect === 1, consolidate: r.consolidate === 1, tags: r.tags ? r.tags.split('\u001f').sort((a, b) => a.localeCompare(b, 'nl')) : [],
+    inCollection, inCollectionText: inCollectionText(inCollection),
+  };
 }
 
 /** Replaces a debtor's groups; the same group written twice or with other spacing counts once. */

@@ -83,6 +83,33 @@ export function recordIbanAmendment(ctx: Ctx, debtorId: number, before: string |
   for (const m of listMandates(ctx, debtorId).filter((x) => x.status === 'active')) recordAmendment(ctx, m, 'original_iban', before, after);
 }
 
+/**
+ * A signed mandate is meant to be collected on: for a member who still pays by transfer the
+ * result offers the switch, and makes it when asked (the card then needs an IBAN, as always).
+ */
+export function saveMandateForCollection(ctx: Ctx, input: MandateInput & { switchToDirectDebit: boolean }) {
+  const mandate = saveMandate(ctx, input);
+  const debtor = stmt(ctx.db, 'SELECT number, name, payment_method AS method, iban FROM debtors WHERE id = ?').get(input.debtorId) as { number: string; name: string; method: string; iban: string | null };
+  let paymentMethod = debtor.method as 'direct_debit' | 'transfer';
+  if (mandate.status === 'active' && paymentMethod === 'transfer' && input.switchToDirectDebit) {
+    if (!debtor.iban) throw validationError('switchToDirectDebit', 'required_for_direct_debit', `${debtor.name} (${debtor.number}) heeft geen IBAN; vul die eerst in op de debiteurkaart`, `${debtor.name} (${debtor.number}) has no IBAN; fill it in on the debtor card first`);
+    stmt(ctx.db, "UPDATE debtors SET payment_method = 'direct_debit', updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?").run(input.debtorId);
+    paymentMethod = 'direct_debit';
+  }
+  const offered = mandate.status === 'active' && paymentMethod === 'transfer';
+  return {
+    ...mandate,
+    paymentMethod,
+    switchToDirectDebitOffered: offered,
+    message: offered
+      ? {
+          nl: `${debtor.name} (${debtor.number}) betaalt per overboeking: de machtiging ${mandate.reference} wordt pas gebruikt als de betaalwijze incasso is. Betaalwijze op incasso zetten?`,
+          en: `${debtor.name} (${debtor.number}) pays by transfer: mandate ${mandate.reference} is only used once the payment method is direct debit. Switch the payment method to direct debit?`,
+        }
+      : null,
+  };
+}
+
 export function revokeMandate(ctx: Ctx, id: number, date: string | undefined): MandateT {
   const m = getMandate(ctx, id);
   if (m.status !== 'active') throw conflictError('not_active', `Machtiging ${m.reference} is al beëindigd`, `Mandate ${m.reference} has already ended`, 'id');

@@ -164,6 +164,10 @@ export const Debtor = z.object({
   tags: z.array(z.string()),
   /** reference of the active mandate, if any */
   activeMandate: z.string().nullable(),
+  /** debits in a saved batch the bank has not confirmed yet: not paid, on their way */
+  inCollection: z.array(z.object({ batchId: z.number(), reference: z.string(), date: z.string(), amount: z.number() })),
+  /** "in incasso (€ 150,00, batch INC-2026-0001)", or null */
+  inCollectionText: z.object({ nl: z.string(), en: z.string() }).nullable(),
   /** balance on the receivables control account: positive = the member owes the club */
   balance: z.number(),
   createdAt: z.string(),
@@ -682,7 +686,7 @@ export const api = {
   },
   'mandates.save': {
     kind: 'write',
-    summary: 'Records a signed mandate (no id) or corrects one; a changed reference is kept as an amendment.',
+    summary: 'Records a signed mandate (no id) or corrects one; a changed reference is kept as an amendment. For a member on transfer it offers (or, with switchToDirectDebit, makes) the switch to direct debit.',
     input: z.object({
       id: idField.optional(),
       debtorId: idField,
@@ -690,8 +694,16 @@ export const api = {
       signedOn: isoDateField,
       type: z.enum(MANDATE_TYPES).default('recurring'),
       scheme: z.enum(SCHEMES).default('CORE'),
+      /** the member pays by transfer: also set the payment method to direct debit */
+      switchToDirectDebit: z.boolean().default(false),
     }),
-    output: Mandate,
+    output: Mandate.extend({
+      /** the debtor's payment method after saving */
+      paymentMethod: z.enum(PAYMENT_METHODS),
+      /** an active mandate for a member on transfer: the UI asks whether to switch to direct debit (save again with switchToDirectDebit) */
+      switchToDirectDebitOffered: z.boolean(),
+      message: z.object({ nl: z.string(), en: z.string() }).nullable(),
+    }),
   },
   'mandates.revoke': {
     kind: 'write',
@@ -932,6 +944,8 @@ export const api = {
       creditBalances: z.number(),
       entryCount: z.number(),
       lastEntryDate: z.string().nullable(),
+      /** Incasso onderweg per batch: saved, not yet confirmed by the bank */
+      collectionsInTransit: z.array(z.object({ batchId: z.number(), reference: z.string(), date: z.string(), amount: z.number(), debits: z.number() })),
       accounts: z.array(Account),
     }),
   },
