@@ -1,3 +1,4 @@
+import { restoreNotice } from './collections/bankIds';
 import { z } from 'zod';
 import { api, isMethod, type Method, type Output, type ParsedInput } from '../shared/api/contract';
 import { ApiError, type ApiErrorData, type ApiResult, validationError } from '../shared/api/errors';
@@ -5,7 +6,7 @@ import { toValidationError } from '../shared/api/zodError';
 import type { Ctx } from './context';
 import { createDebtor, getDebtor, listDebtors, listTags, updateDebtor } from './debtors/debtors';
 import { listStatuses, saveStatus } from './debtors/statuses';
-import { expireStaleMandates, listMandates, revokeMandate, saveMandate } from './mandates/mandates';
+import { expireStaleMandates, listMandates, revokeMandate, saveMandateForCollection } from './mandates/mandates';
 import { seedDemoClub } from './demo/seed';
 import { listAccounts, listJournals, saveAccount, saveJournal, setAccountRole } from './ledger/chart';
 import { getEntry, listEntries, reverseEntry } from './ledger/entries';
@@ -52,7 +53,7 @@ type Handlers = { [M in Method]: (ctx: Ctx, input: ParsedInput<M>) => Output<M> 
 export const handlers: Handlers = {
   'ledger.status': (ctx) => {
     const s = getSettings(ctx);
-    return { initialized: s.initialized, file: ctx.file, organisationName: s.initialized ? s.organisation.name : null, language: s.language };
+    return { initialized: s.initialized, file: ctx.file, organisationName: s.initialized ? s.organisation.name : null, language: s.language, restoredLedger: restoreNotice(ctx) };
   },
   'setup.initialize': (ctx, input) => initialize(ctx, input),
   'setup.demo': (ctx) => seedDemoClub(ctx, call),
@@ -103,7 +104,7 @@ export const handlers: Handlers = {
     getDebtor(ctx, input.debtorId);
     return listMandates(ctx, input.debtorId);
   },
-  'mandates.save': (ctx, input) => saveMandate(ctx, input),
+  'mandates.save': (ctx, input) => saveMandateForCollection(ctx, input),
   'mandates.revoke': (ctx, input) => revokeMandate(ctx, input.id, input.date),
   'mandates.expireStale': (ctx, input) => expireStaleMandates(ctx, input.today),
   'invoices.createDraft': (ctx, input) => getInvoice(ctx, createDraft(ctx, input)),

@@ -102,7 +102,8 @@ async function importMembersCommand(c: Caller, args: Args): Promise<void> {
   const dryRun = args.flags.has('--dry-run');
   const input = { content: readInputFile(file, c.lang).toString('base64'), fileName: path.basename(file) };
   const result = dryRun ? await c.call('imports.members.preview', input) : await c.call('imports.members.commit', input);
-  say(`${result.created} new, ${result.updated} updated, ${result.rejected.length} refused${dryRun ? ' (dry run: nothing written)' : ''}`);
+  say(`${result.created} new, ${result.updated} updated, ${result.rejected.length} refused, ${result.warnings.length} warnings${dryRun ? ' (dry run: nothing written)' : ''}`);
+  for (const w of result.warnings) say(`${c.lang === 'en' ? 'Line' : 'Regel'} ${w.line}: ${w.message[c.lang]}`);
   print(result);
 }
 

@@ -4,6 +4,7 @@
  */
 export const EXCLUSION_REASONS = [
   'not_direct_debit',
+  'transfer_with_mandate',
   'collect_off',
   'missing_iban',
   'no_mandate',
@@ -27,6 +28,10 @@ export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
 
 export const REASON_TEXT: Record<ExclusionReason, { nl: string; en: string }> = {
   not_direct_debit: { nl: 'betaalt per overboeking, niet per incasso', en: 'pays by transfer, not by direct debit' },
+  transfer_with_mandate: {
+    nl: 'betaalt per overboeking, maar heeft een actieve machtiging: zet de betaalwijze op de debiteurkaart op incasso',
+    en: 'pays by transfer but has an active mandate: set the payment method on the debtor card to direct debit',
+  },
   collect_off: { nl: 'incasseren staat uit op de debiteurkaart', en: 'collection is switched off on the debtor card' },
   missing_iban: { nl: 'geen IBAN bekend', en: 'no IBAN on file' },
   no_mandate: { nl: 'geen machtiging', en: 'no mandate' },

@@ -11,6 +11,7 @@ import type { ExclusionReason } from '../../shared/collectionReasons';
 import { type BatchHeader, batchHeader } from './batchRecord';
 import { type MemberItem, memberDebits, type Portion as DraftPortion } from './memberDebits';
 import { type ShortNotice, shortNotice } from './prenotification';
+import { amendmentReader } from '../mandates/amendments';
 
 export interface CollectionRequest {
   bankAccountId?: number;
@@ -61,6 +62,7 @@ export interface PlannedDebit {
   originalMandateReference: string | null;
   originalIban: string | null;
   smnda: boolean;
+  originalCreditorId: string | null;
   previousLastCollectedOn: string | null;
   previousAmendmentPending: boolean;
   fileNo: number;
@@ -157,7 +159,8 @@ function reasonWithoutMandate(mandates: { status: string; scheme: string }[]): E
 }
 
 function fillTemplate(template: string, values: Record<string, string>): string {
-  return toSepaText(template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? ''), 140);
+  // a template of only unreadable text still leaves the document numbers: Ustrd is never empty
+  return toSepaText(template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? ''), 140) || toSepaText(values.documenten ?? '', 140);
 }
 
 function documentsText(portions: Portion[]): string {
@@ -194,6 +197,7 @@ export function planCollection(ctx: Ctx, req: CollectionRequest): CollectionPlan
   const c = settings.collection;
   const globalDiscount: Discount = { amount: c.discountAmount, percent: c.discountPercent };
   const header = batchHeader(settings, bank);
+  const amendmentOf = amendmentReader(ctx, settings.creditorId);
 
   // each item comes with the debtor's usable mandate (the newest active one of this scheme), so no
   // table of every member's mandates has to be held while planning
@@ -230,8 +234,7 @@ export function planCollection(ctx: Ctx, req: CollectionRequest): CollectionPlan
     // one sequence type per mandate in a batch: a bank refuses FRST and RCUR of one mandate in one file
     const sequenceType: SequenceType = mandate.type === 'one_off' ? 'OOFF' : c.firstAsFrst && mandate.lastCollectedOn === null ? 'FRST' : 'RCUR';
     const pending = mandate.amendmentPending === 1;
-    const originalIban = pending && mandate.originalIban && mandate.originalIban !== debtor.iban ? mandate.originalIban : null;
-    const smnda = originalIban !== null && (originalIban.slice(0, 2) !== debtor.iban!.slice(0, 2) || originalIban.slice(4, 8) !== debtor.iban!.slice(4, 8));
+    const amendment = amendmentOf(mandate, { iban: debtor.iban!, bic: debtor.bic });
     for (const draft of drafts) {
       const portions: Portion[] = draft.portions.map((p) => ({ ...p, notice: shortNotice(byId.get(p.itemId)!, draft.date, c.prenotificationDays) }));
       const main = portions.find((p) => p.amount > 0)!;
@@ -259,9 +262,7 @@ export function planCollection(ctx: Ctx, req: CollectionRequest): CollectionPlan
           omschrijving: main.part ? `${main.description} deel ${main.part.index}/${main.part.of}` : main.description,
           documenten: documentsText(portions),
         }),
-        originalMandateReference: pending && mandate.originalReference && mandate.originalReference !== mandate.reference ? mandate.originalReference : null,
-        originalIban: smnda ? null : originalIban,
-        smnda,
+        ...amendment,
         previousLastCollectedOn: mandate.lastCollectedOn,
         previousAmendmentPending: pending,
         fileNo: 1,
@@ -286,7 +287,7 @@ export function planCollection(ctx: Ctx, req: CollectionRequest): CollectionPlan
   const dateOf = (x: Candidate) => collectionDate ?? (x.dueDate < earliest ? earliest : nextBusinessDay(x.dueDate));
   for (const x of candidates) {
     if (pending && pending.debtor.debtorId !== x.debtorId) flush();
-    if (x.method !== 'direct_debit') { exclude(x, 'not_direct_debit'); continue; }
+    if (x.method !== 'direct_debit') { exclude(x, x.mandateId !== null ? 'transfer_with_mandate' : 'not_direct_debit', x.mandateReference); continue; }
     if (x.collect !== 1) { exclude(x, 'collect_off'); continue; }
     if (!x.iban) { exclude(x, 'missing_iban'); continue; }
     if (x.mandateId === null) { withoutMandate.push(x); continue; }

@@ -23,7 +23,7 @@ export function proposalOf(plan: CollectionPlan): Output<'collections.propose'> 
     gross: d.gross,
     discount: d.discount,
     amount: d.amount,
-    amendment: d.originalIban !== null || d.originalMandateReference !== null || d.smnda,
+    amendment: d.originalIban !== null || d.originalMandateReference !== null || d.smnda || d.originalCreditorId !== null,
     remittance: d.remittance,
     fileNo: d.fileNo,
     credits: d.credits,

@@ -7,6 +7,7 @@ import { splitItem } from '../items/operations';
 import { accountForRole } from '../ledger/chart';
 import { postEntry, type PostingLine } from '../ledger/post';
 import { stmt } from '../statements';
+import { debtorAddressReader } from '../debtors/address';
 import { type FileSink, finishBatch, insertBatch } from './batchRecord';
 import { endToEndId, journalOfKind } from './numbering';
 import { groupBy } from '../../shared/grouping';
@@ -31,7 +32,7 @@ export function saveCollection(ctx: Ctx, req: CollectionRequest, sink?: FileSink
   splitItemsAboveMaximum(ctx, plan.debits);
   const controlSum = plan.debits.reduce((s, d) => s + d.amount, 0);
   const discountTotal = plan.debits.reduce((s, d) => s + d.discount, 0);
-  const { batchId, reference } = insertBatch(ctx, {
+  const { batchId, reference, idKey } = insertBatch(ctx, {
     kind: 'collection', bankAccountId: plan.bankAccount.id, scheme: plan.scheme, requestedDate: plan.collectionDate, painVersion: plan.bankAccount.pain008Version,
     header: plan.header, transactionCount: plan.debits.length, controlSum, discountTotal, fileCount: plan.fileCount,
   });
@@ -47,16 +48,21 @@ export function saveCollection(ctx: Ctx, req: CollectionRequest, sink?: FileSink
   const insertTx = stmt(
     ctx.db,
     `INSERT INTO batch_transactions (batch_id, file_no, end_to_end_id, debtor_id, mandate_id, mandate_reference, mandate_signed_on, sequence_type, date, amount, discount,
-       name, iban, bic, remittance, original_mandate_reference, original_iban, smnda, previous_last_collected_on, previous_amendment_pending)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       name, iban, bic, remittance, original_mandate_reference, original_iban, smnda, previous_last_collected_on, previous_amendment_pending,
+       original_creditor_id, address_country, address_lines)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertPortion = stmt(ctx.db, 'INSERT INTO batch_transaction_items (transaction_id, item_id, amount, discount, announced_date) VALUES (?, ?, ?, ?, ?)');
   const markItem = stmt(ctx.db, "UPDATE open_items SET state = 'in_collection', balance = 0, batch_transaction_id = ?, closed_on = ? WHERE id = ? AND state = 'open' AND balance = ?");
-  const useMandate = stmt(ctx.db, 'UPDATE mandates SET last_collected_on = ?, amendment_pending = 0 WHERE id = ?');
+  // reported now: the originals are what this batch carries, not something to report again
+  const useMandate = stmt(ctx.db, 'UPDATE mandates SET last_collected_on = ?, amendment_pending = 0, original_reference = NULL, original_iban = NULL WHERE id = ?');
+  const addressOf = debtorAddressReader(ctx);
   plan.debits.forEach((d, i) => {
+    const address = addressOf(d.debtorId, d.iban);
     const txId = Number(
-      insertTx.run(batchId, d.fileNo, endToEndId(reference, i + 1), d.debtorId, d.mandateId, d.mandateReference, d.signedOn, d.sequenceType, d.date, d.amount, d.discount,
-        d.name, d.iban, d.bic, d.remittance, d.originalMandateReference, d.originalIban, d.smnda ? 1 : 0, d.previousLastCollectedOn, d.previousAmendmentPending ? 1 : 0).lastInsertRowid,
+      insertTx.run(batchId, d.fileNo, endToEndId(reference, idKey, i + 1), d.debtorId, d.mandateId, d.mandateReference, d.signedOn, d.sequenceType, d.date, d.amount, d.discount,
+        d.name, d.iban, d.bic, d.remittance, d.originalMandateReference, d.originalIban, d.smnda ? 1 : 0, d.previousLastCollectedOn, d.previousAmendmentPending ? 1 : 0,
+        d.originalCreditorId, address?.country ?? null, address ? address.lines.join('\n') : null).lastInsertRowid,
     );
     for (const p of d.portions) {
       insertPortion.run(txId, p.itemId, p.amount, p.discount, p.notice?.noticeFrom ?? null);

@@ -1,3 +1,4 @@
+import { entryReference } from '../ledger/entries';
 import { formatDate } from '../../shared/dates';
 import { formatIban } from '../../shared/iban';
 import { groupBy } from '../../shared/grouping';
@@ -63,7 +64,7 @@ export async function renderBatchReport(ctx: Ctx, batchId: number): Promise<{ fi
   doc.font('Helvetica-Bold').fontSize(10).text(`Aantal transacties: ${batch.transactionCount}`);
   doc.text(`Controletotaal: ${euro(batch.controlSum)}`);
   if (batch.discountTotal) doc.font('Helvetica').text(`Incassokorting: ${euro(batch.discountTotal)}`);
-  if (booked) doc.font('Helvetica').fontSize(9).text(`Geboekt als ${booked.code}-${booked.year}-${String(booked.number).padStart(4, '0')}: ${collection ? 'Debiteuren aan Incasso onderweg' : 'Terug te betalen aan Debiteuren'}.`);
+  if (booked) doc.font('Helvetica').fontSize(9).text(`Geboekt als ${entryReference(booked.code, booked.year, booked.number)}: ${collection ? 'Debiteuren aan Incasso onderweg' : 'Terug te betalen aan Debiteuren'}.`);
   doc.end();
   return { fileName: `verzamelstaat-${batch.reference}.pdf`, pdf: await done };
 }

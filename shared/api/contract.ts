@@ -61,6 +61,8 @@ export const BankAccount = z.object({
   pain008Version: z.enum(PAIN008_VERSIONS),
   pain001Version: z.enum(PAIN001_VERSIONS),
   maxTransactionsPerFile: z.number().nullable(),
+  /** BtchBookg: true = one credit per batch on the statement, false = each debit on its own line */
+  batchBooking: z.boolean(),
 });
 
 /** How collections are made (Instellingen > Incasso). */
@@ -168,6 +170,10 @@ export const Debtor = z.object({
   tags: z.array(z.string()),
   /** reference of the active mandate, if any */
   activeMandate: z.string().nullable(),
+  /** debits in a saved batch the bank has not confirmed yet: not paid, on their way */
+  inCollection: z.array(z.object({ batchId: z.number(), reference: z.string(), date: z.string(), amount: z.number() })),
+  /** "in incasso (€ 150,00, batch INC-2026-0001)", or null */
+  inCollectionText: z.object({ nl: z.string(), en: z.string() }).nullable(),
   /** balance on the receivables control account: positive = the member owes the club */
   balance: z.number(),
   createdAt: z.string(),
@@ -359,6 +365,8 @@ export const Batch = z.object({
   cancelReason: z.string().nullable(),
   entryId: z.number().nullable(),
   cancelEntryId: z.number().nullable(),
+  /** set on every batch of a ledger restored from a backup: the bank may hold files this ledger no longer knows */
+  restoredLedger: z.object({ restoredAt: z.string(), message: z.object({ nl: z.string(), en: z.string() }) }).nullable(),
 });
 
 export const BatchTransaction = z.object({
@@ -421,6 +429,7 @@ const BankAccountInput = z.object({
   pain008Version: z.enum(PAIN008_VERSIONS).default('001.02'),
   pain001Version: z.enum(PAIN001_VERSIONS).default('001.03'),
   maxTransactionsPerFile: z.number().int().min(1).max(100_000).nullable().optional(),
+  batchBooking: z.boolean().default(true),
 });
 
 const EntryLineInput = z
@@ -488,6 +497,8 @@ const MemberImportReport = z.object({
   updated: z.number(),
   mandatesCreated: z.number(),
   rejected: z.array(z.object({ line: z.number(), column: z.string().nullable(), field: z.string(), message: z.object({ nl: z.string(), en: z.string() }) })),
+  /** imported rows with something to look at (a "?" where a Windows-1252 file lost a letter) */
+  warnings: z.array(z.object({ line: z.number(), column: z.string().nullable(), field: z.string(), message: z.object({ nl: z.string(), en: z.string() }) })),
   sample: z.array(
     z.object({
       line: z.number(),
@@ -529,7 +540,14 @@ export const api = {
     kind: 'read',
     summary: 'Whether the ledger is set up, which file is open, and the UI language.',
     input: z.object({}),
-    output: z.object({ initialized: z.boolean(), file: z.string(), organisationName: z.string().nullable(), language }),
+    output: z.object({
+      initialized: z.boolean(),
+      file: z.string(),
+      organisationName: z.string().nullable(),
+      language,
+      /** the ledger was restored from a backup: the warning to show with the batches */
+      restoredLedger: z.object({ restoredAt: z.string(), message: z.object({ nl: z.string(), en: z.string() }) }).nullable(),
+    }),
   },
   'setup.initialize': {
     kind: 'write',
@@ -700,7 +718,7 @@ export const api = {
   },
   'mandates.save': {
     kind: 'write',
-    summary: 'Records a signed mandate (no id) or corrects one; a changed reference is kept as an amendment.',
+    summary: 'Records a signed mandate (no id) or corrects one; a changed reference is kept as an amendment. For a member on transfer it offers (or, with switchToDirectDebit, makes) the switch to direct debit.',
     input: z.object({
       id: idField.optional(),
       debtorId: idField,
@@ -708,8 +726,16 @@ export const api = {
       signedOn: isoDateField,
       type: z.enum(MANDATE_TYPES).default('recurring'),
       scheme: z.enum(SCHEMES).default('CORE'),
+      /** the member pays by transfer: also set the payment method to direct debit */
+      switchToDirectDebit: z.boolean().default(false),
     }),
-    output: Mandate,
+    output: Mandate.extend({
+      /** the debtor's payment method after saving */
+      paymentMethod: z.enum(PAYMENT_METHODS),
+      /** an active mandate for a member on transfer: the UI asks whether to switch to direct debit (save again with switchToDirectDebit) */
+      switchToDirectDebitOffered: z.boolean(),
+      message: z.object({ nl: z.string(), en: z.string() }).nullable(),
+    }),
   },
   'mandates.revoke': {
     kind: 'write',
@@ -951,6 +977,8 @@ export const api = {
       creditBalances: z.number(),
       entryCount: z.number(),
       lastEntryDate: z.string().nullable(),
+      /** Incasso onderweg per batch: saved, not yet confirmed by the bank */
+      collectionsInTransit: z.array(z.object({ batchId: z.number(), reference: z.string(), date: z.string(), amount: z.number(), debits: z.number() })),
       accounts: z.array(Account),
     }),
   },

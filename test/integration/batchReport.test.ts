@@ -38,7 +38,7 @@ describe('batch report and specifications', () => {
     expect(report).toContain('Aantal transacties: 2');
     expect(report).toContain('Controletotaal: € 257,50');
     expect(report).toContain('Incassokorting: € 2,50');
-    expect(report).toContain('Geboekt als INC-2026-0001');
+    expect(report).toContain('Geboekt als INC 2026/0001');
 
     const specs = await renderSpecifications(t.ctx, batch.id);
     expect(specs.map((s) => s.fileName)).toEqual(['specificatie-INC-2026-0001-1001.pdf', 'specificatie-INC-2026-0001-1002.pdf']);

@@ -116,7 +116,7 @@ describe('saving, re-saving and cancelling a collection', () => {
     expect(file.xml).toContain('<Nm>Jurgen Gross</Nm>');
     expect(file.xml).toContain("<Ustrd>Tennisvereniging De Zwaluwen Contributie 2026-2027 factuur 2026-0002</Ustrd>");
     expect(file.xml).toContain('<InstdAmt Ccy="EUR">146.25</InstdAmt>');
-    expect(file.xml).toContain('<EndToEndId>INC-2026-0001-000001</EndToEndId>');
+    expect(file.xml).toMatch(/<EndToEndId>INC-2026-0001-[0-9A-F]{4}[0-9A-Z]{6}-000001<\/EndToEndId>/);
     expect(call(t.ctx, 'batches.file', { id: batch.id }).xml).toBe(file.xml); // re-save: the identical file
 
     // nothing is proposed twice: the items are on their way
@@ -136,8 +136,12 @@ describe('saving, re-saving and cancelling a collection', () => {
     const again = call(t.ctx, 'collections.create', { collectionDate: '2026-11-27' });
     expect(again.reference).toBe('INC-2026-0002');
     const xml2 = call(t.ctx, 'batches.file', { id: again.id }).xml;
-    expect(xml2).toContain('<EndToEndId>INC-2026-0002-000001</EndToEndId>');
+    expect(xml2).toMatch(/<EndToEndId>INC-2026-0002-[0-9A-F]{4}[0-9A-Z]{6}-000001<\/EndToEndId>/);
     expect(xml2).not.toContain('INC-2026-0001');
+    // the cancellation's journal entry is not named like a batch (issue 8 §16)
+    const entries = call(t.ctx, 'entries.list', { journalCode: 'INC', limit: 10 }).entries.map((e) => e.reference);
+    expect(entries).toEqual(['INC 2026/0003', 'INC 2026/0002', 'INC 2026/0001']);
+    expect(entries.some((e) => /^INC-\d{4}-\d{4}$/.test(e))).toBe(false);
   });
 
   it('reports an IBAN change once, with the original account, and SMNDA when the bank changed', async () => {
@@ -177,7 +181,7 @@ describe('saving, re-saving and cancelling a collection', () => {
       const f = call(t.ctx, 'batches.file', { id: batch.id, fileNo });
       expect(await xsdErrors(f.xml)).toEqual([]);
       const amounts = [...f.xml.matchAll(/<InstdAmt Ccy="EUR">([\d.]+)<\/InstdAmt>/g)].map((m) => Math.round(Number(m[1]) * 100));
-      expect(f.xml).toContain(`<GrpHdr><MsgId>INC-2026-0001-${fileNo}-20261124`);
+      expect(f.xml).toMatch(new RegExp(`<GrpHdr><MsgId>INC-2026-0001-[0-9A-F]{4}[0-9A-Z]{6}-${fileNo}</MsgId>`));
       expect(f.xml).toContain(`<NbOfTxs>${amounts.length}</NbOfTxs>`);
       sum += amounts.reduce((s, x) => s + x, 0);
     }

@@ -16,10 +16,12 @@ const GOLDEN = path.resolve(__dirname, '../golden');
 let t: TestLedger;
 beforeEach(() => {
   t = openInitializedLedger();
+  // the ledger's random id salt, fixed so the ids in the files are the same on every run
+  t.ctx.db.prepare("UPDATE organisation SET id_salt = 'A1B2' WHERE id = 1").run();
 });
 afterEach(() => t.close());
 
-const mask = (xml: string) => xml.replace(/<CreDtTm>[^<]+<\/CreDtTm>/g, '<CreDtTm>MASKED</CreDtTm>').replace(/(<MsgId>[A-Z]+-\d{4}-\d{4}-\d+-)\d{14}(<\/MsgId>)/g, '$1MASKED$2');
+const mask = (xml: string) => xml.replace(/<CreDtTm>[^<]+<\/CreDtTm>/g, '<CreDtTm>MASKED</CreDtTm>');
 
 async function golden(name: string, batchId: number, fileNo = 1): Promise<void> {
   const xml = call(t.ctx, 'batches.file', { id: batchId, fileNo }).xml;

@@ -34,6 +34,8 @@ export interface ImportPlan {
   mapping: Partial<Record<MemberField, string>>;
   rows: PlannedRow[];
   rejected: RejectedRow[];
+  /** rows imported, but with something the treasurer should look at */
+  warnings: RejectedRow[];
   totalRows: number;
   /** debtor fields the file provides; a re-import leaves the others as the treasurer set them */
   providedKeys: (keyof DebtorInput)[];
@@ -49,6 +51,7 @@ export interface ImportReport {
   updated: number;
   mandatesCreated: number;
   rejected: RejectedRow[];
+  warnings: RejectedRow[];
   /** the first rows as they will be imported, for the preview */
   sample: { line: number; number: string | null; name: string; iban: string | null; paymentMethod: string; mandate: string | null; action: 'create' | 'update' }[];
 }
@@ -87,6 +90,7 @@ export function planMemberImport(ctx: Ctx, bytes: Uint8Array, mappingOverride?: 
   const rows: PlannedRow[] = [];
   const rejected: RejectedRow[] = [];
   const keys = providedKeys(mapping);
+  const warnings: RejectedRow[] = [];
   const columnOf = (field: string): string | null => {
     const key = (field.split('.')[0] ?? field) as MemberField;
     const direct = mapping[key];
@@ -173,6 +177,7 @@ export function planMemberImport(ctx: Ctx, bytes: Uint8Array, mappingOverride?: 
         if (signedOn > ctx.today()) throw new RowError('mandateSignedOn', `ondertekend op ${signedOn} ligt in de toekomst`, `signed on ${signedOn} is in the future`);
         mandate = { reference: ref.data, signedOn, type: /eenmalig|one.?off|ooff/i.test(get('mandateType') ?? '') ? 'one_off' : 'recurring' };
       }
+      if (encoding === 'windows-1252') warnings.push(...lostCharacters(record.line, debtor, columnOf));
       rows.push({ line: record.line, existingId, debtor, mandate });
     } catch (e) {
       if (!(e instanceof RowError)) throw e;
@@ -181,7 +186,7 @@ export function planMemberImport(ctx: Ctx, bytes: Uint8Array, mappingOverride?: 
   }
   const named: Partial<Record<MemberField, string>> = {};
   for (const field of MEMBER_FIELDS) if (mapping[field] !== undefined) named[field] = headers[mapping[field]!]!;
-  return { encoding, separator, headers, mapping: named, rows, rejected, totalRows: records.length, providedKeys: keys };
+  return { encoding, separator, headers, mapping: named, rows, rejected, warnings, totalRows: records.length, providedKeys: keys };
 }
 
 /** Any cell of the row, mapped or not: a control character means the export went wrong, so the row is not guessed at. */
@@ -276,6 +281,7 @@ function summary(plan: ImportPlan): Omit<ImportReport, 'created' | 'updated' | '
     mapping: plan.mapping,
     totalRows: plan.totalRows,
     rejected: plan.rejected,
+    warnings: plan.warnings,
     sample: plan.rows.slice(0, 8).map((r) => ({
       line: r.line,
       number: r.debtor.number ?? null,
@@ -286,6 +292,23 @@ function summary(plan: ImportPlan): Omit<ImportReport, 'created' | 'updated' | '
       action: r.existingId === null ? 'create' : 'update',
     })),
   };
+}
+
+/**
+ * A Windows-1252 file cannot hold a Chinese, Cyrillic or Polish name: the program that saved it
+ * wrote "?" instead. The row is imported, but the treasurer is told which names lost letters.
+ */
+function lostCharacters(line: number, debtor: DebtorInput, columnOf: (field: string) => string | null): RejectedRow[] {
+  const fields = [['name', 'naam', 'name'], ['accountHolder', 'rekeninghouder', 'account holder'], ['street', 'straat', 'street'], ['city', 'plaats', 'city']] as const;
+  return fields
+    .filter(([field]) => debtor[field]?.includes('?'))
+    .map(([field, nl, en]) => ({
+      line, column: columnOf(field), field,
+      message: {
+        nl: `${nl} "${debtor[field]}": het bestand is Windows-1252 en had tekens die het niet kon bevatten ("?"); sla de ledenlijst op als CSV UTF-8 of verbeter de ${nl} op de debiteurkaart`,
+        en: `${en} "${debtor[field]}": the file is Windows-1252 and held characters it could not represent ("?"); save the member list as CSV UTF-8 or correct the ${en} on the debtor card`,
+      },
+    }));
 }
 
 function stripPrefix(message: string, field: string | undefined): string {
