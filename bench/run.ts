@@ -8,9 +8,11 @@ import { call, dispatch } from '../electron/api';
 import { createContext } from '../electron/context';
 import { postEntry } from '../electron/ledger/post';
 import { makeIban } from '../shared/iban';
+import { benchCliStatus } from './cliStatus';
 import { benchCollection } from './collection';
 import { benchBundle } from './bundle';
 import { benchGrid } from './grid';
+import { benchBackup, benchOpenCheck } from './ledgerFile';
 
 /**
  * `npm run bench`: the figures the issues ask for, measured on real SQLite files in a temp folder.
@@ -150,6 +152,18 @@ function benchBundleSize(): void {
   rows.push(...benchBundle());
 }
 
+function benchCliStatusRun(): void {
+  rows.push(...benchCliStatus(dir));
+}
+
+function benchOpenCheckOf100k(): void {
+  rows.push(...benchOpenCheck(dir));
+}
+
+function benchBackupOfDemo(): void {
+  rows.push(...benchBackup(dir));
+}
+
 async function benchGridInChromium(): Promise<void> {
   rows.push(...(await benchGrid(dir)));
 }
@@ -157,7 +171,7 @@ async function benchGridInChromium(): Promise<void> {
 // `npm run bench -- import` runs only the benchmarks whose name contains "import".
 const only = process.argv[2];
 async function main(): Promise<void> {
-  for (const bench of [benchBundleSize, benchOpen, benchImport, benchFeeRun, benchPostBulk, benchPostApi, benchCollectionRun, benchGridInChromium]) {
+  for (const bench of [benchBundleSize, benchOpen, benchImport, benchFeeRun, benchPostBulk, benchPostApi, benchCollectionRun, benchCliStatusRun, benchOpenCheckOf100k, benchBackupOfDemo, benchGridInChromium]) {
     if (!only || bench.name.toLowerCase().includes(only.toLowerCase())) await bench();
   }
   report();

@@ -38,7 +38,8 @@ function fromStamp(s: string): string {
   return `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}.${s.slice(15, 18)}Z`;
 }
 
-function fsync(file: string): void {
+/** fsync of a file, or of a folder after a rename into it (Windows cannot open a folder for that; NTFS journals the rename). */
+export function fsyncPath(file: string): void {
   if (process.platform === 'win32' && fs.statSync(file).isDirectory()) return;
   const fd = fs.openSync(file, 'r');
   try {
@@ -96,9 +97,9 @@ export function copyLedgerTo(db: Database.Database, target: string): void {
   const tmp = path.join(folder, `.${path.basename(target)}.penning-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   try {
     db.prepare('VACUUM INTO ?').run(tmp);
-    fsync(tmp);
+    fsyncPath(tmp);
     fs.renameSync(tmp, target);
-    fsync(folder);
+    fsyncPath(folder);
   } catch (e) {
     fs.rmSync(tmp, { force: true });
     throw e;

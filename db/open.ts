@@ -172,6 +172,8 @@ function inspect(full: string, migrationsFolder: string, writable: boolean, opti
     try {
       pending = pendingMigrationCount(db, migrationsFolder);
     } catch (e) {
+      // the app's own migrations missing is a broken installation, not a damaged ledger
+      if (!fs.existsSync(path.join(migrationsFolder, 'meta', '_journal.json'))) throw e;
       if (!(e instanceof MigrationError)) throw damagedRefusal(full, [{ nl: (e as Error).message, en: (e as Error).message }]);
       if (e.kind === 'newer') {
         throw refuse('newer', `Administratie ${full} is gemaakt met een nieuwere versie van Penning; werk Penning bij om haar te openen`, `Ledger ${full} was written by a newer version of Penning; update Penning to open it`);
@@ -236,6 +238,8 @@ function openWritable(file: string, options: OpenOptions, migrationsFolder?: str
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
+    // without it a REPLACE deletes rows without firing their DELETE triggers
+    db.pragma('recursive_triggers = ON');
     const migration = migrateLedger(db, file, migrationsFolder ?? options.migrationsFolder ?? findMigrationsFolder());
     db.pragma('foreign_keys = ON');
     const ledger: Ledger = { file, db, orm: drizzle(db, { schema }), migration, access: WRITABLE, options, close: () => ledger.db.open && ledger.db.close() };

@@ -35,8 +35,14 @@ export const organisation = sqliteTable(
     collectionDiscountPercent: integer('collection_discount_percent'),
     /** send FRST for the first collection of a recurring mandate (optional since 2016; RCUR otherwise) */
     firstAsFrst: integer('first_as_frst', { mode: 'boolean' }).notNull().default(false),
+    /** calendar days between invoice and collection the members were told (SDD default 14, may be agreed shorter) */
+    prenotificationDays: integer('prenotification_days').notNull().default(14),
     language: text('language', { enum: ['nl', 'en'] }).notNull().default('nl'),
     initializedAt: text('initialized_at').notNull(),
+    /** random part of every id sent to the bank; a new one after a restore, so an older copy never repeats ids the bank has */
+    idSalt: text('id_salt'),
+    /** when this ledger was restored from a backup: the bank may hold files this copy does not know */
+    restoredAt: text('restored_at'),
   },
   (t) => [check('organisation_single_row', sql`${t.id} = 1`)],
 );
@@ -91,6 +97,8 @@ export const bankAccounts = sqliteTable(
     pain001Version: text('pain001_version', { enum: ['001.03', '001.09'] }).notNull().default('001.03'),
     /** the bank's limit of transactions per file (Rabobank 1 500, ABN AMRO 3 000, ING 5 000); null: none */
     maxTransactionsPerFile: integer('max_transactions_per_file'),
+    /** BtchBookg: one credit per batch on the statement (true), or each debit on its own line (false) */
+    batchBooking: integer('batch_booking', { mode: 'boolean' }).notNull().default(true),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('bank_accounts_iban_unique').on(t.iban)],
@@ -183,6 +191,8 @@ export const journalEntries = sqliteTable(
     sourceType: text('source_type'),
     sourceId: text('source_id'),
     reversesEntryId: integer('reverses_entry_id').references((): any => journalEntries.id),
+    /** How many lines the entry has; once they are in, the entry is closed (a trigger refuses more). */
+    lineCount: integer('line_count'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -328,6 +338,8 @@ export const openItemEvents = sqliteTable(
     reason: text('reason'),
     relatedItemId: integer('related_item_id'),
     entryId: integer('entry_id'),
+    /** The item's balance after this event; a trigger lets open_items.balance change only to the newest one. */
+    balanceAfter: integer('balance_after'),
   },
   (t) => [index('open_item_events_item').on(t.itemId)],
 );
@@ -391,6 +403,8 @@ export const batches = sqliteTable(
     fileCount: integer('file_count').notNull(),
     /** sha-256 per file as first written, to prove a re-save identical */
     fileHashes: text('file_hashes').notNull(),
+    /** salt + creation time (base 36) in every MsgId, PmtInfId and EndToEndId; null for batches saved before it existed */
+    idKey: text('id_key'),
     entryId: integer('entry_id').references(() => journalEntries.id),
     cancelEntryId: integer('cancel_entry_id').references(() => journalEntries.id),
     cancelledAt: text('cancelled_at'),
@@ -428,12 +442,17 @@ export const batchTransactions = sqliteTable(
     originalIban: text('original_iban'),
     /** the debtor moved to another bank: SMNDA instead of the original IBAN */
     smnda: integer('smnda', { mode: 'boolean' }).notNull().default(false),
+    /** the club's creditor id as the debtor's bank last saw it, when it has changed since (OrgnlCdtrSchmeId) */
+    originalCreditorId: text('original_creditor_id'),
+    /** the debtor's address, carried for a debtor outside the EEA: country and up to two lines */
+    addressCountry: text('address_country'),
+    addressLines: text('address_lines'),
     /** the mandate's state before this collection, restored when the batch is cancelled */
     previousLastCollectedOn: text('previous_last_collected_on'),
     previousAmendmentPending: integer('previous_amendment_pending', { mode: 'boolean' }),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('batch_transactions_e2e_unique').on(t.endToEndId), index('batch_transactions_batch').on(t.batchId), index('batch_transactions_debtor').on(t.debtorId)],
+  (t) => [uniqueIndex('batch_transactions_e2e_unique').on(t.endToEndId), index('batch_transactions_batch').on(t.batchId), index('batch_transactions_debtor').on(t.debtorId), index('batch_transactions_mandate').on(t.mandateId)],
 );
 
 export const batchTransactionItems = sqliteTable(
@@ -448,6 +467,8 @@ export const batchTransactionItems = sqliteTable(
     /** the item's balance taken into this transaction (signed as the item) and the discount on it */
     amount: integer('amount').notNull(),
     discount: integer('discount').notNull().default(0),
+    /** set when the item was collected sooner than its invoice announced: the date it had announced (the specification is the new pre-notification) */
+    announcedDate: text('announced_date'),
   },
   (t) => [index('batch_transaction_items_tx').on(t.transactionId), index('batch_transaction_items_item').on(t.itemId)],
 );

@@ -1,3 +1,4 @@
+import { restoreNotice } from './collections/bankIds';
 import { z } from 'zod';
 import { api, isMethod, type Method, type Output, type ParsedInput } from '../shared/api/contract';
 import { ApiError, type ApiErrorData, type ApiResult, validationError } from '../shared/api/errors';
@@ -5,14 +6,13 @@ import { toValidationError } from '../shared/api/zodError';
 import type { Ctx } from './context';
 import { createDebtor, getDebtor, listDebtors, listTags, updateDebtor } from './debtors/debtors';
 import { listStatuses, saveStatus } from './debtors/statuses';
-import { expireStaleMandates, listMandates, revokeMandate, saveMandate } from './mandates/mandates';
+import { expireStaleMandates, listMandates, revokeMandate, saveMandateForCollection } from './mandates/mandates';
 import { seedDemoClub } from './demo/seed';
 import { listAccounts, listJournals, saveAccount, saveJournal, setAccountRole } from './ledger/chart';
 import { getEntry, listEntries, reverseEntry } from './ledger/entries';
 import { applyMemberImport, planMemberImport, previewMemberImport } from './imports/members/importMembers';
 import { getOverview } from './ledger/overview';
 import { getDashboard } from './overview/dashboard';
-import { renderInvoicePdf } from './letters/invoicePdf';
 import { createFeeRun, getFeeRun, listFeeRuns, postFeeRun } from './invoices/feeRuns';
 import { createDraft, creditInvoice, deleteDraft, getInvoice, listInvoices, postInvoice, setDraftBlocked, updateDraft } from './invoices/invoices';
 import { changeDueDate, mergeItems, setBlocked, settleItems, splitItem, writeOffItem } from './items/operations';
@@ -28,13 +28,20 @@ import { batchTransactions, getBatch, listBatches } from './collections/queries'
 import { collectionReadiness } from './collections/readiness';
 import { saveCollection } from './collections/save';
 import { refundCandidates, saveRefund } from './refunds/refunds';
-import { earliestCollectionDate } from '../shared/businessDays';
-import { renderBatchReport, renderSpecifications } from './letters/batchReport';
-import { zipStored } from './letters/zip';
+import { earliestCollectionDate, latestCollectionDate } from '../shared/businessDays';
 import { listBackups, readKeep, backupsFolder, rotateBackups } from '../db/backups';
 import { backupNow, restoreInSession } from './backups/restore';
 import { recreateBatchFile } from './collections/batchOutputs';
 import { assertWritable, ledgerHealth } from './ledgerHealth';
+
+/**
+ * pdfkit (with its fonts and compression tables) is the heaviest module Penning loads; only the
+ * methods that render a PDF pay for it, so `penning status` and the app's first screen start fast.
+ */
+async function pdfModules() {
+  const [invoice, batch, zip] = await Promise.all([import('./letters/invoicePdf'), import('./letters/batchReport'), import('./letters/zip')]);
+  return { renderInvoicePdf: invoice.renderInvoicePdf, renderBatchReport: batch.renderBatchReport, renderSpecifications: batch.renderSpecifications, zipStored: zip.zipStored };
+}
 
 /** Read methods may answer later (a PDF being rendered); writes stay synchronous inside their transaction. */
 type Handlers = { [M in Method]: (ctx: Ctx, input: ParsedInput<M>) => Output<M> | Promise<Output<M>> };
@@ -47,7 +54,7 @@ type Handlers = { [M in Method]: (ctx: Ctx, input: ParsedInput<M>) => Output<M> 
 export const handlers: Handlers = {
   'ledger.status': (ctx) => {
     const s = getSettings(ctx);
-    return { initialized: s.initialized, file: ctx.file, organisationName: s.initialized ? s.organisation.name : null, language: s.language };
+    return { initialized: s.initialized, file: ctx.file, organisationName: s.initialized ? s.organisation.name : null, language: s.language, restoredLedger: restoreNotice(ctx) };
   },
   'setup.initialize': (ctx, input) => initialize(ctx, input),
   'setup.demo': (ctx) => seedDemoClub(ctx, call),
@@ -98,7 +105,7 @@ export const handlers: Handlers = {
     getDebtor(ctx, input.debtorId);
     return listMandates(ctx, input.debtorId);
   },
-  'mandates.save': (ctx, input) => saveMandate(ctx, input),
+  'mandates.save': (ctx, input) => saveMandateForCollection(ctx, input),
   'mandates.revoke': (ctx, input) => revokeMandate(ctx, input.id, input.date),
   'mandates.expireStale': (ctx, input) => expireStaleMandates(ctx, input.today),
   'invoices.createDraft': (ctx, input) => getInvoice(ctx, createDraft(ctx, input)),
@@ -121,7 +128,7 @@ export const handlers: Handlers = {
   },
   'invoices.credit': (ctx, input) => getInvoice(ctx, creditInvoice(ctx, input)),
   'invoices.get': (ctx, input) => getInvoice(ctx, input.id),
-  'invoices.pdf': (ctx, input) => renderInvoicePdf(ctx, input.id).then(({ fileName, pdf }) => ({ fileName, base64: pdf.toString('base64') })),
+  'invoices.pdf': async (ctx, input) => (await pdfModules()).renderInvoicePdf(ctx, input.id).then(({ fileName, pdf }) => ({ fileName, base64: pdf.toString('base64') })),
   'invoices.list': (ctx, input) => listInvoices(ctx, input.debtorId),
   'feeRuns.create': (ctx, input) => {
     requireInitialized(ctx);
@@ -155,7 +162,7 @@ export const handlers: Handlers = {
   'collections.readiness': (ctx) => collectionReadiness(ctx),
   'collections.calendar': (ctx) => {
     const leadDays = getSettings(ctx).collection.leadDays;
-    return { today: ctx.today(), earliestDate: earliestCollectionDate(ctx.today(), leadDays), leadDays };
+    return { today: ctx.today(), earliestDate: earliestCollectionDate(ctx.today(), leadDays), latestDate: latestCollectionDate(ctx.today()), leadDays };
   },
   'collections.propose': (ctx, input) => proposalOf(planCollection(ctx, input)),
   'collections.create': (ctx, input) => getBatch(ctx, saveCollection(ctx, input).batchId),
@@ -168,13 +175,14 @@ export const handlers: Handlers = {
     cancelBatch(ctx, input);
     return getBatch(ctx, input.id);
   },
-  'batches.report': (ctx, input) => renderBatchReport(ctx, input.id).then(({ fileName, pdf }) => ({ fileName, base64: pdf.toString('base64') })),
+  'batches.report': async (ctx, input) => (await pdfModules()).renderBatchReport(ctx, input.id).then(({ fileName, pdf }) => ({ fileName, base64: pdf.toString('base64') })),
   'batches.specificationsZip': async (ctx, input) => {
+    const { renderSpecifications, zipStored } = await pdfModules();
     const specs = await renderSpecifications(ctx, input.id);
     const zip = zipStored(specs.map((f) => ({ name: f.fileName, data: f.pdf })), ctx.now());
     return { fileName: `specificaties-${getBatch(ctx, input.id).reference}.zip`, files: specs.length, base64: zip.toString('base64') };
   },
-  'batches.specifications': (ctx, input) => renderSpecifications(ctx, input.id).then((files) => files.map((f) => ({ fileName: f.fileName, debtorNumber: f.debtorNumber, base64: f.pdf.toString('base64') }))),
+  'batches.specifications': async (ctx, input) => (await pdfModules()).renderSpecifications(ctx, input.id).then((files) => files.map((f) => ({ fileName: f.fileName, debtorNumber: f.debtorNumber, base64: f.pdf.toString('base64') }))),
   'overview.get': (ctx) => getOverview(ctx),
   'ledger.health': (ctx) => ledgerHealth(ctx),
   'backups.list': (ctx) => ({ folder: backupsFolder(ctx.file), keep: readKeep(ctx.db), backups: listBackups(ctx.file) }),

@@ -1,13 +1,12 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { api, METHODS } from '../shared/api/contract';
-import { type Args, parseArgs, UsageError } from './cli/args';
-import { type Caller, caller, print, report, say } from './cli/io';
+import { type Args, parseArgs, requestedLang, UsageError } from './cli/args';
+import { type Caller, caller, print, readInputFile, report, say } from './cli/io';
+import { exitWithFailure } from './cli/boundary';
+import { initCommand, setupFlagErrors } from './cli/init';
 import { backupCommand, backupsCommand, openForCommand, refused, restoreCommand, tellStartup } from './cli/ledgerFile';
 import { checkOutputTarget, writeFiles } from './files/atomicOutput';
-import { batchCommand, collectCommand, refundCommand } from './cli/collection';
-import { debtorCommand, feeRunCommand, invoiceCommand, itemsCommand, mergeCommand, splitCommand } from './cli/receivables';
 import { defaultLedgerFile } from './paths';
 
 /**
@@ -19,6 +18,8 @@ const USAGE = `Usage: penning [--db <file>] [--lang nl|en] <command>
 
 Ledger:
   init [--demo]              create (or open) the ledger; --demo fills an empty one with the demo club
+  init --name <organisation> [--creditor-id <id>] [--iban <iban> [--bic <bic>] [--bank-name <text>]]
+                             create the ledger and set it up: organisation, creditor id, first bank account
                              (only init creates a ledger; every other command needs an existing one)
   status                     show whether the ledger is set up
   methods                    list the API methods with their input schema
@@ -40,15 +41,20 @@ Members and invoices:
 
 Open items:
   items [--debtor <member>] [--status open|blocked|arrangement|closed|all] [--overdue]
-  split <item> (--parts <n> --first-due <d> [--every <months>] | --due <d1,d2,...>)
+  split <item> (--parts <n> [--first-due <d>] [--every <months>] | --due <d1,d2,...>)
         [--amounts "<euro>;<euro>;..."] [--arrangement] [--reason <text>]
   merge <item> <item> [...] [--due <d>] [--reason <text>]
 
 Collection and refunds:
   collect [--bank <iban>] [--date <d> | --per-due-date] [--due-up-to <d>] [--include-not-due]
-          [--scheme CORE|B2B] [--exclude <item,...>] (--out <file.xml> | --dry-run)
+          [--scheme CORE|B2B] [--exclude <item,...>] [--no-merge] [--no-net-credits]
+          [--confirm-prenotification] (--out <file.xml> | --dry-run)
                              save a direct-debit run (pain.008); prints debits, control sum and the
-                             items not collected with the reason; more files when the bank's limit asks
+                             items not collected with the reason; more files when the bank's limit asks.
+                             A member's items on one date become one debit (--no-merge: one per item),
+                             credits are set off (--no-net-credits: they wait for a refund); items
+                             collected sooner than their invoice announced are listed, and saving them
+                             needs --confirm-prenotification (the specification is the new notice)
   refund [--bank <iban>] [--date <d>] [--debtors <n,n,...>] --out <file.xml>
                              pay back credit balances (pain.001); all members with a credit by default
   batch list | show <batch> | file <batch> [--file <n>] --out <file.xml>
@@ -78,7 +84,7 @@ function methodsListing(): unknown[] {
 
 async function callCommand(c: Caller, args: Args): Promise<void> {
   const [, method, json] = args.positional;
-  if (!method) throw new UsageError('call needs a method name (see "penning methods")');
+  if (!method) throw new UsageError('call heeft een functienaam nodig (zie "penning methods")', 'call needs a method name (see "penning methods")');
   let input: unknown = {};
   if (json !== undefined) {
     try {
@@ -92,91 +98,80 @@ async function callCommand(c: Caller, args: Args): Promise<void> {
 
 async function importMembersCommand(c: Caller, args: Args): Promise<void> {
   const file = args.positional[1];
-  if (!file) throw new UsageError('import-members needs a CSV file');
-  if (!fs.existsSync(file)) throw new UsageError(`No such file: ${file}`);
+  if (!file) throw new UsageError('import-members heeft een CSV-bestand nodig', 'import-members needs a CSV file');
   const dryRun = args.flags.has('--dry-run');
-  const input = { content: fs.readFileSync(file).toString('base64'), fileName: path.basename(file) };
+  const input = { content: readInputFile(file, c.lang).toString('base64'), fileName: path.basename(file) };
   const result = dryRun ? await c.call('imports.members.preview', input) : await c.call('imports.members.commit', input);
-  say(`${result.created} new, ${result.updated} updated, ${result.rejected.length} refused${dryRun ? ' (dry run: nothing written)' : ''}`);
+  say(`${result.created} new, ${result.updated} updated, ${result.rejected.length} refused, ${result.warnings.length} warnings${dryRun ? ' (dry run: nothing written)' : ''}`);
+  for (const w of result.warnings) say(`${c.lang === 'en' ? 'Line' : 'Regel'} ${w.line}: ${w.message[c.lang]}`);
   print(result);
 }
 
 async function invoicePdfCommand(c: Caller, args: Args): Promise<void> {
   const id = args.positional[1];
   const out = args.options.get('--out');
-  if (!id || !out) throw new UsageError('invoice-pdf needs an invoice id and --out <file.pdf>');
+  if (!id || !out) throw new UsageError('invoice-pdf heeft een factuurnummer en --out <bestand.pdf> nodig', 'invoice-pdf needs an invoice id and --out <file.pdf>');
   const target = refused(c.lang, () => checkOutputTarget(out));
   const { base64 } = await c.call('invoices.pdf', { id: Number(id) });
   refused(c.lang, () => writeFiles([{ path: target, data: Buffer.from(base64, 'base64') }]));
   print({ file: target, bytes: Buffer.byteLength(base64, 'base64') });
 }
 
-const COMMANDS: Record<string, (c: Caller, args: Args) => Promise<void>> = {
-  status: async (c) => print(await c.call('ledger.status', {})),
-  call: callCommand,
-  'import-members': importMembersCommand,
-  'invoice-pdf': invoicePdfCommand,
-  'fee-run': feeRunCommand,
-  invoice: invoiceCommand,
-  items: itemsCommand,
-  split: splitCommand,
-  merge: mergeCommand,
-  debtor: debtorCommand,
-  collect: collectCommand,
-  refund: refundCommand,
-  batch: batchCommand,
-  backup: backupCommand,
-  backups: backupsCommand,
+type Command = (c: Caller, args: Args) => Promise<void>;
+
+/**
+ * Each command's module is loaded only when that command runs (`penning status` must answer in
+ * well under 150 ms; the collection and receivables commands bring more code with them).
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  status: async () => async (c) => print(await c.call('ledger.status', {})),
+  call: async () => callCommand,
+  'import-members': async () => importMembersCommand,
+  'invoice-pdf': async () => invoicePdfCommand,
+  'fee-run': async () => (await import('./cli/receivables')).feeRunCommand,
+  invoice: async () => (await import('./cli/receivables')).invoiceCommand,
+  items: async () => (await import('./cli/receivables')).itemsCommand,
+  split: async () => (await import('./cli/receivables')).splitCommand,
+  merge: async () => (await import('./cli/receivables')).mergeCommand,
+  debtor: async () => (await import('./cli/receivables')).debtorCommand,
+  collect: async () => (await import('./cli/collection')).collectCommand,
+  refund: async () => (await import('./cli/collection')).refundCommand,
+  batch: async () => (await import('./cli/collection')).batchCommand,
+  backup: async () => backupCommand,
+  backups: async () => backupsCommand,
 };
 
 export async function main(argv: string[]): Promise<void> {
-  let args: Args;
-  try {
-    args = parseArgs(argv);
-  } catch (e) {
-    return usage((e as Error).message);
-  }
+  const args = parseArgs(argv);
   const command = args.positional[0];
   if (!command || command === 'help' || args.flags.has('--help')) {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
   if (command === 'methods') return print(methodsListing());
-  if (command !== 'init' && command !== 'restore' && !COMMANDS[command]) return usage(`Unknown command: ${command}`);
-  if (command === 'restore') {
-    try {
-      return restoreCommand(args);
-    } catch (e) {
-      if (e instanceof UsageError) usage(e.message);
-      throw e;
-    }
+  if (command !== 'init' && command !== 'restore' && !Object.hasOwn(COMMANDS, command)) throw new UsageError(`onbekend commando: ${command}`, `unknown command: ${command}`);
+  if (command === 'restore') return restoreCommand(args);
+  if (command === 'init') {
+    const errors = setupFlagErrors(args);
+    for (const line of errors) say(`${args.lang === 'nl' ? 'Fout' : 'Error'}: ${line}`);
+    if (errors.length > 0) process.exit(2);
   }
+  const run = command === 'init' ? undefined : await COMMANDS[command]!();
 
   const { ledger, ctx, startup } = openForCommand(args, command);
   tellStartup(args.lang, ctx, startup);
   try {
     const c = caller(ctx, args.lang);
-    if (command === 'init') {
-      for (const m of ledger.migration.applied) say(`migration applied: ${m}`);
-      if (args.flags.has('--demo')) {
-        const demo = await c.call('setup.demo', {});
-        say(`Demo club created: ${demo.members} members, ${demo.openingBalances} opening balances.`);
-      }
-      print(await c.call('ledger.status', {}));
-    } else {
-      await COMMANDS[command]!(c, args);
-    }
-  } catch (e) {
-    if (e instanceof UsageError) usage(e.message);
-    throw e;
+    if (run) await run(c, args);
+    else await initCommand(c, args, ledger.migration.applied);
   } finally {
     ledger.close();
   }
 }
 
-function usage(message: string): never {
-  process.stderr.write(`${message}\n\n${USAGE}\n`);
-  process.exit(1);
-}
-
-void main(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const dbIndex = argv.indexOf('--db');
+const fail = (e: unknown) => exitWithFailure(e, requestedLang(argv), (dbIndex >= 0 ? argv[dbIndex + 1] : undefined) ?? defaultLedgerFile());
+process.on('uncaughtException', fail);
+process.on('unhandledRejection', fail);
+main(argv).catch(fail);

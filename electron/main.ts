@@ -70,7 +70,7 @@ function createWindow(devUrl: string | undefined): void {
 
 app.whenReady().then(() => {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  const typed = argValue('--db');
+  const typed = argValue('--db') ?? process.env.PENNING_DB;
   const file = typed ?? path.join(app.getPath('userData'), 'penning.sqlite');
   let ctx: Ctx;
   try {

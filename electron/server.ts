@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import type { Duplex } from 'node:stream';
 import { dispatchAsync } from './api';
 import type { Ctx } from './context';
 import { openSession } from './session';
@@ -54,44 +55,127 @@ const MIME: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-const MAX_BODY = 10 * 1024 * 1024;
+/** The stated limit of one API request body; the member import of a big club is well under it. */
+export const MAX_BODY = 10 * 1024 * 1024;
+/**
+ * All request bodies being read at the same time together stay under this, so many concurrent
+ * large requests cannot exhaust memory; the ones over it are told to come back later (503).
+ */
+export const MAX_BODIES_IN_FLIGHT = 4 * MAX_BODY;
+
+type Res = http.ServerResponse;
+
+function refusal(nl: string, en: string, rule: string): unknown {
+  return { ok: false, error: { code: 'validation', rule, message: { nl, en } } };
+}
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { ledger, ctx } = openSession(options.ledgerFile, options.open ?? {}, options.now);
   const token = options.token ?? crypto.randomBytes(24).toString('hex');
   const rendererDir = path.resolve(options.rendererDir);
   let port = 0;
+  let bytesInFlight = 0;
 
-  const server = http.createServer((req, res) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'no-referrer');
-    const host = req.headers.host ?? '';
-    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
-      return sendJson(res, 403, { ok: false, error: { code: 'internal', message: { nl: 'Verboden host', en: 'Forbidden host' } } });
+  // without a Host header our own check answers (403, with the CSP), not Node's bare 400
+  const server = http.createServer({ requireHostHeader: false }, (req, res) => {
+    try {
+      route(req, res);
+    } catch {
+      // a request we did not foresee must never take the server (and the treasurer's session) down
+      sendJson(res, 500, refusal('Er ging iets mis met dit verzoek', 'Something went wrong with this request', 'internal'));
     }
-    const url = new URL(req.url ?? '/', `http://${host}`);
-    if (url.pathname.startsWith('/api/')) return handleApi(req, res, url);
-    if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { ok: false });
-    return serveStatic(res, url.pathname);
+  });
+  // CONNECT and Upgrade never reach the request handler; without these Node just drops the socket
+  const refuseTunnel = (_req: http.IncomingMessage, socket: Duplex) => {
+    if (socket.writable) socket.end(`HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD, POST\r\nContent-Security-Policy: ${CSP}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    else socket.destroy();
+  };
+  server.on('connect', refuseTunnel);
+  server.on('upgrade', refuseTunnel);
+  // requests Node's parser already refuses (an unknown method, a broken request line, huge headers)
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    const status = err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
+    if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nContent-Security-Policy: ${CSP}\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    else socket.destroy();
   });
 
-  function handleApi(req: http.IncomingMessage, res: http.ServerResponse, url: URL): void {
-    if (req.method !== 'POST') return sendJson(res, 405, { ok: false });
+  function route(req: http.IncomingMessage, res: Res): void {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    res.setHeader('Content-Security-Policy', CSP);
+    res.setHeader('Cache-Control', 'no-store');
+    const host = req.headers.host ?? '';
+    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
+      return sendJson(res, 403, refusal('Verboden host', 'Forbidden host', 'host'));
+    }
+    // a page from another site may send requests here; only our own pages may
+    const origin = req.headers.origin;
+    if (origin !== undefined && origin !== `http://${host}`) {
+      return sendJson(res, 403, refusal('Verzoek van een andere website geweigerd', 'Request from another website refused', 'origin'));
+    }
+    const pathname = decodedPath(req.url ?? '/');
+    if (pathname === null) return sendJson(res, 400, refusal('Ongeldig adres', 'Invalid address', 'url'));
+    if (pathname.startsWith('/api/')) return handleApi(req, res, pathname.slice('/api/'.length));
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD');
+      return sendJson(res, 405, refusal('Methode niet toegestaan', 'Method not allowed', 'method'));
+    }
+    return serveStatic(req, res, pathname);
+  }
+
+  function handleApi(req: http.IncomingMessage, res: Res, method: string): void {
+    if (req.method !== 'POST') {
+      res.setHeader('Allow', 'POST');
+      return sendJson(res, 405, refusal('Methode niet toegestaan', 'Method not allowed', 'method'));
+    }
     const given = req.headers['x-penning-token'];
     if (typeof given !== 'string' || !safeEqual(given, token)) {
       return sendJson(res, 401, { ok: false, error: { code: 'internal', rule: 'token', message: { nl: 'Ongeldige sessie; open de link uit de terminal opnieuw', en: 'Invalid session; open the link from the terminal again' } } });
     }
-    const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > MAX_BODY) {
+      discardRest(req, res);
+      return tooLarge(res);
+    }
     const chunks: Buffer[] = [];
     let size = 0;
+    let refused = false;
+    const release = () => {
+      bytesInFlight -= size;
+      size = 0;
+    };
+    const refuse = (answer: () => void) => {
+      refused = true;
+      release();
+      chunks.length = 0;
+      discardRest(req, res);
+      answer();
+    };
     req.on('data', (c: Buffer) => {
+      if (refused) return;
+      if (size + c.length > MAX_BODY) return refuse(() => tooLarge(res));
+      if (bytesInFlight + c.length > MAX_BODIES_IN_FLIGHT) {
+        return refuse(() => {
+          res.setHeader('Retry-After', '1');
+          sendJson(res, 503, refusal('Penning is bezig; probeer het zo opnieuw', 'Penning is busy; try again in a moment', 'busy'));
+        });
+      }
       size += c.length;
-      if (size > MAX_BODY) req.destroy();
-      else chunks.push(c);
+      bytesInFlight += c.length;
+      chunks.push(c);
+    });
+    req.on('error', () => {
+      if (!refused) release();
+    });
+    req.on('close', () => {
+      if (!refused) release();
     });
     req.on('end', () => {
-      let input: unknown = {};
+      if (refused) return;
       const body = Buffer.concat(chunks).toString('utf8');
+      release();
+      chunks.length = 0;
+      let input: unknown = {};
       if (body) {
         try {
           input = JSON.parse(body);
@@ -99,23 +183,29 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           return sendJson(res, 400, { ok: false, error: { code: 'validation', field: 'input', rule: 'json', message: { nl: 'Ongeldige JSON', en: 'Invalid JSON' } } });
         }
       }
-      void dispatchAsync(ctx, method, input).then((result) => sendJson(res, 200, result));
+      dispatchAsync(ctx, method, input).then(
+        (result) => sendJson(res, 200, result),
+        () => sendJson(res, 500, refusal('Er ging iets mis; er is niets opgeslagen', 'Something went wrong; nothing was saved', 'internal')),
+      );
     });
   }
 
-  function serveStatic(res: http.ServerResponse, pathname: string): void {
-    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+  function serveStatic(req: http.IncomingMessage, res: Res, pathname: string): void {
+    const relative = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
     const file = path.resolve(rendererDir, relative);
-    if (!file.startsWith(rendererDir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    if (relative.includes('\0') || !file.startsWith(rendererDir + path.sep) || !isFile(file)) {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
-      return void res.end('Not found');
+      return void res.end(req.method === 'HEAD' ? undefined : 'Not found');
     }
-    res.writeHead(200, {
-      'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
-      'Content-Security-Policy': CSP,
-      'Cache-Control': 'no-store',
-    });
-    fs.createReadStream(file).pipe(res);
+    res.writeHead(200, { 'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream' });
+    if (req.method === 'HEAD') return void res.end();
+    fs.createReadStream(file)
+      .on('error', () => res.destroy())
+      .pipe(res);
+  }
+
+  function tooLarge(res: Res): void {
+    sendJson(res, 413, refusal(`Verzoek te groot: hoogstens ${MAX_BODY / 1024 / 1024} MB`, `Request too large: at most ${MAX_BODY / 1024 / 1024} MB`, 'max_body'));
   }
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
@@ -136,9 +226,42 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
 }
 
+/**
+ * After a refusal the rest of the body is read and thrown away, so the client gets to read the
+ * answer (closing at once makes most clients report a reset instead); memory stays flat, and a
+ * client that keeps sending is cut off after a while.
+ */
+function discardRest(req: http.IncomingMessage, res: Res): void {
+  res.setHeader('Connection', 'close');
+  req.removeAllListeners('data');
+  req.resume();
+  setTimeout(() => req.socket.destroy(), 10_000).unref();
+}
+
+/** The request's path with its %-escapes decoded, or null when it is not a valid path at all. */
+function decodedPath(rawUrl: string): string | null {
+  const raw = rawUrl.split(/[?#]/, 1)[0]!;
+  if (!raw.startsWith('/')) return null;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+}
+
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
-  res.end(JSON.stringify(body));
+  if (res.headersSent) return void res.end();
+  const data = Buffer.from(JSON.stringify(body));
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': data.length });
+  res.end(data);
 }
 
 function safeEqual(a: string, b: string): boolean {

@@ -1,4 +1,5 @@
-import { type BackupInfo, createBackup, dailyBackupDue } from '../db/backups';
+import path from 'node:path';
+import { type BackupInfo, backupsFolder, createBackup, dailyBackupDue } from '../db/backups';
 import { openLedger, type Ledger, type OpenOptions } from '../db/open';
 import { call } from './api';
 import { type MissingBatchFile, missingBatchFiles, outputFolders } from './collections/batchOutputs';
@@ -26,7 +27,9 @@ export function openSession(file: string, options: OpenOptions = {}, now?: () =>
     const ctx = createContext(ledger, now);
     const startup: Startup = { recovery: { removedTemps: [], removedUnbooked: [] }, backup: null, backupError: null, missingFiles: [] };
     if (!ledger.access.readOnly) {
-      startup.recovery = recoverPendingOutputs(ledger.db, ledger.file, outputFolders(ctx));
+      // a killed backup or restore leaves its temporary in the backups folder or beside the ledger
+      const ownFolders = ledger.file === ':memory:' ? [] : [path.dirname(ledger.file), backupsFolder(ledger.file)];
+      startup.recovery = recoverPendingOutputs(ledger.db, ledger.file, [...outputFolders(ctx), ...ownFolders]);
       if (ledger.file !== ':memory:' && isInitialized(ctx) && dailyBackupDue(ledger.file)) {
         try {
           startup.backup = createBackup(ledger.db, ledger.file, 'daily');

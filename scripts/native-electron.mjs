@@ -5,12 +5,18 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { lastErrorLine } from './start-mode.mjs';
 
 const require = createRequire(import.meta.url);
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const root = fileURLToPath(new URL('..', import.meta.url));
 
-export function ensureElectronBinding() {
+/**
+ * With `quiet`, the output of prebuild-install and node-gyp is kept back and only its last
+ * meaningful line is thrown, so `npm start` can say in one line why it falls back to the browser.
+ */
+export function ensureElectronBinding({ quiet = false } = {}) {
   const electronVersion = require('electron/package.json').version;
   const sqliteDir = path.dirname(require.resolve('better-sqlite3/package.json'));
   const sqliteVersion = JSON.parse(fs.readFileSync(path.join(sqliteDir, 'package.json'), 'utf8')).version;
@@ -27,17 +33,23 @@ export function ensureElectronBinding() {
   // npm may export a nodedir pointing at Node's headers; Electron needs its own.
   const env = { ...process.env };
   for (const key of Object.keys(env)) if (/^npm_config_(nodedir|target|runtime|disturl|arch)$/i.test(key)) delete env[key];
+  const stdio = quiet ? 'pipe' : 'inherit';
   const prebuild = require.resolve('prebuild-install/bin.js');
   try {
-    execFileSync(process.execPath, [prebuild, '--runtime=electron', `--target=${electronVersion}`, `--arch=${process.arch}`], { cwd: work, env, stdio: 'inherit' });
+    execFileSync(process.execPath, [prebuild, '--runtime=electron', `--target=${electronVersion}`, `--arch=${process.arch}`], { cwd: work, env, stdio });
   } catch {
     console.error('No prebuilt binary for this Electron; compiling with node-gyp (needs python3, make and a C++ compiler).');
-    const gyp = findNodeGyp();
-    execFileSync(process.execPath, [gyp, 'rebuild', '--release', '--runtime=electron', `--target=${electronVersion}`, `--arch=${process.arch}`, '--dist-url=https://electronjs.org/headers'], {
-      cwd: work,
-      env,
-      stdio: 'inherit',
-    });
+    try {
+      execFileSync(process.execPath, [findNodeGyp(), 'rebuild', '--release', '--runtime=electron', `--target=${electronVersion}`, `--arch=${process.arch}`, '--dist-url=https://electronjs.org/headers'], {
+        cwd: work,
+        env,
+        stdio,
+      });
+    } catch (e) {
+      fs.rmSync(work, { recursive: true, force: true });
+      if (!quiet) throw e;
+      throw new Error(lastErrorLine(`${e.stdout ?? ''}\n${e.stderr ?? ''}`) || e.message);
+    }
   }
   fs.mkdirSync(targetDir, { recursive: true });
   fs.copyFileSync(path.join(work, 'build', 'Release', 'better_sqlite3.node'), binding);

@@ -3,8 +3,13 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureTestDependencies } from './test-deps.mjs';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+// Before anything runs: a missing pdftotext or Chromium stops here with the command to run.
+if (!ensureTestDependencies()) process.exit(1);
+
+const root = fileURLToPath(new URL('..', import.meta.url));
 const vitest = path.join(root, 'node_modules', 'vitest', 'vitest.mjs');
 const resultsDir = path.join(root, 'out', 'test-results');
 fs.mkdirSync(resultsDir, { recursive: true });

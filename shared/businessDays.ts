@@ -51,14 +51,23 @@ export function addBusinessDays(date: IsoDate, n: number): IsoDate {
   return d;
 }
 
-/** The earliest collection date for a file saved today: `leadDays` business days ahead, never today itself. */
+/**
+ * The earliest collection date for a file saved today: `leadDays` business days ahead, never today
+ * itself. A file saved on a weekend or holiday reaches the bank on the next business day, so the
+ * count starts there, not on the day it was saved.
+ */
 export function earliestCollectionDate(today: IsoDate, leadDays: number): IsoDate {
-  let d = today;
-  for (let left = Math.max(1, leadDays); left > 0; ) {
-    d = addDays(d, 1);
-    if (isBusinessDay(d)) left--;
-  }
-  return d;
+  return addBusinessDays(today, Math.max(1, leadDays));
+}
+
+/**
+ * How far ahead a collection may be asked for: the SDD Core rulebook lets a creditor bank accept a
+ * collection at most 14 calendar days before its due date, and Dutch banks hold to that for B2B too.
+ */
+export const MAX_CALENDAR_DAYS_AHEAD = 14;
+
+export function latestCollectionDate(today: IsoDate): IsoDate {
+  return addDays(today, MAX_CALENDAR_DAYS_AHEAD);
 }
 
 /** The date itself when it is a business day, else the next one: a collection never falls on a holiday. */

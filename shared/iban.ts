@@ -1,13 +1,12 @@
+import { getCountrySpecifications, validateIBAN, ValidationErrorsIBAN } from 'ibantools';
 import { checkDigits, mod97 } from './mod97';
 import { fail, pass, type Verdict } from './validation';
 
-/** IBAN lengths per country for the SEPA countries a Dutch club meets (ISO 13616 registry). */
-const IBAN_LENGTH: Record<string, number> = {
-  AD: 24, AT: 20, BE: 16, BG: 22, CH: 21, CY: 28, CZ: 24, DE: 22, DK: 18, EE: 20, ES: 24, FI: 18,
-  FR: 27, GB: 22, GI: 23, GR: 27, HR: 21, HU: 28, IE: 22, IS: 26, IT: 27, LI: 21, LT: 20, LU: 20,
-  LV: 21, MC: 27, MT: 31, NL: 18, NO: 15, PL: 28, PT: 25, RO: 24, SE: 24, SI: 19, SK: 24, SM: 27,
-  VA: 22,
-};
+/**
+ * Each country's IBAN layout (length, BBAN pattern, SEPA membership) comes from ibantools, which
+ * follows the SWIFT IBAN registry; our own table knew only lengths and went stale.
+ */
+const SPECS = getCountrySpecifications();
 
 /** Removes spaces and upper-cases: "nl91 abna 0417 1643 00" -> "NL91ABNA0417164300". */
 export function normalizeIban(input: string): string {
@@ -31,22 +30,29 @@ export function validateIban(input: string): Verdict<string> {
     );
   }
   const country = iban.slice(0, 2);
-  const expected = IBAN_LENGTH[country];
-  if (expected === undefined) {
+  const spec = SPECS[country];
+  if (!spec?.SEPA || !spec.chars) {
     return fail('country', `IBAN ${shown}: landcode ${country} hoort niet bij SEPA`, `IBAN ${shown}: country code ${country} is not a SEPA country`);
   }
-  if (iban.length !== expected) {
+  if (iban.length !== spec.chars) {
     return fail(
       'length',
-      `IBAN ${shown}: een ${country}-IBAN heeft ${expected} tekens, niet ${iban.length}`,
-      `IBAN ${shown}: a ${country} IBAN has ${expected} characters, not ${iban.length}`,
+      `IBAN ${shown}: een ${country}-IBAN heeft ${spec.chars} tekens, niet ${iban.length}`,
+      `IBAN ${shown}: a ${country} IBAN has ${spec.chars} characters, not ${iban.length}`,
     );
   }
   if (country === 'NL' && !/^NL[0-9]{2}[A-Z]{4}[0-9]{10}$/.test(iban)) {
     return fail('format', `IBAN ${shown}: een NL-IBAN is NL, 2 cijfers, 4 letters bankcode en 10 cijfers`, `IBAN ${shown}: an NL IBAN is NL, 2 digits, a 4-letter bank code and 10 digits`);
   }
+  if (spec.bban_regexp && !new RegExp(spec.bban_regexp).test(iban.slice(4))) {
+    return fail('format', `IBAN ${shown}: de tekens na de controlecijfers passen niet in de opbouw van een ${country}-IBAN`, `IBAN ${shown}: the characters after the check digits do not fit the layout of a ${country} IBAN`);
+  }
   if (mod97(iban.slice(4) + iban.slice(0, 4)) !== 1) {
     return fail('checksum', `IBAN ${shown}: de controlecijfers kloppen niet`, `IBAN ${shown}: check digits do not match`);
+  }
+  // several countries (BE, ES, FR, PT, ...) check the account number inside the BBAN as well
+  if (validateIBAN(iban).errorCodes.includes(ValidationErrorsIBAN.WrongAccountBankBranchChecksum)) {
+    return fail('national_checksum', `IBAN ${shown}: het rekeningnummer klopt niet (nationale controle van ${country})`, `IBAN ${shown}: the account number fails ${country}'s national check`);
   }
   return pass(iban);
 }

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { validationError } from '../../shared/api/errors';
-import { type BackupInfo, backupsFolder, copyLedgerTo, createBackup, listBackups } from '../../db/backups';
+import { type BackupInfo, backupsFolder, copyLedgerTo, createBackup, fsyncPath, listBackups } from '../../db/backups';
 import { checkLedgerFile, type OpenOptions, openLedger } from '../../db/open';
 import type { Ctx } from '../context';
 import { checkWritableFolder } from '../files/atomicOutput';
@@ -43,7 +43,7 @@ export function restoreLedgerFile(ledgerFile: string, source: string, options: O
     fs.rmSync(`${full}-shm`, { force: true });
   }
   fs.renameSync(tmp, full);
-  fsyncFolder(folder);
+  fsyncPath(folder);
   return { keptAside };
 }
 
@@ -51,9 +51,7 @@ export function restoreLedgerFile(ledgerFile: string, source: string, options: O
 function copyConsistently(src: string, target: string): void {
   if (!fs.existsSync(`${src}-wal`)) {
     fs.copyFileSync(src, target);
-    const fd = fs.openSync(target, 'r');
-    fs.fsyncSync(fd);
-    fs.closeSync(fd);
+    fsyncPath(target);
     return;
   }
   const db = new Database(src, { readonly: true });
@@ -62,13 +60,6 @@ function copyConsistently(src: string, target: string): void {
   } finally {
     db.close();
   }
-}
-
-function fsyncFolder(folder: string): void {
-  if (process.platform === 'win32') return;
-  const fd = fs.openSync(folder, 'r');
-  fs.fsyncSync(fd);
-  fs.closeSync(fd);
 }
 
 /** Restores a backup under a running session (app, browser mode): the connection is swapped in place. */

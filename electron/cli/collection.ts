@@ -40,7 +40,7 @@ export async function collectCommand(c: Caller, args: Args): Promise<void> {
   const o = args.options;
   const out = o.get('--out');
   const dryRun = args.flags.has('--dry-run');
-  if (!out && !dryRun) throw new UsageError('collect needs --out <file.xml> (or --dry-run to see the proposal)');
+  if (!out && !dryRun) throw new UsageError('collect heeft --out <bestand.xml> nodig (of --dry-run om het voorstel te zien)', 'collect needs --out <file.xml> (or --dry-run to see the proposal)');
   const raw: Input<'collections.create'> = {
     bankAccountId: await bankId(c, o.get('--bank')),
     scheme: (o.get('--scheme') ?? 'CORE').toUpperCase() as 'CORE' | 'B2B',
@@ -48,12 +48,31 @@ export async function collectCommand(c: Caller, args: Args): Promise<void> {
     perDueDate: args.flags.has('--per-due-date'),
     dueUpTo: o.get('--due-up-to'),
     includeNotDue: args.flags.has('--include-not-due'),
-    excludeItemIds: listOption(o.get('--exclude'), /[,\s]+/).map((id) => idArgument(id, '--exclude item id')),
+    excludeItemIds: listOption(o.get('--exclude'), /[,\s]+/).map((id) => idArgument(id, { nl: '--exclude postnummer', en: '--exclude item id' })),
+    mergeSameDate: !args.flags.has('--no-merge'),
+    netCredits: !args.flags.has('--no-net-credits'),
+    confirmPrenotification: args.flags.has('--confirm-prenotification'),
   };
   if (dryRun) {
     const p = await c.call('collections.propose', raw);
     say(`${p.totals.count} debits, ${p.totals.amount / 100} EUR, ${p.excluded.length} items not proposed (dry run: nothing written)`);
-    return print({ ...p.totals, collectionDate: p.collectionDate, excluded: excludedSummary(c, p.excluded) });
+    if (p.prenotification.length) say(`${p.prenotification.length} item(s) collected sooner than announced: saving needs --confirm-prenotification`);
+    return print({
+      ...p.totals,
+      collectionDate: p.collectionDate,
+      debits: p.debits.map((d) => ({
+        debtor: `${d.debtorNumber} ${d.debtorName}`,
+        date: d.date,
+        sequenceType: d.sequenceType,
+        amount: d.amount,
+        discount: d.discount,
+        credits: d.credits,
+        items: d.items.map((i) => ({ item: i.itemId, document: i.document, amount: i.amount, part: i.part, ...(i.prenotification ? { announced: i.prenotification.noticeFrom } : {}) })),
+        remittance: d.remittance,
+      })),
+      prenotification: p.prenotification.map((f) => ({ item: f.itemId, debtor: `${f.debtorNumber} ${f.debtorName}`, document: f.document, date: f.date, announcedDate: f.announcedDate, invoiceDate: f.invoiceDate, noticeFrom: f.noticeFrom })),
+      excluded: excludedSummary(c, p.excluded),
+    });
   }
   const input = parsed(c, 'collections.create', raw);
   const target = refused(c.lang, () => checkOutputTarget(out!));
@@ -82,7 +101,7 @@ function excludedSummary(c: Caller, excluded: { itemId: number; debtorNumber: st
 export async function refundCommand(c: Caller, args: Args): Promise<void> {
   const o = args.options;
   const out = o.get('--out');
-  if (!out) throw new UsageError('refund needs --out <file.xml>');
+  if (!out) throw new UsageError('refund heeft --out <bestand.xml> nodig', 'refund needs --out <file.xml>');
   const members = listOption(o.get('--debtors'), /[,\s]+/);
   const debtorIds = members.length
     ? await Promise.all(members.map((n) => debtorIdByNumber(c, n)))
@@ -97,7 +116,7 @@ export async function refundCommand(c: Caller, args: Args): Promise<void> {
 }
 
 async function batchByArgument(c: Caller, value: string | undefined): Promise<number> {
-  if (!value) throw new UsageError('batch needs an id or a reference (INC-2026-0001)');
+  if (!value) throw new UsageError('batch heeft een nummer of kenmerk nodig (INC-2026-0001)', 'batch needs an id or a reference (INC-2026-0001)');
   if (/^\d+$/.test(value)) return Number(value);
   const found = (await c.call('batches.list', {})).find((b) => b.reference === value.toUpperCase());
   if (!found) report({ code: 'not_found', field: 'id', message: { nl: `Geen batch ${value}`, en: `No batch ${value}` } }, c.lang);
@@ -113,7 +132,7 @@ export async function batchCommand(c: Caller, args: Args): Promise<void> {
       return print(await c.call('batches.get', { id: await batchByArgument(c, ref), limit: 100_000, offset: 0 }));
     case 'file': {
       const out = args.options.get('--out');
-      if (!out) throw new UsageError('batch file needs --out <file.xml>');
+      if (!out) throw new UsageError('batch file heeft --out <bestand.xml> nodig', 'batch file needs --out <file.xml>');
       const target = refused(c.lang, () => checkOutputTarget(out));
       const id = await batchByArgument(c, ref);
       const f = refused(c.lang, () => recreateBatchFile(c.ctx, id, Number(args.options.get('--file') ?? '1'), target));
@@ -121,7 +140,7 @@ export async function batchCommand(c: Caller, args: Args): Promise<void> {
     }
     case 'report': {
       const out = args.options.get('--out');
-      if (!out) throw new UsageError('batch report needs --out <file.pdf>');
+      if (!out) throw new UsageError('batch report heeft --out <bestand.pdf> nodig', 'batch report needs --out <file.pdf>');
       const target = refused(c.lang, () => checkOutputTarget(out));
       const r = await c.call('batches.report', { id: await batchByArgument(c, ref) });
       refused(c.lang, () => writeFiles([{ path: target, data: Buffer.from(r.base64, 'base64') }]));
@@ -129,7 +148,7 @@ export async function batchCommand(c: Caller, args: Args): Promise<void> {
     }
     case 'specs': {
       const folder = args.options.get('--folder');
-      if (!folder) throw new UsageError('batch specs needs --folder <dir>');
+      if (!folder) throw new UsageError('batch specs heeft --folder <map> nodig', 'batch specs needs --folder <dir>');
       const full = path.resolve(folder);
       // the folder itself may be new, its parent must exist: a typo makes no folder tree
       refused(c.lang, () => (fs.existsSync(full) ? checkWritableFolder(full, '--folder') : checkWritableFolder(path.dirname(full), '--folder')));
@@ -146,6 +165,6 @@ export async function batchCommand(c: Caller, args: Args): Promise<void> {
       return print(batch);
     }
     default:
-      throw new UsageError('batch list | show <id> | file <id> [--file <n>] --out <file.xml> | report <id> --out <file.pdf> | specs <id> --folder <dir> | cancel <id> [--reason <text>]');
+      throw new UsageError(`onbekend batch-commando "${sub ?? ''}": batch list | show | file | report | specs | cancel <batch>`, `unknown batch command "${sub ?? ''}": batch list | show | file | report | specs | cancel <batch>`);
   }
 }

@@ -17,12 +17,31 @@ import { type Caller, print, report, say } from './io';
  * (told on stderr), and the backup commands.
  */
 
-/** Runs `work`; a refusal (ApiError) ends the command with its message and exit code 2. */
+const FILE_ERRORS: Record<string, { nl: string; en: string }> = {
+  ENOSPC: { nl: 'de schijf is vol', en: 'the disk is full' },
+  EACCES: { nl: 'geen toestemming', en: 'permission denied' },
+  EPERM: { nl: 'geen toestemming', en: 'permission denied' },
+  EROFS: { nl: 'de schijf is alleen-lezen', en: 'the disk is read-only' },
+  EISDIR: { nl: 'het is een map', en: 'it is a folder' },
+  ENOENT: { nl: 'de map bestaat niet', en: 'the folder does not exist' },
+  EDQUOT: { nl: 'de schijfruimte is op', en: 'the disk quota is used up' },
+};
+
+/**
+ * Runs `work`; a refusal (ApiError) ends the command with its message and exit code 2, and so
+ * does a file the system would not let us write (a full disk between check and write): the run
+ * was rolled back, so that is said too.
+ */
 export function refused<T>(lang: 'nl' | 'en', work: () => T): T {
   try {
     return work();
   } catch (e) {
     if (e instanceof ApiError) report(e.data, lang);
+    const err = e as NodeJS.ErrnoException;
+    const why = err.code ? FILE_ERRORS[err.code] : undefined;
+    if (why && err.path) {
+      report({ code: 'validation', field: 'file', rule: err.code!.toLowerCase(), message: { nl: `${err.path} kan niet worden geschreven: ${why.nl}; er is niets opgeslagen`, en: `${err.path} cannot be written: ${why.en}; nothing was saved` } }, lang);
+    }
     throw e;
   }
 }
@@ -80,7 +99,7 @@ export async function backupsCommand(c: Caller): Promise<void> {
 /** Works without opening the current ledger: it may be the damaged one that is being replaced. */
 export function restoreCommand(args: Args): void {
   const source = args.positional[1];
-  if (!source) throw new UsageError('restore needs a backup file (see "penning backups")');
+  if (!source) throw new UsageError('restore heeft een reservekopie nodig (zie "penning backups")', 'restore needs a backup file (see "penning backups")');
   const { keptAside } = refused(args.lang, () => restoreLedgerFile(args.db, source, {}));
   const ledger = refused(args.lang, () => openLedger(args.db, { create: false }));
   try {

@@ -1,5 +1,5 @@
 import { validationError } from '../../shared/api/errors';
-import { addMonths } from '../../shared/dates';
+import { addMonths, isIsoDate } from '../../shared/dates';
 import { parseEuro } from '../../shared/money';
 import { type Args, idArgument, listOption, UsageError } from './args';
 import { type Caller, print, report, say } from './io';
@@ -29,7 +29,7 @@ export async function feeRunCommand(c: Caller, args: Args): Promise<void> {
     case 'list':
       return print(await c.call('feeRuns.list', {}));
     case 'show':
-      return print(await c.call('feeRuns.get', { id: idArgument(id, 'fee run id') }));
+      return print(await c.call('feeRuns.get', { id: idArgument(id, { nl: 'run-nummer', en: 'fee run id' }) }));
     case 'create': {
       const selection = o.has('--group')
         ? { mode: 'tag' as const, tags: listOption(o.get('--group'), /,/) }
@@ -51,21 +51,21 @@ export async function feeRunCommand(c: Caller, args: Args): Promise<void> {
     }
     case 'block':
     case 'unblock': {
-      const runId = idArgument(id, 'fee run id');
+      const runId = idArgument(id, { nl: 'run-nummer', en: 'fee run id' });
       const member = args.positional[3];
-      if (!member) throw new UsageError(`fee-run ${sub} needs a fee run id and a member number`);
+      if (!member) throw new UsageError(`fee-run ${sub} heeft een run-nummer en een lidnummer nodig`, `fee-run ${sub} needs a fee run id and a member number`);
       const run = await c.call('feeRuns.get', { id: runId });
       const draft = run.invoices.find((i) => i.debtorNumber === member && i.status === 'draft');
       if (!draft) report({ code: 'not_found', field: 'debtor', message: { nl: `Geen concept voor lid ${member} in run ${runId}`, en: `No draft for member ${member} in run ${runId}` } }, c.lang);
       return print(await c.call('invoices.setBlocked', { id: draft.id, blocked: sub === 'block' }));
     }
     case 'post': {
-      const result = await c.call('feeRuns.post', { id: idArgument(id, 'fee run id') });
+      const result = await c.call('feeRuns.post', { id: idArgument(id, { nl: 'run-nummer', en: 'fee run id' }) });
       say(`${result.posted} invoices posted, ${result.skippedBlocked} blocked drafts skipped`);
       return print({ posted: result.posted, skippedBlocked: result.skippedBlocked, counts: result.run.counts });
     }
     default:
-      throw new UsageError('fee-run list | show <id> | create ... | block <id> <member> | unblock <id> <member> | post <id>');
+      throw new UsageError(`onbekend fee-run-commando "${sub ?? ''}": fee-run list | show <id> | create ... | block <id> <lid> | unblock <id> <lid> | post <id>`, `unknown fee-run command "${sub ?? ''}": fee-run list | show <id> | create ... | block <id> <member> | unblock <id> <member> | post <id>`);
   }
 }
 
@@ -80,7 +80,7 @@ async function statusIds(c: Caller, names: string[]): Promise<number[]> {
 
 export async function invoiceCommand(c: Caller, args: Args): Promise<void> {
   const [, sub, id] = args.positional;
-  const invoiceId = idArgument(id, 'invoice id');
+  const invoiceId = idArgument(id, { nl: 'factuurnummer', en: 'invoice id' });
   switch (sub) {
     case 'show':
       return print(await c.call('invoices.get', { id: invoiceId }));
@@ -103,7 +103,7 @@ export async function invoiceCommand(c: Caller, args: Args): Promise<void> {
       return print(note);
     }
     default:
-      throw new UsageError('invoice show|post|block|unblock|credit <id> [--amount <euro>] [--description <text>]');
+      throw new UsageError(`onbekend invoice-commando "${sub ?? ''}": invoice show|post|block|unblock|credit <id>`, `unknown invoice command "${sub ?? ''}": invoice show|post|block|unblock|credit <id>`);
   }
 }
 
@@ -122,23 +122,42 @@ export async function itemsCommand(c: Caller, args: Args): Promise<void> {
   print(result);
 }
 
-/** Due dates for N parts: given one by one, or a first date and every N months after it. */
-function dueDates(c: Caller, args: Args, parts: number): string[] {
+/** More parts than this is a typo (a monthly arrangement of ten years), and would only build a huge request. */
+export const MAX_SPLIT_PARTS = 120;
+
+/**
+ * Due dates for N parts: given one by one, or a first date and every N months after it; without
+ * either, Penning takes the next possible date for the first part and a month between the parts.
+ */
+function dueDates(c: Caller, args: Args, parts: number): (string | undefined)[] {
   const given = listOption(args.options.get('--due'), /[,\s]+/);
   if (given.length) return given;
   const first = args.options.get('--first-due');
-  if (!first) throw new UsageError('split needs --due <d1,d2,...> or --first-due <yyyy-mm-dd> [--every <months>]');
-  const every = Number(args.options.get('--every') ?? '1');
+  if (!first) return Array.from({ length: parts }, () => undefined);
+  if (!isIsoDate(first)) report(validationError('firstDue', 'date', `--first-due "${first}": datum moet JJJJ-MM-DD zijn`, `--first-due "${first}": date must be YYYY-MM-DD`).data, c.lang);
+  const everyText = args.options.get('--every') ?? '1';
+  const every = Number(everyText);
+  if (!/^\d+$/.test(everyText) || every < 1 || every > 12) {
+    report(validationError('every', 'range', `--every "${everyText}": aantal maanden tussen de delen is 1 tot en met 12`, `--every "${everyText}": the months between parts are 1 to 12`).data, c.lang);
+  }
   return Array.from({ length: parts }, (_, i) => addMonths(first, i * every));
 }
 
 export async function splitCommand(c: Caller, args: Args): Promise<void> {
-  const itemId = idArgument(args.positional[1], 'item id');
+  // before anything is built from it: --parts 100000 must not allocate 100 000 dates first
+  const partsText = args.options.get('--parts');
+  if (partsText !== undefined && (!/^\d+$/.test(partsText) || Number(partsText) < 2 || Number(partsText) > MAX_SPLIT_PARTS)) {
+    report(validationError('parts', 'range', `--parts "${partsText}": een post splits je in 2 tot en met ${MAX_SPLIT_PARTS} delen`, `--parts "${partsText}": an item is split into 2 to ${MAX_SPLIT_PARTS} parts`).data, c.lang);
+  }
+  const itemId = idArgument(args.positional[1], { nl: 'postnummer', en: 'item id' });
   const amounts = listOption(args.options.get('--amounts'), /[;\s]+/).map((a) => euro(c, 'parts.amount', a));
-  const count = amounts.length || Number(args.options.get('--parts') ?? listOption(args.options.get('--due'), /[,\s]+/).length);
-  if (!Number.isInteger(count) || count < 2) throw new UsageError('split needs --parts <n> (2 or more), --amounts or --due');
+  const count = amounts.length || Number(partsText ?? listOption(args.options.get('--due'), /[,\s]+/).length);
+  if (!Number.isInteger(count) || count < 2) throw new UsageError('split heeft --parts <n> (2 of meer), --amounts of --due nodig', 'split needs --parts <n> (2 or more), --amounts or --due');
+  if (count > MAX_SPLIT_PARTS) {
+    report(validationError('parts', 'range', `${count} delen: een post splits je in hoogstens ${MAX_SPLIT_PARTS} delen`, `${count} parts: an item is split into at most ${MAX_SPLIT_PARTS} parts`).data, c.lang);
+  }
   const dates = dueDates(c, args, count);
-  if (dates.length !== count) throw new UsageError(`split: ${count} parts but ${dates.length} due dates`);
+  if (dates.length !== count) throw new UsageError(`split: ${count} delen maar ${dates.length} vervaldatums`, `split: ${count} parts but ${dates.length} due dates`);
   const result = await c.call('items.split', {
     itemId,
     parts: dates.map((dueDate, i) => ({ dueDate, amount: amounts[i] })),
@@ -150,8 +169,8 @@ export async function splitCommand(c: Caller, args: Args): Promise<void> {
 }
 
 export async function mergeCommand(c: Caller, args: Args): Promise<void> {
-  const itemIds = args.positional.slice(1).map((id) => idArgument(id, 'item id'));
-  if (itemIds.length < 2) throw new UsageError('merge needs two or more item ids');
+  const itemIds = args.positional.slice(1).map((id) => idArgument(id, { nl: 'postnummer', en: 'item id' }));
+  if (itemIds.length < 2) throw new UsageError('merge heeft twee of meer postnummers nodig', 'merge needs two or more item ids');
   const result = await c.call('items.merge', { itemIds, dueDate: args.options.get('--due'), reason: args.options.get('--reason') });
   say(`Items ${itemIds.join(', ')} merged into item ${result.itemId}`);
   print(result);
@@ -160,7 +179,7 @@ export async function mergeCommand(c: Caller, args: Args): Promise<void> {
 /** The debtor card on the command line: the card, balance, mandates, invoices and every item with its history. */
 export async function debtorCommand(c: Caller, args: Args): Promise<void> {
   const number = args.positional[1];
-  if (!number) throw new UsageError('debtor needs a member number');
+  if (!number) throw new UsageError('debtor heeft een lidnummer nodig', 'debtor needs a member number');
   const id = await debtorIdByNumber(c, number);
   const [debtor, mandates, invoices, items] = await Promise.all([
     c.call('debtors.get', { id }),

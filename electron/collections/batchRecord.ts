@@ -4,6 +4,7 @@ import type { Ctx } from '../context';
 import type { Emit } from '../sepa/parts';
 import { stmt } from '../statements';
 import { type BatchFile, writeBatchFiles } from './files';
+import { batchIdKey } from './bankIds';
 import { creationStamp, nextBatchReference } from './numbering';
 
 /** Who collects (or pays) into which account, as it stood when the batch was saved. */
@@ -13,13 +14,15 @@ export interface BatchHeader {
   creditorId: string;
   iban: string;
   bic: string | null;
+  /** BtchBookg as the bank account said when saved; absent in batches saved before the setting, whose files omit it */
+  batchBooking?: boolean;
 }
 
 export type FileSink = (file: BatchFile) => { emit: Emit; close(): void };
 
-export function batchHeader(settings: SettingsT, bank: { iban: string; bic: string | null }): BatchHeader {
+export function batchHeader(settings: SettingsT, bank: { iban: string; bic: string | null; batchBooking: boolean }): BatchHeader {
   const name = toSepaText(settings.organisation.name, 70);
-  return { initiatingParty: name, creditorName: name, creditorId: settings.creditorId ?? '', iban: bank.iban, bic: bank.bic };
+  return { initiatingParty: name, creditorName: name, creditorId: settings.creditorId ?? '', iban: bank.iban, bic: bank.bic, batchBooking: bank.batchBooking };
 }
 
 export interface NewBatch {
@@ -36,17 +39,18 @@ export interface NewBatch {
 }
 
 /** The batch row, under the next reference of its kind and year and with its creation stamp fixed. */
-export function insertBatch(ctx: Ctx, b: NewBatch): { batchId: number; reference: string } {
+export function insertBatch(ctx: Ctx, b: NewBatch): { batchId: number; reference: string; idKey: string } {
   const { reference, year, seq } = nextBatchReference(ctx, b.kind);
+  const idKey = batchIdKey(ctx);
   const batchId = Number(
     stmt(
       ctx.db,
-      `INSERT INTO batches (kind, reference, year, seq, bank_account_id, scheme, requested_date, pain_version, created_stamp, header, transaction_count, control_sum, discount_total, file_count, file_hashes)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '[]')`,
+      `INSERT INTO batches (kind, reference, year, seq, bank_account_id, scheme, requested_date, pain_version, created_stamp, header, transaction_count, control_sum, discount_total, file_count, file_hashes, id_key)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '[]', ?)`,
     ).run(b.kind, reference, year, seq, b.bankAccountId, b.scheme, b.requestedDate, b.painVersion, creationStamp(ctx.now()), JSON.stringify(b.header),
-      b.transactionCount, b.controlSum, b.discountTotal, b.fileCount).lastInsertRowid,
+      b.transactionCount, b.controlSum, b.discountTotal, b.fileCount, idKey).lastInsertRowid,
   );
-  return { batchId, reference };
+  return { batchId, reference, idKey };
 }
 
 /** Links the booking, then writes the files through `sink` (still inside the caller's transaction) and keeps each one's sha-256. */

@@ -3,10 +3,11 @@ import type { Ctx } from '../context';
 import { recordEvent } from '../items/openItems';
 import { reverseEntry } from '../ledger/entries';
 import { stmt } from '../statements';
+import { restoreMandatesAfterCancel } from '../mandates/amendments';
 
 /**
  * Until the bank has confirmed, a batch can be cancelled: the booking is reversed, its items open
- * again with the balance they had, mandates get back their last-use date and pending amendment, and
+ * again with the balance they had, mandates get back the state the remaining batches leave them in, and
  * the file is void. The batch row and its ids stay, so nothing is ever reused.
  */
 export function cancelBatch(ctx: Ctx, input: { id: number; reason: string }): void {
@@ -24,21 +25,9 @@ export function cancelBatch(ctx: Ctx, input: { id: number; reason: string }): vo
       WHERE t.batch_id = ? ORDER BY t.id`,
   ).all(batch.id) as { itemId: number; amount: number; txId: number }[];
   for (const p of portions) {
+    recordEvent(ctx, p.itemId, 'collection_cancelled', `${batch.kind === 'collection' ? 'Incasso' : 'Terugbetaling'} ${batch.reference} geannuleerd: ${input.reason}`, { entryId: reversal.id, balanceAfter: p.amount });
     if (reopen.run(p.amount, p.itemId, p.txId).changes !== 1) throw new Error(`item ${p.itemId} is no longer held by ${batch.reference}`);
-    recordEvent(ctx, p.itemId, 'collection_cancelled', `${batch.kind === 'collection' ? 'Incasso' : 'Terugbetaling'} ${batch.reference} geannuleerd: ${input.reason}`, { entryId: reversal.id });
   }
-  if (batch.kind === 'collection') {
-    // the first debit of a mandate in this batch holds its state from before the batch
-    const restore = stmt(ctx.db, 'UPDATE mandates SET last_collected_on = ?, amendment_pending = ? WHERE id = ?');
-    const seen = new Set<number>();
-    for (const t of stmt(
-      ctx.db,
-      'SELECT mandate_id AS mandateId, previous_last_collected_on AS last, previous_amendment_pending AS pending FROM batch_transactions WHERE batch_id = ? ORDER BY id',
-    ).all(batch.id) as { mandateId: number; last: string | null; pending: number }[]) {
-      if (seen.has(t.mandateId)) continue;
-      seen.add(t.mandateId);
-      restore.run(t.last, t.pending, t.mandateId);
-    }
-  }
+  if (batch.kind === 'collection') restoreMandatesAfterCancel(ctx, batch.id);
   stmt(ctx.db, "UPDATE batches SET status = 'cancelled', cancel_entry_id = ?, cancelled_at = ?, cancel_reason = ? WHERE id = ?").run(reversal.id, ctx.now().toISOString(), input.reason, batch.id);
 }

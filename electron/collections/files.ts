@@ -18,17 +18,23 @@ interface BatchRow {
   status: string;
   fileCount: number;
   header: string;
+  idKey: string | null;
 }
 
 const TX_SELECT = `SELECT end_to_end_id AS endToEndId, mandate_reference AS mandateReference, mandate_signed_on AS mandateSignedOn,
-       amount, name, iban, bic, remittance, original_mandate_reference AS originalMandateReference, original_iban AS originalIban, smnda
+       amount, name, iban, bic, remittance, original_mandate_reference AS originalMandateReference, original_iban AS originalIban, smnda,
+       original_creditor_id AS originalCreditorId, address_country AS addressCountry, address_lines AS addressLines
   FROM batch_transactions`;
+
+/** One letter per sequence type in a PmtInfId, which must stay within 35 characters. */
+const SEQUENCE_LETTER: Record<SequenceType, string> = { FRST: 'F', RCUR: 'R', OOFF: 'O', FNAL: 'L' };
 
 function* debitRows(ctx: Ctx, batchId: number, fileNo: number, date: string, sequenceType: SequenceType): Generator<DirectDebit> {
   for (const t of stmt(ctx.db, `${TX_SELECT} WHERE batch_id = ? AND file_no = ? AND date = ? AND sequence_type = ? ORDER BY id`).iterate(batchId, fileNo, date, sequenceType) as Iterable<TxRow>) {
     yield {
       endToEndId: t.endToEndId, amount: t.amount, mandateId: t.mandateReference!, signedOn: t.mandateSignedOn!, originalMandateId: t.originalMandateReference,
-      originalIban: t.originalIban, smnda: t.smnda === 1, name: t.name, iban: t.iban, bic: t.bic, remittance: t.remittance,
+      originalIban: t.originalIban, smnda: t.smnda === 1, originalCreditorId: t.originalCreditorId, name: t.name, iban: t.iban, bic: t.bic, remittance: t.remittance,
+      address: t.addressCountry ? { country: t.addressCountry, lines: t.addressLines ? t.addressLines.split('\n') : [] } : null,
     };
   }
 }
@@ -45,6 +51,9 @@ interface TxRow {
   originalMandateReference: string | null;
   originalIban: string | null;
   smnda: number;
+  originalCreditorId: string | null;
+  addressCountry: string | null;
+  addressLines: string | null;
 }
 
 export interface BatchFile {
@@ -59,7 +68,7 @@ function batchRow(ctx: Ctx, id: number): BatchRow {
   const row = stmt(
     ctx.db,
     `SELECT id, kind, reference, scheme, requested_date AS requestedDate, pain_version AS painVersion, created_stamp AS createdStamp, status,
-            file_count AS fileCount, header FROM batches WHERE id = ?`,
+            file_count AS fileCount, header, id_key AS idKey FROM batches WHERE id = ?`,
   ).get(id) as BatchRow | undefined;
   if (!row) throw notFoundError({ nl: `Batch ${id}`, en: `Batch ${id}` }, 'id');
   return row;
@@ -75,7 +84,8 @@ export function batchFiles(ctx: Ctx, batchId: number, only?: number): BatchFile[
   const stampDigits = batch.createdStamp.replace(/\D/g, '');
   const files: BatchFile[] = [];
   for (let fileNo = only ?? 1; fileNo <= (only ?? batch.fileCount); fileNo++) {
-    const messageId = `${batch.reference}-${fileNo}-${stampDigits}`;
+    // batches saved before the id key keep their old ids, so their re-save stays byte-identical
+    const messageId = batch.idKey ? `${batch.reference}-${batch.idKey}-${fileNo}` : `${batch.reference}-${fileNo}-${stampDigits}`;
     const suffix = batch.fileCount > 1 ? `-${fileNo}` : '';
     if (batch.kind === 'collection') {
       // counted by the database first, then each group's rows streamed into the writer: a run of
@@ -88,7 +98,9 @@ export function batchFiles(ctx: Ctx, batchId: number, only?: number): BatchFile[
               WHERE batch_id = ? AND file_no = ? GROUP BY date, sequence_type ORDER BY MIN(id)`,
           ).all(batchId, fileNo) as { date: string; sequenceType: SequenceType; count: number; controlSum: number }[]
         ).map((g) => ({
-          paymentInfoId: `${batch.reference}-${fileNo}-${g.sequenceType}-${g.date.replace(/-/g, '')}`,
+          paymentInfoId: batch.idKey
+            ? `${batch.reference}-${batch.idKey}-${fileNo}${SEQUENCE_LETTER[g.sequenceType]}${g.date.slice(2).replace(/-/g, '')}`
+            : `${batch.reference}-${fileNo}-${g.sequenceType}-${g.date.replace(/-/g, '')}`,
           scheme: batch.scheme!,
           sequenceType: g.sequenceType,
           date: g.date,
@@ -98,13 +110,14 @@ export function batchFiles(ctx: Ctx, batchId: number, only?: number): BatchFile[
         }));
       const file = () => ({
         version: batch.painVersion as '001.02' | '001.08', messageId, createdStamp: batch.createdStamp, initiatingParty: header.initiatingParty,
-        creditor: { name: header.creditorName, iban: header.iban, bic: header.bic, creditorId: header.creditorId }, groups: groups(),
+        creditor: { name: header.creditorName, iban: header.iban, bic: header.bic, creditorId: header.creditorId }, batchBooking: header.batchBooking, groups: groups(),
       });
       files.push({ fileNo, fileCount: batch.fileCount, messageId, fileName: `incasso-${batch.reference}${suffix}.xml`, write: (emit) => writePain008(file(), emit) });
     } else {
       const file = () => ({
         version: batch.painVersion as '001.03' | '001.09', messageId, createdStamp: batch.createdStamp, initiatingParty: header.initiatingParty,
-        paymentInfoId: `${batch.reference}-${fileNo}`, executionDate: batch.requestedDate!, debtor: { name: header.creditorName, iban: header.iban, bic: header.bic },
+        paymentInfoId: batch.idKey ? `${batch.reference}-${batch.idKey}-${fileNo}` : `${batch.reference}-${fileNo}`, executionDate: batch.requestedDate!,
+        debtor: { name: header.creditorName, iban: header.iban, bic: header.bic }, batchBooking: header.batchBooking,
         transfers: (stmt(ctx.db, `${TX_SELECT} WHERE batch_id = ? AND file_no = ? ORDER BY id`).all(batchId, fileNo) as TxRow[]).map((t) => ({ endToEndId: t.endToEndId, amount: t.amount, name: t.name, iban: t.iban, bic: t.bic, remittance: t.remittance })),
       });
       files.push({ fileNo, fileCount: batch.fileCount, messageId, fileName: `terugbetaling-${batch.reference}${suffix}.xml`, write: (emit) => writePain001(file(), emit) });

@@ -18,7 +18,8 @@ export function creationStamp(now: Date): string {
   return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}T${p(now.getHours())}:${p(now.getMinutes())}:${p(now.getSeconds())}`;
 }
 
-export const endToEndId = (reference: string, n: number) => `${reference}-${String(n).padStart(6, '0')}`;
+/** INC-2026-0001-3F9A1ABCDE-000001 (31 characters); batches saved before the key existed keep their old form on re-save. */
+export const endToEndId = (reference: string, idKey: string | null, n: number) => `${reference}${idKey ? `-${idKey}` : ''}-${String(n).padStart(6, '0')}`;
 
 export function journalOfKind(ctx: Ctx, kind: 'collection' | 'bank' | 'memorial'): string {
   const row = stmt(ctx.db, 'SELECT code FROM journals WHERE kind = ? ORDER BY id LIMIT 1').get(kind) as { code: string } | undefined;

@@ -1,8 +1,7 @@
 import { conflictError, validationError } from '../../shared/api/errors';
-import { earliestCollectionDate, isBusinessDay, nextBusinessDay } from '../../shared/businessDays';
+import { addBusinessDays, earliestCollectionDate, isBusinessDay, latestCollectionDate, MAX_CALENDAR_DAYS_AHEAD, nextBusinessDay } from '../../shared/businessDays';
 import { formatDate } from '../../shared/dates';
-import { discountOn, equalParts } from '../../shared/money';
-import { groupBy } from '../../shared/grouping';
+import { MAX_CENTS } from '../../shared/money';
 import { toSepaText } from '../../shared/sepaText';
 import type { Ctx } from '../context';
 import { getSettings } from '../settings/settings';
@@ -10,6 +9,9 @@ import { stmt } from '../statements';
 import type { SequenceType } from '../sepa/pain008';
 import type { ExclusionReason } from '../../shared/collectionReasons';
 import { type BatchHeader, batchHeader } from './batchRecord';
+import { type MemberItem, memberDebits, type Portion as DraftPortion } from './memberDebits';
+import { type ShortNotice, shortNotice } from './prenotification';
+import { amendmentReader } from '../mandates/amendments';
 
 export interface CollectionRequest {
   bankAccountId?: number;
@@ -24,17 +26,17 @@ export interface CollectionRequest {
   includeNotDue: boolean;
   /** items the treasurer switched off in the review */
   excludeItemIds: number[];
+  /** a member's items on one date become one debit (default); off: one debit per item */
+  mergeSameDate?: boolean;
+  /** open credits are set off against the member's debits (default); off: they wait for a refund */
+  netCredits?: boolean;
+  /** the treasurer confirmed collecting items sooner than their invoices announced */
+  confirmPrenotification?: boolean;
 }
 
-export interface Portion {
-  itemId: number;
-  document: string;
-  description: string;
-  /** the item's balance taken (signed), and the discount on it */
-  amount: number;
-  discount: number;
-  /** set when the item is above the per-transaction maximum and is collected in parts */
-  part: { index: number; of: number } | null;
+export interface Portion extends DraftPortion {
+  /** set when the item is collected sooner than its invoice announced */
+  notice: ShortNotice | null;
 }
 
 export interface PlannedDebit {
@@ -53,11 +55,14 @@ export interface PlannedDebit {
   gross: number;
   discount: number;
   amount: number;
+  /** open credits set off in this debit (negative) */
+  credits: number;
   portions: Portion[];
   remittance: string;
   originalMandateReference: string | null;
   originalIban: string | null;
   smnda: boolean;
+  originalCreditorId: string | null;
   previousLastCollectedOn: string | null;
   previousAmendmentPending: boolean;
   fileNo: number;
@@ -80,6 +85,7 @@ export interface CollectionPlan {
   bankAccount: { id: number; name: string; iban: string; pain008Version: '001.02' | '001.08'; maxTransactionsPerFile: number | null };
   scheme: 'CORE' | 'B2B';
   earliestDate: string;
+  latestDate: string;
   collectionDate: string | null;
   header: BatchHeader;
   debits: PlannedDebit[];
@@ -103,6 +109,7 @@ interface Candidate {
   document: string;
   description: string;
   dueDate: string;
+  itemDate: string;
   balance: number;
   blocked: number;
   arrangement: number;
@@ -151,13 +158,9 @@ function reasonWithoutMandate(mandates: { status: string; scheme: string }[]): E
   return mandates[mandates.length - 1]!.status === 'revoked' ? 'mandate_revoked' : 'mandate_expired';
 }
 
-/** As few equal parts as keep each under the maximum, odd cents first (as Opsplitsen does). */
-export function partsUnder(amount: number, max: number | null): number[] {
-  return max === null || amount <= max ? [amount] : equalParts(amount, Math.ceil(amount / max));
-}
-
 function fillTemplate(template: string, values: Record<string, string>): string {
-  return toSepaText(template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? ''), 140);
+  // a template of only unreadable text still leaves the document numbers: Ustrd is never empty
+  return toSepaText(template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? ''), 140) || toSepaText(values.documenten ?? '', 140);
 }
 
 function documentsText(portions: Portion[]): string {
@@ -185,11 +188,16 @@ export function planCollection(ctx: Ctx, req: CollectionRequest): CollectionPlan
       throw validationError('collectionDate', 'business_day', `Incassodatum ${formatDate(collectionDate)} is geen bankwerkdag (weekend of TARGET2-feestdag); neem ${formatDate(nextBusinessDay(collectionDate))}`, `Collection date ${formatDate(collectionDate, 'en')} is not a bank business day; take ${formatDate(nextBusinessDay(collectionDate), 'en')}`);
     }
   }
+  const latest = latestCollectionDate(today);
+  if (collectionDate !== null && collectionDate > latest) {
+    throw validationError('collectionDate', 'too_late', `Incassodatum ${formatDate(collectionDate)} ligt te ver vooruit: een bank neemt een incasso hooguit ${MAX_CALENDAR_DAYS_AHEAD} dagen vooraf aan, dus uiterlijk ${formatDate(latest)}`, `Collection date ${formatDate(collectionDate, 'en')} is too far ahead: a bank accepts a collection at most ${MAX_CALENDAR_DAYS_AHEAD} days ahead, so ${formatDate(latest, 'en')} at the latest`);
+  }
   const dueUpTo = req.dueUpTo ?? collectionDate ?? earliest;
   const excludedIds = new Set(req.excludeItemIds);
   const c = settings.collection;
   const globalDiscount: Discount = { amount: c.discountAmount, percent: c.discountPercent };
   const header = batchHeader(settings, bank);
+  const amendmentOf = amendmentReader(ctx, settings.creditorId);
 
   // each item comes with the debtor's usable mandate (the newest active one of this scheme), so no
   // table of every member's mandates has to be held while planning
@@ -197,7 +205,7 @@ export function planCollection(ctx: Ctx, req: CollectionRequest): CollectionPlan
     ctx.db,
     `SELECT i.id AS itemId, i.debtor_id AS debtorId, d.number, d.name AS debtorName, d.account_holder AS holder, d.iban, d.bic, d.payment_method AS method,
             d.collect, d.consolidate, d.discount_amount AS discountAmount, d.discount_percent AS discountPercent,
-            i.document, i.description, i.due_date AS dueDate, i.balance, i.blocked, i.arrangement,
+            i.document, i.description, i.due_date AS dueDate, i.item_date AS itemDate, i.balance, i.blocked, i.arrangement,
             m.id AS mandateId, m.reference AS mandateReference, m.signed_on AS mandateSignedOn, m.type AS mandateType,
             m.last_collected_on AS mandateLastCollectedOn, m.original_reference AS mandateOriginalReference, m.original_iban AS mandateOriginalIban,
             m.amendment_pending AS mandateAmendmentPending
@@ -212,50 +220,23 @@ export function planCollection(ctx: Ctx, req: CollectionRequest): CollectionPlan
     excluded.push({ itemId: x.itemId, debtorId: x.debtorId, debtorNumber: x.number, debtorName: x.debtorName, document: x.document, dueDate: x.dueDate, balance: x.balance, reason, detail });
 
   const debits: PlannedDebit[] = [];
-  const mandateSeen = new Set<number>();
-  /** One debtor's eligible items on one date become one debit (consolidated) or one per item, parts above the maximum apart. */
-  const addDebits = (debtor: Candidate, mandate: MandateRow, date: string, items: Candidate[]): void => {
+  const maxAmount = Math.min(c.maxAmount ?? MAX_CENTS, MAX_CENTS);
+  /** One member's eligible items on their mandate become debits (see memberDebits); the rest is left out with its reason. */
+  const addDebits = (debtor: Candidate, mandate: MandateRow, items: (MemberItem & { source: Candidate })[]): void => {
     const discount: Discount = debtor.discountAmount !== null || debtor.discountPercent !== null ? { amount: debtor.discountAmount, percent: debtor.discountPercent } : globalDiscount;
-    const portionsOf = (x: Candidate): Portion[] => {
-      if (x.balance < 0) return [{ itemId: x.itemId, document: x.document, description: x.description, amount: x.balance, discount: 0, part: null }];
-      const parts = partsUnder(x.balance, c.maxAmount);
-      // a fixed discount is per item (on its first part); a percentage applies to every part
-      return parts.map((amount, i) => ({
-        itemId: x.itemId, document: x.document, description: x.description, amount,
-        discount: discount.percent !== null || i === 0 ? discountOn(amount, discount) : 0,
-        part: parts.length > 1 ? { index: i + 1, of: parts.length } : null,
-      }));
-    };
-    const net = items.reduce((s, x) => s + x.balance, 0);
-    let bins: Portion[][];
-    if (net <= 0) {
-      for (const x of items) exclude(x, 'nothing_to_collect');
-      return;
-    } else if (c.maxAmount === null || net <= c.maxAmount || items.length === 1) {
-      bins = items.length === 1 ? portionsOf(items[0]!).map((p) => [p]) : [items.flatMap(portionsOf)];
-    } else {
-      // a consolidated debtor above the maximum: credits wait, the rest is packed into debits under it
-      for (const x of items) if (x.balance < 0) exclude(x, 'credit');
-      bins = [];
-      for (const p of items.filter((x) => x.balance > 0).flatMap(portionsOf)) {
-        const bin = bins.find((b) => b.reduce((s, q) => s + q.amount, 0) + p.amount <= c.maxAmount!);
-        if (bin) bin.push(p);
-        else bins.push([p]);
-      }
-    }
-    const first = !mandateSeen.has(mandate.id) && mandate.lastCollectedOn === null;
-    mandateSeen.add(mandate.id);
-    const sequenceType: SequenceType = mandate.type === 'one_off' ? 'OOFF' : c.firstAsFrst && first ? 'FRST' : 'RCUR';
+    const { debits: drafts, left } = memberDebits(
+      items,
+      { oneOff: mandate.type === 'one_off', merge: req.mergeSameDate !== false || debtor.consolidate === 1, netCredits: req.netCredits !== false, max: maxAmount, discount },
+      (date) => addBusinessDays(date, 1),
+    );
+    const byId = new Map(items.map((x) => [x.itemId, x]));
+    for (const l of left) exclude(byId.get(l.item.itemId)!.source, l.reason);
+    // one sequence type per mandate in a batch: a bank refuses FRST and RCUR of one mandate in one file
+    const sequenceType: SequenceType = mandate.type === 'one_off' ? 'OOFF' : c.firstAsFrst && mandate.lastCollectedOn === null ? 'FRST' : 'RCUR';
     const pending = mandate.amendmentPending === 1;
-    const originalIban = pending && mandate.originalIban && mandate.originalIban !== debtor.iban ? mandate.originalIban : null;
-    const smnda = originalIban !== null && (originalIban.slice(0, 2) !== debtor.iban!.slice(0, 2) || originalIban.slice(4, 8) !== debtor.iban!.slice(4, 8));
-    for (const portions of bins) {
-      const gross = portions.reduce((s, p) => s + p.amount, 0);
-      const disc = portions.reduce((s, p) => s + p.discount, 0);
-      if (gross - disc <= 0) {
-        for (const p of portions) exclude(items.find((x) => x.itemId === p.itemId)!, 'nothing_to_collect');
-        continue;
-      }
+    const amendment = amendmentOf(mandate, { iban: debtor.iban!, bic: debtor.bic });
+    for (const draft of drafts) {
+      const portions: Portion[] = draft.portions.map((p) => ({ ...p, notice: shortNotice(byId.get(p.itemId)!, draft.date, c.prenotificationDays) }));
       const main = portions.find((p) => p.amount > 0)!;
       debits.push({
         debtorId: debtor.debtorId,
@@ -268,10 +249,11 @@ export function planCollection(ctx: Ctx, req: CollectionRequest): CollectionPlan
         mandateReference: mandate.reference,
         signedOn: mandate.signedOn,
         sequenceType,
-        date,
-        gross,
-        discount: disc,
-        amount: gross - disc,
+        date: draft.date,
+        gross: draft.gross,
+        discount: draft.discount,
+        amount: draft.gross - draft.discount,
+        credits: portions.filter((p) => p.amount < 0).reduce((s, p) => s + p.amount, 0),
         portions,
         remittance: fillTemplate(c.remittanceTemplate, {
           vereniging: settings.organisation.name,
@@ -280,9 +262,7 @@ export function planCollection(ctx: Ctx, req: CollectionRequest): CollectionPlan
           omschrijving: main.part ? `${main.description} deel ${main.part.index}/${main.part.of}` : main.description,
           documenten: documentsText(portions),
         }),
-        originalMandateReference: pending && mandate.originalReference && mandate.originalReference !== mandate.reference ? mandate.originalReference : null,
-        originalIban: smnda ? null : originalIban,
-        smnda,
+        ...amendment,
         previousLastCollectedOn: mandate.lastCollectedOn,
         previousAmendmentPending: pending,
         fileNo: 1,
@@ -296,33 +276,32 @@ export function planCollection(ctx: Ctx, req: CollectionRequest): CollectionPlan
   const mandateOf = (x: Candidate): MandateRow => ({
     id: x.mandateId!, reference: x.mandateReference!, signedOn: x.mandateSignedOn!, type: x.mandateType!, lastCollectedOn: x.mandateLastCollectedOn, originalReference: x.mandateOriginalReference, originalIban: x.mandateOriginalIban, amendmentPending: x.mandateAmendmentPending ?? 0,
   });
-  let pending: { debtor: Candidate; mandate: MandateRow; items: Candidate[] } | null = null;
+  let pending: { debtor: Candidate; mandate: MandateRow; items: (MemberItem & { source: Candidate })[] } | null = null;
   const flush = () => {
     if (!pending) return;
     const { debtor, mandate, items } = pending;
     pending = null;
-    const dateOf = (x: Candidate) => collectionDate ?? (x.dueDate < earliest ? earliest : nextBusinessDay(x.dueDate));
-    if (debtor.consolidate !== 1) {
-      for (const x of items) addDebits(debtor, mandate, dateOf(x), [x]);
-      return;
-    }
-    for (const [date, group] of groupBy(items, dateOf)) addDebits(debtor, mandate, date, group);
+    addDebits(debtor, mandate, items);
   };
+  // each item on the collection date, or on its own due date (never before the earliest allowed date)
+  const dateOf = (x: Candidate) => collectionDate ?? (x.dueDate < earliest ? earliest : nextBusinessDay(x.dueDate));
   for (const x of candidates) {
     if (pending && pending.debtor.debtorId !== x.debtorId) flush();
-    if (x.method !== 'direct_debit') { exclude(x, 'not_direct_debit'); continue; }
+    if (x.method !== 'direct_debit') { exclude(x, x.mandateId !== null ? 'transfer_with_mandate' : 'not_direct_debit', x.mandateReference); continue; }
     if (x.collect !== 1) { exclude(x, 'collect_off'); continue; }
     if (!x.iban) { exclude(x, 'missing_iban'); continue; }
     if (x.mandateId === null) { withoutMandate.push(x); continue; }
     if (x.mandateType === 'one_off' && x.mandateLastCollectedOn) { exclude(x, 'mandate_used'); continue; }
     const mandate = mandateOf(x);
     if (x.blocked === 1) { exclude(x, 'blocked'); continue; }
-    if (x.arrangement === 1) { exclude(x, 'arrangement'); continue; }
-    if (x.dueDate > dueUpTo && !req.includeNotDue) { exclude(x, 'not_due'); continue; }
-    if (x.balance < 0 && x.consolidate !== 1) { exclude(x, 'credit'); continue; }
+    // an arrangement's instalments go along on their own due dates; only those not yet due wait
+    if (x.arrangement === 1 && x.dueDate > dueUpTo && x.balance > 0) { exclude(x, 'arrangement'); continue; }
+    if (x.dueDate > dueUpTo && !req.includeNotDue && x.balance > 0) { exclude(x, 'not_due'); continue; }
     if (excludedIds.has(x.itemId)) { exclude(x, 'deselected'); continue; }
+    const date = dateOf(x);
+    if (date > latest && x.balance > 0) { exclude(x, 'too_far_ahead'); continue; }
     if (!pending) pending = { debtor: x, mandate, items: [] };
-    pending.items.push(x);
+    pending.items.push({ itemId: x.itemId, document: x.document, description: x.description, dueDate: x.dueDate, itemDate: x.itemDate, balance: x.balance, date, source: x });
   }
   flush();
   // the reason for a missing mandate takes a look at the debtor's other mandates: after the rows are read
@@ -358,6 +337,7 @@ export function planCollection(ctx: Ctx, req: CollectionRequest): CollectionPlan
     bankAccount: { id: bank.id, name: bank.name, iban: bank.iban, pain008Version: bank.pain008Version, maxTransactionsPerFile: bank.maxTransactionsPerFile },
     scheme: req.scheme,
     earliestDate: earliest,
+    latestDate: latest,
     collectionDate,
     header,
     debits,

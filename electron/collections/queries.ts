@@ -1,6 +1,7 @@
 import { notFoundError } from '../../shared/api/errors';
 import type { Ctx } from '../context';
 import { stmt } from '../statements';
+import { type RestoreNotice, restoreNotice } from './bankIds';
 
 export interface BatchSummary {
   id: number;
@@ -22,6 +23,7 @@ export interface BatchSummary {
   cancelReason: string | null;
   entryId: number | null;
   cancelEntryId: number | null;
+  restoredLedger: RestoreNotice | null;
 }
 
 const SELECT = `SELECT b.id, b.kind, b.reference, b.bank_account_id AS bankAccountId, a.iban AS bankAccountIban, b.scheme, b.requested_date AS requestedDate,
@@ -30,17 +32,19 @@ const SELECT = `SELECT b.id, b.kind, b.reference, b.bank_account_id AS bankAccou
        b.entry_id AS entryId, b.cancel_entry_id AS cancelEntryId
   FROM batches b JOIN bank_accounts a ON a.id = b.bank_account_id`;
 
-const fromRow = (r: Omit<BatchSummary, 'fileHashes'> & { fileHashes: string }): BatchSummary => ({ ...r, fileHashes: JSON.parse(r.fileHashes) as string[] });
+type Row = Omit<BatchSummary, 'fileHashes' | 'restoredLedger'> & { fileHashes: string };
+const fromRow = (r: Row, restoredLedger: RestoreNotice | null): BatchSummary => ({ ...r, fileHashes: JSON.parse(r.fileHashes) as string[], restoredLedger });
 
 export function listBatches(ctx: Ctx, kind?: 'collection' | 'refund'): BatchSummary[] {
-  const rows = (kind ? stmt(ctx.db, `${SELECT} WHERE b.kind = ? ORDER BY b.id DESC`).all(kind) : stmt(ctx.db, `${SELECT} ORDER BY b.id DESC`).all()) as Parameters<typeof fromRow>[0][];
-  return rows.map(fromRow);
+  const rows = (kind ? stmt(ctx.db, `${SELECT} WHERE b.kind = ? ORDER BY b.id DESC`).all(kind) : stmt(ctx.db, `${SELECT} ORDER BY b.id DESC`).all()) as Row[];
+  const notice = restoreNotice(ctx);
+  return rows.map((r) => fromRow(r, notice));
 }
 
 export function getBatch(ctx: Ctx, id: number): BatchSummary {
-  const row = stmt(ctx.db, `${SELECT} WHERE b.id = ?`).get(id) as Parameters<typeof fromRow>[0] | undefined;
+  const row = stmt(ctx.db, `${SELECT} WHERE b.id = ?`).get(id) as Row | undefined;
   if (!row) throw notFoundError({ nl: `Batch ${id}`, en: `Batch ${id}` }, 'id');
-  return fromRow(row);
+  return fromRow(row, restoreNotice(ctx));
 }
 
 export interface BatchTransaction {
@@ -68,7 +72,7 @@ export function batchTransactions(ctx: Ctx, batchId: number, limit: number, offs
       ctx.db,
       `SELECT t.id, t.file_no AS fileNo, t.end_to_end_id AS endToEndId, t.debtor_id AS debtorId, d.number AS debtorNumber, d.name AS debtorName, t.name, t.iban,
               t.mandate_reference AS mandateReference, t.sequence_type AS sequenceType, t.date, t.amount, t.discount, t.remittance,
-              (t.original_mandate_reference IS NOT NULL OR t.original_iban IS NOT NULL OR t.smnda = 1) AS amendment,
+              (t.original_mandate_reference IS NOT NULL OR t.original_iban IS NOT NULL OR t.smnda = 1 OR t.original_creditor_id IS NOT NULL) AS amendment,
               (SELECT group_concat(i.document, ', ') FROM batch_transaction_items p JOIN open_items i ON i.id = p.item_id WHERE p.transaction_id = t.id) AS documents
          FROM batch_transactions t JOIN debtors d ON d.id = t.debtor_id WHERE t.batch_id = ? ORDER BY t.id LIMIT ? OFFSET ?`,
     ).all(batchId, limit, offset) as (Omit<BatchTransaction, 'amendment'> & { amendment: number })[]

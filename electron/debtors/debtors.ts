@@ -3,6 +3,9 @@ import { notFoundError, validationError } from '../../shared/api/errors';
 import type { Ctx } from '../context';
 import { recordIbanAmendment } from '../mandates/mandates';
 import { stmt } from '../statements';
+import { checkBicForIban, NON_EEA_SEPA, needsBicAndAddress, sameBank } from '../../shared/bankIdentity';
+import { validateSepaContent } from '../../shared/sepaText';
+import { IN_COLLECTION_JSON, inCollectionText, parseInCollection } from '../collections/inTransit';
 import { defaultStatusId, requireStatus } from './statuses';
 
 export interface DebtorInput {
@@ -37,15 +40,20 @@ const DEBTOR_SELECT = `SELECT d.id, d.number, d.name, d.email, d.phone, d.street
         d.collect, d.consolidate, d.payment_term_days AS paymentTermDays, d.status_id AS statusId, s.name AS statusName,
         d.notes, d.fee_amount AS feeAmount, d.discount_amount AS discountAmount, d.discount_percent AS discountPercent, d.created_at AS createdAt, (SELECT group_concat(tag, char(31)) FROM debtor_tags t WHERE t.debtor_id = d.id) AS tags,
         (SELECT m.reference FROM mandates m WHERE m.debtor_id = d.id AND m.status = 'active' ORDER BY m.id DESC LIMIT 1) AS activeMandate,
+        ${IN_COLLECTION_JSON} AS inCollection,
         COALESCE((SELECT SUM(l.debit) - SUM(l.credit) FROM journal_lines l
                    WHERE l.debtor_id = d.id
                      AND l.account_id = (SELECT account_id FROM account_roles WHERE role = 'receivables')), 0) AS balance
    FROM debtors d LEFT JOIN debtor_statuses s ON s.id = d.status_id`;
 
-type DebtorRow = Omit<DebtorT, 'collect' | 'consolidate' | 'tags'> & { collect: number; consolidate: number; tags: string | null };
+type DebtorRow = Omit<DebtorT, 'collect' | 'consolidate' | 'tags' | 'inCollection' | 'inCollectionText'> & { collect: number; consolidate: number; tags: string | null; inCollection: string | null };
 
 function fromRow(r: DebtorRow): DebtorT {
-  return { ...r, collect: r.collect === 1, consolidate: r.consolidate === 1, tags: r.tags ? r.tags.split('\u001f').sort((a, b) => a.localeCompare(b, 'nl')) : [] };
+  const inCollection = parseInCollection(r.inCollection);
+  return {
+    ...r, collect: r.collect === 1, consolidate: r.consolidate === 1, tags: r.tags ? r.tags.split('\u001f').sort((a, b) => a.localeCompare(b, 'nl')) : [],
+    inCollection, inCollectionText: inCollectionText(inCollection),
+  };
 }
 
 /** Replaces a debtor's groups; the same group written twice or with other spacing counts once. */
@@ -91,6 +99,34 @@ export function checkDebtorRules(input: DebtorInput): void {
   if (input.discountAmount != null && input.discountPercent != null) {
     throw validationError('discountPercent', 'one_of', 'Incassokorting is een bedrag of een percentage, niet allebei', 'A collection discount is an amount or a percentage, not both');
   }
+  // the name and account holder go into bank files as <Nm>: refused here, not half-way through a run
+  for (const [field, label] of [['name', { nl: 'Naam', en: 'Name' }], ['accountHolder', { nl: 'Rekeninghouder', en: 'Account holder' }]] as const) {
+    const v = validateSepaContent(input[field] ?? '', label);
+    if (!v.ok) throw validationError(field, v.rule, v.nl, v.en);
+  }
+  if (input.iban && input.bic) {
+    const v = checkBicForIban(input.bic, input.iban);
+    if (!v.ok) throw validationError('bic', v.rule, v.nl, v.en);
+  }
+  if (input.iban && needsBicAndAddress(input.iban, input.country)) {
+    const where = NON_EEA_SEPA.has(input.iban.slice(0, 2)) ? input.iban.slice(0, 2) : input.country;
+    if (!input.bic) {
+      throw validationError('bic', 'required_outside_eea', `Een rekening in ${where} (SEPA, buiten de EER) heeft een BIC nodig voor incasso en terugbetaling`, `An account in ${where} (SEPA, outside the EEA) needs a BIC for collection and refunds`);
+    }
+    if (!input.street || !input.city) {
+      throw validationError(!input.street ? 'street' : 'city', 'address_outside_eea', `Een rekening in ${where} (SEPA, buiten de EER): het bankbestand moet het adres dragen; vul straat en plaats in`, `An account in ${where} (SEPA, outside the EEA): the bank file must carry the address; fill in street and city`);
+    }
+  }
+}
+
+/**
+ * A new IBAN at another bank makes the old BIC wrong: it is dropped when it was left as it stood,
+ * so the card never pairs the new account with the old bank (checkDebtorRules then asks for a BIC
+ * where one is required).
+ */
+function bicForNewIban(current: DebtorT, input: DebtorInput): string | undefined {
+  if (!input.bic || !current.iban || !input.iban || input.bic !== current.bic || current.iban === input.iban) return input.bic;
+  return sameBank({ iban: current.iban }, { iban: input.iban }) ? input.bic : undefined;
 }
 
 function columns(ctx: Ctx, input: DebtorInput) {
@@ -136,6 +172,7 @@ export function createDebtor(ctx: Ctx, input: DebtorInput): DebtorT {
 
 export function updateDebtor(ctx: Ctx, input: DebtorInput & { id: number }): DebtorT {
   const current = getDebtor(ctx, input.id);
+  input = { ...input, bic: bicForNewIban(current, input) };
   checkDebtorRules(input);
   const number = input.number ?? current.number;
   if (stmt(ctx.db, 'SELECT 1 FROM debtors WHERE number = ? AND id <> ?').get(number, input.id)) {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { validationError } from '../../shared/api/errors';
+import { fsyncPath } from '../../db/backups';
 import { crashPoint } from './crashPoints';
 import { clearPendingOutputs, notePendingOutputs } from './pendingOutputs';
 
@@ -56,22 +57,13 @@ export function checkWritableFolder(folder: string, field: string): void {
   const stat = fs.statSync(folder, { throwIfNoEntry: false });
   if (!stat) throw validationError(field, 'folder_missing', `${field}: de map ${folder} bestaat niet`, `${field}: the folder ${folder} does not exist`);
   if (!stat.isDirectory()) throw validationError(field, 'folder_missing', `${field}: ${folder} is geen map`, `${field}: ${folder} is not a folder`);
+  let writable = (stat.mode & 0o222) !== 0; // a folder its owner made read-only; an administrator would pass the access check
   try {
     fs.accessSync(folder, fs.constants.W_OK | fs.constants.X_OK);
   } catch {
-    throw validationError(field, 'not_writable', `${field}: in de map ${folder} mag niet geschreven worden`, `${field}: the folder ${folder} is not writable`);
+    writable = false;
   }
-}
-
-function fsyncFolder(folder: string): void {
-  // Windows cannot open a directory for fsync; NTFS journals the rename itself
-  if (process.platform === 'win32') return;
-  const fd = fs.openSync(folder, 'r');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
+  if (!writable) throw validationError(field, 'not_writable', `${field}: in de map ${folder} mag niet geschreven worden`, `${field}: the folder ${folder} is not writable`);
 }
 
 interface Staged {
@@ -136,7 +128,7 @@ export class OutputSet {
       fs.renameSync(s.tmp, s.final);
       s.placed = true;
     }
-    for (const folder of this.folders) fsyncFolder(folder);
+    for (const folder of this.folders) fsyncPath(folder);
   }
 
   /** Undo: temporaries go, and placed files too (their booking did not happen). */

@@ -35,7 +35,7 @@ export function notePendingOutputs(ledgerFile: string, folders: string[], files:
   if (ledgerFile === ':memory:') return;
   const note: PendingNote = { pid: process.pid, folders: [...new Set(folders)], files: files.map((f) => ({ path: f.path, sha256: f.sha256 })) };
   const target = noteFile(ledgerFile);
-  const tmp = `${target}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.penning-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   const fd = fs.openSync(tmp, 'w');
   try {
     fs.writeSync(fd, JSON.stringify(note));

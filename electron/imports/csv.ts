@@ -1,19 +1,8 @@
 /**
- * Reading the CSV files treasurers get out of club administrations: UTF-8 (with or without BOM) or
- * Windows-1252 (Excel on Windows), separated by ";" (Dutch Excel) or "," or tabs, fields quoted
- * with double quotes that may hold separators and line breaks.
+ * Reading the CSV files treasurers get out of club administrations (decoded first by decode.ts),
+ * separated by ";" (Dutch Excel) or "," or tabs, fields quoted with double quotes that may hold
+ * separators and line breaks.
  */
-export type Encoding = 'utf-8' | 'windows-1252';
-
-export function decode(bytes: Uint8Array): { text: string; encoding: Encoding } {
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return { text: text.replace(/^\uFEFF/, ''), encoding: 'utf-8' };
-  } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
-  }
-}
-
 /** The separator that splits the header line into the most fields, quotes respected. */
 export function detectSeparator(text: string): string {
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';

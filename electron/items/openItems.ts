@@ -43,26 +43,35 @@ export function createItem(ctx: Ctx, item: NewItem, history: { kind: string; tex
   return id;
 }
 
-export function recordEvent(
-  ctx: Ctx,
-  itemId: number,
-  kind: string,
-  text: string,
-  extra: { relatedItemId?: number | null; reason?: string | null; entryId?: number | null } = {},
-): void {
-  stmt(ctx.db, 'INSERT INTO open_item_events (item_id, at, kind, text, reason, related_item_id, entry_id) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-    itemId,
-    ctx.now().toISOString(),
-    kind,
-    text,
-    extra.reason ?? null,
-    extra.relatedItemId ?? null,
-    extra.entryId ?? null,
-  );
+export interface EventExtra {
+  relatedItemId?: number | null;
+  reason?: string | null;
+  entryId?: number | null;
+  /**
+   * The balance the item gets by this event; without it, the balance it has. The database lets an
+   * item's balance change only to the one its newest event records, so an operation that changes
+   * the balance records its event FIRST.
+   */
+  balanceAfter?: number;
 }
 
-/** Closes an item: its balance moves elsewhere (split, merge, settlement) or is written off. */
-export function closeItem(ctx: Ctx, itemId: number, state: 'settled' | 'split' | 'merged' | 'written_off', mergedInto?: number): void {
+export function recordEvent(ctx: Ctx, itemId: number, kind: string, text: string, extra: EventExtra = {}): void {
+  stmt(
+    ctx.db,
+    `INSERT INTO open_item_events (item_id, at, kind, text, reason, related_item_id, entry_id, balance_after)
+     VALUES (?, ?, ?, ?, ?, ?, ?, COALESCE(?, (SELECT balance FROM open_items WHERE id = ?)))`,
+  ).run(itemId, ctx.now().toISOString(), kind, text, extra.reason ?? null, extra.relatedItemId ?? null, extra.entryId ?? null, extra.balanceAfter ?? null, itemId);
+}
+
+/** Closes an item with the line in its history that says why: its balance moves elsewhere (split, merge, settlement) or is written off. */
+export function closeItem(
+  ctx: Ctx,
+  itemId: number,
+  state: 'settled' | 'split' | 'merged' | 'written_off',
+  event: { kind: string; text: string } & EventExtra,
+  mergedInto?: number,
+): void {
+  recordEvent(ctx, itemId, event.kind, event.text, { ...event, balanceAfter: 0 });
   stmt(ctx.db, "UPDATE open_items SET balance = 0, state = ?, merged_into_item_id = ?, closed_on = ? WHERE id = ? AND state = 'open'").run(
     state,
     mergedInto ?? null,

@@ -1,4 +1,6 @@
-import { isIsoDate } from '../../shared/dates';
+import { earliestCollectionDate } from '../../shared/businessDays';
+import { addMonths, isIsoDate } from '../../shared/dates';
+import { getSettings } from '../settings/settings';
 import { conflictError, notFoundError, validationError } from '../../shared/api/errors';
 import { equalParts, formatEuro } from '../../shared/money';
 import type { Ctx } from '../context';
@@ -12,6 +14,7 @@ interface ItemRow {
   debtorId: number;
   document: string;
   description: string;
+  itemDate: string;
   dueDate: string;
   balance: number;
   state: string;
@@ -22,7 +25,7 @@ interface ItemRow {
 function openItem(ctx: Ctx, id: number, field = 'itemId'): ItemRow {
   const row = stmt(
     ctx.db,
-    'SELECT id, debtor_id AS debtorId, document, description, due_date AS dueDate, balance, state, blocked, arrangement FROM open_items WHERE id = ?',
+    'SELECT id, debtor_id AS debtorId, document, description, item_date AS itemDate, due_date AS dueDate, balance, state, blocked, arrangement FROM open_items WHERE id = ?',
   ).get(id) as ItemRow | undefined;
   if (!row) throw notFoundError({ nl: `Openstaande post ${id}`, en: `Open item ${id}` }, field);
   if (row.state !== 'open') throw conflictError('closed', `Post ${row.document} is al afgesloten`, `Item ${row.document} is already closed`, field);
@@ -41,14 +44,34 @@ function itemsOfOneDebtor(ctx: Ctx, ids: number[]): ItemRow[] {
 const euro = (cents: number) => formatEuro(cents).replace(/\u00a0/g, ' ');
 
 /**
+ * Due dates left open take the next possible date for the first part (never a date in the past:
+ * for a member on direct debit the earliest collection date, else today, and not before the
+ * item's own due date) and a month after the part before for the others.
+ */
+function partDueDates(ctx: Ctx, item: ItemRow, given: (string | undefined)[]): string[] {
+  const out: string[] = [];
+  given.forEach((d, i) => {
+    if (d !== undefined) out.push(d);
+    else if (i > 0) out.push(addMonths(out[i - 1]!, 1));
+    else {
+      const debtor = stmt(ctx.db, 'SELECT payment_method AS method FROM debtors WHERE id = ?').get(item.debtorId) as { method: string };
+      const next = debtor.method === 'direct_debit' ? earliestCollectionDate(ctx.today(), getSettings(ctx).collection.leadDays) : ctx.today();
+      out.push(item.dueDate > next ? item.dueDate : next);
+    }
+  });
+  return out;
+}
+
+/**
  * Opsplitsen: one item into parts with their own due dates (a payment arrangement). The sum is
  * preserved to the cent; equal parts put the odd cents in the first parts.
  */
 export function splitItem(
   ctx: Ctx,
-  input: { itemId: number; parts: { amount?: number; dueDate: string }[]; arrangement: boolean; reason?: string },
+  input: { itemId: number; parts: { amount?: number; dueDate?: string }[]; arrangement: boolean; reason?: string },
 ): number[] {
   const item = openItem(ctx, input.itemId);
+  const dueDates = partDueDates(ctx, item, input.parts.map((p) => p.dueDate));
   const n = input.parts.length;
   if (n < 2) throw validationError('parts', 'min', 'Splits in minstens twee delen', 'Split into at least two parts');
   const given = input.parts.filter((p) => p.amount !== undefined).length;
@@ -67,7 +90,7 @@ export function splitItem(
     if (a === 0 || Math.sign(a) !== Math.sign(item.balance)) {
       throw validationError(`parts.${i}.amount`, 'sign', 'Elk deel is een bedrag met hetzelfde teken als de post', 'Each part must have the same sign as the item');
     }
-    if (!isIsoDate(input.parts[i]!.dueDate)) throw validationError(`parts.${i}.dueDate`, 'date', 'Ongeldige vervaldatum', 'Invalid due date');
+    if (!isIsoDate(dueDates[i]!)) throw validationError(`parts.${i}.dueDate`, 'date', 'Ongeldige vervaldatum', 'Invalid due date');
   });
   const ids = amounts.map((amount, i) =>
     createItem(
@@ -77,8 +100,9 @@ export function splitItem(
         sourceType: 'split',
         document: `${item.document}/${i + 1}`,
         description: `${item.description} (termijn ${i + 1} van ${n})`,
-        itemDate: ctx.today(),
-        dueDate: input.parts[i]!.dueDate,
+        // the parts keep the document's date: the pre-notification period counts from the invoice
+        itemDate: item.itemDate,
+        dueDate: dueDates[i]!,
         amount,
         parentItemId: item.id,
         arrangement: input.arrangement,
@@ -86,8 +110,7 @@ export function splitItem(
       { kind: 'split_from', text: `Deel ${i + 1} van ${n} uit post ${item.document}`, relatedItemId: item.id, reason: input.reason },
     ),
   );
-  closeItem(ctx, item.id, 'split');
-  recordEvent(ctx, item.id, 'split', `Opgesplitst in ${n} delen: ${amounts.map(euro).join(', ')}`, { reason: input.reason });
+  closeItem(ctx, item.id, 'split', { kind: 'split', text: `Opgesplitst in ${n} delen: ${amounts.map(euro).join(', ')}`, reason: input.reason });
   if (input.arrangement) markDebtorStatus(ctx, item.debtorId, 'Betalingsregeling');
   return ids;
 }
@@ -118,8 +141,7 @@ export function mergeItems(ctx: Ctx, input: { itemIds: number[]; dueDate?: strin
     { kind: 'merged_from', text: `Samengevoegd uit ${items.map((i) => i.document).join(', ')}`, reason: input.reason },
   );
   for (const i of items) {
-    closeItem(ctx, i.id, 'merged', id);
-    recordEvent(ctx, i.id, 'merged_into', `Samengevoegd tot één post van ${euro(total)}`, { relatedItemId: id, reason: input.reason });
+    closeItem(ctx, i.id, 'merged', { kind: 'merged_into', text: `Samengevoegd tot één post van ${euro(total)}`, relatedItemId: id, reason: input.reason }, id);
   }
   return id;
 }
@@ -133,8 +155,7 @@ export function settleItems(ctx: Ctx, input: { itemIds: number[]; reason?: strin
     throw validationError('itemIds', 'not_zero', `Deze posten tellen op tot ${euro(total)}; vereffenen kan alleen als ze samen nul zijn (voeg ze anders samen)`, `These items add up to ${euro(total)}; settling needs a total of zero (merge them instead)`);
   }
   for (const i of items) {
-    closeItem(ctx, i.id, 'settled');
-    recordEvent(ctx, i.id, 'settled', `Vereffend met ${items.filter((x) => x.id !== i.id).map((x) => x.document).join(', ')}`, { reason: input.reason });
+    closeItem(ctx, i.id, 'settled', { kind: 'settled', text: `Vereffend met ${items.filter((x) => x.id !== i.id).map((x) => x.document).join(', ')}`, reason: input.reason });
   }
 }
 
@@ -156,8 +177,7 @@ export function writeOffItem(ctx: Ctx, input: { itemId: number; reason: string; 
       { accountId: receivables, debtorId: item.debtorId, debit: owed ? 0 : amount, credit: owed ? amount : 0 },
     ],
   });
-  closeItem(ctx, item.id, 'written_off');
-  recordEvent(ctx, item.id, 'written_off', `Afgeboekt: ${euro(item.balance)}`, { reason: input.reason, entryId });
+  closeItem(ctx, item.id, 'written_off', { kind: 'written_off', text: `Afgeboekt: ${euro(item.balance)}`, reason: input.reason, entryId });
   return entryId;
 }
 

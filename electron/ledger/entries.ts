@@ -22,9 +22,13 @@ const ENTRY_SELECT = `SELECT e.id, j.code AS journalCode, e.year, e.number, e.da
         (SELECT r.id FROM journal_entries r WHERE r.reverses_entry_id = e.id) AS reversedByEntryId
    FROM journal_entries e JOIN journals j ON j.id = e.journal_id`;
 
-/** The entry's reference as the treasurer sees and quotes it: MEM-2026-0001. */
+/**
+ * The entry's reference as the treasurer sees and quotes it: journal, year / number — MEM 2026/0001.
+ * Batches are INC-2026-0001: the cancellation of batch INC-2026-0001 (entry INC 2026/0002) can no
+ * longer be taken for the next batch, INC-2026-0002.
+ */
 export function entryReference(journalCode: string, year: number, number: number): string {
-  return `${journalCode}-${year}-${String(number).padStart(4, '0')}`;
+  return `${journalCode} ${year}/${String(number).padStart(4, '0')}`;
 }
 
 function withLines(ctx: Ctx, rows: EntryRow[]): EntryT[] {

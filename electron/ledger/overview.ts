@@ -2,6 +2,7 @@ import type { Output } from '../../shared/api/contract';
 import type { Ctx } from '../context';
 import { stmt } from '../statements';
 import { listAccounts } from './chart';
+import { collectionsInTransit } from '../collections/inTransit';
 
 export function getOverview(ctx: Ctx): Output<'overview.get'> {
   const perDebtor = stmt(
@@ -21,6 +22,7 @@ export function getOverview(ctx: Ctx): Output<'overview.get'> {
     creditBalances: perDebtor.creditBalances,
     entryCount: entries.n,
     lastEntryDate: entries.last,
+    collectionsInTransit: collectionsInTransit(ctx),
     accounts: listAccounts(ctx),
   };
 }

@@ -69,9 +69,9 @@ export function postEntry(ctx: Ctx, posting: Posting): number {
     const entryId = Number(
       stmt(
         db,
-        `INSERT INTO journal_entries (journal_id, year, number, date, description, source_type, source_id, reverses_entry_id)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(journal.id, year, next.n, posting.date, posting.description, posting.sourceType ?? null, posting.sourceId ?? null, posting.reversesEntryId ?? null).lastInsertRowid,
+        `INSERT INTO journal_entries (journal_id, year, number, date, description, source_type, source_id, reverses_entry_id, line_count)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(journal.id, year, next.n, posting.date, posting.description, posting.sourceType ?? null, posting.sourceId ?? null, posting.reversesEntryId ?? null, posting.lines.length).lastInsertRowid,
     );
     const insertLine = stmt(db, 'INSERT INTO journal_lines (entry_id, line_no, account_id, debtor_id, debit, credit, description) VALUES (?, ?, ?, ?, ?, ?, ?)');
     posting.lines.forEach((line, i) => {

@@ -1,3 +1,4 @@
+import { entryReference } from '../ledger/entries';
 import { formatDate } from '../../shared/dates';
 import { formatIban } from '../../shared/iban';
 import { groupBy } from '../../shared/grouping';
@@ -63,7 +64,7 @@ export async function renderBatchReport(ctx: Ctx, batchId: number): Promise<{ fi
   doc.font('Helvetica-Bold').fontSize(10).text(`Aantal transacties: ${batch.transactionCount}`);
   doc.text(`Controletotaal: ${euro(batch.controlSum)}`);
   if (batch.discountTotal) doc.font('Helvetica').text(`Incassokorting: ${euro(batch.discountTotal)}`);
-  if (booked) doc.font('Helvetica').fontSize(9).text(`Geboekt als ${booked.code}-${booked.year}-${String(booked.number).padStart(4, '0')}: ${collection ? 'Debiteuren aan Incasso onderweg' : 'Terug te betalen aan Debiteuren'}.`);
+  if (booked) doc.font('Helvetica').fontSize(9).text(`Geboekt als ${entryReference(booked.code, booked.year, booked.number)}: ${collection ? 'Debiteuren aan Incasso onderweg' : 'Terug te betalen aan Debiteuren'}.`);
   doc.end();
   return { fileName: `verzamelstaat-${batch.reference}.pdf`, pdf: await done };
 }
@@ -77,10 +78,10 @@ export async function renderSpecifications(ctx: Ctx, batchId: number): Promise<{
   const settings = getSettings(ctx);
   const rows = stmt(
     ctx.db,
-    `SELECT d.id AS debtorId, d.number, d.name, t.date, t.mandate_reference AS mandate, t.iban, i.document, i.description, p.amount, p.discount
+    `SELECT d.id AS debtorId, d.number, d.name, t.date, t.mandate_reference AS mandate, t.iban, i.document, i.description, p.amount, p.discount, p.announced_date AS announcedDate
        FROM batch_transactions t JOIN debtors d ON d.id = t.debtor_id JOIN batch_transaction_items p ON p.transaction_id = t.id JOIN open_items i ON i.id = p.item_id
       WHERE t.batch_id = ? ORDER BY CAST(d.number AS INTEGER), d.number, t.id, i.id`,
-  ).all(batchId) as { debtorId: number; number: string; name: string; date: string; mandate: string | null; iban: string; document: string; description: string; amount: number; discount: number }[];
+  ).all(batchId) as { debtorId: number; number: string; name: string; date: string; mandate: string | null; iban: string; document: string; description: string; amount: number; discount: number; announcedDate: string | null }[];
   const byDebtor = groupBy(rows, (r) => r.debtorId);
   const out: { fileName: string; debtorNumber: string; pdf: Buffer }[] = [];
   for (const items of byDebtor.values()) {
@@ -106,6 +107,15 @@ export async function renderSpecifications(ctx: Ctx, batchId: number): Promise<{
       { fontSize: 9 },
     );
     doc.font('Helvetica-Bold').text(`Totaal: ${euro(batch.kind === 'collection' ? total : -total)}`);
+    const early = items.filter((r) => r.announcedDate);
+    if (early.length) {
+      // collected sooner than the invoice said: this letter is the member's new pre-notification
+      doc.moveDown(0.8).font('Helvetica').fontSize(10).text(
+        'Deze specificatie geldt als nieuwe vooraankondiging: ' +
+          `wij incasseren ${early.map((r) => `${r.document} op ${formatDate(r.date)} (aangekondigd voor ${formatDate(r.announcedDate!)})`).join(', ')}, eerder dan op de factuur stond. ` +
+          'Niet akkoord? Neem dan vóór de incassodatum contact met ons op; u kunt een incasso ook binnen 8 weken laten terugboeken.',
+      );
+    }
     doc.end();
     out.push({ fileName: `specificatie-${batch.reference}-${first.number}.pdf`, debtorNumber: first.number, pdf: await done });
   }

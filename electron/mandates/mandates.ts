@@ -35,8 +35,10 @@ export interface MandateInput {
 }
 
 export function saveMandate(ctx: Ctx, input: MandateInput): MandateT {
-  if (!stmt(ctx.db, 'SELECT 1 FROM debtors WHERE id = ?').get(input.debtorId)) {
-    throw notFoundError({ nl: `Debiteur ${input.debtorId}`, en: `Debtor ${input.debtorId}` }, 'debtorId');
+  const debtor = stmt(ctx.db, 'SELECT kind FROM debtors WHERE id = ?').get(input.debtorId) as { kind: 'person' | 'business' } | undefined;
+  if (!debtor) throw notFoundError({ nl: `Debiteur ${input.debtorId}`, en: `Debtor ${input.debtorId}` }, 'debtorId');
+  if (input.scheme === 'B2B' && debtor.kind !== 'business') {
+    throw validationError('scheme', 'b2b_business_only', 'Een B2B-machtiging is alleen voor een organisatie of bedrijf; zet de debiteur op "organisatie" of kies CORE', 'A B2B mandate is only for an organisation or business; mark the debtor as an organisation or choose CORE');
   }
   if (input.signedOn > ctx.today()) {
     throw validationError('signedOn', 'future', `Ondertekend op ${input.signedOn} ligt in de toekomst`, `Signed on ${input.signedOn} is in the future`);
@@ -79,6 +81,33 @@ function recordAmendment(ctx: Ctx, mandate: MandateT, column: 'original_referenc
 
 export function recordIbanAmendment(ctx: Ctx, debtorId: number, before: string | null, after: string | null): void {
   for (const m of listMandates(ctx, debtorId).filter((x) => x.status === 'active')) recordAmendment(ctx, m, 'original_iban', before, after);
+}
+
+/**
+ * A signed mandate is meant to be collected on: for a member who still pays by transfer the
+ * result offers the switch, and makes it when asked (the card then needs an IBAN, as always).
+ */
+export function saveMandateForCollection(ctx: Ctx, input: MandateInput & { switchToDirectDebit: boolean }) {
+  const mandate = saveMandate(ctx, input);
+  const debtor = stmt(ctx.db, 'SELECT number, name, payment_method AS method, iban FROM debtors WHERE id = ?').get(input.debtorId) as { number: string; name: string; method: string; iban: string | null };
+  let paymentMethod = debtor.method as 'direct_debit' | 'transfer';
+  if (mandate.status === 'active' && paymentMethod === 'transfer' && input.switchToDirectDebit) {
+    if (!debtor.iban) throw validationError('switchToDirectDebit', 'required_for_direct_debit', `${debtor.name} (${debtor.number}) heeft geen IBAN; vul die eerst in op de debiteurkaart`, `${debtor.name} (${debtor.number}) has no IBAN; fill it in on the debtor card first`);
+    stmt(ctx.db, "UPDATE debtors SET payment_method = 'direct_debit', updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?").run(input.debtorId);
+    paymentMethod = 'direct_debit';
+  }
+  const offered = mandate.status === 'active' && paymentMethod === 'transfer';
+  return {
+    ...mandate,
+    paymentMethod,
+    switchToDirectDebitOffered: offered,
+    message: offered
+      ? {
+          nl: `${debtor.name} (${debtor.number}) betaalt per overboeking: de machtiging ${mandate.reference} wordt pas gebruikt als de betaalwijze incasso is. Betaalwijze op incasso zetten?`,
+          en: `${debtor.name} (${debtor.number}) pays by transfer: mandate ${mandate.reference} is only used once the payment method is direct debit. Switch the payment method to direct debit?`,
+        }
+      : null,
+  };
 }
 
 export function revokeMandate(ctx: Ctx, id: number, date: string | undefined): MandateT {

@@ -27,12 +27,21 @@ interface CandidateRow extends RefundCandidate {
   bic: string | null;
 }
 
+/**
+ * Items a refund may settle: open and not blocked, and not a credit note on an invoice that is
+ * still in a collection the bank has not confirmed — if that debit bounces the member owes the
+ * invoice again, and the credit is what is then netted against it, not money already paid out.
+ */
+const REFUNDABLE = `i.state = 'open' AND i.blocked = 0
+        AND NOT EXISTS (SELECT 1 FROM invoices cn JOIN open_items inv ON inv.invoice_id = cn.credits_invoice_id
+                         WHERE cn.id = i.invoice_id AND inv.state = 'in_collection')`;
+
 function candidateRows(ctx: Ctx): CandidateRow[] {
   return stmt(
     ctx.db,
     `SELECT d.id AS debtorId, d.number AS debtorNumber, d.name AS debtorName, d.account_holder AS holder, d.iban, d.bic, -SUM(i.balance) AS credit, COUNT(*) AS items
        FROM open_items i JOIN debtors d ON d.id = i.debtor_id
-      WHERE i.state = 'open' AND i.blocked = 0
+      WHERE ${REFUNDABLE}
       GROUP BY d.id HAVING SUM(i.balance) < 0
       ORDER BY CAST(d.number AS INTEGER), d.number`,
   ).all() as CandidateRow[];
@@ -55,6 +64,10 @@ export function saveRefund(ctx: Ctx, input: { bankAccountId?: number; executionD
   if (executionDate < ctx.today()) throw validationError('executionDate', 'past', `Uitvoerdatum ${formatDate(executionDate)} ligt in het verleden`, `Execution date ${formatDate(executionDate, 'en')} is in the past`);
   if (!isBusinessDay(executionDate)) throw validationError('executionDate', 'business_day', `Uitvoerdatum ${formatDate(executionDate)} is geen bankwerkdag`, `Execution date ${formatDate(executionDate, 'en')} is not a bank business day`);
   if (input.debtorIds.length === 0) throw validationError('debtorIds', 'min', 'Kies minstens één debiteur om terug te betalen', 'Choose at least one debtor to refund');
+  const twice = input.debtorIds.findIndex((id, i) => input.debtorIds.indexOf(id) !== i);
+  if (twice >= 0) {
+    throw validationError(`debtorIds.${twice}`, 'unique', `Debiteur ${input.debtorIds[twice]} staat twee keer in de terugbetaling; elk lid wordt één keer terugbetaald`, `Debtor ${input.debtorIds[twice]} is in the refund twice; each member is paid back once`);
+  }
   const byId = new Map(candidateRows(ctx).map((c) => [c.debtorId, c]));
   const chosen = input.debtorIds.map((id, i) => {
     const c = byId.get(id);
@@ -64,7 +77,7 @@ export function saveRefund(ctx: Ctx, input: { bankAccountId?: number; executionD
   });
 
   const total = chosen.reduce((s, c) => s + c.credit, 0);
-  const { batchId, reference } = insertBatch(ctx, {
+  const { batchId, reference, idKey } = insertBatch(ctx, {
     kind: 'refund', bankAccountId: bank.id, scheme: null, requestedDate: executionDate, painVersion: bank.pain001Version,
     header: batchHeader(settings, bank), transactionCount: chosen.length, controlSum: total, discountTotal: 0, fileCount: 1,
   });
@@ -85,16 +98,16 @@ export function saveRefund(ctx: Ctx, input: { bankAccountId?: number; executionD
     ctx.db,
     `INSERT INTO batch_transactions (batch_id, file_no, end_to_end_id, debtor_id, date, amount, name, iban, bic, remittance) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const items = stmt(ctx.db, "SELECT id, balance FROM open_items WHERE debtor_id = ? AND state = 'open' AND blocked = 0 ORDER BY id");
+  const items = stmt(ctx.db, `SELECT i.id, i.balance FROM open_items i WHERE i.debtor_id = ? AND ${REFUNDABLE} ORDER BY i.id`);
   const insertPortion = stmt(ctx.db, 'INSERT INTO batch_transaction_items (transaction_id, item_id, amount) VALUES (?, ?, ?)');
   const settle = stmt(ctx.db, "UPDATE open_items SET state = 'refunded', balance = 0, batch_transaction_id = ?, closed_on = ? WHERE id = ? AND state = 'open'");
   chosen.forEach((c, i) => {
     const remittance = toSepaText(`Terugbetaling tegoed ${settings.organisation.name} lid ${c.debtorNumber}`, 140);
-    const txId = Number(insertTx.run(batchId, endToEndId(reference, i + 1), c.debtorId, executionDate, c.credit, toSepaText(c.holder ?? c.debtorName, 70), c.iban, c.bic, remittance).lastInsertRowid);
+    const txId = Number(insertTx.run(batchId, endToEndId(reference, idKey, i + 1), c.debtorId, executionDate, c.credit, toSepaText(c.holder ?? c.debtorName, 70), c.iban, c.bic, remittance).lastInsertRowid);
     for (const item of items.all(c.debtorId) as { id: number; balance: number }[]) {
       insertPortion.run(txId, item.id, item.balance);
+      recordEvent(ctx, item.id, 'refund', `Verrekend in terugbetaling ${reference}, uitvoerdatum ${formatDate(executionDate)}`, { entryId, balanceAfter: 0 });
       settle.run(txId, ctx.today(), item.id);
-      recordEvent(ctx, item.id, 'refund', `Verrekend in terugbetaling ${reference}, uitvoerdatum ${formatDate(executionDate)}`, { entryId });
     }
   });
   finishBatch(ctx, batchId, entryId, sink);

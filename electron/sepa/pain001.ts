@@ -19,6 +19,8 @@ export interface Pain001File {
   paymentInfoId: string;
   executionDate: string;
   debtor: { name: string; iban: string; bic: string | null };
+  /** BtchBookg; undefined for batches saved before the setting */
+  batchBooking?: boolean;
   transfers: CreditTransfer[];
 }
 
@@ -33,7 +35,7 @@ export function writePain001(file: Pain001File, emit: Emit): void {
     `<?xml version="1.0" encoding="UTF-8"?>\n<Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.001.${file.version}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
       `<CstmrCdtTrfInitn><GrpHdr><MsgId>${file.messageId}</MsgId><CreDtTm>${file.createdStamp}</CreDtTm><NbOfTxs>${n}</NbOfTxs><CtrlSum>${total}</CtrlSum>` +
       `<InitgPty><Nm>${file.initiatingParty}</Nm></InitgPty></GrpHdr>\n` +
-      `<PmtInf><PmtInfId>${file.paymentInfoId}</PmtInfId><PmtMtd>TRF</PmtMtd><NbOfTxs>${n}</NbOfTxs><CtrlSum>${total}</CtrlSum>` +
+      `<PmtInf><PmtInfId>${file.paymentInfoId}</PmtInfId><PmtMtd>TRF</PmtMtd>${file.batchBooking === undefined ? '' : `<BtchBookg>${file.batchBooking}</BtchBookg>`}<NbOfTxs>${n}</NbOfTxs><CtrlSum>${total}</CtrlSum>` +
       `<PmtTpInf><SvcLvl><Cd>SEPA</Cd></SvcLvl></PmtTpInf>${date}` +
       `<Dbtr><Nm>${d.name}</Nm></Dbtr><DbtrAcct><Id><IBAN>${d.iban}</IBAN></Id></DbtrAcct><DbtrAgt>${agent(d.bic, bicTag)}</DbtrAgt><ChrgBr>SLEV</ChrgBr>\n`,
   );

@@ -13,7 +13,11 @@ export interface DirectDebit {
   originalIban?: string | null;
   /** the debtor changed bank: SMNDA instead of the original account */
   smnda?: boolean;
+  /** the club's creditor id as the debtor's bank last saw it (OrgnlCdtrSchmeId) */
+  originalCreditorId?: string | null;
   name: string;
+  /** a debtor outside the EEA: country and up to two address lines */
+  address?: { country: string; lines: string[] } | null;
   iban: string;
   bic: string | null;
   remittance: string;
@@ -37,6 +41,8 @@ export interface Pain008File {
   createdStamp: string;
   initiatingParty: string;
   creditor: { name: string; iban: string; bic: string | null; creditorId: string };
+  /** BtchBookg; undefined for batches saved before the setting (their files never had it) */
+  batchBooking?: boolean;
   groups: DebitGroup[];
 }
 
@@ -47,13 +53,23 @@ function totals(g: DebitGroup): { count: number; sum: number } {
   return { count: debits.length, sum: debits.reduce((s, d) => s + d.amount, 0) };
 }
 
+const schemeId = (id: string) => `<Id><PrvtId><Othr><Id>${id}</Id><SchmeNm><Prtry>SEPA</Prtry></SchmeNm></Othr></PrvtId></Id>`;
+
+/** AmdmntInfDtls in the schema's order: OrgnlMndtId, OrgnlCdtrSchmeId, OrgnlDbtrAcct (SMNDA or IBAN). */
 function amendment(d: DirectDebit): string {
-  if (!d.originalMandateId && !d.originalIban && !d.smnda) return '';
+  if (!d.originalMandateId && !d.originalIban && !d.smnda && !d.originalCreditorId) return '';
   let details = '';
   if (d.originalMandateId) details += `<OrgnlMndtId>${d.originalMandateId}</OrgnlMndtId>`;
+  if (d.originalCreditorId) details += `<OrgnlCdtrSchmeId>${schemeId(d.originalCreditorId)}</OrgnlCdtrSchmeId>`;
   if (d.smnda) details += '<OrgnlDbtrAcct><Id><Othr><Id>SMNDA</Id></Othr></Id></OrgnlDbtrAcct>';
   else if (d.originalIban) details += `<OrgnlDbtrAcct><Id><IBAN>${d.originalIban}</IBAN></Id></OrgnlDbtrAcct>`;
   return `<AmdmntInd>true</AmdmntInd><AmdmntInfDtls>${details}</AmdmntInfDtls>`;
+}
+
+/** Ctry and AdrLine exist in both versions' PostalAddress with the same order; the lines are SEPA text of at most 70. */
+function postalAddress(a: DirectDebit['address']): string {
+  if (!a) return '';
+  return `<PstlAdr><Ctry>${a.country}</Ctry>${a.lines.map((l) => `<AdrLine>${l}</AdrLine>`).join('')}</PstlAdr>`;
 }
 
 /**
@@ -74,10 +90,11 @@ export function writePain008(file: Pain008File, emit: Emit): void {
   );
   const creditorBlock =
     `<Cdtr><Nm>${c.name}</Nm></Cdtr><CdtrAcct><Id><IBAN>${c.iban}</IBAN></Id></CdtrAcct><CdtrAgt>${agent(c.bic, bicTag)}</CdtrAgt><ChrgBr>SLEV</ChrgBr>` +
-    `<CdtrSchmeId><Id><PrvtId><Othr><Id>${c.creditorId}</Id><SchmeNm><Prtry>SEPA</Prtry></SchmeNm></Othr></PrvtId></Id></CdtrSchmeId>\n`;
+    `<CdtrSchmeId>${schemeId(c.creditorId)}</CdtrSchmeId>\n`;
+  const batchBooking = file.batchBooking === undefined ? '' : `<BtchBookg>${file.batchBooking}</BtchBookg>`;
   file.groups.forEach((g, i) => {
     emit(
-      `<PmtInf><PmtInfId>${g.paymentInfoId}</PmtInfId><PmtMtd>DD</PmtMtd><NbOfTxs>${sums[i]!.count}</NbOfTxs><CtrlSum>${amount(sums[i]!.sum)}</CtrlSum>` +
+      `<PmtInf><PmtInfId>${g.paymentInfoId}</PmtInfId><PmtMtd>DD</PmtMtd>${batchBooking}<NbOfTxs>${sums[i]!.count}</NbOfTxs><CtrlSum>${amount(sums[i]!.sum)}</CtrlSum>` +
         `<PmtTpInf><SvcLvl><Cd>SEPA</Cd></SvcLvl><LclInstrm><Cd>${g.scheme}</Cd></LclInstrm><SeqTp>${g.sequenceType}</SeqTp></PmtTpInf>` +
         `<ReqdColltnDt>${g.date}</ReqdColltnDt>${creditorBlock}`,
     );
@@ -85,7 +102,7 @@ export function writePain008(file: Pain008File, emit: Emit): void {
       emit(
         `<DrctDbtTxInf><PmtId><EndToEndId>${d.endToEndId}</EndToEndId></PmtId><InstdAmt Ccy="EUR">${amount(d.amount)}</InstdAmt>` +
           `<DrctDbtTx><MndtRltdInf><MndtId>${d.mandateId}</MndtId><DtOfSgntr>${d.signedOn}</DtOfSgntr>${amendment(d)}</MndtRltdInf></DrctDbtTx>` +
-          `<DbtrAgt>${agent(d.bic, bicTag)}</DbtrAgt><Dbtr><Nm>${d.name}</Nm></Dbtr><DbtrAcct><Id><IBAN>${d.iban}</IBAN></Id></DbtrAcct>` +
+          `<DbtrAgt>${agent(d.bic, bicTag)}</DbtrAgt><Dbtr><Nm>${d.name}</Nm>${postalAddress(d.address)}</Dbtr><DbtrAcct><Id><IBAN>${d.iban}</IBAN></Id></DbtrAcct>` +
           `<RmtInf><Ustrd>${d.remittance}</Ustrd></RmtInf></DrctDbtTxInf>\n`,
       );
     }

@@ -3,7 +3,24 @@ import { conflictError, notFoundError, validationError } from '../../shared/api/
 import type { Ctx } from '../context';
 import { accountForRole, installDefaultChart } from '../ledger/chart';
 import { DEFAULT_PRE_NOTIFICATION } from '../letters/preNotification';
+import { DEFAULT_PRENOTIFICATION_DAYS } from '../collections/prenotification';
 import { stmt } from '../statements';
+import { newIdSalt } from '../collections/bankIds';
+import { checkBicForIban } from '../../shared/bankIdentity';
+import { validateSepaContent } from '../../shared/sepaText';
+
+/** The club's name is the creditor's <Nm> in every file; a template with only placeholders is fine, one whose own text is unreadable is not. */
+function checkSepaTexts(name: string | undefined, remittanceTemplate: string | undefined, prefix = ''): void {
+  const checks: [string, string | undefined, { nl: string; en: string }][] = [
+    [`${prefix}organisation.name`, name, { nl: 'Naam van de vereniging', en: 'Organisation name' }],
+    [`${prefix}collection.remittanceTemplate`, remittanceTemplate?.replace(/\{(\w+)\}/g, '').trim() ? remittanceTemplate.replace(/\{(\w+)\}/g, '') : undefined, { nl: 'Omschrijving op het afschrift', en: 'Remittance text' }],
+  ];
+  for (const [field, value, label] of checks) {
+    if (value === undefined) continue;
+    const v = validateSepaContent(value, label);
+    if (!v.ok) throw validationError(field, v.rule, v.nl, v.en);
+  }
+}
 
 export interface OrganisationInput {
   name: string;
@@ -27,6 +44,7 @@ export interface BankAccountInput {
   pain008Version?: '001.02' | '001.08';
   pain001Version?: '001.03' | '001.09';
   maxTransactionsPerFile?: number | null;
+  batchBooking?: boolean;
 }
 
 interface OrganisationRow {
@@ -46,6 +64,7 @@ interface OrganisationRow {
   collection_discount_amount: number | null;
   collection_discount_percent: number | null;
   first_as_frst: number;
+  prenotification_days: number;
   language: 'nl' | 'en';
 }
 
@@ -57,9 +76,9 @@ export function listBankAccounts(ctx: Ctx): BankAccountT[] {
   const rows = stmt(
     ctx.db,
     `SELECT id, name, iban, bic, ledger_account_id AS ledgerAccountId, collection, refunds, active, pain008_version AS pain008Version,
-            pain001_version AS pain001Version, max_transactions_per_file AS maxTransactionsPerFile FROM bank_accounts ORDER BY id`,
-  ).all() as (Omit<BankAccountT, 'collection' | 'refunds' | 'active'> & { collection: number; refunds: number; active: number })[];
-  return rows.map((r) => ({ ...r, collection: r.collection === 1, refunds: r.refunds === 1, active: r.active === 1 }));
+            pain001_version AS pain001Version, max_transactions_per_file AS maxTransactionsPerFile, batch_booking AS batchBooking FROM bank_accounts ORDER BY id`,
+  ).all() as (Omit<BankAccountT, 'collection' | 'refunds' | 'active' | 'batchBooking'> & { collection: number; refunds: number; active: number; batchBooking: number })[];
+  return rows.map((r) => ({ ...r, collection: r.collection === 1, refunds: r.refunds === 1, active: r.active === 1, batchBooking: r.batchBooking === 1 }));
 }
 
 /** {vereniging} {lidnummer} {naam} {omschrijving} {documenten}: cut to 140 SEPA characters in the file. */
@@ -90,6 +109,7 @@ export function getSettings(ctx: Ctx): SettingsT {
       discountAmount: row?.collection_discount_amount ?? null,
       discountPercent: row?.collection_discount_percent ?? null,
       firstAsFrst: row?.first_as_frst === 1,
+      prenotificationDays: row?.prenotification_days ?? DEFAULT_PRENOTIFICATION_DAYS,
     },
   };
 }
@@ -103,11 +123,12 @@ export function initialize(
     throw conflictError('already_initialized', 'Deze administratie is al ingericht; wijzig de gegevens bij Instellingen', 'This ledger is already set up; change it under Settings');
   }
   const o = input.organisation;
+  checkSepaTexts(o.name, undefined);
   stmt(
     ctx.db,
-    `INSERT INTO organisation (id, name, street, postal_code, city, country, email, phone, creditor_id, language, initialized_at)
-     VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(o.name, o.street ?? null, o.postalCode ?? null, o.city ?? null, o.country, o.email ?? null, o.phone ?? null, input.creditorId ?? null, input.language, ctx.now().toISOString());
+    `INSERT INTO organisation (id, name, street, postal_code, city, country, email, phone, creditor_id, language, initialized_at, id_salt)
+     VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(o.name, o.street ?? null, o.postalCode ?? null, o.city ?? null, o.country, o.email ?? null, o.phone ?? null, input.creditorId ?? null, input.language, ctx.now().toISOString(), newIdSalt());
   installDefaultChart(ctx);
   input.bankAccounts.forEach((b, i) => saveBankAccount(ctx, b, `bankAccounts.${i}`));
   return getSettings(ctx);
@@ -121,11 +142,12 @@ export function updateSettings(
     defaultPaymentTermDays?: number;
     preNotificationText?: string | null;
     language?: 'nl' | 'en';
-    collection?: Partial<{ leadDays: number; maxAmount: number | null; remittanceTemplate: string; discountAmount: number | null; discountPercent: number | null; firstAsFrst: boolean }>;
+    collection?: Partial<{ leadDays: number; maxAmount: number | null; remittanceTemplate: string; discountAmount: number | null; discountPercent: number | null; firstAsFrst: boolean; prenotificationDays: number }>;
   },
 ): SettingsT {
   requireInitialized(ctx);
   const o = input.organisation;
+  checkSepaTexts(o?.name, input.collection?.remittanceTemplate);
   if (o) {
     stmt(ctx.db, 'UPDATE organisation SET name = ?, street = ?, postal_code = ?, city = ?, country = ?, email = ?, phone = ? WHERE id = 1').run(
       o.name, o.street ?? null, o.postalCode ?? null, o.city ?? null, o.country, o.email ?? null, o.phone ?? null,
@@ -143,6 +165,7 @@ export function updateSettings(
     const columns: [keyof typeof c, string][] = [
       ['leadDays', 'collection_lead_days'], ['maxAmount', 'max_collection_amount'], ['remittanceTemplate', 'remittance_template'],
       ['discountAmount', 'collection_discount_amount'], ['discountPercent', 'collection_discount_percent'], ['firstAsFrst', 'first_as_frst'],
+      ['prenotificationDays', 'prenotification_days'],
     ];
     for (const [key, column] of columns) {
       const value = c[key];
@@ -163,6 +186,10 @@ export function saveBankAccount(ctx: Ctx, input: Omit<BankAccountInput, 'id'> & 
   const prefix = field ? `${field}.` : '';
   const clash = stmt(ctx.db, 'SELECT id FROM bank_accounts WHERE iban = ? AND id IS NOT ?').get(input.iban, input.id ?? null);
   if (clash) throw validationError(`${prefix}iban`, 'unique', `IBAN ${input.iban} staat al bij de bankrekeningen`, `IBAN ${input.iban} is already a bank account`);
+  if (input.bic) {
+    const v = checkBicForIban(input.bic, input.iban);
+    if (!v.ok) throw validationError(`${prefix}bic`, v.rule, v.nl, v.en);
+  }
   const ledgerAccountId = input.ledgerAccountId ?? accountForRole(ctx, 'bank');
   const account = stmt(ctx.db, "SELECT type FROM accounts WHERE id = ?").get(ledgerAccountId) as { type: string } | undefined;
   if (!account) throw notFoundError({ nl: `Grootboekrekening ${ledgerAccountId}`, en: `Account ${ledgerAccountId}` }, `${prefix}ledgerAccountId`);
@@ -171,17 +198,17 @@ export function saveBankAccount(ctx: Ctx, input: Omit<BankAccountInput, 'id'> & 
   }
   const values = [
     input.name, input.iban, input.bic ?? null, ledgerAccountId, input.collection ? 1 : 0, input.refunds ? 1 : 0, input.active ? 1 : 0,
-    input.pain008Version ?? '001.02', input.pain001Version ?? '001.03', input.maxTransactionsPerFile ?? null,
+    input.pain008Version ?? '001.02', input.pain001Version ?? '001.03', input.maxTransactionsPerFile ?? null, input.batchBooking === false ? 0 : 1,
   ];
   let id = input.id;
   if (id === undefined) {
     id = Number(
-      stmt(ctx.db, 'INSERT INTO bank_accounts (name, iban, bic, ledger_account_id, collection, refunds, active, pain008_version, pain001_version, max_transactions_per_file) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(...values).lastInsertRowid,
+      stmt(ctx.db, 'INSERT INTO bank_accounts (name, iban, bic, ledger_account_id, collection, refunds, active, pain008_version, pain001_version, max_transactions_per_file, batch_booking) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(...values).lastInsertRowid,
     );
   } else {
     const changed = stmt(
       ctx.db,
-      'UPDATE bank_accounts SET name = ?, iban = ?, bic = ?, ledger_account_id = ?, collection = ?, refunds = ?, active = ?, pain008_version = ?, pain001_version = ?, max_transactions_per_file = ? WHERE id = ?',
+      'UPDATE bank_accounts SET name = ?, iban = ?, bic = ?, ledger_account_id = ?, collection = ?, refunds = ?, active = ?, pain008_version = ?, pain001_version = ?, max_transactions_per_file = ?, batch_booking = ? WHERE id = ?',
     ).run(...values, id);
     if (changed.changes === 0) throw notFoundError({ nl: `Bankrekening ${id}`, en: `Bank account ${id}` }, `${prefix}id`);
   }

@@ -11,6 +11,7 @@ import {
   isoDateField,
   mandateReferenceField,
   matching,
+  memberNumberField,
   optionalText,
   requiredText,
 } from './fields';
@@ -60,6 +61,8 @@ export const BankAccount = z.object({
   pain008Version: z.enum(PAIN008_VERSIONS),
   pain001Version: z.enum(PAIN001_VERSIONS),
   maxTransactionsPerFile: z.number().nullable(),
+  /** BtchBookg: true = one credit per batch on the statement, false = each debit on its own line */
+  batchBooking: z.boolean(),
 });
 
 /** How collections are made (Instellingen > Incasso). */
@@ -70,6 +73,8 @@ export const CollectionSettings = z.object({
   discountAmount: z.number().nullable(),
   discountPercent: z.number().nullable(),
   firstAsFrst: z.boolean(),
+  /** calendar days after the invoice before its items may be collected (pre-notification; 14 unless agreed shorter) */
+  prenotificationDays: z.number(),
 });
 
 export const Settings = z.object({
@@ -165,6 +170,10 @@ export const Debtor = z.object({
   tags: z.array(z.string()),
   /** reference of the active mandate, if any */
   activeMandate: z.string().nullable(),
+  /** debits in a saved batch the bank has not confirmed yet: not paid, on their way */
+  inCollection: z.array(z.object({ batchId: z.number(), reference: z.string(), date: z.string(), amount: z.number() })),
+  /** "in incasso (€ 150,00, batch INC-2026-0001)", or null */
+  inCollectionText: z.object({ nl: z.string(), en: z.string() }).nullable(),
   /** balance on the receivables control account: positive = the member owes the club */
   balance: z.number(),
   createdAt: z.string(),
@@ -276,6 +285,9 @@ const Bilingual = z.object({ nl: z.string(), en: z.string() });
 
 export const ReadinessCheck = z.object({ key: z.enum(['creditorId', 'bankAccount', 'interimAccount', 'journal', 'debtors']), ok: z.boolean(), detail: Bilingual, fix: z.string() });
 
+/** An item collected sooner than the member was told: what the invoice said, and from when the notice holds. */
+export const PrenotificationFlag = z.object({ announcedDate: z.string(), invoiceDate: z.string(), noticeFrom: z.string() });
+
 export const ProposedDebit = z.object({
   debtorId: z.number(),
   debtorNumber: z.string(),
@@ -292,7 +304,19 @@ export const ProposedDebit = z.object({
   amendment: z.boolean(),
   remittance: z.string(),
   fileNo: z.number(),
-  items: z.array(z.object({ itemId: z.number(), document: z.string(), amount: z.number(), discount: z.number(), part: z.string().nullable() })),
+  /** open credits set off in this debit (negative cents; 0 when none) */
+  credits: z.number(),
+  items: z.array(
+    z.object({
+      itemId: z.number(),
+      document: z.string(),
+      amount: z.number(),
+      discount: z.number(),
+      part: z.string().nullable(),
+      /** set when this item is collected sooner than its invoice announced (pre-notification falls short) */
+      prenotification: PrenotificationFlag.nullable(),
+    }),
+  ),
 });
 
 export const ExcludedItem = z.object({
@@ -311,10 +335,14 @@ export const Proposal = z.object({
   bankAccount: z.object({ id: z.number(), name: z.string(), iban: z.string() }),
   scheme: z.enum(SCHEMES),
   earliestDate: z.string(),
+  /** the latest collection date a bank accepts today (14 calendar days ahead) */
+  latestDate: z.string(),
   collectionDate: z.string().nullable(),
   debits: z.array(ProposedDebit),
   excluded: z.array(ExcludedItem),
-  totals: z.object({ count: z.number(), amount: z.number(), discount: z.number(), items: z.number(), files: z.number() }),
+  /** every item collected sooner than announced: saving needs confirmPrenotification */
+  prenotification: z.array(PrenotificationFlag.extend({ itemId: z.number(), document: z.string(), debtorId: z.number(), debtorNumber: z.string(), debtorName: z.string(), date: z.string() })),
+  totals: z.object({ count: z.number(), amount: z.number(), discount: z.number(), credits: z.number(), items: z.number(), files: z.number(), prenotification: z.number() }),
 });
 
 export const Batch = z.object({
@@ -337,6 +365,8 @@ export const Batch = z.object({
   cancelReason: z.string().nullable(),
   entryId: z.number().nullable(),
   cancelEntryId: z.number().nullable(),
+  /** set on every batch of a ledger restored from a backup: the bank may hold files this ledger no longer knows */
+  restoredLedger: z.object({ restoredAt: z.string(), message: z.object({ nl: z.string(), en: z.string() }) }).nullable(),
 });
 
 export const BatchTransaction = z.object({
@@ -369,6 +399,12 @@ const CollectionRequestInput = z.object({
   dueUpTo: isoDateField.optional(),
   includeNotDue: z.boolean().default(false),
   excludeItemIds: z.array(idField).max(1_000_000).default([]),
+  /** a member's items on one date become one debit (default); false: one debit per item (equal ones spread over business days) */
+  mergeSameDate: z.boolean().default(true),
+  /** open credits (credit notes, overpayments) are set off against the member's debits (default); false: they wait for a refund */
+  netCredits: z.boolean().default(true),
+  /** collections.create only: the treasurer confirms collecting items sooner than announced (the specification is the new pre-notification) */
+  confirmPrenotification: z.boolean().default(false),
 });
 
 const OrganisationInput = z.object({
@@ -393,6 +429,7 @@ const BankAccountInput = z.object({
   pain008Version: z.enum(PAIN008_VERSIONS).default('001.02'),
   pain001Version: z.enum(PAIN001_VERSIONS).default('001.03'),
   maxTransactionsPerFile: z.number().int().min(1).max(100_000).nullable().optional(),
+  batchBooking: z.boolean().default(true),
 });
 
 const EntryLineInput = z
@@ -411,7 +448,7 @@ const EntryLineInput = z
   });
 
 const DebtorInput = z.object({
-  number: optionalText(20),
+  number: memberNumberField,
   name: requiredText(70),
   email: optionalText(254).pipe(emailField.optional()),
   phone: optionalText(32),
@@ -443,7 +480,7 @@ const MEMBER_IMPORT_FIELDS = [
 ] as const;
 
 const MemberImportInput = z.object({
-  /** the file's bytes, base64: the encoding (UTF-8 or Windows-1252) is detected from them */
+  /** the file's bytes, base64: the encoding (UTF-8, UTF-16 or Windows-1252) is detected from them */
   content: z.base64().max(40_000_000),
   fileName: optionalText(255),
   /** column index per field, to override the detected mapping; null unmaps a field */
@@ -451,7 +488,7 @@ const MemberImportInput = z.object({
 });
 
 const MemberImportReport = z.object({
-  encoding: z.enum(['utf-8', 'windows-1252']),
+  encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252']),
   separator: z.string(),
   headers: z.array(z.string()),
   mapping: z.partialRecord(z.enum(MEMBER_IMPORT_FIELDS), z.string()),
@@ -460,6 +497,8 @@ const MemberImportReport = z.object({
   updated: z.number(),
   mandatesCreated: z.number(),
   rejected: z.array(z.object({ line: z.number(), column: z.string().nullable(), field: z.string(), message: z.object({ nl: z.string(), en: z.string() }) })),
+  /** imported rows with something to look at (a "?" where a Windows-1252 file lost a letter) */
+  warnings: z.array(z.object({ line: z.number(), column: z.string().nullable(), field: z.string(), message: z.object({ nl: z.string(), en: z.string() }) })),
   sample: z.array(
     z.object({
       line: z.number(),
@@ -501,7 +540,14 @@ export const api = {
     kind: 'read',
     summary: 'Whether the ledger is set up, which file is open, and the UI language.',
     input: z.object({}),
-    output: z.object({ initialized: z.boolean(), file: z.string(), organisationName: z.string().nullable(), language }),
+    output: z.object({
+      initialized: z.boolean(),
+      file: z.string(),
+      organisationName: z.string().nullable(),
+      language,
+      /** the ledger was restored from a backup: the warning to show with the batches */
+      restoredLedger: z.object({ restoredAt: z.string(), message: z.object({ nl: z.string(), en: z.string() }) }).nullable(),
+    }),
   },
   'setup.initialize': {
     kind: 'write',
@@ -543,6 +589,7 @@ export const api = {
           discountAmount: centsField.min(0).nullable(),
           discountPercent: z.number().int().min(0).max(10_000).nullable(),
           firstAsFrst: z.boolean(),
+          prenotificationDays: z.number().int().min(1).max(14),
         })
         .partial()
         .optional(),
@@ -671,7 +718,7 @@ export const api = {
   },
   'mandates.save': {
     kind: 'write',
-    summary: 'Records a signed mandate (no id) or corrects one; a changed reference is kept as an amendment.',
+    summary: 'Records a signed mandate (no id) or corrects one; a changed reference is kept as an amendment. For a member on transfer it offers (or, with switchToDirectDebit, makes) the switch to direct debit.',
     input: z.object({
       id: idField.optional(),
       debtorId: idField,
@@ -679,8 +726,16 @@ export const api = {
       signedOn: isoDateField,
       type: z.enum(MANDATE_TYPES).default('recurring'),
       scheme: z.enum(SCHEMES).default('CORE'),
+      /** the member pays by transfer: also set the payment method to direct debit */
+      switchToDirectDebit: z.boolean().default(false),
     }),
-    output: Mandate,
+    output: Mandate.extend({
+      /** the debtor's payment method after saving */
+      paymentMethod: z.enum(PAYMENT_METHODS),
+      /** an active mandate for a member on transfer: the UI asks whether to switch to direct debit (save again with switchToDirectDebit) */
+      switchToDirectDebitOffered: z.boolean(),
+      message: z.object({ nl: z.string(), en: z.string() }).nullable(),
+    }),
   },
   'mandates.revoke': {
     kind: 'write',
@@ -784,7 +839,8 @@ export const api = {
     summary: 'Opsplitsen: one item into parts with their own due dates (equal when no amounts are given); optionally a payment arrangement.',
     input: z.object({
       itemId: idField,
-      parts: z.array(z.object({ amount: centsField.optional(), dueDate: isoDateField })),
+      /** a part without dueDate: the first takes the next possible date (never in the past), the others a month after the part before */
+      parts: z.array(z.object({ amount: centsField.optional(), dueDate: isoDateField.optional() })),
       arrangement: z.boolean().default(false),
       reason: optionalText(500),
     }),
@@ -842,7 +898,7 @@ export const api = {
     kind: 'read',
     summary: 'Today and the earliest collection date a file saved today can ask for (lead time in TARGET2 business days).',
     input: z.object({}),
-    output: z.object({ today: z.string(), earliestDate: z.string(), leadDays: z.number() }),
+    output: z.object({ today: z.string(), earliestDate: z.string(), latestDate: z.string(), leadDays: z.number() }),
   },
   'collections.propose': {
     kind: 'read',
@@ -921,6 +977,8 @@ export const api = {
       creditBalances: z.number(),
       entryCount: z.number(),
       lastEntryDate: z.string().nullable(),
+      /** Incasso onderweg per batch: saved, not yet confirmed by the bank */
+      collectionsInTransit: z.array(z.object({ batchId: z.number(), reference: z.string(), date: z.string(), amount: z.number(), debits: z.number() })),
       accounts: z.array(Account),
     }),
   },

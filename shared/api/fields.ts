@@ -4,6 +4,7 @@ import { validateCreditorId } from '../creditorId';
 import { isIsoDate } from '../dates';
 import { validateIban } from '../iban';
 import { validateMandateReference } from '../sepaText';
+import { visibleText } from '../visibleText';
 import type { Verdict } from '../validation';
 
 /**
@@ -46,6 +47,14 @@ export const optionalText = (max: number) =>
     .transform((s) => s.trim())
     .optional()
     .transform((s) => (s ? s : undefined));
+
+/** A member number: typed, pasted or imported, its invisible characters and odd spaces never make it another number. */
+export const memberNumberField = z
+  .string()
+  .transform(visibleText)
+  .pipe(z.string().max(20))
+  .optional()
+  .transform((s) => (s ? s : undefined));
 
 export const requiredText = (max: number) =>
   z

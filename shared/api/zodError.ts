@@ -7,19 +7,21 @@ import { ApiError } from './errors';
  * get a generic sentence here.
  */
 export function toValidationError(error: z.ZodError): ApiError {
-  const issue = error.issues[0]!;
-  const field = issue.path.map(String).join('.') || 'input';
-  const params = (issue as { params?: { rule?: string; nl?: string; en?: string } }).params ?? {};
-  const rule = params.rule ?? ruleOf(issue);
-  const generic = genericMessage(issue);
-  const nl = params.nl ?? generic.nl;
-  const en = params.en ?? generic.en;
+  const { field, rule, nl, en } = issueText(error.issues[0]!);
   return new ApiError({
     code: 'validation',
     field,
     rule,
     message: { nl: `${field}: ${nl}`, en: `${field}: ${en}` },
   });
+}
+
+/** One issue as field path, rule and sentence (without the field), for callers that name fields their own way. */
+export function issueText(issue: z.core.$ZodIssue): { field: string; rule: string; nl: string; en: string } {
+  const field = issue.path.map(String).join('.') || 'input';
+  const params = (issue as { params?: { rule?: string; nl?: string; en?: string } }).params ?? {};
+  const generic = genericMessage(issue);
+  return { field, rule: params.rule ?? ruleOf(issue), nl: params.nl ?? generic.nl, en: params.en ?? generic.en };
 }
 
 function ruleOf(issue: z.core.$ZodIssue): string {

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
 import path from 'node:path';
 
 const root = path.resolve(__dirname, '../..');
@@ -15,12 +15,17 @@ export interface CliResult {
 export function cliOn(db?: string): (...args: string[]) => CliResult {
   return (...args) => {
     const r = spawnSync(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'electron', 'cli.ts'), ...(db ? ['--db', db] : []), ...args], { cwd: root, encoding: 'utf8' });
-    let json: unknown;
-    try {
-      json = r.stdout ? JSON.parse(r.stdout) : undefined;
-    } catch {
-      json = undefined;
-    }
-    return { code: r.status, stdout: r.stdout, stderr: r.stderr, json };
+    return cliResult(r);
   };
+}
+
+/** A finished CLI process as the tests read it, with stdout parsed when it is JSON. */
+export function cliResult(r: SpawnSyncReturns<string>): CliResult {
+  let json: unknown;
+  try {
+    json = r.stdout ? JSON.parse(r.stdout) : undefined;
+  } catch {
+    json = undefined;
+  }
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, json };
 }

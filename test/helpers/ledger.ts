@@ -38,8 +38,8 @@ export function openTempLedger(now: Date = FIXED_NOW): TestLedger {
 }
 
 /** A set-up ledger with one bank account, as after the first-run screen. */
-export function openInitializedLedger(): TestLedger {
-  const t = openTempLedger();
+export function openInitializedLedger(now: Date = FIXED_NOW): TestLedger {
+  const t = openTempLedger(now);
   call(t.ctx, 'setup.initialize', {
     organisation: { name: 'Tennisvereniging De Zwaluwen', city: 'Utrecht' },
     creditorId: 'NL51ZZZ405365330000',

@@ -11,7 +11,7 @@ afterEach(() => {
 describe('first run and settings', () => {
   it('starts empty and uninitialised', () => {
     t = openTempLedger();
-    expect(call(t.ctx, 'ledger.status', {})).toEqual({ initialized: false, file: t.file, organisationName: null, language: 'nl' });
+    expect(call(t.ctx, 'ledger.status', {})).toEqual({ initialized: false, file: t.file, organisationName: null, language: 'nl', restoredLedger: null });
     expect(call(t.ctx, 'accounts.list', {})).toEqual([]);
   });
 

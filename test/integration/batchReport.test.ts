@@ -32,19 +32,21 @@ describe('batch report and specifications', () => {
     const batch = call(t.ctx, 'collections.create', {});
     const report = pdfText((await renderBatchReport(t.ctx, batch.id)).pdf);
     expect(report).toContain('Verzamelstaat incasso INC-2026-0001');
-    expect(report).toMatch(/1 +1001 Anna Bakker\s+NL20 INGB 0001 2345 67\s+ZWA-1 RCUR\s+2026-0001\s+€ 2,50\s+€ 147,50/);
+    // Anna's two items on one date are one debit, her fixed discount once on it
+    expect(report).toMatch(/1 +1001 Anna Bakker\s+NL20 INGB 0001 2345 67\s+ZWA-1 RCUR\s+2026-0001,\s+€ 2,50\s+€ 182,50\s+2026-0002/);
     expect(report).toContain('(rekeninghouder M. Smit-de');
-    expect(report).toContain('Aantal transacties: 3');
-    expect(report).toContain('Controletotaal: € 255,00');
-    expect(report).toContain('Incassokorting: € 5,00');
-    expect(report).toContain('Geboekt als INC-2026-0001');
+    expect(report).toContain('Aantal transacties: 2');
+    expect(report).toContain('Controletotaal: € 257,50');
+    expect(report).toContain('Incassokorting: € 2,50');
+    expect(report).toContain('Geboekt als INC 2026/0001');
 
     const specs = await renderSpecifications(t.ctx, batch.id);
     expect(specs.map((s) => s.fileName)).toEqual(['specificatie-INC-2026-0001-1001.pdf', 'specificatie-INC-2026-0001-1002.pdf']);
     const first = pdfText(specs[0]!.pdf);
-    expect(first).toMatch(/Op 26-11-2026 schrijven wij € 180,00 af van rekening NL20 INGB 0001 2345 67, onder machtiging ZWA-1/);
+    expect(first).toMatch(/Op 26-11-2026 schrijven wij € 182,50 af van rekening NL20 INGB 0001 2345 67, onder machtiging ZWA-1/);
     expect(first).toContain('Competitiebijdrage');
-    expect(first).toContain('Totaal: € 180,00');
+    expect(first).toContain('Totaal: € 182,50');
+    expect(first).not.toContain('vooraankondiging');
 
     // all of them as one ZIP: checked by Python's zipfile (CRCs, names, sizes)
     const zip = await dispatchAsync(t.ctx, 'batches.specificationsZip', { id: batch.id });

@@ -23,6 +23,8 @@ function penning(...args: string[]) {
 
 describe('the receivables story over the CLI', () => {
   it('runs from member import to the debtor card', () => {
+    // only init makes a ledger where none is (issue 9)
+    penning('init');
     penning('call', 'setup.initialize', JSON.stringify({ organisation: { name: 'VV De Zwaluwen', creditorId: 'NL51ZZZ405365330000' }, bankAccounts: [{ name: 'Bank', iban: 'NL91ABNA0417164300' }] }));
 
     const imported = penning('import-members', path.join(root, 'test', 'fixtures', 'leden-50.csv'));

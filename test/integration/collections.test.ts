@@ -58,6 +58,8 @@ describe('the proposal and why-not list', () => {
     expect(p.debits.map((d) => [d.debtorName, d.amount, d.sequenceType, d.items.length])).toEqual([
       ['Anna Bakker', 15_000, 'RCUR', 1],
       ['Gijs de Boer', 17_500, 'RCUR', 3],
+      // the arrangement's first instalment is due: it goes along, the second waits
+      ['Hans Vos', 7_500, 'RCUR', 1],
       ['Ilse Post', 4_500, 'OOFF', 1],
     ]);
     const why = (name: string) => p.excluded.filter((x) => x.debtorName === name).map((x) => x.reason);
@@ -66,13 +68,13 @@ describe('the proposal and why-not list', () => {
     expect(why('Dirk Mol')).toEqual(['mandate_revoked']);
     expect(why('Eva Kok')).toEqual(['blocked']);
     expect(why('Fleur Jansen')).toEqual(['not_due']);
-    expect(why('Hans Vos')).toEqual(['arrangement', 'arrangement']);
+    expect(why('Hans Vos')).toEqual(['arrangement']);
     expect(why('Sportkantine BV')).toEqual(['other_scheme']);
-    expect(p.totals).toEqual({ count: 3, amount: 37_000, discount: 0, items: 5, files: 1 });
+    expect(p.totals).toEqual({ count: 4, amount: 44_500, discount: 0, credits: -2_500, items: 6, files: 1, prenotification: 0 });
 
     const withNotDue = call(t.ctx, 'collections.propose', { includeNotDue: true, excludeItemIds: [a] });
     // recurring debits first, then one-offs, each in member-number order
-    expect(withNotDue.debits.map((d) => d.debtorName)).toEqual(['Fleur Jansen', 'Gijs de Boer', 'Ilse Post']);
+    expect(withNotDue.debits.map((d) => d.debtorName)).toEqual(['Fleur Jansen', 'Gijs de Boer', 'Hans Vos', 'Ilse Post']);
     expect(withNotDue.excluded.find((x) => x.itemId === a)?.reason).toBe('deselected');
     expect(withNotDue.debits.find((d) => d.items.some((i) => i.itemId === f))).toBeDefined();
 
@@ -114,7 +116,7 @@ describe('saving, re-saving and cancelling a collection', () => {
     expect(file.xml).toContain('<Nm>Jurgen Gross</Nm>');
     expect(file.xml).toContain("<Ustrd>Tennisvereniging De Zwaluwen Contributie 2026-2027 factuur 2026-0002</Ustrd>");
     expect(file.xml).toContain('<InstdAmt Ccy="EUR">146.25</InstdAmt>');
-    expect(file.xml).toContain('<EndToEndId>INC-2026-0001-000001</EndToEndId>');
+    expect(file.xml).toMatch(/<EndToEndId>INC-2026-0001-[0-9A-F]{4}[0-9A-Z]{6}-000001<\/EndToEndId>/);
     expect(call(t.ctx, 'batches.file', { id: batch.id }).xml).toBe(file.xml); // re-save: the identical file
 
     // nothing is proposed twice: the items are on their way
@@ -134,8 +136,12 @@ describe('saving, re-saving and cancelling a collection', () => {
     const again = call(t.ctx, 'collections.create', { collectionDate: '2026-11-27' });
     expect(again.reference).toBe('INC-2026-0002');
     const xml2 = call(t.ctx, 'batches.file', { id: again.id }).xml;
-    expect(xml2).toContain('<EndToEndId>INC-2026-0002-000001</EndToEndId>');
+    expect(xml2).toMatch(/<EndToEndId>INC-2026-0002-[0-9A-F]{4}[0-9A-Z]{6}-000001<\/EndToEndId>/);
     expect(xml2).not.toContain('INC-2026-0001');
+    // the cancellation's journal entry is not named like a batch (issue 8 §16)
+    const entries = call(t.ctx, 'entries.list', { journalCode: 'INC', limit: 10 }).entries.map((e) => e.reference);
+    expect(entries).toEqual(['INC 2026/0003', 'INC 2026/0002', 'INC 2026/0001']);
+    expect(entries.some((e) => /^INC-\d{4}-\d{4}$/.test(e))).toBe(false);
   });
 
   it('reports an IBAN change once, with the original account, and SMNDA when the bank changed', async () => {
@@ -163,8 +169,9 @@ describe('saving, re-saving and cancelling a collection', () => {
     invoice(t, ids[1]!, 5_000);
     invoice(t, ids[2]!, 7_000);
     const p = call(t.ctx, 'collections.propose', {});
-    expect(p.debits.map((d) => [d.debtorName, d.amount, d.items[0]!.part])).toEqual([
-      ['Anna', 8_334, '1/3'], ['Anna', 8_334, '2/3'], ['Anna', 8_333, '3/3'], ['Bram', 5_000, null], ['Cor', 7_000, null],
+    // two equal parts on one date would look like a duplicate to the bank: the second goes a business day later
+    expect(p.debits.map((d) => [d.debtorName, d.amount, d.items[0]!.part, d.date])).toEqual([
+      ['Anna', 8_334, '1/3', '2026-11-26'], ['Anna', 8_333, '3/3', '2026-11-26'], ['Bram', 5_000, null, '2026-11-26'], ['Cor', 7_000, null, '2026-11-26'], ['Anna', 8_334, '2/3', '2026-11-27'],
     ]);
     expect(p.totals.files).toBe(3);
     const batch = call(t.ctx, 'collections.create', {});
@@ -174,14 +181,14 @@ describe('saving, re-saving and cancelling a collection', () => {
       const f = call(t.ctx, 'batches.file', { id: batch.id, fileNo });
       expect(await xsdErrors(f.xml)).toEqual([]);
       const amounts = [...f.xml.matchAll(/<InstdAmt Ccy="EUR">([\d.]+)<\/InstdAmt>/g)].map((m) => Math.round(Number(m[1]) * 100));
-      expect(f.xml).toContain(`<GrpHdr><MsgId>INC-2026-0001-${fileNo}-20261124`);
+      expect(f.xml).toMatch(new RegExp(`<GrpHdr><MsgId>INC-2026-0001-[0-9A-F]{4}[0-9A-Z]{6}-${fileNo}</MsgId>`));
       expect(f.xml).toContain(`<NbOfTxs>${amounts.length}</NbOfTxs>`);
       sum += amounts.reduce((s, x) => s + x, 0);
     }
     expect(sum).toBe(37_001);
     const parts = call(t.ctx, 'items.list', { status: 'all', debtorId: ids[0] }).items;
     expect(parts.find((i) => i.id === big)!.status).toBe('split');
-    expect(parts.filter((i) => i.status === 'in_collection').map((i) => i.amount)).toEqual([8_334, 8_334, 8_333]);
+    expect(parts.filter((i) => i.status === 'in_collection').map((i) => [i.amount, i.dueDate])).toEqual([[8_334, '2026-11-26'], [8_333, '2026-11-26'], [8_334, '2026-11-27']]);
     expect(subLedgerMismatches(t.ledger.db)).toEqual([]);
   });
 

@@ -31,5 +31,5 @@ describe('a booked run always has its file, also when killed', () => {
     expect(byPoint['collect after-rename']).toMatchObject({ killed: true, booked: false });
     expect(byPoint['collect after-commit']).toMatchObject({ killed: true, booked: true });
     expect(byPoint['refund after-rename']).toMatchObject({ killed: true, booked: false });
-  }, 120_000);
+  }, 240_000);
 });

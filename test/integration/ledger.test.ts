@@ -32,7 +32,7 @@ describe('posting journal entries', () => {
         { accountCode: '0990', credit: 12_500 },
       ],
     });
-    expect(first.reference).toBe('MEM-2026-0001');
+    expect(first.reference).toBe('MEM 2026/0001');
     expect(first.lines.map((l) => [l.accountCode, l.debit, l.credit])).toEqual([
       ['1300', 12_500, 0],
       ['0990', 0, 12_500],
@@ -46,7 +46,7 @@ describe('posting journal entries', () => {
         { accountCode: '8100', credit: 1 },
       ],
     });
-    expect(second.reference).toBe('MEM-2026-0002');
+    expect(second.reference).toBe('MEM 2026/0002');
     const nextYear = call(t.ctx, 'entries.post', {
       journalCode: 'MEM',
       date: '2027-01-02',
@@ -56,7 +56,7 @@ describe('posting journal entries', () => {
         { accountCode: '8100', credit: 1 },
       ],
     });
-    expect(nextYear.reference).toBe('MEM-2027-0001');
+    expect(nextYear.reference).toBe('MEM 2027/0001');
     expect(call(t.ctx, 'debtors.get', { id: debtor.id }).balance).toBe(12_500);
     healthy();
   });
@@ -166,15 +166,19 @@ describe('immutability, enforced by the database', () => {
     const firstId = (t.ledger.db.prepare('SELECT MIN(id) AS id FROM journal_entries').get() as { id: number }).id;
     expect(() =>
       t.ledger.db.prepare('INSERT INTO journal_lines (entry_id, line_no, account_id, debit, credit) VALUES (?, 9, ?, 5, 0)').run(firstId, accountId('1100')),
-    ).toThrow(/only be added to the entry being posted/);
+    ).toThrow(/only be added to the entry being posted|entry is closed/);
   });
 
   it('refuses a line with both or neither side, or a negative amount (CHECK)', () => {
-    const id = (t.ledger.db.prepare('SELECT MAX(id) AS id FROM journal_entries').get() as { id: number }).id;
+    // a fresh entry that still expects its lines, so only the CHECK stands in the way
+    const journal = (t.ledger.db.prepare("SELECT id FROM journals WHERE code = 'MEM'").get() as { id: number }).id;
+    const id = Number(
+      t.ledger.db.prepare("INSERT INTO journal_entries (journal_id, year, number, date, description, line_count) VALUES (?, 2026, 999, '2026-07-03', 'x', 3)").run(journal).lastInsertRowid,
+    );
     const insert = t.ledger.db.prepare('INSERT INTO journal_lines (entry_id, line_no, account_id, debit, credit) VALUES (?, ?, ?, ?, ?)');
-    expect(() => insert.run(id, 10, accountId('1100'), 5, 5)).toThrow(/CHECK/);
-    expect(() => insert.run(id, 11, accountId('1100'), 0, 0)).toThrow(/CHECK/);
-    expect(() => insert.run(id, 12, accountId('1100'), -5, 0)).toThrow(/CHECK/);
+    expect(() => insert.run(id, 1, accountId('1100'), 5, 5)).toThrow(/CHECK/);
+    expect(() => insert.run(id, 1, accountId('1100'), 0, 0)).toThrow(/CHECK/);
+    expect(() => insert.run(id, 1, accountId('1100'), -5, 0)).toThrow(/CHECK/);
   });
 });
 

@@ -90,7 +90,7 @@ describe('files that cannot be a ledger', () => {
   });
 });
 
-describe('a damaged ledger is never written', () => {
+describe('a damaged ledger is never written', { timeout: 180_000 }, () => {
   it('opens a ledger with a corrupted page read-only, refuses a new member and offers the last good backup', () => {
     const file = demoLedger('beschadigd.sqlite');
     openSession(file).ledger.close(); // the copy of the day, while the file is still sound
@@ -115,6 +115,8 @@ describe('a damaged ledger is never written', () => {
   it('opens read-only when the books do not add up (sub-ledger differs from the control account)', () => {
     const file = demoLedger('scheef.sqlite');
     const raw = new Database(file);
+    // someone with a SQL tool who first removes the guard: the books must still be caught on open
+    raw.exec('DROP TRIGGER open_items_balance_with_history');
     raw.prepare("UPDATE open_items SET balance = balance + 100 WHERE id = (SELECT MIN(id) FROM open_items WHERE state = 'open')").run();
     raw.close();
     const ledger = openLedger(file);
@@ -140,7 +142,7 @@ describe('a damaged ledger is never written', () => {
   });
 });
 
-describe('a read-only ledger', () => {
+describe('a read-only ledger', { timeout: 180_000 }, () => {
   it('opens read-only, says "alleen-lezen", refuses writes and leaves the file and folder as they were', () => {
     const folder = path.join(dir, 'ro');
     fs.mkdirSync(folder);
@@ -162,7 +164,7 @@ describe('a read-only ledger', () => {
   });
 });
 
-describe('the CLI and a ledger that does not exist', () => {
+describe('the CLI and a ledger that does not exist', { timeout: 180_000 }, () => {
   it('refuses every command but init, creating nothing; init creates it', () => {
     const file = path.join(dir, 'nieuw.sqlite');
     const penning = cliOn(file);

@@ -77,7 +77,8 @@ describe('mandates', () => {
   }
 
   it('records a signed mandate, shows it on the card, and refuses a second active one', () => {
-    const d = debtor();
+    // an organisation: it may hold a B2B mandate beside the CORE one
+    const d = call(t.ctx, 'debtors.create', { name: 'Lid', paymentMethod: 'direct_debit', iban: 'NL20INGB0001234567', kind: 'business' });
     const m = call(t.ctx, 'mandates.save', { debtorId: d.id, reference: 'ZWA-1001', signedOn: '2025-09-01' });
     expect(m).toMatchObject({ reference: 'ZWA-1001', type: 'recurring', scheme: 'CORE', status: 'active', amendmentPending: false });
     expect(call(t.ctx, 'debtors.get', { id: d.id }).activeMandate).toBe('ZWA-1001');

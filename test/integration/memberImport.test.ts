@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { call, dispatch } from '../../electron/api';
-import { decode, detectSeparator, parseCsv } from '../../electron/imports/csv';
+import { detectSeparator, parseCsv } from '../../electron/imports/csv';
+import { decodeText as decode } from '../../electron/imports/decode';
 import { detectMapping } from '../../electron/imports/members/mapping';
 import { openInitializedLedger, type TestLedger } from '../helpers/ledger';
 

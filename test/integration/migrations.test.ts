@@ -119,6 +119,43 @@ describe('opening a ledger', () => {
     upgraded.close();
   });
 
+  it('0009/0010 close the entries and record the item balances of a ledger with history, then guard them', () => {
+    const dir = scratch();
+    const folder = copyMigrations(dir);
+    const journalFile = path.join(folder, 'meta', '_journal.json');
+    const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8'));
+    const full = structuredClone(journal);
+    journal.entries = journal.entries.filter((e: { tag: string }) => e.tag < '0009');
+    fs.writeFileSync(journalFile, JSON.stringify(journal));
+    const file = path.join(dir, 'old.sqlite');
+    const old = openLedger(file, { migrationsFolder: folder });
+    // what an installation of before issue 9 holds: a posted entry, an item with two history lines
+    old.db.exec(`
+      INSERT INTO journals (code, name, kind) VALUES ('XMEM', 'Memoriaal', 'memorial');
+      INSERT INTO accounts (code, name, type) VALUES ('9100', 'Debiteuren', 'asset'), ('9800', 'Omzet', 'revenue');
+      INSERT INTO debtors (number, name) VALUES ('1001', 'Anouk');
+      INSERT INTO journal_entries (journal_id, year, number, date, description) VALUES ((SELECT id FROM journals WHERE code = 'XMEM'), 2026, 1, '2026-01-01', 'Beginbalans');
+      INSERT INTO journal_lines (entry_id, line_no, account_id, debit, credit) VALUES (1, 1, (SELECT id FROM accounts WHERE code = '9100'), 5000, 0);
+      INSERT INTO journal_lines (entry_id, line_no, account_id, debit, credit) VALUES (1, 2, (SELECT id FROM accounts WHERE code = '9800'), 0, 5000);
+      INSERT INTO open_items (debtor_id, source_type, entry_id, document, description, item_date, due_date, amount, balance) VALUES (1, 'journal', 1, 'MEM-2026-0001', 'Beginbalans', '2026-01-01', '2026-01-01', 5000, 5000);
+      INSERT INTO open_item_events (item_id, at, kind, text) VALUES (1, '2026-01-01T00:00:00Z', 'created', 'Geboekt'), (1, '2026-01-02T00:00:00Z', 'blocked', 'Geblokkeerd');
+    `);
+    old.close();
+    fs.writeFileSync(journalFile, JSON.stringify(full));
+    const upgraded = openLedger(file, { migrationsFolder: folder });
+    try {
+      expect(upgraded.migration.applied).toEqual(['0009_entry_line_count_event_balance', '0010_immutable_books']);
+      expect(upgraded.db.prepare('SELECT line_count AS n FROM journal_entries WHERE id = 1').get()).toEqual({ n: 2 });
+      expect(upgraded.db.prepare('SELECT balance_after AS b FROM open_item_events WHERE item_id = 1 ORDER BY id').all()).toEqual([{ b: null }, { b: 5000 }]);
+      expect(() => upgraded.db.prepare('INSERT INTO journal_lines (entry_id, line_no, account_id, debit, credit) VALUES (1, 3, 1, 1, 0)').run()).toThrow(/closed/);
+      expect(() => upgraded.db.prepare('UPDATE open_items SET balance = 1 WHERE id = 1').run()).toThrow(/history/);
+      upgraded.db.prepare("INSERT INTO open_item_events (item_id, at, kind, text, balance_after) VALUES (1, '2026-02-01T00:00:00Z', 'settled', 'Vereffend', 0)").run();
+      upgraded.db.prepare("UPDATE open_items SET balance = 0, state = 'settled' WHERE id = 1").run();
+    } finally {
+      upgraded.close();
+    }
+  });
+
   it('ships no generated migration that drops a table (drizzle-kit rebuilds cascade-delete child rows)', () => {
     const folder = findMigrationsFolder();
     for (const f of fs.readdirSync(folder).filter((n) => n.endsWith('.sql'))) {

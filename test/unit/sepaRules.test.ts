@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { earliestCollectionDate, isBusinessDay, nextBusinessDay, target2Holidays } from '../../shared/businessDays';
+import { earliestCollectionDate, isBusinessDay, latestCollectionDate, MAX_CALENDAR_DAYS_AHEAD, nextBusinessDay, target2Holidays } from '../../shared/businessDays';
 import { isSepaText, toSepaText } from '../../shared/sepaText';
 
 describe('SEPA text', () => {
@@ -34,5 +34,18 @@ describe('TARGET2 business days', () => {
     expect(earliestCollectionDate('2026-04-01', 1)).toBe('2026-04-02');
     expect(earliestCollectionDate('2026-04-02', 1)).toBe('2026-04-07'); // Good Friday + Easter Monday
     expect(nextBusinessDay('2026-12-25')).toBe('2026-12-28');
+  });
+
+  it('counts the lead time from the next business day when the file is saved on a weekend or holiday', () => {
+    // saved on Saturday: the bank sees it on Monday 30-11, two business days later is Wednesday
+    expect(earliestCollectionDate('2026-11-28', 2)).toBe('2026-12-02');
+    expect(earliestCollectionDate('2026-11-29', 1)).toBe('2026-12-01');
+    // saved on Good Friday: Easter Monday is no business day either, Tuesday counts as the first
+    expect(earliestCollectionDate('2026-04-03', 1)).toBe('2026-04-08');
+  });
+
+  it('allows a collection at most 14 calendar days ahead', () => {
+    expect(MAX_CALENDAR_DAYS_AHEAD).toBe(14);
+    expect(latestCollectionDate('2026-11-24')).toBe('2026-12-08');
   });
 });

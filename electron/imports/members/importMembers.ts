@@ -8,7 +8,8 @@ import type { Ctx } from '../../context';
 import { checkDebtorRules, createDebtor, type DebtorInput, getDebtor, updateDebtor } from '../../debtors/debtors';
 import { listMandates, saveMandate } from '../../mandates/mandates';
 import { stmt } from '../../statements';
-import { decode, detectSeparator, parseCsv, type Encoding } from '../csv';
+import { detectSeparator, parseCsv } from '../csv';
+import { cleanField, cleanHeader, controlCharacter, decodeText, type Encoding } from '../decode';
 import { detectMapping, MEMBER_FIELDS, type Mapping, type MemberField } from './mapping';
 
 export interface RejectedRow {
@@ -33,6 +34,8 @@ export interface ImportPlan {
   mapping: Partial<Record<MemberField, string>>;
   rows: PlannedRow[];
   rejected: RejectedRow[];
+  /** rows imported, but with something the treasurer should look at */
+  warnings: RejectedRow[];
   totalRows: number;
   /** debtor fields the file provides; a re-import leaves the others as the treasurer set them */
   providedKeys: (keyof DebtorInput)[];
@@ -48,6 +51,7 @@ export interface ImportReport {
   updated: number;
   mandatesCreated: number;
   rejected: RejectedRow[];
+  warnings: RejectedRow[];
   /** the first rows as they will be imported, for the preview */
   sample: { line: number; number: string | null; name: string; iban: string | null; paymentMethod: string; mandate: string | null; action: 'create' | 'update' }[];
 }
@@ -60,11 +64,11 @@ class RowError extends Error {
 
 /** Reads, maps and checks the whole file without writing anything: the preview and the plan. */
 export function planMemberImport(ctx: Ctx, bytes: Uint8Array, mappingOverride?: Partial<Record<MemberField, number | null>>): ImportPlan {
-  const { text, encoding } = decode(bytes);
+  const { text, encoding } = decodeText(bytes);
   const separator = detectSeparator(text);
   const [header, ...records] = parseCsv(text, separator);
   if (!header) throw new ApiError({ code: 'validation', field: 'content', rule: 'empty', message: { nl: 'Het bestand is leeg', en: 'The file is empty' } });
-  const headers = header.fields.map((h) => h.trim());
+  const headers = header.fields.map(cleanHeader);
   const mapping: Mapping = { ...detectMapping(headers) };
   for (const [field, index] of Object.entries(mappingOverride ?? {})) {
     if (index === null || index === undefined) delete mapping[field as MemberField];
@@ -85,6 +89,8 @@ export function planMemberImport(ctx: Ctx, bytes: Uint8Array, mappingOverride?: 
   const seenMandates = new Map<string, number>();
   const rows: PlannedRow[] = [];
   const rejected: RejectedRow[] = [];
+  const keys = providedKeys(mapping);
+  const warnings: RejectedRow[] = [];
   const columnOf = (field: string): string | null => {
     const key = (field.split('.')[0] ?? field) as MemberField;
     const direct = mapping[key];
@@ -96,10 +102,11 @@ export function planMemberImport(ctx: Ctx, bytes: Uint8Array, mappingOverride?: 
   for (const record of records) {
     const get = (field: MemberField): string | undefined => {
       const index = mapping[field];
-      const value = index === undefined ? undefined : record.fields[index]?.trim();
+      const value = index === undefined ? undefined : cleanField(record.fields[index] ?? '');
       return value ? value : undefined;
     };
     try {
+      refuseControlCharacters(record.fields, headers, mapping);
       const number = get('number');
       if (mapping.number !== undefined && !number) throw new RowError('number', 'lidnummer ontbreekt', 'member number is missing');
       if (number) {
@@ -139,6 +146,15 @@ export function planMemberImport(ctx: Ctx, bytes: Uint8Array, mappingOverride?: 
         throw e;
       }
       const existingId = number ? ((byNumber.get(number) as { id: number } | undefined)?.id ?? null) : null;
+      if (existingId !== null) {
+        // the card as the update would leave it: the file's columns over what the treasurer already has
+        try {
+          checkDebtorRules(mergedCard(ctx, existingId, debtor, keys));
+        } catch (e) {
+          if (e instanceof ApiError) throw new RowError(e.data.field ?? 'input', e.data.message.nl, e.data.message.en);
+          throw e;
+        }
+      }
       let mandate: PlannedRow['mandate'] = null;
       const reference = get('mandateReference');
       if (reference) {
@@ -161,6 +177,7 @@ export function planMemberImport(ctx: Ctx, bytes: Uint8Array, mappingOverride?: 
         if (signedOn > ctx.today()) throw new RowError('mandateSignedOn', `ondertekend op ${signedOn} ligt in de toekomst`, `signed on ${signedOn} is in the future`);
         mandate = { reference: ref.data, signedOn, type: /eenmalig|one.?off|ooff/i.test(get('mandateType') ?? '') ? 'one_off' : 'recurring' };
       }
+      if (encoding === 'windows-1252') warnings.push(...lostCharacters(record.line, debtor, columnOf));
       rows.push({ line: record.line, existingId, debtor, mandate });
     } catch (e) {
       if (!(e instanceof RowError)) throw e;
@@ -169,7 +186,18 @@ export function planMemberImport(ctx: Ctx, bytes: Uint8Array, mappingOverride?: 
   }
   const named: Partial<Record<MemberField, string>> = {};
   for (const field of MEMBER_FIELDS) if (mapping[field] !== undefined) named[field] = headers[mapping[field]!]!;
-  return { encoding, separator, headers, mapping: named, rows, rejected, totalRows: records.length, providedKeys: providedKeys(mapping) };
+  return { encoding, separator, headers, mapping: named, rows, rejected, warnings, totalRows: records.length, providedKeys: keys };
+}
+
+/** Any cell of the row, mapped or not: a control character means the export went wrong, so the row is not guessed at. */
+function refuseControlCharacters(fields: string[], headers: string[], mapping: Mapping): void {
+  fields.forEach((value, i) => {
+    const found = controlCharacter(value);
+    if (!found) return;
+    const field = (Object.keys(mapping) as MemberField[]).find((f) => mapping[f] === i) ?? 'row';
+    const column = headers[i] ?? `${i + 1}`;
+    throw new RowError(field, `kolom ${column} bevat een stuurteken (${found}); haal het weg en importeer opnieuw`, `column ${column} holds a control character (${found}); remove it and import again`);
+  });
 }
 
 const KEYS_BY_FIELD: Partial<Record<MemberField, (keyof DebtorInput)[]>> = {
@@ -184,6 +212,13 @@ function providedKeys(mapping: Mapping): (keyof DebtorInput)[] {
   const keys = new Set<keyof DebtorInput>();
   for (const field of Object.keys(mapping) as MemberField[]) for (const k of KEYS_BY_FIELD[field] ?? []) keys.add(k);
   return [...keys];
+}
+
+/** An existing member's card with the columns the file provides put over it. */
+function mergedCard(ctx: Ctx, existingId: number, debtor: DebtorInput, keys: (keyof DebtorInput)[]): DebtorInput {
+  const merged = asInput(getDebtor(ctx, existingId));
+  for (const key of keys) (merged as unknown as Record<string, unknown>)[key] = debtor[key];
+  return merged;
 }
 
 /** The card as it stands, in input form, so an update can keep what the file does not mention. */
@@ -209,8 +244,7 @@ export function applyMemberImport(ctx: Ctx, plan: ImportPlan): ImportReport {
       debtorId = createDebtor(ctx, row.debtor).id;
       created++;
     } else {
-      const merged = asInput(getDebtor(ctx, row.existingId));
-      for (const key of plan.providedKeys) (merged as unknown as Record<string, unknown>)[key] = row.debtor[key];
+      const merged = mergedCard(ctx, row.existingId, row.debtor, plan.providedKeys);
       checkDebtorRules(merged);
       updateDebtor(ctx, { ...merged, id: row.existingId });
       debtorId = row.existingId;
@@ -247,6 +281,7 @@ function summary(plan: ImportPlan): Omit<ImportReport, 'created' | 'updated' | '
     mapping: plan.mapping,
     totalRows: plan.totalRows,
     rejected: plan.rejected,
+    warnings: plan.warnings,
     sample: plan.rows.slice(0, 8).map((r) => ({
       line: r.line,
       number: r.debtor.number ?? null,
@@ -257,6 +292,23 @@ function summary(plan: ImportPlan): Omit<ImportReport, 'created' | 'updated' | '
       action: r.existingId === null ? 'create' : 'update',
     })),
   };
+}
+
+/**
+ * A Windows-1252 file cannot hold a Chinese, Cyrillic or Polish name: the program that saved it
+ * wrote "?" instead. The row is imported, but the treasurer is told which names lost letters.
+ */
+function lostCharacters(line: number, debtor: DebtorInput, columnOf: (field: string) => string | null): RejectedRow[] {
+  const fields = [['name', 'naam', 'name'], ['accountHolder', 'rekeninghouder', 'account holder'], ['street', 'straat', 'street'], ['city', 'plaats', 'city']] as const;
+  return fields
+    .filter(([field]) => debtor[field]?.includes('?'))
+    .map(([field, nl, en]) => ({
+      line, column: columnOf(field), field,
+      message: {
+        nl: `${nl} "${debtor[field]}": het bestand is Windows-1252 en had tekens die het niet kon bevatten ("?"); sla de ledenlijst op als CSV UTF-8 of verbeter de ${nl} op de debiteurkaart`,
+        en: `${en} "${debtor[field]}": the file is Windows-1252 and held characters it could not represent ("?"); save the member list as CSV UTF-8 or correct the ${en} on the debtor card`,
+      },
+    }));
 }
 
 function stripPrefix(message: string, field: string | undefined): string {

@@ -1,0 +1,79 @@
+/**
+ * What people export is not always UTF-8: Excel's "Unicode-tekst" is UTF-16 with a byte order
+ * mark, older Excel on Windows writes Windows-1252, and copy-paste leaves invisible characters
+ * in cells. This turns a file's bytes into text before any CSV tokenizing, and cleans or judges
+ * each field after it; every reader (members now, bank statements later) goes through it.
+ */
+import { visibleText } from '../../shared/visibleText';
+
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+export function decodeText(bytes: Uint8Array): { text: string; encoding: Encoding } {
+  const b = bytes;
+  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return utf8OrCp1252(b.subarray(3));
+  if (b[0] === 0xff && b[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(b.subarray(2)), encoding: 'utf-16le' };
+  if (b[0] === 0xfe && b[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(b.subarray(2)), encoding: 'utf-16be' };
+  const utf16 = utf16WithoutBom(b);
+  if (utf16) return { text: new TextDecoder(utf16).decode(b), encoding: utf16 };
+  return utf8OrCp1252(b);
+}
+
+function utf8OrCp1252(bytes: Uint8Array): { text: string; encoding: Encoding } {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    return { text: windows1252(bytes), encoding: 'windows-1252' };
+  }
+}
+
+/** 0x80-0x9F of Windows-1252 (€, curly quotes, dashes, ...); the rest is Latin-1. 0x81, 0x8D, 0x8F, 0x90, 0x9D are unassigned. */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+/**
+ * Node's TextDecoder decodes "windows-1252" as Latin-1 (0x80 becomes U+0080, not €), so the
+ * sixteen bytes that differ are mapped here.
+ */
+function windows1252(bytes: Uint8Array): string {
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = bytes.subarray(i, i + 8192);
+    text += String.fromCharCode(...Array.from(chunk, (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b)));
+  }
+  return text;
+}
+
+/**
+ * A member list is mostly Latin text, so UTF-16 without a byte order mark shows as a zero byte in
+ * (nearly) every other position; plain text files never look like that.
+ */
+function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 8) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const pairs = n / 2;
+  if (oddZeros > pairs * 0.6 && evenZeros < pairs * 0.05) return 'utf-16le';
+  if (evenZeros > pairs * 0.6 && oddZeros < pairs * 0.05) return 'utf-16be';
+  return null;
+}
+
+/** A cell as the treasurer meant it (see visibleText): a hidden character never makes a second member. */
+export const cleanField = visibleText;
+
+/**
+ * The first control character in a field (NUL, ESC, DEL, the C1 range, ...), written as U+XXXX,
+ * or null. Tabs and line breaks are not counted: they are white space a quoted cell may hold.
+ */
+export function controlCharacter(value: string): string | null {
+  const m = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.exec(value);
+  return m ? `U+${m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` : null;
+}
+
+/** A header cell: cleaned, and its control characters dropped (a header names a column, nothing is imported from it). */
+export function cleanHeader(value: string): string {
+  return cleanField(value.replace(/[\u0000-\u001f\u007f-\u009f]/g, ''));
+}
