@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Card, Group, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Table, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -54,6 +54,11 @@ export function DebtorCard({ id }: { id: number }) {
           {t('fields.balance')}: {f.euro(d.balance)}
         </Badge>
       </Group>
+      {d.inCollectionText && (
+        <Alert color="orange" variant="light" mb="md" title={t('debtor.inCollectionTitle')}>
+          {d.inCollectionText[f.lang]}
+        </Alert>
+      )}
       {editing ? (
         <DebtorForm
           debtor={d}

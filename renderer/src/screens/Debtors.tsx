@@ -131,6 +131,11 @@ export function Debtors() {
                       </Table.Td>
                       <Table.Td ta="right" c={d.balance < 0 ? 'teal.8' : d.balance === 0 ? 'dimmed' : undefined} style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>
                         {f.euro(d.balance)}
+                        {d.inCollectionText && (
+                          <Text size="xs" c="orange.8" title={d.inCollectionText[f.lang]}>
+                            {t('debtors.inCollection', { amount: f.euro(d.inCollection.reduce((sum, c) => sum + c.amount, 0)) })}
+                          </Text>
+                        )}
                       </Table.Td>
                       <Table.Td>
                         <ActionIcon component="a" href={`#/debiteuren/${d.id}`} variant="subtle" aria-label={t('debtors.open', { name: d.name })} onClick={(e) => e.stopPropagation()}>

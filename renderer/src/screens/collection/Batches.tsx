@@ -7,7 +7,7 @@ import { base64Bytes, downloadFile } from '../../components/download';
 import { confirmMoneyAction, notifyError, notifySuccess } from '../../components/feedback';
 import { useFormat } from '../../components/format';
 import { call } from '../../api/client';
-import { asErrorData } from '../../hooks/useApi';
+import { asErrorData, useQuery } from '../../hooks/useApi';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { downloadBatchFiles } from './downloads';
 
@@ -20,6 +20,7 @@ export function Batches({ batches, onChanged, label }: { batches: Batch[]; onCha
   const f = useFormat();
   const lang = i18n.language === 'en' ? 'en' : 'nl';
   const [cancelling, setCancelling] = useState<Batch>();
+  const restored = useQuery('ledger.status', {}).data?.restoredLedger;
   const [busy, setBusy] = useState<string>();
   // one download at a time per button, and a failure as a notification that stays until read
   const run = async (key: string, work: () => Promise<void>) => {
@@ -55,6 +56,11 @@ export function Batches({ batches, onChanged, label }: { batches: Batch[]; onCha
       <Title order={2} mb="sm">
         {label}
       </Title>
+      {restored && (
+        <Alert color="yellow" variant="light" mb="sm" title={t('batch.restoredTitle')}>
+          {restored.message[lang]}
+        </Alert>
+      )}
       <Table.ScrollContainer minWidth={760}>
         <Table aria-label={label} fz="sm">
           <Table.Thead>

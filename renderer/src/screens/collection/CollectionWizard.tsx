@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Checkbox, Group, Select, Stack, Stepper, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Checkbox, Group, List, Select, Stack, Stepper, Text, Title } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,7 +27,9 @@ export function CollectionWizard({ onSaved, onCancel }: { onSaved: (batch: Outpu
   const calendar = useQuery('collections.calendar', {});
   const propose = useFormErrors('collections.propose');
   const create = useFormErrors('collections.create');
-  const [d, setD] = useState({ bankAccountId: '', scheme: 'CORE' as 'CORE' | 'B2B', dateMode: 'date' as 'date' | 'due', collectionDate: null as string | null, dueUpTo: null as string | null, includeNotDue: false });
+  const [d, setD] = useState({ bankAccountId: '', scheme: 'CORE' as 'CORE' | 'B2B', dateMode: 'date' as 'date' | 'due', collectionDate: null as string | null, dueUpTo: null as string | null, includeNotDue: false, mergeSameDate: true, netCredits: true });
+  // items collected sooner than their invoice announced: saving needs the treasurer's word that the specification goes out as the new pre-notification
+  const [noticeConfirmed, setNoticeConfirmed] = useState(false);
   const [excludeItemIds, setExclude] = useState<number[]>([]);
   const [proposal, setProposal] = useState<Proposal>();
   const banks = (settings.data?.bankAccounts ?? []).filter((b) => b.active && b.collection);
@@ -40,6 +42,8 @@ export function CollectionWizard({ onSaved, onCancel }: { onSaved: (batch: Outpu
     dueUpTo: d.dueUpTo || undefined,
     includeNotDue: d.includeNotDue,
     excludeItemIds: exclude,
+    mergeSameDate: d.mergeSameDate,
+    netCredits: d.netCredits,
   });
   const review = async (exclude: number[]) => {
     const p = await propose.submit(request(exclude));
@@ -65,7 +69,7 @@ export function CollectionWizard({ onSaved, onCancel }: { onSaved: (batch: Outpu
       confirmLabel: t('collection.saveShort'),
     });
     if (!ok) return;
-    const batch = await create.submit(request(excludeItemIds));
+    const batch = await create.submit({ ...request(excludeItemIds), confirmPrenotification: noticeConfirmed });
     if (!batch) return;
     try {
       await downloadBatchFiles(batch);
@@ -104,14 +108,27 @@ export function CollectionWizard({ onSaved, onCancel }: { onSaved: (batch: Outpu
             })}
             {totals.discount > 0 && ` ${t('collection.discountTotal', { amount: f.euro(totals.discount) })}`}
             {totals.files > 1 && ` ${t('collection.files', { count: totals.files })}`}
+            {totals.credits !== 0 && ` ${t('collection.creditsTotal', { amount: f.euro(Math.abs(totals.credits)) })}`}
           </Text>
+          {proposal.prenotification.length > 0 && (
+            <Alert color="yellow" mt="sm" title={t('collection.prenotificationCount', { count: proposal.prenotification.length })}>
+              <List size="sm" spacing={2} mb="xs">
+                {proposal.prenotification.map((n) => (
+                  <List.Item key={n.itemId}>
+                    {n.debtorNumber} {n.debtorName}, {n.document}: {t('collection.prenotificationHint', { date: f.date(n.noticeFrom), invoiceDate: f.date(n.invoiceDate) })}
+                  </List.Item>
+                ))}
+              </List>
+              <Checkbox name="confirmPrenotification" label={t('collection.confirmPrenotification')} checked={noticeConfirmed} onChange={(e) => { setNoticeConfirmed(e.currentTarget.checked); create.clear('confirmPrenotification'); }} error={create.errorOf('confirmPrenotification')} />
+            </Alert>
+          )}
           {(create.formError ?? propose.formError) && (
             <Alert color="red" role="alert" mt="sm">
               {create.formError ?? propose.formError}
             </Alert>
           )}
           <Group gap="xs" mt="md">
-            <ReasonButton reason={totals.count === 0 ? t('collection.nothingToSave') : undefined} loading={create.busy} onClick={() => void save()}>
+            <ReasonButton reason={totals.count === 0 ? t('collection.nothingToSave') : proposal.prenotification.length > 0 && !noticeConfirmed ? t('collection.confirmPrenotificationFirst') : undefined} loading={create.busy} onClick={() => void save()}>
               {t('collection.save', { count: totals.count, amount: f.euro(totals.amount) })}
             </ReasonButton>
             <Button variant="default" leftSection={<IconArrowLeft size={16} aria-hidden />} onClick={() => setProposal(undefined)}>
@@ -167,6 +184,8 @@ export function CollectionWizard({ onSaved, onCancel }: { onSaved: (batch: Outpu
               <DateField label={t('collection.dueUpTo')} name="dueUpTo" value={d.dueUpTo} w={240} description={t('collection.dueUpToHint')} error={propose.errorOf('dueUpTo')} onChange={(v) => { setD({ ...d, dueUpTo: v }); propose.clear('dueUpTo'); }} />
             </Group>
             <Checkbox label={t('collection.includeNotDue')} checked={d.includeNotDue} onChange={(e) => setD({ ...d, includeNotDue: e.currentTarget.checked })} />
+            <Checkbox label={t('collection.mergeSameDate')} checked={d.mergeSameDate} onChange={(e) => setD({ ...d, mergeSameDate: e.currentTarget.checked })} />
+            <Checkbox label={t('collection.netCredits')} checked={d.netCredits} onChange={(e) => setD({ ...d, netCredits: e.currentTarget.checked })} />
             {propose.formError && (
               <Alert color="red" role="alert">
                 {propose.formError}

@@ -122,6 +122,11 @@ function MandateForm({ debtorId, suggestion, onDone, onCancel }: { debtorId: num
     const saved = await form.submit({ ...d, signedOn: d.signedOn ?? undefined } as Input<'mandates.save'>);
     if (!saved) return;
     notifySuccess(t('mandate.saved', { reference: saved.reference }));
+    // a signed mandate is why a member on transfer would want to be collected: ask, don't assume
+    if (saved.switchToDirectDebitOffered && (await confirmMoneyAction({ title: t('mandate.switchTitle'), body: t('mandate.switchBody', { reference: saved.reference }), undo: t('mandate.switchUndo'), confirmLabel: t('mandate.switchConfirm') }))) {
+      const switched = await form.submit({ ...d, id: saved.id, signedOn: d.signedOn ?? undefined, switchToDirectDebit: true } as Input<'mandates.save'>);
+      if (switched) notifySuccess(t('mandate.switched'));
+    }
     onDone();
   };
   return (

@@ -11,7 +11,7 @@ import { FormActions } from '../../components/FormActions';
 import { Select } from '../../components/Select';
 import { useDraftForm, useQuery } from '../../hooks/useApi';
 
-type Draft = { id?: number; name: string; iban: string; bic: string; collection: boolean; refunds: boolean; active: boolean; pain008Version: '001.02' | '001.08'; pain001Version: '001.03' | '001.09'; maxTransactionsPerFile: string };
+type Draft = { id?: number; name: string; iban: string; bic: string; collection: boolean; refunds: boolean; active: boolean; pain008Version: '001.02' | '001.08'; pain001Version: '001.03' | '001.09'; maxTransactionsPerFile: string; batchBooking: boolean };
 
 export function BankAccountsSettings() {
   const { t } = useTranslation();
@@ -22,7 +22,7 @@ export function BankAccountsSettings() {
   if (!settings.data) return <Loading />;
   const accounts = settings.data.bankAccounts;
   const edit = (b: BankAccountT) =>
-    setDraft({ id: b.id, name: b.name, iban: b.iban, bic: b.bic ?? '', collection: b.collection, refunds: b.refunds, active: b.active, pain008Version: b.pain008Version, pain001Version: b.pain001Version, maxTransactionsPerFile: b.maxTransactionsPerFile === null ? '' : String(b.maxTransactionsPerFile) });
+    setDraft({ id: b.id, name: b.name, iban: b.iban, bic: b.bic ?? '', collection: b.collection, refunds: b.refunds, active: b.active, pain008Version: b.pain008Version, pain001Version: b.pain001Version, maxTransactionsPerFile: b.maxTransactionsPerFile === null ? '' : String(b.maxTransactionsPerFile), batchBooking: b.batchBooking });
   return (
     <Card>
       {accounts.length === 0 && <p className="muted">{t('settings.noBanks')}</p>}
@@ -58,7 +58,7 @@ export function BankAccountsSettings() {
           </Table.Tbody>
         </Table>
       )}
-      <EditPanel draft={draft} setDraft={setDraft} blank={{ name: '', iban: '', bic: '', collection: true, refunds: true, active: true, pain008Version: '001.02', pain001Version: '001.03', maxTransactionsPerFile: '' }} addLabel={t('settings.newBank')} onSaved={settings.reload}>
+      <EditPanel draft={draft} setDraft={setDraft} blank={{ name: '', iban: '', bic: '', collection: true, refunds: true, active: true, pain008Version: '001.02', pain001Version: '001.03', maxTransactionsPerFile: '', batchBooking: true }} addLabel={t('settings.newBank')} onSaved={settings.reload}>
         {(d, done) => <BankForm draft={d} onDone={done} />}
       </EditPanel>
     </Card>
@@ -71,7 +71,7 @@ function BankForm({ draft, onDone }: { draft: Draft; onDone: () => void }) {
     ...rest,
     maxTransactionsPerFile: maxTransactionsPerFile.trim() === '' ? null : Number(maxTransactionsPerFile),
   }));
-  const check = (key: 'collection' | 'refunds' | 'active') => (
+  const check = (key: 'collection' | 'refunds' | 'active' | 'batchBooking') => (
     <Checkbox checked={d[key]} onChange={(e) => setD({ ...d, [key]: e.currentTarget.checked })} label={t(`fields.${key}`)} mt={30} mr="md" />
   );
   return (
@@ -86,6 +86,7 @@ function BankForm({ draft, onDone }: { draft: Draft; onDone: () => void }) {
         {check('collection')}
         {check('refunds')}
         {check('active')}
+        {check('batchBooking')}
       </div>
       <div className="row">
         <Select label={t('fields.pain008Version')} name="pain008Version" value={d.pain008Version} width="medium" onChange={(v) => setD({ ...d, pain008Version: v })} options={[{ value: '001.02', label: 'pain.008.001.02' }, { value: '001.08', label: 'pain.008.001.08' }]} />

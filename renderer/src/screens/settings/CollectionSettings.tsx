@@ -27,6 +27,7 @@ function CollectionForm({ settings }: { settings: SettingsT }) {
     remittanceTemplate: c.remittanceTemplate,
     discount: formatDiscount({ amount: c.discountAmount, percent: c.discountPercent }),
     firstAsFrst: c.firstAsFrst,
+    prenotificationDays: String(c.prenotificationDays),
   };
   const { draft: d, setDraft: setD, submit, error, busy } = useDraftForm('settings.update', initial, () => setSaved(true), (x) => {
     const discount = typedDiscount('collection.discount', x.discount);
@@ -38,17 +39,19 @@ function CollectionForm({ settings }: { settings: SettingsT }) {
         discountAmount: discount.amount,
         discountPercent: discount.percent,
         firstAsFrst: x.firstAsFrst,
+        prenotificationDays: Number(x.prenotificationDays),
       },
     };
   });
   return (
     <Card component="form" onSubmit={submit} noValidate aria-label={t('settings.tabs.collection')}>
-      <FormError error={error} fields={['collection.leadDays', 'collection.maxAmount', 'collection.discount', 'collection.remittanceTemplate']} />
+      <FormError error={error} fields={['collection.leadDays', 'collection.maxAmount', 'collection.discount', 'collection.remittanceTemplate', 'collection.prenotificationDays']} />
       <div className="row">
         <Field label={t('collectionSettings.leadDays')} name="collection.leadDays" value={d.leadDays} width="short" hint={t('collectionSettings.leadDaysHint')} error={error} onChange={(v) => setD({ ...d, leadDays: v })} />
         <Field label={t('collectionSettings.maxAmount')} name="collection.maxAmount" value={d.maxAmount} width="short" optional hint={t('collectionSettings.maxAmountHint')} error={error} onChange={(v) => setD({ ...d, maxAmount: v })} />
         <Field label={t('collectionSettings.discount')} name="collection.discount" value={d.discount} width="short" optional hint={t('collectionSettings.discountHint')} error={error} onChange={(v) => setD({ ...d, discount: v })} />
       </div>
+      <Field label={t('collectionSettings.prenotificationDays')} name="collection.prenotificationDays" value={d.prenotificationDays} width="short" hint={t('collectionSettings.prenotificationDaysHint')} error={error} onChange={(v) => setD({ ...d, prenotificationDays: v })} />
       <Field label={t('collectionSettings.remittance')} name="collection.remittanceTemplate" value={d.remittanceTemplate} width="long" hint={t('collectionSettings.remittanceHint')} error={error} onChange={(v) => setD({ ...d, remittanceTemplate: v })} />
       <Checkbox checked={d.firstAsFrst} onChange={(e) => setD({ ...d, firstAsFrst: e.currentTarget.checked })} label={t('collectionSettings.firstAsFrst')} mt={30} mr="md" />
       <FormActions busy={busy} saved={saved && !error} />
