@@ -75,6 +75,7 @@ export function MemberImport() {
             {t('import.done', { created: done.created, updated: done.updated, mandates: done.mandatesCreated, rejected: done.rejected.length })}
           </Alert>
           {done.rejected.length > 0 && <RejectedRows report={done} lang={lang} />}
+          {done.warnings.length > 0 && <RejectedRows report={done} lang={lang} warnings />}
           <Group mt="md" gap="sm">
             <Button onClick={() => navigate('debiteuren')}>{t('import.back')}</Button>
             <Button variant="default" onClick={() => { setDone(undefined); setPreview(undefined); setFile(undefined); }}>
@@ -126,6 +127,11 @@ export function MemberImport() {
                   <RejectedRows report={preview} lang={lang} />
                 </Card>
               )}
+              {preview.warnings.length > 0 && (
+                <Card>
+                  <RejectedRows report={preview} lang={lang} warnings />
+                </Card>
+              )}
               <Card>
                 <Title order={2} mb="xs">{t('import.sample')}</Title>
                 <Table.ScrollContainer minWidth={860}>
@@ -175,13 +181,15 @@ export function MemberImport() {
   );
 }
 
-function RejectedRows({ report, lang }: { report: MemberImportReportT; lang: 'nl' | 'en' }) {
+/** Rows the import refused, or (warnings) took with a doubt the treasurer should look at. */
+function RejectedRows({ report, lang, warnings = false }: { report: MemberImportReportT; lang: 'nl' | 'en'; warnings?: boolean }) {
   const { t } = useTranslation();
+  const title = t(warnings ? 'import.warningsTitle' : 'import.rejectedTitle');
   return (
     <>
-      <Title order={2} mt="md">{t('import.rejectedTitle')}</Title>
-      <Text size="sm" c="dimmed" mb="xs">{t('import.rejectedIntro')}</Text>
-      <Table layout="fixed" aria-label={t('import.rejectedTitle')}>
+      <Title order={2} mt="md">{title}</Title>
+      <Text size="sm" c="dimmed" mb="xs">{t(warnings ? 'import.warningsIntro' : 'import.rejectedIntro')}</Text>
+      <Table layout="fixed" aria-label={title}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={80} ta="right" style={nowrap}>{t('import.line')}</Table.Th>
@@ -190,13 +198,13 @@ function RejectedRows({ report, lang }: { report: MemberImportReportT; lang: 'nl
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {report.rejected.map((r) => (
+          {(warnings ? report.warnings : report.rejected).map((r) => (
             <Table.Tr key={`${r.line}-${r.field}`}>
               <Table.Td ta="right" style={nowrap}>{r.line}</Table.Td>
               <Table.Td>
                 <Text size="sm" truncate="end">{r.column ?? t(`memberField.${r.field}`, { defaultValue: r.field })}</Text>
               </Table.Td>
-              <Table.Td c="red.8">{r.message[lang]}</Table.Td>
+              <Table.Td c={warnings ? 'orange.9' : 'red.8'}>{r.message[lang]}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
