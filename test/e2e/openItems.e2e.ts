@@ -25,7 +25,7 @@ function seed() {
 const plain = (s: string | null) => (s ?? '').replace(/\u00a0/g, ' ');
 
 function rows() {
-  return s.page.getByRole('grid').getByRole('row');
+  return s.page.getByRole('grid').getByRole('rowgroup').getByRole('row');
 }
 
 describe('open items', () => {
@@ -60,7 +60,7 @@ describe('open items', () => {
     await page.goto(`${s.server.url.split('?')[0]}#/debiteuren/${lotte.id}`);
     await page.getByRole('heading', { name: `${lotte.number} Lotte de Wit` }).waitFor();
     await page.getByText('1 posten').waitFor();
-    await page.getByRole('grid').getByRole('row').first().click();
+    await page.getByRole('grid').getByRole('rowgroup').getByRole('row').first().click();
     await page.getByRole('button', { name: 'Geschiedenis' }).click();
     await page.getByText('Samengevoegd uit 2026-0001, 2026-0002').waitFor();
     await s.shot('34-debiteurkaart-posten');
