@@ -40,14 +40,14 @@ export function AmountField({ value, onChange, error, w, required, ...rest }: Am
   return (
     <TextInput
       {...rest}
-      w={w ?? 160}
+      styles={{ wrapper: { width: w ?? 160 }, input: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' } }}
+      inputWrapperOrder={['label', 'input', 'description', 'error']}
       withAsterisk={required}
       data-field={rest.name}
       inputMode="decimal"
       autoComplete="off"
       leftSection="€"
       value={text}
-      styles={{ input: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' } }}
       onChange={(e) => {
         const next = e.currentTarget.value;
         setText(next);

@@ -63,7 +63,9 @@ export function DateField({ label, value, onChange, error, required, w, minDate,
           label={label}
           name={name}
           data-field={name}
-          w={w ?? 170}
+          // the box is date-wide; label and hint may be wider than it
+          styles={{ wrapper: { width: w ?? 170 } }}
+          inputWrapperOrder={['label', 'input', 'description', 'error']}
           withAsterisk={required}
           autoComplete="off"
           placeholder={t('ui.datePlaceholder')}

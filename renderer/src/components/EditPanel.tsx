@@ -1,4 +1,4 @@
-import { Button } from '@mantine/core';
+import { Button, Group } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 
@@ -16,9 +16,11 @@ export function EditPanel<D>(props: {
 }) {
   if (props.draft === undefined) {
     return (
-      <Button variant="default" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => props.setDraft(props.blank)}>
-        {props.addLabel}
-      </Button>
+      <Group mt="sm">
+        <Button variant="default" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => props.setDraft(props.blank)}>
+          {props.addLabel}
+        </Button>
+      </Group>
     );
   }
   return props.children(props.draft, () => {

@@ -87,9 +87,11 @@ export function FirstRun({ file, onDone }: { file: string; onDone: () => void })
                   )}
                 </Group>
               ))}
-              <Button variant="default" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setBanks([...banks, { name: '', iban: '', bic: '' }])}>
-                {t('firstRun.addBank')}
-              </Button>
+              <Group>
+                <Button variant="default" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setBanks([...banks, { name: '', iban: '', bic: '' }])}>
+                  {t('firstRun.addBank')}
+                </Button>
+              </Group>
               <Group mt="lg">
                 <Button type="submit" loading={setup.busy} disabled={demo.busy}>
                   {t('firstRun.submit')}
@@ -103,7 +105,7 @@ export function FirstRun({ file, onDone }: { file: string; onDone: () => void })
                 {t('firstRun.demoTitle')}
               </Title>
               <Text mb="md">{t('firstRun.demoText')}</Text>
-              <Button variant="default" onClick={createDemo} loading={demo.busy} disabled={setup.busy} aria-busy={demo.busy}>
+              <Button variant="default" style={{ alignSelf: 'flex-start' }} onClick={createDemo} loading={demo.busy} disabled={setup.busy} aria-busy={demo.busy}>
                 {demo.busy ? t('firstRun.demoBusy') : t('firstRun.demo')}
               </Button>
               <FormError error={demo.error} fields={[]} />

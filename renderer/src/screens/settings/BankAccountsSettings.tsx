@@ -1,8 +1,8 @@
-import { ActionIcon, Card, Checkbox, Table } from '@mantine/core';
-import { IconPencil } from '@tabler/icons-react';
+import { Card, Checkbox, Table } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BankAccountT } from '../../../../shared/api/contract';
+import { EditAction } from '../../components/EditAction';
 import { EditPanel } from '../../components/EditPanel';
 import { Field, FormError } from '../../components/Field';
 import { useFormat } from '../../components/format';
@@ -49,9 +49,7 @@ export function BankAccountsSettings() {
                 <Table.Td>{b.refunds ? t('app.yes') : t('app.no')}</Table.Td>
                 <Table.Td>{b.active ? t('app.yes') : t('app.no')}</Table.Td>
                 <Table.Td>
-                  <ActionIcon variant="subtle" aria-label={`${t('app.edit')} ${b.name}`} onClick={() => edit(b)}>
-                  <IconPencil size={16} aria-hidden />
-                </ActionIcon>
+                  <EditAction what={b.name} onClick={() => edit(b)} />
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -1,9 +1,9 @@
-import { ActionIcon, Card, Checkbox, Table } from '@mantine/core';
-import { IconPencil } from '@tabler/icons-react';
+import { Card, Checkbox, Table } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountT } from '../../../../shared/api/contract';
 import { ACCOUNT_ROLES, ACCOUNT_TYPES, type AccountRole, type AccountType } from '../../../../shared/ledgerRoles';
+import { EditAction } from '../../components/EditAction';
 import { EditPanel } from '../../components/EditPanel';
 import { Field, FormError } from '../../components/Field';
 import { naturalBalance, useFormat } from '../../components/format';
@@ -62,9 +62,7 @@ export function ChartSettings() {
               </Table.Td>
               <Table.Td className={`num${a.balance === 0 ? ' muted' : ''}`}>{f.euro(naturalBalance(a))}</Table.Td>
               <Table.Td>
-                <ActionIcon variant="subtle" aria-label={`${t('app.edit')} ${a.code}`} onClick={() => setDraft({ id: a.id, code: a.code, name: a.name, type: a.type, active: a.active })}>
-                  <IconPencil size={16} aria-hidden />
-                </ActionIcon>
+                <EditAction what={a.code} onClick={() => setDraft({ id: a.id, code: a.code, name: a.name, type: a.type, active: a.active })} />
               </Table.Td>
             </Table.Tr>
           ))}

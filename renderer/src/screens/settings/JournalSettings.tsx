@@ -1,8 +1,8 @@
-import { ActionIcon, Card, Table } from '@mantine/core';
-import { IconPencil } from '@tabler/icons-react';
+import { Card, Table } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { JOURNAL_KINDS, type JournalKind } from '../../../../shared/ledgerRoles';
+import { EditAction } from '../../components/EditAction';
 import { EditPanel } from '../../components/EditPanel';
 import { Field, FormError } from '../../components/Field';
 import { LoadError, Loading } from '../../components/Loading';
@@ -37,9 +37,7 @@ export function JournalSettings() {
               <Table.Td className="muted">{t(`journalKind.${j.kind}`)}</Table.Td>
               <Table.Td className="num">{j.entryCount}</Table.Td>
               <Table.Td>
-                <ActionIcon variant="subtle" aria-label={`${t('app.edit')} ${j.code}`} onClick={() => setDraft({ id: j.id, code: j.code, name: j.name, kind: j.kind })}>
-                  <IconPencil size={16} aria-hidden />
-                </ActionIcon>
+                <EditAction what={j.code} onClick={() => setDraft({ id: j.id, code: j.code, name: j.name, kind: j.kind })} />
               </Table.Td>
             </Table.Tr>
           ))}
