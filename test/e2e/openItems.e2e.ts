@@ -145,8 +145,11 @@ describe('the open-item grid', () => {
         { text: expect.stringMatching(/-2026$/), clipped: false, lines: 1 },
       ]);
       const name = rows().first().getByTitle(`${d.number} ${long}`);
-      // a string: the page has getComputedStyle, this test's TypeScript (Node, no DOM) does not
-      const shown = (await name.evaluate('(el) => ({ cut: el.scrollWidth > el.clientWidth, ellipsis: getComputedStyle(el).textOverflow, width: el.clientWidth })')) as { cut: boolean; ellipsis: string; width: number };
+      const shown = await name.evaluate((el) => {
+        // runs in the page, which has getComputedStyle; this test's TypeScript (Node, no DOM lib) does not know it
+        const style = (globalThis as unknown as { getComputedStyle: (e: unknown) => { textOverflow: string } }).getComputedStyle(el);
+        return { cut: el.scrollWidth > el.clientWidth, ellipsis: style.textOverflow, width: el.clientWidth };
+      });
       expect(shown.ellipsis).toBe('ellipsis');
       // cut short with an ellipsis at 1366; a wider window gives the name column the extra room
       if (size.width === 1366) expect(shown.cut).toBe(true);

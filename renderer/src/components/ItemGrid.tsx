@@ -1,8 +1,8 @@
 import { Badge, Checkbox, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
-import { getCoreRowModel, useReactTable, type ColumnDef, type SortingState } from '@tanstack/react-table';
+import { getCoreRowModel, useReactTable, type Column, type ColumnDef, type SortingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OpenItemT } from '../../../shared/api/contract';
 import { useFormat } from './format';
@@ -68,7 +68,36 @@ export function ItemGrid(props: {
   const leaves = table.getVisibleLeafColumns();
   const width = leaves.reduce((s, c) => s + c.getSize(), 0);
   const growId = props.showDebtor ? 'debtor' : 'document';
-  const cellClass = (id: string, extra = '') => `${classes.cell}${NUMERIC.has(id) ? ` ${classes.num}` : ''}${id === growId ? ` ${classes.grow}` : ''}${extra}`;
+  const cellClass = useCallback((id: string, extra = '') => `${classes.cell}${NUMERIC.has(id) ? ` ${classes.num}` : ''}${id === growId ? ` ${classes.grow}` : ''}${extra}`, [growId]);
+  const { onToggle, rowMenu } = props;
+  const cellContent = useCallback((id: string, item: OpenItemT, text: string, selected: boolean): ReactNode => {
+    switch (id) {
+      case 'select':
+        return <Checkbox size="xs" aria-label={`${t('items.select')} ${item.document}`} checked={selected} onChange={() => onToggle(item)} onClick={(e) => e.stopPropagation()} />;
+      case 'debtor':
+      case 'document':
+        return (
+          <Text size="sm" truncate="end" title={text}>
+            {text}
+          </Text>
+        );
+      case 'status':
+        return (
+          <Badge variant="light" color={STATUS_COLOR[item.status] ?? 'gray'} tt="none" fw={500} size="md" title={text} style={{ maxWidth: '100%' }}>
+            {text}
+          </Badge>
+        );
+      case 'menu':
+        return (
+          <span onClick={(e) => e.stopPropagation()} style={{ display: 'contents' }}>
+            {rowMenu?.(item)}
+          </span>
+        );
+      default:
+        return text;
+    }
+  }, [t, onToggle, rowMenu]);
+
   return (
     <div className={classes.scroll} ref={scrollRef} style={{ height: props.height ?? 520 }} role="grid" aria-rowcount={props.total + 1} aria-label={t('items.title')}>
       <div className={classes.head} style={{ width }} role="row" aria-rowindex={1}>
@@ -92,61 +121,54 @@ export function ItemGrid(props: {
       <div style={{ height: virtualizer.getTotalSize(), minWidth: width, position: 'relative' }} role="rowgroup">
         {virtualRows.map((v) => {
           const item = props.rowAt(v.index);
-          const selected = item ? props.selected.has(item.id) : false;
-          return (
-            <div
-              key={v.key}
-              role="row"
-              aria-rowindex={v.index + 2}
-              aria-selected={selected}
-              data-selected={selected || undefined}
-              className={classes.row}
-              style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT, width }}
-              onClick={() => item && props.onToggle(item)}
-            >
-              {item ? (
-                leaves.map((c) => (
-                  <div key={c.id} role="gridcell" className={cellClass(c.id, c.id === 'daysOverdue' && item.daysOverdue > 0 ? ` ${classes.overdue}` : '')} style={{ width: c.getSize() }}>
-                    {cellContent(c.id, item, String((c.accessorFn as ((r: OpenItemT, i: number) => unknown) | undefined)?.(item, v.index) ?? ''))}
-                  </div>
-                ))
-              ) : (
-                <div className={classes.cell}>
-                  <Text c="dimmed" size="sm">…</Text>
-                </div>
-              )}
-            </div>
-          );
+          return <GridRow key={v.key} index={v.index} start={v.start} width={width} item={item} selected={item ? props.selected.has(item.id) : false} leaves={leaves} cellClass={cellClass} render={cellContent} onToggle={props.onToggle} />;
         })}
       </div>
     </div>
   );
-
-  function cellContent(id: string, item: OpenItemT, text: string): ReactNode {
-    switch (id) {
-      case 'select':
-        return <Checkbox size="xs" aria-label={`${t('items.select')} ${item.document}`} checked={props.selected.has(item.id)} onChange={() => props.onToggle(item)} onClick={(e) => e.stopPropagation()} />;
-      case 'debtor':
-      case 'document':
-        return (
-          <Text size="sm" truncate="end" title={text}>
-            {text}
-          </Text>
-        );
-      case 'status':
-        return (
-          <Badge variant="light" color={STATUS_COLOR[item.status] ?? 'gray'} tt="none" fw={500} size="md" title={text} style={{ maxWidth: '100%' }}>
-            {text}
-          </Badge>
-        );
-      case 'menu':
-        return (
-          <span onClick={(e) => e.stopPropagation()} style={{ display: 'contents' }}>
-            {props.rowMenu?.(item)}
-          </span>
-        );
-      default:
-        return text;
-    }
-  }
 }
+
+type Leaf = Column<OpenItemT, unknown>;
+
+/**
+ * One row. Memoized: while the grid scrolls, rows already on screen keep their props and are not
+ * rendered again; only the rows coming into view are built.
+ */
+const GridRow = memo(function GridRow(p: {
+  index: number;
+  start: number;
+  width: number;
+  item: OpenItemT | undefined;
+  selected: boolean;
+  leaves: Leaf[];
+  cellClass: (id: string, extra?: string) => string;
+  render: (id: string, item: OpenItemT, text: string, selected: boolean) => ReactNode;
+  onToggle: (item: OpenItemT) => void;
+}) {
+  const { item } = p;
+  return (
+    <div
+      role="row"
+      aria-rowindex={p.index + 2}
+      aria-selected={p.selected}
+      data-selected={p.selected || undefined}
+      className={classes.row}
+      style={{ transform: `translateY(${p.start}px)`, height: ROW_HEIGHT, width: p.width }}
+      onClick={() => item && p.onToggle(item)}
+    >
+      {item ? (
+        p.leaves.map((c) => (
+          <div key={c.id} role="gridcell" className={p.cellClass(c.id, c.id === 'daysOverdue' && item.daysOverdue > 0 ? ` ${classes.overdue}` : '')} style={{ width: c.getSize() }}>
+            {p.render(c.id, item, String((c.accessorFn as ((r: OpenItemT, i: number) => unknown) | undefined)?.(item, p.index) ?? ''), p.selected)}
+          </div>
+        ))
+      ) : (
+        <div className={classes.cell}>
+          <Text c="dimmed" size="sm">
+            …
+          </Text>
+        </div>
+      )}
+    </div>
+  );
+});

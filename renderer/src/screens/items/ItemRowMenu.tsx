@@ -1,5 +1,6 @@
 import { ActionIcon, Menu } from '@mantine/core';
 import { IconCalendarEvent, IconDots, IconHistory, IconReceiptOff, IconSeparator } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OpenItemT } from '../../../../shared/api/contract';
 import { isOpen, type PanelKind } from './itemRules';
@@ -7,14 +8,19 @@ import { isOpen, type PanelKind } from './itemRules';
 /** The actions of one row, in a menu so they never run together; each opens its form for this item only. */
 export function ItemRowMenu({ item, onPick }: { item: OpenItemT; onPick: (item: OpenItemT, kind: PanelKind) => void }) {
   const { t } = useTranslation();
+  // The menu (a popover with its positioning) is only built for the row whose button was used:
+  // rows mount by the dozen while the grid scrolls, and a menu per row costs frames.
+  const [armed, setArmed] = useState(false);
+  const button = (
+    <ActionIcon variant="subtle" color="gray" size="md" aria-label={t('items.rowActions', { document: item.document })} aria-haspopup="menu" onClick={armed ? undefined : () => setArmed(true)}>
+      <IconDots size={18} stroke={1.6} />
+    </ActionIcon>
+  );
+  if (!armed) return button;
   const open = isOpen(item);
   return (
-    <Menu position="bottom-end" withinPortal shadow="md">
-      <Menu.Target>
-        <ActionIcon variant="subtle" color="gray" size="md" aria-label={t('items.rowActions', { document: item.document })}>
-          <IconDots size={18} stroke={1.6} />
-        </ActionIcon>
-      </Menu.Target>
+    <Menu position="bottom-end" withinPortal shadow="md" defaultOpened onClose={() => setArmed(false)}>
+      <Menu.Target>{button}</Menu.Target>
       <Menu.Dropdown>
         <Menu.Item leftSection={<IconSeparator size={16} stroke={1.6} aria-hidden />} disabled={!open} onClick={() => onPick(item, 'split')}>
           {t('items.split')}
