@@ -47,7 +47,6 @@ const mistakes: Mistake[] = [
   [['split', '{item}', '--parts', '100000', '--first-due', '2026-01-01'], 2, /--parts "100000": een post splits je in 2 tot en met 120 delen/],
   [['split', '{item}', '--parts', '-3', '--first-due', '2026-01-01'], 2, /--parts "-3"/],
   [['split', '{item}', '--parts', '3', '--first-due', '2026-01-01', '--every', 'x'], 2, /--every "x": aantal maanden/],
-  [['split', '{item}', '--parts', '3'], 1, /split heeft --due .* of --first-due/],
   [['split', 'notanid', '--parts', '3', '--first-due', '2026-01-01'], 1, /postnummer moet een positief geheel getal zijn, niet "notanid"/],
   [['split', '999999', '--parts', '3', '--first-due', '2026-01-01'], 2, /999999|bestaat niet/],
   // unknown options, commands, missing arguments
