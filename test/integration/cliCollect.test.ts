@@ -10,7 +10,7 @@ const dir = tempDir('penning-cli-collect-');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const penning = cliOn(path.join(dir, 'club.sqlite'));
 
-describe('collect, cancel, re-run and refund over the CLI', () => {
+describe('collect, cancel, re-run and refund over the CLI', { timeout: 180_000 }, () => {
   it('writes valid files, books them, and never reuses an id', async () => {
     expect(penning('init', '--demo').code).toBe(0);
     const dry = penning('collect', '--dry-run');

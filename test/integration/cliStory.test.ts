@@ -21,7 +21,7 @@ function penning(...args: string[]) {
   return r;
 }
 
-describe('the receivables story over the CLI', () => {
+describe('the receivables story over the CLI', { timeout: 180_000 }, () => {
   it('runs from member import to the debtor card', () => {
     // only init makes a ledger where none is (issue 9)
     penning('init');
