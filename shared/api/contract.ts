@@ -245,6 +245,9 @@ export const FeeRun = z.object({
   ),
 });
 
+/** More parts than this is a typo (a monthly arrangement of ten years), at every entrance. */
+export const MAX_SPLIT_PARTS = 120;
+
 export const ITEM_STATUSES = ['open', 'blocked', 'arrangement', 'settled', 'split', 'merged', 'written_off', 'in_collection', 'refunded'] as const;
 
 export const OpenItem = z.object({
@@ -782,7 +785,7 @@ export const api = {
     summary: 'Opsplitsen: one item into parts with their own due dates (equal when no amounts are given); optionally a payment arrangement.',
     input: z.object({
       itemId: idField,
-      parts: z.array(z.object({ amount: centsField.optional(), dueDate: isoDateField })),
+      parts: z.array(z.object({ amount: centsField.optional(), dueDate: isoDateField })).max(MAX_SPLIT_PARTS),
       arrangement: z.boolean().default(false),
       reason: optionalText(500),
     }),
