@@ -22,7 +22,8 @@ function penning(...args: string[]) {
 }
 
 describe('the receivables story over the CLI', () => {
-  it('runs from member import to the debtor card', () => {
+  // a dozen CLI processes one after another: on a busy machine that is more than the default 30 s
+  it('runs from member import to the debtor card', { timeout: 300_000 }, () => {
     penning('call', 'setup.initialize', JSON.stringify({ organisation: { name: 'VV De Zwaluwen', creditorId: 'NL51ZZZ405365330000' }, bankAccounts: [{ name: 'Bank', iban: 'NL91ABNA0417164300' }] }));
 
     const imported = penning('import-members', path.join(root, 'test', 'fixtures', 'leden-50.csv'));
