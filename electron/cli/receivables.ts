@@ -1,3 +1,4 @@
+import { MAX_SPLIT_PARTS } from '../../shared/api/contract';
 import { validationError } from '../../shared/api/errors';
 import { addMonths, isIsoDate } from '../../shared/dates';
 import { parseEuro } from '../../shared/money';
@@ -121,9 +122,6 @@ export async function itemsCommand(c: Caller, args: Args): Promise<void> {
   });
   print(result);
 }
-
-/** More parts than this is a typo (a monthly arrangement of ten years), and would only build a huge request. */
-export const MAX_SPLIT_PARTS = 120;
 
 /**
  * Due dates for N parts: given one by one, or a first date and every N months after it; without

@@ -256,6 +256,9 @@ export const FeeRun = z.object({
   ),
 });
 
+/** More parts than this is a typo (a monthly arrangement of ten years), at every entrance. */
+export const MAX_SPLIT_PARTS = 120;
+
 export const ITEM_STATUSES = ['open', 'blocked', 'arrangement', 'settled', 'split', 'merged', 'written_off', 'in_collection', 'refunded'] as const;
 
 export const OpenItem = z.object({
@@ -840,7 +843,7 @@ export const api = {
     input: z.object({
       itemId: idField,
       /** a part without dueDate: the first takes the next possible date (never in the past), the others a month after the part before */
-      parts: z.array(z.object({ amount: centsField.optional(), dueDate: isoDateField.optional() })),
+      parts: z.array(z.object({ amount: centsField.optional(), dueDate: isoDateField.optional() })).max(MAX_SPLIT_PARTS),
       arrangement: z.boolean().default(false),
       reason: optionalText(500),
     }),

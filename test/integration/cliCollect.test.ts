@@ -10,8 +10,9 @@ const dir = tempDir('penning-cli-collect-');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const penning = cliOn(path.join(dir, 'club.sqlite'));
 
-describe('collect, cancel, re-run and refund over the CLI', { timeout: 180_000 }, () => {
-  it('writes valid files, books them, and never reuses an id', async () => {
+describe('collect, cancel, re-run and refund over the CLI', () => {
+  // a dozen CLI processes one after another: on a busy machine that is more than the default 30 s
+  it('writes valid files, books them, and never reuses an id', { timeout: 300_000 }, async () => {
     expect(penning('init', '--demo').code).toBe(0);
     const dry = penning('collect', '--dry-run');
     expect(dry.code).toBe(0);

@@ -193,3 +193,10 @@ describe('open-item operations', () => {
     );
   });
 });
+
+describe('a sane number of parts', () => {
+  it('refuses more than 120 parts at the API, before looking at the item', () => {
+    const parts = Array.from({ length: 121 }, () => ({ dueDate: '2026-12-01' }));
+    expect(dispatch(t.ctx, 'items.split', { itemId: 999_999, parts })).toMatchObject({ ok: false, error: { code: 'validation', field: 'parts', rule: 'max' } });
+  });
+});
