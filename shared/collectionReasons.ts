@@ -7,6 +7,7 @@ export const EXCLUSION_REASONS = [
   'transfer_with_mandate',
   'collect_off',
   'missing_iban',
+  'missing_bic_address',
   'no_mandate',
   'mandate_revoked',
   'mandate_expired',
@@ -34,6 +35,10 @@ export const REASON_TEXT: Record<ExclusionReason, { nl: string; en: string }> = 
   },
   collect_off: { nl: 'incasseren staat uit op de debiteurkaart', en: 'collection is switched off on the debtor card' },
   missing_iban: { nl: 'geen IBAN bekend', en: 'no IBAN on file' },
+  missing_bic_address: {
+    nl: 'rekening buiten de EER (bijv. CH, GB): vul BIC en adres in op de debiteurkaart',
+    en: 'account outside the EEA (e.g. CH, GB): fill in BIC and address on the debtor card',
+  },
   no_mandate: { nl: 'geen machtiging', en: 'no mandate' },
   mandate_revoked: { nl: 'machtiging ingetrokken', en: 'mandate revoked' },
   mandate_expired: { nl: 'machtiging verlopen (36 maanden niet gebruikt)', en: 'mandate expired (unused for 36 months)' },

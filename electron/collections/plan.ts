@@ -12,6 +12,7 @@ import { type BatchHeader, batchHeader } from './batchRecord';
 import { type MemberItem, memberDebits, type Portion as DraftPortion } from './memberDebits';
 import { type ShortNotice, shortNotice } from './prenotification';
 import { amendmentReader } from '../mandates/amendments';
+import { needsBicAndAddress } from '../../shared/bankIdentity';
 
 export interface CollectionRequest {
   bankAccountId?: number;
@@ -121,6 +122,9 @@ interface Candidate {
   mandateOriginalReference: string | null;
   mandateOriginalIban: string | null;
   mandateAmendmentPending: number | null;
+  country: string;
+  street: string | null;
+  city: string | null;
 }
 
 /** The debtor's usable mandate, as read with its items. */
@@ -208,7 +212,7 @@ export function planCollection(ctx: Ctx, req: CollectionRequest): CollectionPlan
             i.document, i.description, i.due_date AS dueDate, i.item_date AS itemDate, i.balance, i.blocked, i.arrangement,
             m.id AS mandateId, m.reference AS mandateReference, m.signed_on AS mandateSignedOn, m.type AS mandateType,
             m.last_collected_on AS mandateLastCollectedOn, m.original_reference AS mandateOriginalReference, m.original_iban AS mandateOriginalIban,
-            m.amendment_pending AS mandateAmendmentPending
+            m.amendment_pending AS mandateAmendmentPending, d.country, d.street, d.city
        FROM open_items i JOIN debtors d ON d.id = i.debtor_id
        LEFT JOIN mandates m ON m.id = (SELECT id FROM mandates WHERE debtor_id = d.id AND status = 'active' AND scheme = ? ORDER BY id DESC LIMIT 1)
       WHERE i.state = 'open' AND i.balance <> 0
@@ -290,6 +294,8 @@ export function planCollection(ctx: Ctx, req: CollectionRequest): CollectionPlan
     if (x.method !== 'direct_debit') { exclude(x, x.mandateId !== null ? 'transfer_with_mandate' : 'not_direct_debit', x.mandateReference); continue; }
     if (x.collect !== 1) { exclude(x, 'collect_off'); continue; }
     if (!x.iban) { exclude(x, 'missing_iban'); continue; }
+    // cards from before the rule: outside the EEA a debit needs BIC and address, so it waits here, not in the bank's rejection
+    if (needsBicAndAddress(x.iban, x.country) && (!x.bic || !x.street || !x.city)) { exclude(x, 'missing_bic_address'); continue; }
     if (x.mandateId === null) { withoutMandate.push(x); continue; }
     if (x.mandateType === 'one_off' && x.mandateLastCollectedOn) { exclude(x, 'mandate_used'); continue; }
     const mandate = mandateOf(x);

@@ -74,6 +74,17 @@ describe('BIC and country rules', () => {
     expect(refused('debtors.update', { ...card, id: gb.id, name: 'Ann', iban: 'GB33BUKB20201555555555', bic: 'NWBKGB2L', street: '1 High St', city: 'London', country: 'GB' })).toMatchObject({ field: 'bic', rule: 'required_outside_eea' });
   });
 
+  it('leaves a card from before the rule (CH account without BIC) out of the proposal with the reason', () => {
+    const d = call(t.ctx, 'debtors.create', { ...card, name: 'Heidi', bic: 'POFICHBEXXX', iban: 'CH9300762011623852957', street: 'Bahnhofstrasse 1', city: 'Zürich', country: 'CH' });
+    call(t.ctx, 'mandates.save', { debtorId: d.id, reference: 'ZW-CH', signedOn: '2025-01-01' });
+    const draft = call(t.ctx, 'invoices.createDraft', { debtorId: d.id, invoiceDate: '2026-09-01', dueDate: '2026-11-01', description: 'Contributie', lines: [{ description: 'Contributie', unitPrice: 15_000 }] });
+    call(t.ctx, 'invoices.post', { id: draft.id });
+    t.ctx.db.prepare('UPDATE debtors SET bic = NULL WHERE id = ?').run(d.id); // as a card saved before the rule
+    const plan = call(t.ctx, 'collections.propose', { collectionDate: '2026-11-26' });
+    expect(plan.debits).toEqual([]);
+    expect(plan.excluded.map((x) => x.reason)).toEqual(['missing_bic_address']);
+  });
+
   it('refuses a creditor id of a country outside SEPA and an IBAN whose layout does not fit its country', () => {
     expect(refused('settings.update', { creditorId: 'US50ZZZ123456789' })).toMatchObject({ field: 'creditorId', rule: 'country' });
     expect(refused('debtors.create', { ...card, name: 'A', iban: 'DE89370400440532013000'.replace('3704', 'AB04') })).toMatchObject({ field: 'iban' });
