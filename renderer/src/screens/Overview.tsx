@@ -1,4 +1,4 @@
-import { Accordion, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Accordion, Anchor, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../components/EmptyState';
@@ -54,6 +54,34 @@ export function Overview() {
       ) : (
         <>
           <TodoList todo={d.todo} />
+          {data.collectionsInTransit.length > 0 && (
+            <Card component="section" aria-label={t('overview.inTransit')}>
+              <Title order={2} mb={4}>
+                {t('overview.inTransit')}
+              </Title>
+              <Text size="sm" c="dimmed" mb="sm">
+                {t('overview.inTransitIntro')}
+              </Text>
+              <Table highlightOnHover>
+                <Table.Tbody>
+                  {data.collectionsInTransit.map((b) => (
+                    <Table.Tr key={b.batchId}>
+                      <Table.Td>
+                        <Anchor href="#/incasso" size="sm">
+                          {b.reference}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{f.date(b.date)}</Table.Td>
+                      <Table.Td>{t('overview.debits', { count: b.debits })}</Table.Td>
+                      <Table.Td ta="right" style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>
+                        {f.euro(b.amount)}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Card>
+          )}
           <Suspense fallback={<Loading />}>
             <Charts dashboard={d} />
           </Suspense>
