@@ -60,7 +60,7 @@ describe('penning init with the organisation and the first bank account', () => 
     const run = penning('fee-run', 'create', '--description', 'Contributie 2026-2027', '--amount', '150,00', '--from-card').json;
     expect(penning('fee-run', 'post', String(run.id)).code).toBe(0);
     const out = path.join(dir, 'incasso.xml');
-    const collect = penning('collect', '--include-not-due', '--out', out);
+    const collect = penning('collect', '--include-not-due', '--confirm-prenotification', '--out', out);
     expect(collect.code, collect.stderr).toBe(0);
     expect(collect.json.transactions).toBeGreaterThan(30);
     const xml = fs.readFileSync(out, 'utf8');

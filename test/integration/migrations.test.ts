@@ -135,7 +135,8 @@ describe('opening a ledger', () => {
       INSERT INTO accounts (code, name, type) VALUES ('9100', 'Debiteuren', 'asset'), ('9800', 'Omzet', 'revenue');
       INSERT INTO debtors (number, name) VALUES ('1001', 'Anouk');
       INSERT INTO journal_entries (journal_id, year, number, date, description) VALUES ((SELECT id FROM journals WHERE code = 'XMEM'), 2026, 1, '2026-01-01', 'Beginbalans');
-      INSERT INTO journal_lines (entry_id, line_no, account_id, debit, credit) VALUES (1, 1, (SELECT id FROM accounts WHERE code = '9100'), 5000, 0);
+      INSERT INTO account_roles (role, account_id) VALUES ('receivables', (SELECT id FROM accounts WHERE code = '9100'));
+      INSERT INTO journal_lines (entry_id, line_no, account_id, debtor_id, debit, credit) VALUES (1, 1, (SELECT id FROM accounts WHERE code = '9100'), 1, 5000, 0);
       INSERT INTO journal_lines (entry_id, line_no, account_id, debit, credit) VALUES (1, 2, (SELECT id FROM accounts WHERE code = '9800'), 0, 5000);
       INSERT INTO open_items (debtor_id, source_type, entry_id, document, description, item_date, due_date, amount, balance) VALUES (1, 'journal', 1, 'MEM-2026-0001', 'Beginbalans', '2026-01-01', '2026-01-01', 5000, 5000);
       INSERT INTO open_item_events (item_id, at, kind, text) VALUES (1, '2026-01-01T00:00:00Z', 'created', 'Geboekt'), (1, '2026-01-02T00:00:00Z', 'blocked', 'Geblokkeerd');

@@ -137,7 +137,8 @@ describe('browser-mode server', () => {
     setTimeout(() => open(), 3000);
     const statuses = await Promise.all(uploads);
     clearInterval(sampler);
-    expect(statuses.every((s) => s === 400 || s === 503), statuses.join(',')).toBe(true);
+    // -1: the client saw its refused upload's connection reset before the status line (a busy machine)
+    expect(statuses.every((s) => s === 400 || s === 503 || s === -1), statuses.join(',')).toBe(true);
     expect(statuses.filter((s) => s === 503).length).toBeGreaterThan(0);
     // 12 bodies of ~10 MB would be 120 MB held at once; the budget holds at most 40 MB (+ socket buffers)
     expect(peak - before).toBeLessThan(MAX_BODIES_IN_FLIGHT + 40 * 1024 * 1024);
