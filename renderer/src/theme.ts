@@ -1,4 +1,4 @@
-import { createTheme, type MantineColorsTuple } from '@mantine/core';
+import { createTheme, darken, defaultVariantColorsResolver, parseThemeColor, type MantineColorsTuple, type VariantColorsResolver } from '@mantine/core';
 
 /**
  * Penning's one theme: the calm navy of the first screens (sidebar #16324a, accent #1f5f8b),
@@ -8,10 +8,23 @@ const navy: MantineColorsTuple = ['#eef4f9', '#e8f1f8', '#c9dcec', '#a4c3dd', '#
 
 const fieldWithAlert = { defaultProps: { errorProps: { role: 'alert' } } };
 
+/**
+ * Mantine's light variant (badges, light buttons) writes shade 6 on a tint of itself: too pale for
+ * WCAG AA with green, teal, orange or yellow. The text takes a darkened shade 9 instead.
+ */
+const variantColorResolver: VariantColorsResolver = (input) => {
+  const base = defaultVariantColorsResolver(input);
+  if (input.variant !== 'light') return base;
+  const parsed = parseThemeColor({ color: input.color || input.theme.primaryColor, theme: input.theme });
+  if (!parsed.isThemeColor) return base;
+  return { ...base, color: darken(input.theme.colors[parsed.color]![9], 0.25), hoverColor: darken(input.theme.colors[parsed.color]![9], 0.25) };
+};
+
 
 export const theme = createTheme({
   primaryColor: 'navy',
   primaryShade: 6,
+  variantColorResolver,
   colors: { navy },
   fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif",
   headings: {

@@ -129,10 +129,10 @@ export function Debtors() {
                       <Table.Td>
                         <Text truncate="end" size="sm" c="dimmed" title={d.statusName ?? undefined}>{d.statusName ?? ''}</Text>
                       </Table.Td>
-                      <Table.Td ta="right" c={d.balance < 0 ? 'teal.8' : d.balance === 0 ? 'dimmed' : undefined} style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>
+                      <Table.Td ta="right" c={d.balance < 0 ? 'teal.9' : d.balance === 0 ? 'dimmed' : undefined} style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>
                         {f.euro(d.balance)}
                         {d.inCollectionText && (
-                          <Text size="xs" c="orange.8" title={d.inCollectionText[f.lang]}>
+                          <Text size="xs" c="dimmed" fs="italic" title={d.inCollectionText[f.lang]}>
                             {t('debtors.inCollection', { amount: f.euro(d.inCollection.reduce((sum, c) => sum + c.amount, 0)) })}
                           </Text>
                         )}
