@@ -14,6 +14,8 @@ import { ProposalTable } from './ProposalTable';
 import { WhyNot } from './WhyNot';
 
 type Request = Input<'collections.propose'>;
+/** a season's fee run can flag every member: name a few, count the rest */
+const SHOWN_NOTICES = 8;
 type Proposal = Output<'collections.propose'>;
 
 /**
@@ -113,11 +115,12 @@ export function CollectionWizard({ onSaved, onCancel }: { onSaved: (batch: Outpu
           {proposal.prenotification.length > 0 && (
             <Alert color="yellow" mt="sm" title={t('collection.prenotificationCount', { count: proposal.prenotification.length })}>
               <List size="sm" spacing={2} mb="xs">
-                {proposal.prenotification.map((n) => (
+                {proposal.prenotification.slice(0, SHOWN_NOTICES).map((n) => (
                   <List.Item key={n.itemId}>
                     {n.debtorNumber} {n.debtorName}, {n.document}: {t('collection.prenotificationHint', { date: f.date(n.noticeFrom), invoiceDate: f.date(n.invoiceDate) })}
                   </List.Item>
                 ))}
+                {proposal.prenotification.length > SHOWN_NOTICES && <List.Item>{t('collection.andMore', { count: proposal.prenotification.length - SHOWN_NOTICES })}</List.Item>}
               </List>
               <Checkbox name="confirmPrenotification" label={t('collection.confirmPrenotification')} checked={noticeConfirmed} onChange={(e) => { setNoticeConfirmed(e.currentTarget.checked); create.clear('confirmPrenotification'); }} error={create.errorOf('confirmPrenotification')} />
             </Alert>
