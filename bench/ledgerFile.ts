@@ -3,6 +3,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { createBackup } from '../db/backups';
+import { checkedMarkFile } from '../db/checkedMark';
 import { bookProblems, pageProblems } from '../db/health';
 import { openLedger } from '../db/open';
 import { call } from '../electron/api';
@@ -42,14 +43,21 @@ export function benchOpenCheck(dir: string): BenchRow[] {
     db.prepare('SELECT COUNT(*) FROM __drizzle_migrations').get();
     db.close();
   }, 5);
-  const full = timed(() => openLedger(file).close(), 5);
+  // the first open of a day (or after a crash, or a change by another program) checks in full
+  const full = timed(() => {
+    fs.rmSync(checkedMarkFile(file), { force: true });
+    openLedger(file).close();
+  }, 3);
+  // every later open of a file Penning closed cleanly itself
+  const trusted = timed(() => openLedger(file).close(), 5);
   const db = new Database(file, { readonly: true });
   const quick = timed(() => pageProblems(db), 5);
   const books = timed(() => bookProblems(db), 5);
   db.close();
   const mb = (fs.statSync(file).size / 1e6).toFixed(0);
   return [
-    { name: `open a ${mb} MB ledger of ${items.toLocaleString('en')} open items with every check (probe, quick_check, invariants, migrations check; median of 5)`, n: items, ms: full },
+    { name: `open a ${mb} MB ledger of ${items.toLocaleString('en')} open items with every check (probe, quick_check, invariants, migrations check; first open of the day, median of 3)`, n: items, ms: full },
+    { name: '  the same, a later open of the file as Penning left it (median of 5)', n: items, ms: trusted },
     { name: '  the same file opened bare (no checks), for comparison', n: items, ms: plain },
     { name: '  of which PRAGMA quick_check', n: items, ms: quick },
     { name: '  of which the invariants (entries balance, sub-ledger = control account)', n: items, ms: books },

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { ApiError, validationError } from '../shared/api/errors';
 import { bookProblems, pageProblems, type Problem } from './health';
+import { checkedSinceLastClose, markCheckedAtClose } from './checkedMark';
 import { MigrationError, migrateLedger, pendingMigrationCount, type MigrationReport } from './migrate';
 import * as schema from './schema';
 
@@ -64,7 +65,9 @@ export function openLedger(file: string, options: OpenOptions = {}): Ledger {
   checkSqliteHeader(full);
   const writable = isWritable(full);
   const migrationsFolder = options.migrationsFolder ?? findMigrationsFolder();
-  const probe = inspect(full, migrationsFolder, writable, options);
+  // a sound file Penning closed cleanly today and nobody touched since needs no full check again
+  const trusted = writable && checkedSinceLastClose(full);
+  const probe = inspect(full, migrationsFolder, writable, options, false, !trusted);
   if (probe.problems.length > 0) {
     if (probe.pending > 0) throw damagedRefusal(full, probe.problems);
     return openReadOnly(full, options, { readOnly: true, reason: 'damaged', problems: probe.problems }, writable);
@@ -76,8 +79,8 @@ export function openLedger(file: string, options: OpenOptions = {}): Ledger {
     return openReadOnly(full, options, { readOnly: true, reason: 'file_read_only', problems: [] }, false);
   }
   const ledger = openWritable(full, options, migrationsFolder);
-  const problems = bookProblems(ledger.db);
-  if (problems.length === 0) return ledger;
+  const problems = trusted ? [] : bookProblems(ledger.db);
+  if (problems.length === 0) return markedOnClose(ledger, full);
   ledger.close();
   return openReadOnly(full, options, { readOnly: true, reason: 'damaged', problems }, true);
 }
@@ -104,7 +107,17 @@ function createLedger(full: string, options: OpenOptions): Ledger {
     if (!options.createFolder) throw refuse('folder_missing', `De map ${folder} voor administratie ${path.basename(full)} bestaat niet`, `The folder ${folder} for ledger ${path.basename(full)} does not exist`);
     fs.mkdirSync(folder, { recursive: true });
   }
-  return openWritable(full, options);
+  return markedOnClose(openWritable(full, options), full);
+}
+
+/** A sound ledger, once closed cleanly, is remembered as checked (see checkedMark). */
+function markedOnClose(ledger: Ledger, full: string): Ledger {
+  ledger.close = () => {
+    if (!ledger.db.open) return;
+    ledger.db.close();
+    markCheckedAtClose(full);
+  };
+  return ledger;
 }
 
 function checkSqliteHeader(full: string): void {
@@ -154,7 +167,7 @@ function damagedRefusal(full: string, problems: Problem[]): ApiError {
  * connection kept query-only (so closing it removes the -wal/-shm it made); a read-only one
  * through a read-only connection.
  */
-function inspect(full: string, migrationsFolder: string, writable: boolean, options: OpenOptions, books = false): { pending: number; problems: Problem[] } {
+function inspect(full: string, migrationsFolder: string, writable: boolean, options: OpenOptions, books = false, pages = true): { pending: number; problems: Problem[] } {
   const hadWal = fs.existsSync(`${full}-wal`);
   const db = connect(full, options, !writable);
   try {
@@ -180,7 +193,7 @@ function inspect(full: string, migrationsFolder: string, writable: boolean, opti
       }
       throw refuse('history', `Administratie ${full} heeft een andere opbouw dan deze versie van Penning kent (${e.message}); ze wordt niet geopend`, `Ledger ${full}: ${e.message}`);
     }
-    const problems = pageProblems(db);
+    const problems = pages ? pageProblems(db) : [];
     if (books && pending === 0 && problems.length === 0) problems.push(...bookProblems(db));
     return { pending, problems };
   } finally {
