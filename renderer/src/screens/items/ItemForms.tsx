@@ -2,7 +2,7 @@ import { Alert, Button, Checkbox, Group, NumberInput, Stack, Text, TextInput } f
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Input, OpenItemT } from '../../../../shared/api/contract';
-import { addMonths } from '../../../../shared/dates';
+import { addMonths, localDate } from '../../../../shared/dates';
 import { equalParts } from '../../../../shared/money';
 import { DateField } from '../../components/DateField';
 import { confirmMoneyAction, notifySuccess } from '../../components/feedback';
@@ -52,7 +52,11 @@ export function SplitForm({ item, onDone, onCancel }: Props) {
   const f = useFormat();
   const form = useFormErrors('items.split');
   const [count, setCount] = useState(3);
-  const [firstDue, setFirstDue] = useState<string | null>(item.dueDate);
+  // an overdue item's first instalment starts today, never in the past (seed 004: instalments go along with the next collection)
+  const [firstDue, setFirstDue] = useState<string | null>(() => {
+    const today = localDate(new Date());
+    return item.dueDate < today ? today : item.dueDate;
+  });
   const [arrangement, setArrangement] = useState(true);
   const n = Math.max(2, Math.min(24, Math.round(count) || 2));
   const amounts = equalParts(item.balance, n);
