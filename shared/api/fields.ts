@@ -3,7 +3,7 @@ import { validateBic } from '../bic';
 import { validateCreditorId } from '../creditorId';
 import { isIsoDate } from '../dates';
 import { validateIban } from '../iban';
-import { validateMandateReference } from '../sepaText';
+import { validateMandateReference } from '../sepaCharset';
 import { visibleText } from '../visibleText';
 import type { Verdict } from '../validation';
 

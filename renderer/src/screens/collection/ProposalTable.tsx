@@ -3,10 +3,12 @@ import { IconArrowDown, IconArrowUp, IconArrowsSort, IconSearch } from '@tabler/
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../../shared/api/contract';
-import { toSepaText } from '../../../../shared/sepaText';
 import { useFormat } from '../../components/format';
 
 type Debit = Output<'collections.propose'>['debits'][number];
+
+/** The name without accents: when the file's name differs from it, an account holder (or another script) is shown. */
+const latinFold = (name: string) => name.normalize('NFD').replace(/\p{M}/gu, '').slice(0, 70);
 type SortKey = 'debtor' | 'date' | 'amount';
 const SHOWN = 500;
 const nowrap = { whiteSpace: 'nowrap' } as const;
@@ -71,7 +73,7 @@ export function ProposalTable({ debits, onDeselect }: { debits: Debit[]; onDesel
                     <Text size="sm" truncate="end" title={`${d.debtorNumber} ${d.debtorName}`}>
                       {d.debtorNumber} {d.debtorName}
                     </Text>
-                    {d.name !== toSepaText(d.debtorName, 70) && (
+                    {d.name.toUpperCase() !== latinFold(d.debtorName).toUpperCase() && (
                       <Text size="xs" c="dimmed" truncate="end" title={d.name}>
                         {t('collection.holder')}: {d.name}
                       </Text>
