@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Ctx } from '../context';
-import { stmt } from '../statements';
+import { stmt } from '../preparedStatements';
 
 /**
  * The ids a bank keeps forever (MsgId, PmtInfId, EndToEndId) carry a key of the ledger's random

@@ -4,7 +4,7 @@ import { notFoundError } from '../../shared/api/errors';
 import { commitWithFiles, type WrittenFile, writeFiles } from '../files/atomicOutput';
 import { batchFileText } from './files';
 import { sha256OfFile } from '../files/pendingOutputs';
-import { stmt } from '../statements';
+import { stmt } from '../preparedStatements';
 
 /**
  * Where the files of a batch were written on this machine. A batch the bank has not yet

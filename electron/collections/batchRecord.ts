@@ -2,7 +2,7 @@ import type { SettingsT } from '../../shared/api/contract';
 import { toSepaText } from '../../shared/sepaText';
 import type { Ctx } from '../context';
 import type { Emit } from '../sepa/parts';
-import { stmt } from '../statements';
+import { stmt } from '../preparedStatements';
 import { type BatchFile, writeBatchFiles } from './files';
 import { batchIdKey } from './bankIds';
 import { creationStamp, nextBatchReference } from './numbering';

@@ -2,7 +2,7 @@ import { conflictError, notFoundError } from '../../shared/api/errors';
 import type { Ctx } from '../context';
 import { recordEvent } from '../items/openItems';
 import { reverseEntry } from '../ledger/entries';
-import { stmt } from '../statements';
+import { stmt } from '../preparedStatements';
 import { restoreMandatesAfterCancel } from '../mandates/amendments';
 
 /**

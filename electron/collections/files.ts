@@ -4,7 +4,7 @@ import type { Ctx } from '../context';
 import { writePain001 } from '../sepa/pain001';
 import { type DebitGroup, type DirectDebit, type SequenceType, writePain008 } from '../sepa/pain008';
 import type { Emit } from '../sepa/parts';
-import { stmt } from '../statements';
+import { stmt } from '../preparedStatements';
 import type { BatchHeader, FileSink } from './batchRecord';
 
 interface BatchRow {

@@ -1,6 +1,6 @@
 import { formatEuro } from '../../shared/money';
 import type { Ctx } from '../context';
-import { stmt } from '../statements';
+import { stmt } from '../preparedStatements';
 
 /**
  * Money on its way: debits in a saved batch whose items are still "in incasso". That is not paid

@@ -1,6 +1,6 @@
 import { conflictError } from '../../shared/api/errors';
 import type { Ctx } from '../context';
-import { stmt } from '../statements';
+import { stmt } from '../preparedStatements';
 
 const PREFIX = { collection: 'INC', refund: 'TRB' } as const;
 

@@ -5,7 +5,7 @@ import { MAX_CENTS } from '../../shared/money';
 import { toSepaText } from '../../shared/sepaText';
 import type { Ctx } from '../context';
 import { getSettings } from '../settings/settings';
-import { stmt } from '../statements';
+import { stmt } from '../preparedStatements';
 import type { SequenceType } from '../sepa/pain008';
 import type { ExclusionReason } from '../../shared/collectionReasons';
 import { type BatchHeader, batchHeader } from './batchRecord';

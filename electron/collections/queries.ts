@@ -1,6 +1,6 @@
 import { notFoundError } from '../../shared/api/errors';
 import type { Ctx } from '../context';
-import { stmt } from '../statements';
+import { stmt } from '../preparedStatements';
 import { type RestoreNotice, restoreNotice } from './bankIds';
 
 export interface BatchSummary {

@@ -1,6 +1,6 @@
 import type { Ctx } from '../context';
 import { getSettings } from '../settings/settings';
-import { stmt } from '../statements';
+import { stmt } from '../preparedStatements';
 
 export interface ReadinessCheck {
   key: 'creditorId' | 'bankAccount' | 'interimAccount' | 'journal' | 'debtors';

@@ -6,7 +6,7 @@ import { recordEvent } from '../items/openItems';
 import { splitItem } from '../items/operations';
 import { accountForRole } from '../ledger/chart';
 import { postEntry, type PostingLine } from '../ledger/post';
-import { stmt } from '../statements';
+import { stmt } from '../preparedStatements';
 import { debtorAddressReader } from '../debtors/address';
 import { type FileSink, finishBatch, insertBatch } from './batchRecord';
 import { endToEndId, journalOfKind } from './numbering';

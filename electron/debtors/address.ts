@@ -1,7 +1,7 @@
 import { needsBicAndAddress } from '../../shared/bankIdentity';
 import { toSepaText } from '../../shared/sepaText';
 import type { Ctx } from '../context';
-import { stmt } from '../statements';
+import { stmt } from '../preparedStatements';
 
 /**
  * The debtor's address as a bank file carries it — only for an account or a debtor outside the

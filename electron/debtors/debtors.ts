@@ -2,7 +2,7 @@ import type { DebtorT } from '../../shared/api/contract';
 import { notFoundError, validationError } from '../../shared/api/errors';
 import type { Ctx } from '../context';
 import { recordIbanAmendment } from '../mandates/mandates';
-import { stmt } from '../statements';
+import { stmt } from '../preparedStatements';
 import { checkBicForIban, NON_EEA_SEPA, needsBicAndAddress, sameBank } from '../../shared/bankIdentity';
 import { validateSepaContent } from '../../shared/sepaText';
 import { IN_COLLECTION_JSON, inCollectionText, parseInCollection } from '../collections/inTransit';

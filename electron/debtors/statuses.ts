@@ -1,7 +1,7 @@
 import type { DebtorStatusT } from '../../shared/api/contract';
 import { notFoundError, validationError } from '../../shared/api/errors';
 import type { Ctx } from '../context';
-import { stmt } from '../statements';
+import { stmt } from '../preparedStatements';
 
 export function listStatuses(ctx: Ctx): DebtorStatusT[] {
   const rows = stmt(

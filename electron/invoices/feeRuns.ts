@@ -2,7 +2,7 @@ import type { FeeRunT } from '../../shared/api/contract';
 import { notFoundError, validationError } from '../../shared/api/errors';
 import type { Ctx } from '../context';
 import { accountForRole } from '../ledger/chart';
-import { stmt } from '../statements';
+import { stmt } from '../preparedStatements';
 import { createDraft, postInvoice } from './invoices';
 
 export interface FeeRunInput {

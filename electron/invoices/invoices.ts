@@ -5,7 +5,7 @@ import type { Ctx } from '../context';
 import { accountForRole } from '../ledger/chart';
 import { postEntry } from '../ledger/post';
 import { createItem } from '../items/openItems';
-import { stmt } from '../statements';
+import { stmt } from '../preparedStatements';
 
 export interface InvoiceLineInput {
   description: string;

@@ -1,5 +1,5 @@
 import type { Ctx } from '../context';
-import { stmt } from '../statements';
+import { stmt } from '../preparedStatements';
 
 export type ItemSource = 'invoice' | 'credit_note' | 'opening_balance' | 'journal' | 'split' | 'merge';
 

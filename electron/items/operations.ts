@@ -6,7 +6,7 @@ import { equalParts, formatEuro } from '../../shared/money';
 import type { Ctx } from '../context';
 import { accountForRole } from '../ledger/chart';
 import { postEntry } from '../ledger/post';
-import { stmt } from '../statements';
+import { stmt } from '../preparedStatements';
 import { closeItem, createItem, recordEvent } from './openItems';
 
 interface ItemRow {

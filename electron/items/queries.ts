@@ -1,6 +1,6 @@
 import type { OpenItemT } from '../../shared/api/contract';
 import type { Ctx } from '../context';
-import { stmt } from '../statements';
+import { stmt } from '../preparedStatements';
 
 export interface ItemQuery {
   debtorId?: number;

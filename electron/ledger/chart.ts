@@ -2,7 +2,7 @@ import type { AccountT, JournalT } from '../../shared/api/contract';
 import { conflictError, notFoundError, validationError } from '../../shared/api/errors';
 import type { AccountRole, AccountType, JournalKind } from '../../shared/ledgerRoles';
 import type { Ctx } from '../context';
-import { stmt } from '../statements';
+import { stmt } from '../preparedStatements';
 
 /**
  * The default chart for a Dutch club (codes in the spirit of the Dutch standard chart) and the

@@ -1,7 +1,7 @@
 import type { EntryT } from '../../shared/api/contract';
 import { conflictError, notFoundError } from '../../shared/api/errors';
 import type { Ctx } from '../context';
-import { stmt } from '../statements';
+import { stmt } from '../preparedStatements';
 import { postEntry } from './post';
 
 interface EntryRow {

@@ -1,6 +1,6 @@
 import type { Output } from '../../shared/api/contract';
 import type { Ctx } from '../context';
-import { stmt } from '../statements';
+import { stmt } from '../preparedStatements';
 import { listAccounts } from './chart';
 import { collectionsInTransit } from '../collections/inTransit';
 

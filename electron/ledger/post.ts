@@ -1,7 +1,7 @@
 import { isIsoDate } from '../../shared/dates';
 import { notFoundError, validationError } from '../../shared/api/errors';
 import type { Ctx } from '../context';
-import { stmt } from '../statements';
+import { stmt } from '../preparedStatements';
 
 export interface PostingLine {
   accountId: number;

@@ -8,7 +8,7 @@ import { batchFiles } from '../collections/files';
 import { batchTransactions, getBatch } from '../collections/queries';
 import type { Ctx } from '../context';
 import { getSettings } from '../settings/settings';
-import { stmt } from '../statements';
+import { stmt } from '../preparedStatements';
 import { newPdf, table } from './pdfDoc';
 
 const euro = (cents: number) => formatEuro(cents).replace(/\u00a0/g, ' ');

@@ -7,7 +7,7 @@ import type { Ctx } from '../context';
 import { getDebtor } from '../debtors/debtors';
 import { getInvoice } from '../invoices/invoices';
 import { getSettings } from '../settings/settings';
-import { stmt } from '../statements';
+import { stmt } from '../preparedStatements';
 
 
 const euro = (cents: number) => formatEuro(cents).replace(/\u00a0/g, ' ');

@@ -1,6 +1,6 @@
 import { sameBank } from '../../shared/bankIdentity';
 import type { Ctx } from '../context';
-import { stmt } from '../statements';
+import { stmt } from '../preparedStatements';
 
 /** What a debit reports of a changed mandate (AmdmntInfDtls), as the debtor's bank last saw it. */
 export interface Amendment {

@@ -2,7 +2,7 @@ import type { MandateT } from '../../shared/api/contract';
 import { addMonths } from '../../shared/dates';
 import { conflictError, notFoundError, validationError } from '../../shared/api/errors';
 import type { Ctx } from '../context';
-import { stmt } from '../statements';
+import { stmt } from '../preparedStatements';
 
 /** SEPA: a recurring mandate unused for 36 months may no longer be collected on. */
 export const MANDATE_EXPIRY_MONTHS = 36;

@@ -5,7 +5,7 @@ import type { Ctx } from '../context';
 import { MANDATE_EXPIRY_MONTHS } from '../mandates/mandates';
 import { refundCandidates } from '../refunds/refunds';
 import { getSettings } from '../settings/settings';
-import { stmt } from '../statements';
+import { stmt } from '../preparedStatements';
 
 type Dashboard = Output<'overview.dashboard'>;
 

@@ -7,7 +7,7 @@ import { recordEvent } from '../items/openItems';
 import { accountForRole } from '../ledger/chart';
 import { postEntry } from '../ledger/post';
 import { getSettings } from '../settings/settings';
-import { stmt } from '../statements';
+import { stmt } from '../preparedStatements';
 import { endToEndId, journalOfKind } from '../collections/numbering';
 import { batchHeader, type FileSink, finishBatch, insertBatch } from '../collections/batchRecord';
 import { collectionBankAccount } from '../collections/plan';

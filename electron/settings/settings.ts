@@ -4,7 +4,7 @@ import type { Ctx } from '../context';
 import { accountForRole, installDefaultChart } from '../ledger/chart';
 import { DEFAULT_PRE_NOTIFICATION } from '../letters/preNotification';
 import { DEFAULT_PRENOTIFICATION_DAYS } from '../collections/prenotification';
-import { stmt } from '../statements';
+import { stmt } from '../preparedStatements';
 import { newIdSalt } from '../collections/bankIds';
 import { checkBicForIban } from '../../shared/bankIdentity';
 import { validateSepaContent } from '../../shared/sepaText';

@@ -16,21 +16,13 @@ import {
   requiredText,
 } from './fields';
 import { ledgerFileMethods } from './ledgerFile';
+import type { MethodDef } from './method';
 
 /**
  * The one contract: every method the UI, the browser-mode server and the CLI can call, with the
  * zod schema that validates its input and the schema that describes its output. Transports and the
  * renderer client derive their types from this table, so renaming a method breaks the build.
  */
-interface MethodDef {
-  /** 'write' methods run in one transaction and are serialised; 'read' methods only read. */
-  kind: 'read' | 'write';
-  /** manages the ledger file or places files itself: runs outside dispatch's transaction (holding its own), also on a read-only ledger */
-  fileOperation?: boolean;
-  summary: string;
-  input: z.ZodType;
-  output: z.ZodType;
-}
 
 const language = z.enum(['nl', 'en']);
 

@@ -7,7 +7,7 @@ import { parseDiscount, parseEuro } from '../../../shared/money';
 import type { Ctx } from '../../context';
 import { checkDebtorRules, createDebtor, type DebtorInput, getDebtor, updateDebtor } from '../../debtors/debtors';
 import { listMandates, saveMandate } from '../../mandates/mandates';
-import { stmt } from '../../statements';
+import { stmt } from '../../preparedStatements';
 import { detectSeparator, parseCsv } from '../csv';
 import { cleanField, cleanHeader, controlCharacter, decodeText, type Encoding } from '../decode';
 import { detectMapping, MEMBER_FIELDS, type Mapping, type MemberField } from './mapping';
