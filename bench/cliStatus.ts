@@ -2,11 +2,13 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { checkedMarkFile } from '../db/checkedMark';
 
 /**
  * `penning status` as a user runs the installed command (bin/penning.js → out/main/cli.js) on the
  * demo ledger: median wall time of N runs from spawn to exit, Node's own start included, and the
- * median CPU time of those processes (issue 8, point 20: under 150 ms).
+ * median CPU time of those processes (issue 8, point 20: under 150 ms). The ledger was closed
+ * cleanly by Penning, so status takes its quick read-only path; the full start is measured apart.
  */
 const root = path.resolve(__dirname, '..');
 const bin = path.join(root, 'bin', 'penning.js');
@@ -33,6 +35,15 @@ export function benchCliStatus(dir: string, runs = 21): { name: string; n: numbe
     if (r.status !== 0 || !r.stdout.includes('"initialized": true')) throw new Error(`penning status failed: ${r.stderr}`);
     cpu.push(Number(/CPU ([\d.]+)/.exec(r.stderr)?.[1]));
   }
+  // the first command of a day (or after a crash or an outside change): the full start runs
+  const fullWall: number[] = [];
+  for (let i = 0; i < Math.min(runs, 7); i++) {
+    fs.rmSync(checkedMarkFile(db), { force: true });
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, [bin, '--db', db, 'status'], { encoding: 'utf8' });
+    fullWall.push(performance.now() - t0);
+    if (r.status !== 0) throw new Error(`penning status failed: ${r.stderr}`);
+  }
   const bare: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
@@ -41,6 +52,7 @@ export function benchCliStatus(dir: string, runs = 21): { name: string; n: numbe
   }
   return [
     { name: `built \`penning status\` on the demo ledger, spawn to exit (median of ${runs})`, n: 1, ms: median(wall), rate: `CPU ${median(cpu).toFixed(0)} ms` },
+    { name: `the same after the file changed outside Penning (full start with the open check; median of ${fullWall.length})`, n: 1, ms: median(fullWall) },
     { name: `for scale: \`node -e 0\`, spawn to exit (median of ${runs})`, n: 1, ms: median(bare) },
   ];
 }

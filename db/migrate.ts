@@ -3,6 +3,9 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { createBackup } from './backups';
+import { MigrationError } from './migrationError';
+
+export { MigrationError };
 
 /**
  * Our own runner for the drizzle-kit migrations (same bookkeeping table as drizzle's migrator),
@@ -13,15 +16,6 @@ import { createBackup } from './backups';
  * foreign keys are off outside the transaction, and `foreign_key_check` must come back empty
  * before COMMIT.
  */
-export class MigrationError extends Error {
-  constructor(
-    message: string,
-    readonly kind: 'newer' | 'differs' | 'broken' = 'broken',
-  ) {
-    super(message);
-  }
-}
-
 export interface MigrationReport {
   applied: string[];
   backupFile: string | null;

@@ -7,6 +7,7 @@ import { bookProblems, pageProblems, type Problem } from './health';
 import { checkedSinceLastClose, markCheckedAtClose } from './checkedMark';
 import { MigrationError, migrateLedger, pendingMigrationCount, type MigrationReport } from './migrate';
 import * as schema from './schema';
+import { findMigrationsFolder } from './migrationsFolder';
 
 export type Orm = BetterSQLite3Database<typeof schema>;
 
@@ -268,20 +269,5 @@ function openWritable(file: string, options: OpenOptions, migrationsFolder?: str
  * the code's own folder and the working directory, so tests, the CLI (tsx), the built bundle in
  * out/ and a packaged app (resources/migrations) all find them.
  */
-export function findMigrationsFolder(): string {
-  const fromEnv = process.env.PENNING_MIGRATIONS;
-  if (fromEnv) return fromEnv;
-  const starts = [typeof __dirname !== 'undefined' ? __dirname : undefined, process.cwd()];
-  for (const start of starts) {
-    let dir = start;
-    while (dir) {
-      for (const candidate of [path.join(dir, 'db', 'migrations'), path.join(dir, 'migrations')]) {
-        if (fs.existsSync(path.join(candidate, 'meta', '_journal.json'))) return candidate;
-      }
-      const parent = path.dirname(dir);
-      if (parent === dir) break;
-      dir = parent;
-    }
-  }
-  throw new Error('Cannot find the database migrations (db/migrations). Set PENNING_MIGRATIONS.');
-}
+
+export { findMigrationsFolder };

@@ -1,3 +1,5 @@
+import { checkOutputTarget } from '../files/atomicOutput';
+import { asFileRefusal } from '../files/fileRefusal';
 import { listBackups, readKeep, backupsFolder, rotateBackups } from '../../db/backups';
 import { backupNow, restoreInSession } from './restore';
 import { recreateBatchFile } from '../collections/batchOutputs';
@@ -16,7 +18,7 @@ export const ledgerFileHandlers: HandlersFor<typeof ledgerFileMethods> = {
   },
   'backups.restore': (ctx, input) => ({ ...restoreInSession(ctx, input.name), health: ledgerHealth(ctx) }),
   'batches.recreateFile': (ctx, input) => {
-    const f = recreateBatchFile(ctx, input.id, input.fileNo);
-    return { path: f.path, sha256: f.sha256 };
+    const f = asFileRefusal(() => recreateBatchFile(ctx, input.id, input.fileNo, input.out === undefined ? undefined : checkOutputTarget(input.out, 'out')));
+    return { path: f.path, sha256: f.sha256, messageId: f.messageId };
   },
 };

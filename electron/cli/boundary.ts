@@ -1,5 +1,5 @@
 import { ApiError, exitCodeFor, type ApiErrorData } from '../../shared/api/errors';
-import { MigrationError } from '../../db/migrate';
+import { MigrationError } from '../../db/migrationError';
 import { UsageError } from './args';
 
 /**

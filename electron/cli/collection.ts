@@ -1,25 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { api, type Input, type Method, type ParsedInput } from '../../shared/api/contract';
-import { ApiError } from '../../shared/api/errors';
-import { toValidationError } from '../../shared/api/zodError';
+import type { Input } from '../../shared/api/contract';
 import { REASON_TEXT } from '../../shared/collectionReasons';
-import { recreateBatchFile } from '../collections/batchOutputs';
-import { saveBatchToDisk } from '../collections/fileOutput';
 import { checkOutputTarget, checkWritableFolder, writeFiles } from '../files/atomicOutput';
-import { proposalOf } from '../collections/proposal';
-import { getBatch } from '../collections/queries';
-import { saveCollection } from '../collections/save';
-import { saveRefund } from '../refunds/refunds';
 import { type Args, idArgument, listOption, UsageError } from './args';
 import { type Caller, print, report, say } from './io';
-import { backupBeforeRun, refused } from './ledgerFile';
+import { refused } from './ledgerFile';
 import { debtorIdByNumber } from './receivables';
 
 /**
- * collect / refund / batch. Saving runs the same validated handler code inside one transaction
- * that also writes the file(s); they are in place before the booking commits (files/atomicOutput.ts),
- * after a backup, and the target is checked before anything is booked.
+ * collect / refund / batch, through the API like every transport: collections.save and
+ * refunds.save place the file(s) at --out in one step (backup, files in place, then COMMIT;
+ * electron/collections/savedFiles.ts). The target is checked here first only so that a mistake
+ * is named by its flag.
  */
 
 async function bankId(c: Caller, iban: string | undefined): Promise<number | undefined> {
@@ -28,12 +21,6 @@ async function bankId(c: Caller, iban: string | undefined): Promise<number | und
   const bank = (await c.call('settings.get', {})).bankAccounts.find((b) => b.iban === normal);
   if (!bank) report({ code: 'validation', field: 'bank', rule: 'unknown', message: { nl: `Bankrekening ${normal} staat niet bij de bankrekeningen`, en: `Bank account ${normal} is not one of the bank accounts` } }, c.lang);
   return bank.id;
-}
-
-function parsed<M extends Method>(c: Caller, method: M, raw: unknown): ParsedInput<M> {
-  const r = api[method].input.safeParse(raw, { reportInput: true });
-  if (!r.success) report(toValidationError(r.error).data, c.lang);
-  return r.data as ParsedInput<M>;
 }
 
 export async function collectCommand(c: Caller, args: Args): Promise<void> {
@@ -74,23 +61,20 @@ export async function collectCommand(c: Caller, args: Args): Promise<void> {
       excluded: excludedSummary(c, p.excluded),
     });
   }
-  const input = parsed(c, 'collections.create', raw);
   const target = refused(c.lang, () => checkOutputTarget(out!));
-  backupBeforeRun(c, 'before-collect');
-  const { result, files } = refused(c.lang, () => saveBatchToDisk(c.ctx, target, (sink) => saveCollection(c.ctx, input, sink), (r) => r.batchId));
-  const batch = getBatch(c.ctx, result.batchId);
-  const proposal = proposalOf(result.plan);
-  say(`${batch.reference}: ${batch.transactionCount} debits, control sum ${batch.controlSum / 100} EUR, ${files.length} file(s); items are now in collection`);
+  const saved = await c.call('collections.save', { ...raw, out: target });
+  const { batch } = saved;
+  say(`${batch.reference}: ${batch.transactionCount} debits, control sum ${batch.controlSum / 100} EUR, ${saved.files.length} file(s); items are now in collection`);
   print({
     batch: batch.reference,
     id: batch.id,
     transactions: batch.transactionCount,
     controlSum: batch.controlSum,
     discount: batch.discountTotal,
-    collectionDate: proposal.collectionDate,
-    files: files.map((f) => f.path),
+    collectionDate: saved.collectionDate,
+    files: saved.files.map((f) => f.path),
     sha256: batch.fileHashes,
-    excluded: excludedSummary(c, proposal.excluded),
+    excluded: excludedSummary(c, saved.excluded),
   });
 }
 
@@ -106,11 +90,8 @@ export async function refundCommand(c: Caller, args: Args): Promise<void> {
   const debtorIds = members.length
     ? await Promise.all(members.map((n) => debtorIdByNumber(c, n)))
     : (await c.call('refunds.candidates', {})).filter((x) => x.iban).map((x) => x.debtorId);
-  const input = parsed(c, 'refunds.create', { bankAccountId: await bankId(c, o.get('--bank')), executionDate: o.get('--date'), debtorIds });
   const target = refused(c.lang, () => checkOutputTarget(out));
-  backupBeforeRun(c, 'before-refund');
-  const { result, files } = refused(c.lang, () => saveBatchToDisk(c.ctx, target, (sink) => saveRefund(c.ctx, input, sink), (id) => id));
-  const batch = getBatch(c.ctx, result);
+  const { batch, files } = await c.call('refunds.save', { bankAccountId: await bankId(c, o.get('--bank')), executionDate: o.get('--date'), debtorIds, out: target });
   say(`${batch.reference}: ${batch.transactionCount} refunds, ${batch.controlSum / 100} EUR`);
   print({ batch: batch.reference, id: batch.id, transactions: batch.transactionCount, controlSum: batch.controlSum, executionDate: batch.requestedDate, files: files.map((f) => f.path), sha256: batch.fileHashes });
 }
@@ -135,7 +116,7 @@ export async function batchCommand(c: Caller, args: Args): Promise<void> {
       if (!out) throw new UsageError('batch file heeft --out <bestand.xml> nodig', 'batch file needs --out <file.xml>');
       const target = refused(c.lang, () => checkOutputTarget(out));
       const id = await batchByArgument(c, ref);
-      const f = refused(c.lang, () => recreateBatchFile(c.ctx, id, Number(args.options.get('--file') ?? '1'), target));
+      const f = await c.call('batches.recreateFile', { id, fileNo: Number(args.options.get('--file') ?? '1'), out: target });
       return print({ file: f.path, messageId: f.messageId, sha256: f.sha256 });
     }
     case 'report': {

@@ -1,12 +1,12 @@
 import path from 'node:path';
-import { ApiError, type ApiErrorData } from '../../shared/api/errors';
-import { backupsFolder, copyLedgerTo, createBackup, listBackups, readKeep, type BackupReason } from '../../db/backups';
+import { backupsFolder, copyLedgerTo, listBackups, readKeep } from '../../db/backups';
 import { openLedger, type Ledger } from '../../db/open';
 import { restoreLedgerFile } from '../backups/restore';
 import { markLedgerRestored } from '../backups/restored';
 import type { Ctx } from '../context';
 import { checkOutputTarget } from '../files/atomicOutput';
-import { assertWritable, readOnlyMessage } from '../ledgerHealth';
+import { fileRefusal } from '../files/fileRefusal';
+import { readOnlyMessage } from '../ledgerHealth';
 import { defaultLedgerFile } from '../paths';
 import { openSession, type Startup } from '../session';
 import { type Args, UsageError } from './args';
@@ -17,15 +17,6 @@ import { type Caller, print, report, say } from './io';
  * (told on stderr), and the backup commands.
  */
 
-const FILE_ERRORS: Record<string, { nl: string; en: string }> = {
-  ENOSPC: { nl: 'de schijf is vol', en: 'the disk is full' },
-  EACCES: { nl: 'geen toestemming', en: 'permission denied' },
-  EPERM: { nl: 'geen toestemming', en: 'permission denied' },
-  EROFS: { nl: 'de schijf is alleen-lezen', en: 'the disk is read-only' },
-  EISDIR: { nl: 'het is een map', en: 'it is a folder' },
-  ENOENT: { nl: 'de map bestaat niet', en: 'the folder does not exist' },
-  EDQUOT: { nl: 'de schijfruimte is op', en: 'the disk quota is used up' },
-};
 
 /**
  * Runs `work`; a refusal (ApiError) ends the command with its message and exit code 2, and so
@@ -36,12 +27,8 @@ export function refused<T>(lang: 'nl' | 'en', work: () => T): T {
   try {
     return work();
   } catch (e) {
-    if (e instanceof ApiError) report(e.data, lang);
-    const err = e as NodeJS.ErrnoException;
-    const why = err.code ? FILE_ERRORS[err.code] : undefined;
-    if (why && err.path) {
-      report({ code: 'validation', field: 'file', rule: err.code!.toLowerCase(), message: { nl: `${err.path} kan niet worden geschreven: ${why.nl}; er is niets opgeslagen`, en: `${err.path} cannot be written: ${why.en}; nothing was saved` } }, lang);
-    }
+    const refusal = fileRefusal(e);
+    if (refusal) report(refusal.data, lang);
     throw e;
   }
 }
@@ -68,20 +55,6 @@ export function tellStartup(lang: 'nl' | 'en', ctx: Ctx, startup: Startup): void
     t(`Let op: bestand ${m.fileNo} van ${m.reference} ${what.nl} (${m.path}); maak het opnieuw met: ${m.command}`, `Warning: file ${m.fileNo} of ${m.reference} ${what.en} (${m.path}); re-create it with: ${m.command}`);
   }
   if (startup.backupError) t(`Let op: de dagelijkse reservekopie is niet gemaakt: ${startup.backupError}`, `Warning: the daily backup was not made: ${startup.backupError}`);
-}
-
-/** The copy before a booking run that produces files; no copy, no run. */
-export function backupBeforeRun(c: Caller, reason: BackupReason): void {
-  refused(c.lang, () => assertWritable(c.ctx));
-  try {
-    createBackup(c.ctx.db, c.ctx.file, reason);
-  } catch (e) {
-    const error: ApiErrorData = {
-      code: 'validation', field: 'db', rule: 'backup',
-      message: { nl: `De reservekopie vóór deze run kon niet worden gemaakt in ${backupsFolder(c.ctx.file)} (${(e as Error).message}); er is niets geboekt`, en: `The backup before this run could not be made in ${backupsFolder(c.ctx.file)} (${(e as Error).message}); nothing was booked` },
-    };
-    report(error, c.lang);
-  }
 }
 
 export async function backupCommand(c: Caller, args: Args): Promise<void> {

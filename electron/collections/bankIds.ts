@@ -1,3 +1,4 @@
+import { restoreNoticeOf, type RestoreNotice } from '../settings/ledgerStatus';
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Ctx } from '../context';
@@ -35,19 +36,8 @@ export function markLedgerRestored(db: Database.Database, at: Date = new Date())
   db.prepare('UPDATE organisation SET id_salt = ?, restored_at = ? WHERE id = 1').run(newIdSalt(), at.toISOString());
 }
 
-export interface RestoreNotice {
-  restoredAt: string;
-  message: { nl: string; en: string };
-}
+export type { RestoreNotice };
 
 export function restoreNotice(ctx: Ctx): RestoreNotice | null {
-  const at = (stmt(ctx.db, 'SELECT restored_at AS at FROM organisation WHERE id = 1').get() as { at: string | null } | undefined)?.at;
-  if (!at) return null;
-  return {
-    restoredAt: at,
-    message: {
-      nl: 'Deze administratie is teruggezet uit een back-up: de bank kan incasso- of terugbetalingsbestanden hebben die hier niet meer staan. Kijk in de bankomgeving welke batches al zijn verwerkt voordat u opnieuw incasseert. Nieuwe bestanden krijgen andere kenmerken, dus niets wordt dubbel aangeboden onder hetzelfde kenmerk.',
-      en: 'This ledger was restored from a backup: the bank may hold collection or refund files that are no longer here. Check in online banking which batches were processed before collecting again. New files get other ids, so nothing is offered twice under the same id.',
-    },
-  };
+  return restoreNoticeOf(ctx.db);
 }

@@ -1,3 +1,4 @@
+import { saveCollectionToFile, saveRefundToFile } from './savedFiles';
 import { getSettings } from '../settings/settings';
 import { cancelBatch } from './cancel';
 import { batchFileText } from './files';
@@ -20,6 +21,8 @@ export const collectionsHandlers: HandlersFor<typeof collectionsMethods> = {
   },
   'collections.propose': (ctx, input) => proposalOf(planCollection(ctx, input)),
   'collections.create': (ctx, input) => getBatch(ctx, saveCollection(ctx, input).batchId),
+  'collections.save': (ctx, { out, ...request }) => saveCollectionToFile(ctx, request, out),
+  'refunds.save': (ctx, { out, ...input }) => saveRefundToFile(ctx, input, out),
   'refunds.candidates': (ctx) => refundCandidates(ctx),
   'refunds.create': (ctx, input) => getBatch(ctx, saveRefund(ctx, input)),
   'batches.list': (ctx, input) => listBatches(ctx, input.kind),

@@ -1,4 +1,4 @@
-import { restoreNotice } from '../collections/bankIds';
+import { readLedgerStatus } from './ledgerStatus';
 import { seedDemoClub } from '../demo/seed';
 import { getSettings, initialize, requireInitialized, saveBankAccount, updateSettings } from './settings';
 import { call } from '../api';
@@ -6,10 +6,7 @@ import type { settingsMethods } from '../../shared/api/settings';
 import type { HandlersFor } from '../handlerTypes';
 
 export const settingsHandlers: HandlersFor<typeof settingsMethods> = {
-  'ledger.status': (ctx) => {
-    const s = getSettings(ctx);
-    return { initialized: s.initialized, file: ctx.file, organisationName: s.initialized ? s.organisation.name : null, language: s.language, restoredLedger: restoreNotice(ctx) };
-  },
+  'ledger.status': (ctx) => readLedgerStatus(ctx.db, ctx.file),
   'setup.initialize': (ctx, input) => initialize(ctx, input),
   'setup.demo': (ctx) => seedDemoClub(ctx, call),
   'settings.get': (ctx) => getSettings(ctx),

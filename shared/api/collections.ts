@@ -131,6 +131,14 @@ export const CollectionRequestInput = z.object({
   confirmPrenotification: z.boolean().default(false),
 });
 
+export const RefundInput = z.object({ bankAccountId: idField.optional(), executionDate: isoDateField.optional(), debtorIds: z.array(idField).max(100_000) });
+
+/** Where a transport asks Penning to place a file (the CLI's --out, a save dialog's choice). */
+const outputPath = requiredText(4096);
+
+/** A batch whose file(s) Penning placed on disk, with where and their sha-256. */
+export const SavedBatch = z.object({ batch: Batch, files: z.array(z.object({ path: z.string(), sha256: z.string() })) });
+
 export const collectionsMethods = defineMethods({
   'collections.readiness': {
     kind: 'read',
@@ -156,6 +164,13 @@ export const collectionsMethods = defineMethods({
     input: CollectionRequestInput,
     output: Batch,
   },
+  'collections.save': {
+    kind: 'write',
+    fileOperation: true,
+    summary: 'As collections.create, and places the pain.008 file(s) at `out` (more files get -1, -2, ...): a backup first, the files in place before the booking commits (a failed commit removes them).',
+    input: CollectionRequestInput.extend({ out: outputPath }),
+    output: SavedBatch.extend({ collectionDate: z.string().nullable(), excluded: z.array(ExcludedItem) }),
+  },
   'refunds.candidates': {
     kind: 'read',
     summary: 'Debtors with a credit balance that a refund run can pay back, with their IBAN.',
@@ -165,8 +180,15 @@ export const collectionsMethods = defineMethods({
   'refunds.create': {
     kind: 'write',
     summary: 'Saves a refund batch (pain.001) for the chosen debtors: Debiteuren -> Terug te betalen, their items settled.',
-    input: z.object({ bankAccountId: idField.optional(), executionDate: isoDateField.optional(), debtorIds: z.array(idField).max(100_000) }),
+    input: RefundInput,
     output: Batch,
+  },
+  'refunds.save': {
+    kind: 'write',
+    fileOperation: true,
+    summary: 'As refunds.create, and places the pain.001 file at `out`: a backup first, the file in place before the booking commits.',
+    input: RefundInput.extend({ out: outputPath }),
+    output: SavedBatch,
   },
   'batches.list': {
     kind: 'read',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idField } from './fields';
+import { idField, requiredText } from './fields';
 
 /**
  * The ledger file itself: whether it may be written (the read-only banner), batches whose file is
@@ -76,8 +76,8 @@ export const ledgerFileMethods = {
   'batches.recreateFile': {
     kind: 'write',
     fileOperation: true,
-    summary: "Writes a saved batch's file again at the place it was last written, byte for byte (the button beside a missing file).",
-    input: z.object({ id: idField, fileNo: z.number().int().min(1).default(1) }),
-    output: z.object({ path: z.string(), sha256: z.string() }),
+    summary: "Writes a saved batch's file again, byte for byte: at the place it was last written (the button beside a missing file) or at `out`.",
+    input: z.object({ id: idField, fileNo: z.number().int().min(1).default(1), out: requiredText(4096).optional() }),
+    output: z.object({ path: z.string(), sha256: z.string(), messageId: z.string() }),
   },
 } as const;

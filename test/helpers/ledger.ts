@@ -47,3 +47,12 @@ export function openInitializedLedger(now: Date = FIXED_NOW): TestLedger {
   });
   return t;
 }
+
+/** A demo-club ledger file in `dir`, closed cleanly by Penning (so it carries the open-check mark). */
+export function cleanDemoLedger(dir: string, name: string): string {
+  const file = path.join(dir, name);
+  const ledger = openLedger(file);
+  call(createContext(ledger), 'setup.demo', {});
+  ledger.close();
+  return file;
+}

@@ -4,20 +4,12 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkedMarkFile, checkedSinceLastClose } from '../../db/checkedMark';
 import { openLedger } from '../../db/open';
-import { call } from '../../electron/api';
-import { createContext } from '../../electron/context';
-import { tempDir } from '../helpers/ledger';
+import { cleanDemoLedger, tempDir } from '../helpers/ledger';
 
 const dir = tempDir('penning-open-mark-');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-function cleanDemo(name: string): string {
-  const file = path.join(dir, name);
-  const ledger = openLedger(file);
-  call(createContext(ledger), 'setup.demo', {});
-  ledger.close();
-  return file;
-}
+const cleanDemo = (name: string) => cleanDemoLedger(dir, name);
 
 describe('the full open check is skipped only for a file exactly as Penning left it today', () => {
   it('trusts a clean close, and no longer after another program wrote to the file', () => {
