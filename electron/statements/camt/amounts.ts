@@ -1,17 +1,17 @@
 import { StatementReadError } from '../model';
-import { textAt, type XNode } from './xml';
+import { at, textAt, type XNode } from './xml';
 
 /**
  * An ISO 20022 amount ("1405.31", "100", "0.10000") as whole cents, from the string and never
  * through a float. Some banks write five decimals; they are exact when the extra digits are zero,
  * and anything finer than a cent is refused rather than rounded: the books must match the bank.
  */
-export function amountToCents(raw: string, where: string): number {
+export function amountToCents(raw: string, whereAt: string, path?: string): number {
   const s = raw.trim();
   const m = /^(\d{1,13})(?:\.(\d{1,5}))?$/.exec(s);
   if (!m) {
     throw new StatementReadError(
-      where,
+      path ? `${whereAt}/${path}` : whereAt,
       `Bedrag "${shown(s)}" is geen geldig bedrag (verwacht zoals 1234.56, zonder teken)`,
       `Amount "${shown(s)}" is not a valid amount (expected like 1234.56, without a sign)`,
     );
@@ -19,7 +19,7 @@ export function amountToCents(raw: string, where: string): number {
   const frac = m[2] ?? '';
   if (/[1-9]/.test(frac.slice(2))) {
     throw new StatementReadError(
-      where,
+      path ? `${whereAt}/${path}` : whereAt,
       `Bedrag ${s} heeft fracties van een cent; Penning rondt een bankbedrag niet af`,
       `Amount ${s} has fractions of a cent; Penning does not round a bank amount`,
     );
@@ -41,12 +41,9 @@ export function signOf(node: XNode, path: string, where: string): 1 | -1 {
 
 /** The amount at a path (an `Amt` element), in cents, with its Ccy attribute; null when absent. */
 export function amountAt(node: XNode, path: string, where: string): { cents: number; currency: string | null } | null {
-  const text = textAt(node, path);
-  if (text === null) return null;
-  let n: XNode | null = node;
-  for (const step of path.split('/')) n = n?.children.find((c) => c.name === step) ?? null;
-  const ccy = n?.attrs.Ccy?.trim() || null;
-  return { cents: amountToCents(text, `${where}/${path}`), currency: ccy };
+  const n = at(node, path);
+  if (!n || n.text.trim() === '') return null;
+  return { cents: amountToCents(n.text, where, path), currency: n.attrs.Ccy?.trim() || null };
 }
 
 /** Long or odd values shortened for a message. */

@@ -8,8 +8,18 @@ import { at, child, childrenNamed, textAt, type XNode } from './xml';
 /** Text as meant: soft hyphens and other invisibles removed (banks' exports leave them in references). */
 export function clean(value: string | null): string | null {
   if (value === null) return null;
-  const v = visibleText(value);
-  return v === '' ? null : v;
+  // plain printable ASCII (nearly every value) has nothing invisible to remove
+  const v = /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/.test(value) ? value : visibleText(value);
+  return v === '' ? null : ownCopy(v);
+}
+
+/**
+ * A value the model keeps, copied out of the parser's megabyte-sized piece of text: V8 represents
+ * a substring of 13 characters or more as a view on its parent, so one kept reference would keep
+ * every piece of a large file alive.
+ */
+function ownCopy(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
 /** A reference or code at a path, cleaned; null when absent. */
@@ -48,12 +58,17 @@ export function dateOf(node: XNode | null, where: string): string | null {
   return isoDate(raw, where);
 }
 
+// a statement has few distinct dates and many entries on each
+const checkedDays = new Set<string>();
+
 /** "2014-01-05" or "2014-01-05T23:59:59.999Z" -> "2014-01-05"; anything else is refused. */
 export function isoDate(raw: string, where: string): string {
+  if (raw.length === 10 && checkedDays.has(raw)) return raw;
   const d = raw.trim().slice(0, 10);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(d) || !isIsoDate(d) || (raw.trim().length > 10 && raw.trim()[10] !== 'T')) {
     throw new StatementReadError(where, `"${shown(raw.trim())}" is geen geldige datum (JJJJ-MM-DD)`, `"${shown(raw.trim())}" is not a valid date (YYYY-MM-DD)`);
   }
+  if (checkedDays.size < 10_000) checkedDays.add(d);
   return d;
 }
 

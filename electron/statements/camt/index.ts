@@ -33,10 +33,10 @@ export function readXmlBankFile(bytes: Uint8Array): BankFile {
       `The file is ${mb(bytes.length)} MB; Penning reads XML bank files up to ${mb(MAX_XML_BYTES)} MB (ask the bank for monthly statements)`,
     );
   }
-  const { text, encoding, declared } = decodeXmlBytes(bytes);
+  const { chunks, encoding, declared } = decodeXmlBytes(bytes);
   const blocks = new Map<XNode, { index: number; entries: BlockEntries }>();
 
-  const root = parseXml(text, (node, ancestors) => {
+  const root = parseXml(chunks(), (node, ancestors) => {
     if (node.name !== 'Ntry' || ancestors.length !== 3 || ancestors[0]!.name !== 'Document') return false;
     const [, message, blockNode] = ancestors as [XNode, XNode, XNode];
     const blockName = MESSAGES[message.name]?.block;

@@ -29,13 +29,16 @@ const localName = (qname: string): string => {
 
 /**
  * A DTD is where entity expansion (billion laughs) and external entities (XXE) live. No bank
- * file has one, so any DOCTYPE or ENTITY declaration is refused before parsing starts; saxes
- * itself never fetches anything and fails on entities it does not know.
+ * file has one, so any DOCTYPE or ENTITY declaration is refused as soon as it is seen (saxes
+ * itself never fetches anything and fails on entities it does not know). `tail` is the end of
+ * the previous piece, so a declaration split over two pieces is seen too.
  */
-function refuseDtd(text: string): void {
+function refuseDtd(piece: string, tail: string, lineAtStart: number): void {
+  const text = tail + piece;
   const m = /<!(DOCTYPE|ENTITY)/i.exec(text);
   if (!m) return;
-  const line = text.slice(0, m.index).split('\n').length;
+  let line = lineAtStart;
+  for (let i = text.indexOf('\n', tail.length); i >= 0 && i < m.index; i = text.indexOf('\n', i + 1)) line++;
   throw new StatementReadError(
     `regel ${line}`,
     `Het bestand bevat een <!${m[1]!.toUpperCase()}>-declaratie; bankbestanden hebben die nooit en Penning leest ze niet (beveiliging)`,
@@ -43,8 +46,7 @@ function refuseDtd(text: string): void {
   );
 }
 
-export function parseXml(text: string, onClose: OnClose): XNode {
-  refuseDtd(text);
+export function parseXml(pieces: Iterable<string>, onClose: OnClose): XNode {
   const parser = new SaxesParser({ xmlns: false, position: true });
   const stack: XNode[] = [];
   let root: XNode | null = null;
@@ -83,7 +85,13 @@ export function parseXml(text: string, onClose: OnClose): XNode {
     // saxes prefixes its messages with "line:column: "; the line is already in `where`
     throw malformed(e.message.replace(/^\d+:\d+:\s*/, ''));
   });
-  parser.write(text).close();
+  let tail = '';
+  for (const piece of pieces) {
+    refuseDtd(piece, tail, parser.line);
+    parser.write(piece);
+    tail = piece.slice(-10);
+  }
+  parser.close();
   if (!root) throw malformed('geen element / no element');
   return root;
 }
@@ -100,10 +108,15 @@ export function childrenNamed(node: XNode | null | undefined, name: string): XNo
   return node ? node.children.filter((c) => c.name === name) : [];
 }
 
+// the readers ask for the same few hundred paths a million times in a large file
+const stepsOf = new Map<string, string[]>();
+
 /** Follows a path of local names ("Refs/EndToEndId"); null when any step is missing. */
 export function at(node: XNode | null | undefined, path: string): XNode | null {
+  let steps = stepsOf.get(path);
+  if (!steps) stepsOf.set(path, (steps = path.split('/')));
   let cur: XNode | null | undefined = node;
-  for (const step of path.split('/')) {
+  for (const step of steps) {
     cur = child(cur, step);
     if (!cur) return null;
   }
