@@ -3,6 +3,7 @@ import { readXmlBankFile } from '../../electron/statements/camt';
 import { MAX_XML_BYTES } from '../../electron/statements/camt/limits';
 import { StatementReadError, type BankFile } from '../../electron/statements/model';
 import { readBankFile } from '../../electron/statements/read';
+import { camt053WithEntries } from '../../bench/camtFile';
 
 /** The messy things real camt files do, each in a small file built here. */
 const NS = (v = 'camt.053.001.02') => `urn:iso:std:iso:20022:tech:xsd:${v}`;
@@ -190,6 +191,23 @@ describe('camt.053: what real files do', () => {
     const [a, b] = entriesOf(doc(stmt(ntry({ ind: 'DBIT', details: only('Dbtr', 'NL20INGB0001234567') }) + ntry({ ind: 'DBIT', details: only('Dbtr', IBAN) }))));
     expect(a!.details[0]!.counterparty.iban).toBe('NL20INGB0001234567');
     expect(b!.details[0]!.counterparty).toEqual({ name: null, iban: null, bic: null });
+  });
+});
+
+describe('a large file, read in pieces', () => {
+  it('5 000 entries over several decoded pieces: every value intact across the piece boundaries, balances agree', () => {
+    const { xml, closingCents } = camt053WithEntries(5000);
+    expect(xml.length).toBeGreaterThan(3 * (1 << 20));
+    const s = read(xml).statements[0]!;
+    expect(s.entries).toHaveLength(5000);
+    expect(s.closing!.amount).toBe(closingCents);
+    expect(s.opening!.amount + s.entries.reduce((a, e) => a + e.amount, 0)).toBe(closingCents);
+    s.entries.forEach((e, i) => {
+      expect(e.details[0]!.endToEndId).toBe(`ZWA-${100_000 + i}-2026`);
+      expect(e.details[0]!.remittance).toBe(`Contributie 2026-2027 lid ${10_000 + i} factuur 2026-${String(i).padStart(6, '0')}`);
+      expect(e.bankReference).toBe(`${5_000_000_000 + i}N${i % 10}`);
+    });
+    expect(s.entries.filter((e) => e.details[0]!.returnInfo?.reasonCode === 'AM04')).toHaveLength(500);
   });
 });
 

@@ -34,21 +34,39 @@ const localName = (qname: string): string => {
  * the previous piece, so a declaration split over two pieces is seen too.
  */
 function refuseDtd(piece: string, tail: string, lineAtStart: number): void {
-  const text = tail + piece;
-  const m = /<!(DOCTYPE|ENTITY)/i.exec(text);
-  if (!m) return;
+  // where the declaration starts in this piece; negative when it started in the previous one
+  let at: number | null = null;
+  const edge = tail + piece.slice(0, 16);
+  const hit = DECLARATION.exec(edge);
+  if (hit && hit.index < tail.length) at = hit.index - tail.length;
+  // "<!" is rare in bank files (a comment or CDATA at most), so this loop runs a few times per piece
+  for (let i = piece.indexOf('<!'); at === null && i >= 0; i = piece.indexOf('<!', i + 2)) {
+    if (DECLARATION.test(piece.slice(i, i + 9))) at = i;
+  }
+  if (at === null) return;
+  const what = DECLARATION.exec(at < 0 ? edge.slice(at + tail.length) : piece.slice(at, at + 9))![1]!.toUpperCase();
   let line = lineAtStart;
-  for (let i = text.indexOf('\n', tail.length); i >= 0 && i < m.index; i = text.indexOf('\n', i + 1)) line++;
+  for (let i = piece.indexOf('\n'); i >= 0 && i < at; i = piece.indexOf('\n', i + 1)) line++;
   throw new StatementReadError(
     `regel ${line}`,
-    `Het bestand bevat een <!${m[1]!.toUpperCase()}>-declaratie; bankbestanden hebben die nooit en Penning leest ze niet (beveiliging)`,
-    `The file contains a <!${m[1]!.toUpperCase()}> declaration; bank files never do and Penning does not read them (security)`,
+    `Het bestand bevat een <!${what}>-declaratie; bankbestanden hebben die nooit en Penning leest ze niet (beveiliging)`,
+    `The file contains a <!${what}> declaration; bank files never do and Penning does not read them (security)`,
   );
 }
+
+const DECLARATION = /<!(DOCTYPE|ENTITY)/i;
+
+/**
+ * Parts of a bank file no reader looks at: addresses, the summary totals, related dates, tax and
+ * regulatory reporting. Their elements are checked by the parser but not kept.
+ */
+const NOT_READ = new Set(['PstlAdr', 'TxsSummry', 'RltdDts', 'AddtlTxInf', 'Tax', 'RgltryRptg', 'RltdPric', 'RltdQties', 'CtctDtls', 'CardTx', 'Intrst', 'RltdRmtInf', 'Purp']);
 
 export function parseXml(pieces: Iterable<string>, onClose: OnClose): XNode {
   const parser = new SaxesParser({ xmlns: false, position: true });
   const stack: XNode[] = [];
+  // depth inside an element of NOT_READ, 0 outside
+  let skipping = 0;
   let root: XNode | null = null;
   const malformed = (reason: string): StatementReadError =>
     new StatementReadError(`regel ${parser.line}`, `Het bestand is geen geldige XML: ${reason}`, `The file is not well-formed XML: ${reason}`);
@@ -57,26 +75,38 @@ export function parseXml(pieces: Iterable<string>, onClose: OnClose): XNode {
     throw malformed('DOCTYPE');
   });
   parser.on('opentag', (tag: SaxesTagPlain) => {
-    if (stack.length >= MAX_XML_DEPTH) {
+    if (stack.length + skipping >= MAX_XML_DEPTH) {
       throw new StatementReadError(
         `regel ${parser.line}, <${localName(tag.name)}>`,
         `Het XML-bestand is dieper genest dan ${MAX_XML_DEPTH} niveaus; dat doet geen bankbestand`,
         `The XML file nests deeper than ${MAX_XML_DEPTH} levels; no bank file does`,
       );
     }
-    const node: XNode = { name: localName(tag.name), attrs: tag.attributes, children: [], text: '' };
+    const name = localName(tag.name);
+    if (skipping > 0 || (root && NOT_READ.has(name))) {
+      skipping++;
+      return;
+    }
+    const node: XNode = { name, attrs: tag.attributes, children: [], text: '' };
     if (!root) root = node;
     stack.push(node);
   });
   parser.on('text', (t) => {
+    if (skipping > 0) return;
     const cur = stack[stack.length - 1];
-    if (cur) cur.text += t;
+    // the indentation between elements is most of a bank file's text; containers need none of it
+    if (cur && (cur.text !== '' || !isBlank(t))) cur.text += t;
   });
   parser.on('cdata', (t) => {
+    if (skipping > 0) return;
     const cur = stack[stack.length - 1];
     if (cur) cur.text += t;
   });
   parser.on('closetag', () => {
+    if (skipping > 0) {
+      skipping--;
+      return;
+    }
     const node = stack.pop()!;
     const parent = stack[stack.length - 1];
     if (parent && !onClose(node, stack)) parent.children.push(node);
@@ -94,6 +124,14 @@ export function parseXml(pieces: Iterable<string>, onClose: OnClose): XNode {
   parser.close();
   if (!root) throw malformed('geen element / no element');
   return root;
+}
+
+function isBlank(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x0a && c !== 0x09 && c !== 0x0d) return false;
+  }
+  return true;
 }
 
 /** The first child with this local name, or null. */
