@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readXmlBankFile } from '../../electron/statements/camt';
-import { MAX_XML_BYTES } from '../../electron/statements/camt/limits';
+import { MAX_XML_BYTES, MAX_XML_ELEMENTS_HELD } from '../../electron/statements/camt/limits';
 import { StatementReadError, type BankFile } from '../../electron/statements/model';
 import { readBankFile } from '../../electron/statements/read';
 import { camt053WithEntries } from '../../bench/camtFile';
@@ -202,11 +202,13 @@ describe('a large file, read in pieces', () => {
     expect(s.entries).toHaveLength(5000);
     expect(s.closing!.amount).toBe(closingCents);
     expect(s.opening!.amount + s.entries.reduce((a, e) => a + e.amount, 0)).toBe(closingCents);
-    s.entries.forEach((e, i) => {
-      expect(e.details[0]!.endToEndId).toBe(`ZWA-${100_000 + i}-2026`);
-      expect(e.details[0]!.remittance).toBe(`Contributie 2026-2027 lid ${10_000 + i} factuur 2026-${String(i).padStart(6, '0')}`);
-      expect(e.bankReference).toBe(`${5_000_000_000 + i}N${i % 10}`);
-    });
+    const wrong = s.entries.filter(
+      (e, i) =>
+        e.details[0]!.endToEndId !== `ZWA-${100_000 + i}-2026` ||
+        e.details[0]!.remittance !== `Contributie 2026-2027 lid ${10_000 + i} factuur 2026-${String(i).padStart(6, '0')}` ||
+        e.bankReference !== `${5_000_000_000 + i}N${i % 10}`,
+    );
+    expect(wrong).toEqual([]);
     expect(s.entries.filter((e) => e.details[0]!.returnInfo?.reasonCode === 'AM04')).toHaveLength(500);
   });
 });
@@ -295,6 +297,24 @@ describe('hostile and broken files: one StatementReadError naming where, never a
   it('bounds nesting depth', () => {
     const deep = `<Document>${'<a>'.repeat(100)}${'</a>'.repeat(100)}</Document>`;
     expect(refusal(deep).en).toContain('deeper than 64');
+  });
+
+  it('bounds the elements held outside entries (a file of millions of tiny elements), while entries themselves are not held', () => {
+    expect(MAX_XML_ELEMENTS_HELD).toBe(2_000_000);
+    const held = 500;
+    const flood = Buffer.from(doc(`<Stmt><Id>S</Id><Acct><Id><IBAN>${IBAN}</IBAN></Id><Ccy>EUR</Ccy></Acct><AddtlStmtInf>${'<X/>'.repeat(held)}</AddtlStmtInf></Stmt>`));
+    const err = (() => {
+      try {
+        readXmlBankFile(flood, held);
+      } catch (e) {
+        return e as StatementReadError;
+      }
+    })();
+    expect(err).toBeInstanceOf(StatementReadError);
+    expect(err!.en).toContain('more than 500 elements outside its entries');
+    // 100 entries of 7 elements each are 700 elements, but each is dropped once read
+    const many = Buffer.from(doc(stmt(ntry().repeat(100))));
+    expect(readXmlBankFile(many, held).statements[0]!.entries).toHaveLength(100);
   });
 
   it('bounds file size before decoding anything', () => {

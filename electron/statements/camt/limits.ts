@@ -14,3 +14,11 @@ export const MAX_XML_BYTES = 256 * 1024 * 1024;
  * 64 is far beyond any real file and keeps the tree walk shallow.
  */
 export const MAX_XML_DEPTH = 64;
+
+/**
+ * Elements held at once. Entries are read and dropped as they close, so a statement of any length
+ * holds only its header and one entry; what stays is a pain.002 (about 40 elements per rejected
+ * debit) and the header parts. Two million is some 50 000 rejects, far beyond a club's
+ * collection, and bounds the tree at a few hundred MB for a hostile file of tiny elements.
+ */
+export const MAX_XML_ELEMENTS_HELD = 2_000_000;

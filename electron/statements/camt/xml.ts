@@ -1,6 +1,6 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { StatementReadError } from '../model';
-import { MAX_XML_DEPTH } from './limits';
+import { MAX_XML_DEPTH, MAX_XML_ELEMENTS_HELD } from './limits';
 
 /**
  * A light element tree: local names only (banks use a default namespace, a prefix such as
@@ -62,11 +62,12 @@ const DECLARATION = /<!(DOCTYPE|ENTITY)/i;
  */
 const NOT_READ = new Set(['PstlAdr', 'TxsSummry', 'RltdDts', 'AddtlTxInf', 'Tax', 'RgltryRptg', 'RltdPric', 'RltdQties', 'CtctDtls', 'CardTx', 'Intrst', 'RltdRmtInf', 'Purp']);
 
-export function parseXml(pieces: Iterable<string>, onClose: OnClose): XNode {
+export function parseXml(pieces: Iterable<string>, onClose: OnClose, maxHeld = MAX_XML_ELEMENTS_HELD): XNode {
   const parser = new SaxesParser({ xmlns: false, position: true });
   const stack: XNode[] = [];
   // depth inside an element of NOT_READ, 0 outside
   let skipping = 0;
+  let held = 0;
   let root: XNode | null = null;
   const malformed = (reason: string): StatementReadError =>
     new StatementReadError(`regel ${parser.line}`, `Het bestand is geen geldige XML: ${reason}`, `The file is not well-formed XML: ${reason}`);
@@ -86,6 +87,17 @@ export function parseXml(pieces: Iterable<string>, onClose: OnClose): XNode {
     if (skipping > 0 || (root && NOT_READ.has(name))) {
       skipping++;
       return;
+    }
+    if (!root && name !== 'Document') {
+      // refused at once, before a file that is no bank file at all can fill memory
+      throw new StatementReadError(`<${name}>`, `Dit XML-bestand is geen ISO 20022-bankbestand (het begint met <${name}>, niet <Document>)`, `This XML file is not an ISO 20022 bank file (it starts with <${name}>, not <Document>)`);
+    }
+    if (++held > maxHeld) {
+      throw new StatementReadError(
+        `regel ${parser.line}`,
+        `Het bestand heeft meer dan ${maxHeld.toLocaleString('nl-NL')} elementen buiten de boekingen; dat doet geen bankbestand`,
+        `The file has more than ${maxHeld.toLocaleString('en')} elements outside its entries; no bank file does`,
+      );
     }
     const node: XNode = { name, attrs: tag.attributes, children: [], text: '' };
     if (!root) root = node;
@@ -109,7 +121,9 @@ export function parseXml(pieces: Iterable<string>, onClose: OnClose): XNode {
     }
     const node = stack.pop()!;
     const parent = stack[stack.length - 1];
-    if (parent && !onClose(node, stack)) parent.children.push(node);
+    if (!parent) return;
+    if (onClose(node, stack)) held -= count(node);
+    else parent.children.push(node);
   });
   parser.on('error', (e) => {
     // saxes prefixes its messages with "line:column: "; the line is already in `where`
@@ -124,6 +138,12 @@ export function parseXml(pieces: Iterable<string>, onClose: OnClose): XNode {
   parser.close();
   if (!root) throw malformed('geen element / no element');
   return root;
+}
+
+function count(node: XNode): number {
+  let n = 1;
+  for (const c of node.children) n += count(c);
+  return n;
 }
 
 function isBlank(t: string): boolean {
