@@ -186,6 +186,14 @@ describe('camt.053: what real files do', () => {
     expect(ret!.details[0]!.counterparty.name).toBe('Anouk de Vries');
   });
 
+  it('takes the creditor id from TxDtls/CdtrSchmeId too, and reads a file with blank lines before the declaration', () => {
+    const x = `\r\n\n${doc(stmt(ntry({ details: '<TxDtls><CdtrSchmeId><Id><PrvtId><Othr><Id>NL51ZZZ405365330000</Id><SchmeNm><Prtry>SEPA</Prtry></SchmeNm></Othr></PrvtId></Id></CdtrSchmeId></TxDtls>' })))}`;
+    expect(entriesOf(x)[0]!.details[0]!.creditorId).toBe('NL51ZZZ405365330000');
+    // lines still count from the top of the file
+    expect(refusal(`\n\n${doc(stmt(ntry({ amt: 'x' })))}`.replace('<Document', '\n<Document')).where).toBe('Stmt 1/Ntry 1/Amt');
+    expect(refusal(`\n\n<?xml version="1.0"?>\n<Document>\n<Open></Document>`).where).toBe('regel 5');
+  });
+
   it('without a family code and only the other side named, that side is the counterparty unless it is this account', () => {
     const only = (who: string, iban: string) => `<TxDtls><RltdPties><${who}><Nm>N</Nm></${who}><${who}Acct><Id><IBAN>${iban}</IBAN></Id></${who}Acct></RltdPties></TxDtls>`;
     const [a, b] = entriesOf(doc(stmt(ntry({ ind: 'DBIT', details: only('Dbtr', 'NL20INGB0001234567') }) + ntry({ ind: 'DBIT', details: only('Dbtr', IBAN) }))));

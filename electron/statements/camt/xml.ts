@@ -130,7 +130,15 @@ export function parseXml(pieces: Iterable<string>, onClose: OnClose, maxHeld = M
     throw malformed(e.message.replace(/^\d+:\d+:\s*/, ''));
   });
   let tail = '';
-  for (const piece of pieces) {
+  let first = true;
+  for (let piece of pieces) {
+    if (first && piece !== '') {
+      // some export tools put blank lines before the XML declaration, which XML forbids; they carry nothing
+      const lead = /^\s+(?=<)/.exec(piece)?.[0] ?? '';
+      piece = piece.slice(lead.length);
+      parser.line += lead.split('\n').length - 1;
+      first = false;
+    }
     refuseDtd(piece, tail, parser.line);
     parser.write(piece);
     tail = piece.slice(-10);
