@@ -13,6 +13,7 @@ import { benchCollection } from './collection';
 import { benchBundle } from './bundle';
 import { benchGrid } from './grid';
 import { benchBackup, benchOpenCheck } from './ledgerFile';
+import { benchStatementsReadCamt } from './statementsRead';
 
 /**
  * `npm run bench`: the figures the issues ask for, measured on real SQLite files in a temp folder.
@@ -164,6 +165,9 @@ function benchBackupOfDemo(): void {
   rows.push(...benchBackup(dir));
 }
 
+// named so that `npm run bench -- statements-read-camt` (or `-- camt`) runs it alone
+const benchStatementsReadCamtRun = Object.defineProperty(() => void rows.push(...benchStatementsReadCamt(dir)), 'name', { value: 'statements-read-camt' });
+
 async function benchGridInChromium(): Promise<void> {
   rows.push(...(await benchGrid(dir)));
 }
@@ -171,7 +175,7 @@ async function benchGridInChromium(): Promise<void> {
 // `npm run bench -- import` runs only the benchmarks whose name contains "import".
 const only = process.argv[2];
 async function main(): Promise<void> {
-  for (const bench of [benchBundleSize, benchOpen, benchImport, benchFeeRun, benchPostBulk, benchPostApi, benchCollectionRun, benchCliStatusRun, benchOpenCheckOf100k, benchBackupOfDemo, benchGridInChromium]) {
+  for (const bench of [benchBundleSize, benchOpen, benchImport, benchFeeRun, benchPostBulk, benchPostApi, benchCollectionRun, benchCliStatusRun, benchOpenCheckOf100k, benchBackupOfDemo, benchStatementsReadCamtRun, benchGridInChromium]) {
     if (!only || bench.name.toLowerCase().includes(only.toLowerCase())) await bench();
   }
   report();

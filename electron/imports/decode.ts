@@ -30,6 +30,15 @@ function utf8OrCp1252(bytes: Uint8Array): { text: string; encoding: Encoding } {
 const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
 
 /**
+ * Bytes that are not UTF-8, in the single-byte encoding a file declares (bank XML says
+ * ISO-8859-15 when it means the euro sign at 0xA4). ISO-8859-1 and anything unknown are read as
+ * Windows-1252, its superset for every printable character.
+ */
+export function decodeSingleByte(bytes: Uint8Array, encoding: 'windows-1252' | 'iso-8859-15'): string {
+  return encoding === 'iso-8859-15' ? new TextDecoder('iso-8859-15').decode(bytes) : windows1252(bytes);
+}
+
+/**
  * Node's TextDecoder decodes "windows-1252" as Latin-1 (0x80 becomes U+0080, not €), so the
  * sixteen bytes that differ are mapped here.
  */

@@ -85,6 +85,11 @@ export interface StatementEntry {
   details: EntryDetail[];
   /** where in the file this came from, for messages: "regel 14" / "Ntry 3 in Stmt 1" */
   source: string;
+  /** camt Sts (BOOK, PDNG, INFO): a camt.052 may hold entries not booked yet; absent means booked */
+  status?: string | null;
+  /** our PmtInfId / MsgId as the entry's batch details (camt Btch) state them, also when no TxDtls follow */
+  batchPaymentInfoId?: string | null;
+  batchMessageId?: string | null;
 }
 
 export interface Statement {
@@ -123,6 +128,10 @@ export interface StatusReport {
     reasonCode: string | null;
     reasonText: string | null;
     source: string;
+    /** the debtor as the report repeats it (OrgnlTxRef), when it does */
+    debtor?: Party | null;
+    /** the collection date we asked for (OrgnlTxRef/ReqdColltnDt), when repeated */
+    requestedCollectionDate?: string | null;
   }>;
 }
 
@@ -132,6 +141,8 @@ export interface BankFile {
   variant: string;
   /** how the bytes were decoded */
   encoding: string;
+  /** what the file's XML declaration claimed, when it differs from how the bytes were decoded */
+  declaredEncoding?: string | null;
   statements: Statement[];
   /** only for pain.002 */
   statusReport: StatusReport | null;

@@ -1,0 +1,97 @@
+import { isIsoDate } from '../../../shared/dates';
+import { normalizeIban } from '../../../shared/iban';
+import { visibleText } from '../../../shared/visibleText';
+import { StatementReadError, type Party } from '../model';
+import { shown } from './amounts';
+import { at, child, childrenNamed, textAt, type XNode } from './xml';
+
+/** Text as meant: soft hyphens and other invisibles removed (banks' exports leave them in references). */
+export function clean(value: string | null): string | null {
+  if (value === null) return null;
+  // plain printable ASCII (nearly every value) has nothing invisible to remove
+  const v = /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/.test(value) ? value : visibleText(value);
+  return v === '' ? null : ownCopy(v);
+}
+
+/**
+ * A value the model keeps, copied out of the parser's megabyte-sized piece of text: V8 represents
+ * a substring of 13 characters or more as a view on its parent, so one kept reference would keep
+ * every piece of a large file alive.
+ */
+function ownCopy(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
+/** A reference or code at a path, cleaned; null when absent. */
+export function refAt(node: XNode | null, path: string): string | null {
+  return clean(textAt(node, path));
+}
+
+/**
+ * Free text that may span several lines or elements (AddtlNtryInf, Ustrd, AddtlInf): each part's
+ * line breaks and runs of spaces become one space, parts are joined by a space.
+ */
+export function joinedText(nodes: XNode[]): string | null {
+  const parts = nodes.map((n) => clean(n.text.replace(/\s+/g, ' '))).filter((p): p is string => p !== null);
+  return parts.length ? parts.join(' ') : null;
+}
+
+export function ibanAt(node: XNode | null, path: string): string | null {
+  const v = refAt(node, path);
+  return v === null ? null : normalizeIban(v);
+}
+
+/** BIC (camt .02-.07) or BICFI (.08 and later) of an agent's FinInstnId. */
+export function bicOf(agent: XNode | null): string | null {
+  const v = refAt(agent, 'FinInstnId/BICFI') ?? refAt(agent, 'FinInstnId/BIC');
+  return v === null ? null : v.toUpperCase();
+}
+
+/**
+ * A date from an ISO date choice: `Dt` or `DtTm` (some banks write BookgDt/DtTm where the schema
+ * has Dt). The date part of a date-time is the bank's own day, taken as written.
+ */
+export function dateOf(node: XNode | null, where: string): string | null {
+  if (!node) return null;
+  const raw = textAt(node, 'Dt') ?? textAt(node, 'DtTm') ?? (node.children.length === 0 ? clean(node.text) : null);
+  if (raw === null) return null;
+  return isoDate(raw, where);
+}
+
+// a statement has few distinct dates and many entries on each
+const checkedDays = new Set<string>();
+
+/** "2014-01-05" or "2014-01-05T23:59:59.999Z" -> "2014-01-05"; anything else is refused. */
+export function isoDate(raw: string, where: string): string {
+  if (raw.length === 10 && checkedDays.has(raw)) return raw;
+  const d = raw.trim().slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(d) || !isIsoDate(d) || (raw.trim().length > 10 && raw.trim()[10] !== 'T')) {
+    throw new StatementReadError(where, `"${shown(raw.trim())}" is geen geldige datum (JJJJ-MM-DD)`, `"${shown(raw.trim())}" is not a valid date (YYYY-MM-DD)`);
+  }
+  if (checkedDays.size < 10_000) checkedDays.add(d);
+  return d;
+}
+
+/** Name, IBAN and BIC of a party; camt.053.001.08 and later wrap the party in `Pty`. */
+export function partyOf(party: XNode | null, account: XNode | null, agent: XNode | null): Party | null {
+  const p = child(party, 'Pty') ?? party;
+  const name = joinedText(childrenNamed(p, 'Nm'));
+  const iban = ibanAt(account, 'Id/IBAN');
+  const bic = bicOf(agent);
+  if (name === null && iban === null && bic === null) return null;
+  return { name, iban, bic };
+}
+
+/** The SEPA creditor identifier held in a party's Id (Othr/Id with scheme SEPA), or null. */
+export function creditorIdOf(party: XNode | null): string | null {
+  const p = child(party, 'Pty') ?? party;
+  const id = at(p, 'Id');
+  for (const kind of ['PrvtId', 'OrgId']) {
+    for (const othr of childrenNamed(at(id, kind), 'Othr')) {
+      const scheme = refAt(othr, 'SchmeNm/Cd') ?? refAt(othr, 'SchmeNm/Prtry');
+      const value = refAt(othr, 'Id');
+      if (value && (scheme?.toUpperCase() === 'SEPA' || (!scheme && /^[A-Z]{2}\d{2}ZZZ/i.test(value)))) return value.replace(/\s+/g, '').toUpperCase();
+    }
+  }
+  return null;
+}
