@@ -41,7 +41,7 @@ const ibanOf = (value: string | undefined | null): string | null => {
   return v && /^[A-Z]{2}\d{2}[A-Z0-9]{8,30}$/.test(v) ? v : null;
 };
 
-/** Splits "/EREF/x//CNTP/a/b/c//REMI/..." into codeword → value (ING's closing "/" dropped). Later duplicates are ignored. */
+/** Splits "/EREF/x//CNTP/a/b/c//REMI/..." into codeword → value (ING's closing "/" dropped). A later duplicate counts only when the first was empty. */
 export function codewordValues(body: string): Map<string, string> {
   const values = new Map<string, string>();
   const re = codewordPattern();
@@ -55,7 +55,7 @@ export function codewordValues(body: string): Map<string, string> {
     const f = found[i]!;
     let value = body.slice(f.end, i + 1 < found.length ? found[i + 1]!.start : body.length);
     if (value.endsWith('/')) value = value.slice(0, -1);
-    if (!values.has(f.code)) values.set(f.code, value);
+    if (!values.get(f.code)) values.set(f.code, value);
   }
   return values;
 }
@@ -83,7 +83,8 @@ export function readStructured(body: string): Info86 {
     info.returnCode = ref(code)?.toUpperCase() ?? null;
     info.returnText = text(why.join(' '));
   }
-  info.returnType = ref(v.get('RTYP'))?.toUpperCase() ?? null;
+  // ABN AMRO writes "/RTYP/RTRN/RTRN/AM04/": the type's value is itself a codeword, so it is read directly
+  info.returnType = /\/RTYP\/([A-Z]{4})(?![A-Z])/.exec(body)?.[1] ?? null;
   info.information = text(v.get('TRTP'));
   return info;
 }
@@ -127,7 +128,8 @@ export function readFreeText(body: string, bank: string): Info86 {
   return info;
 }
 
-const ABN_LABELS = /\b(IBAN|BIC|Naam|Omschrijving|Kenmerk|Machtiging|Incassant)\s?:/g;
+// ABN AMRO fills its columns to the brim, so a label may touch the text before it ("doorlopendIncassant:")
+const ABN_LABELS = /(IBAN|BIC|Naam|Omschrijving|Kenmerk|Machtiging|Incassant)\s?:/g;
 
 function readAbnLabels(body: string, info: Info86): void {
   const hits = [...body.matchAll(ABN_LABELS)];
