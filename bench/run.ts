@@ -13,6 +13,7 @@ import { benchCollection } from './collection';
 import { benchBundle } from './bundle';
 import { benchGrid } from './grid';
 import { benchBackup, benchOpenCheck } from './ledgerFile';
+import { benchStatementsReadMt940 } from './statementsMt940';
 
 /**
  * `npm run bench`: the figures the issues ask for, measured on real SQLite files in a temp folder.
@@ -164,6 +165,10 @@ function benchBackupOfDemo(): void {
   rows.push(...benchBackup(dir));
 }
 
+function benchStatementsReadMt940Run(): void {
+  rows.push(...benchStatementsReadMt940(dir));
+}
+
 async function benchGridInChromium(): Promise<void> {
   rows.push(...(await benchGrid(dir)));
 }
@@ -171,8 +176,9 @@ async function benchGridInChromium(): Promise<void> {
 // `npm run bench -- import` runs only the benchmarks whose name contains "import".
 const only = process.argv[2];
 async function main(): Promise<void> {
-  for (const bench of [benchBundleSize, benchOpen, benchImport, benchFeeRun, benchPostBulk, benchPostApi, benchCollectionRun, benchCliStatusRun, benchOpenCheckOf100k, benchBackupOfDemo, benchGridInChromium]) {
-    if (!only || bench.name.toLowerCase().includes(only.toLowerCase())) await bench();
+  for (const bench of [benchBundleSize, benchOpen, benchImport, benchFeeRun, benchPostBulk, benchPostApi, benchCollectionRun, benchCliStatusRun, benchOpenCheckOf100k, benchBackupOfDemo, benchStatementsReadMt940Run, benchGridInChromium]) {
+    // "statements-read-mt940" finds benchStatementsReadMt940Run: names are compared without dashes
+    if (!only || bench.name.toLowerCase().includes(only.toLowerCase().replace(/-/g, ''))) await bench();
   }
   report();
 }

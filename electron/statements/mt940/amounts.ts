@@ -21,7 +21,19 @@ export function amountToCents(text: string, line: number, what: { nl: string; en
 }
 
 /** YYMMDD as the SWIFT standard means it: 19YY for 80-99, 20YY otherwise. */
+/** A statement of 100 000 entries has a handful of distinct dates: each is checked once. */
+const seenDates = new Map<string, string>();
+
 export function swiftDate(text: string, line: number, what: { nl: string; en: string }): string {
+  const seen = seenDates.get(text);
+  if (seen) return seen;
+  const date = checkedSwiftDate(text, line, what);
+  if (seenDates.size > 10_000) seenDates.clear();
+  seenDates.set(text, date);
+  return date;
+}
+
+function checkedSwiftDate(text: string, line: number, what: { nl: string; en: string }): string {
   const m = /^(\d{2})(\d{2})(\d{2})$/.exec(text);
   if (!m) throw lineError(line, `${what.nl} "${text}" is geen datum (JJMMDD)`, `${what.en} "${text}" is not a date (YYMMDD)`);
   const yy = Number(m[1]);

@@ -24,7 +24,8 @@ export function readMt940(bytes: Uint8Array): BankFile {
   }
   const decoded = decodeTextPerLine(bytes);
   const lines = decoded.text.replace(INVISIBLE, '').replace(/[\u00a0\t]/g, ' ').split(/\r\n|\r|\n/);
-  for (let i = 0; i < lines.length; i++) {
+  // one scan of the whole text; the lines are searched only to name the one that holds the character
+  for (let i = 0, any = CONTROL.test(decoded.text); any && i < lines.length; i++) {
     const bad = CONTROL.exec(lines[i]!);
     if (bad) {
       const code = `U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;

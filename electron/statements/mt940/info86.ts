@@ -1,4 +1,4 @@
-import { codewordPattern, startsWithCodeword } from './codewords';
+import { findCodewords, startsWithCodeword } from './codewords';
 
 /** What the Dutch :86: layer says about one transaction. */
 export interface Info86 {
@@ -27,13 +27,14 @@ export const emptyInfo = (): Info86 => ({
   account: null, remittance: null, creditorReference: null, returnCode: null, returnText: null, returnType: null, information: null,
 });
 
-/** References and account numbers are compared character for character: no spaces around, no invisible characters. */
+/** References and account numbers are compared character for character: no spaces around (invisible characters left the file on reading). */
 const ref = (value: string | undefined | null): string | null => {
-  const v = (value ?? '').replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '').trim();
-  return v && v.toUpperCase() !== 'NOTPROVIDED' && v.toUpperCase() !== 'NONREF' ? v : null;
+  const v = value ? value.trim() : '';
+  return v && v !== 'NOTPROVIDED' && v !== 'NONREF' && v.toUpperCase() !== 'NOTPROVIDED' ? v : null;
 };
 const text = (value: string | undefined | null): string | null => {
-  const v = (value ?? '').replace(/\s+/g, ' ').trim();
+  if (!value) return null;
+  const v = (value.includes('  ') ? value.replace(/\s+/g, ' ') : value).trim();
   return v || null;
 };
 const ibanOf = (value: string | undefined | null): string | null => {
@@ -44,13 +45,7 @@ const ibanOf = (value: string | undefined | null): string | null => {
 /** Splits "/EREF/x//CNTP/a/b/c//REMI/..." into codeword → value (ING's closing "/" dropped). A later duplicate counts only when the first was empty. */
 export function codewordValues(body: string): Map<string, string> {
   const values = new Map<string, string>();
-  const re = codewordPattern();
-  const found: Array<{ code: string; start: number; end: number }> = [];
-  for (let m = re.exec(body); m; m = re.exec(body)) {
-    found.push({ code: m[1]!, start: m.index, end: m.index + m[0].length });
-    // the closing slash of a codeword may be the opening slash of an empty value's next codeword ("/ORDP//NAME/")
-    re.lastIndex = m.index + m[0].length - 1;
-  }
+  const found = findCodewords(body);
   for (let i = 0; i < found.length; i++) {
     const f = found[i]!;
     let value = body.slice(f.end, i + 1 < found.length ? found[i + 1]!.start : body.length);
@@ -84,7 +79,7 @@ export function readStructured(body: string): Info86 {
     info.returnText = text(why.join(' '));
   }
   // ABN AMRO writes "/RTYP/RTRN/RTRN/AM04/": the type's value is itself a codeword, so it is read directly
-  info.returnType = /\/RTYP\/([A-Z]{4})(?![A-Z])/.exec(body)?.[1] ?? null;
+  info.returnType = v.has('RTYP') ? (/\/RTYP\/([A-Z]{4})(?![A-Z])/.exec(body)?.[1] ?? null) : null;
   info.information = text(v.get('TRTP'));
   return info;
 }

@@ -31,6 +31,19 @@ const AMOUNT = { nl: 'Het bedrag', en: 'The amount' };
  */
 export function parseLine61(lines: string[], line: number, currency: string): Line61 {
   const first = lines[0]!.replace(/\s+$/, '');
+  const m = WELL_FORMED.exec(first);
+  if (m && (!m[4] || m[4] === currency[2])) {
+    const valueDate = swiftDate(m[1]!, line, VALUE_DATE);
+    const cents = amountToCents(m[5]!, line, AMOUNT);
+    return finish(lines, m[2] ? entryDate(m[2], valueDate, line) : valueDate, valueDate, m[3]!, cents, m[6]! + m[7]!, m[8]!);
+  }
+  return diagnose(lines, first, line, currency);
+}
+
+/** The line as the standard has it; anything else goes through diagnose(), which says what is wrong. */
+const WELL_FORMED = /^(\d{6})(\d{4})?(RC|RD|C|D)([A-Z])?(\d+(?:,\d*)?)([NFS])(.{3})(.*)$/;
+
+function diagnose(lines: string[], first: string, line: number, currency: string): Line61 {
   let at = 0;
   const valueText = first.slice(0, 6);
   if (!/^\d{6}$/.test(valueText)) throw lineError(line, `:61: begint niet met een valutadatum (JJMMDD): "${short(first)}"`, `:61: does not start with a value date (YYMMDD): "${short(first)}"`);
@@ -62,8 +75,11 @@ export function parseLine61(lines: string[], line: number, currency: string): Li
   const type = /^([NFS])(.{3})/.exec(first.slice(at));
   if (!type) throw lineError(line, `na het bedrag hoort de transactiesoort (N en drie tekens); er staat "${short(first.slice(at, at + 6))}"`, `the amount must be followed by the transaction type (N and three characters); found "${short(first.slice(at, at + 6))}"`);
   at += 4;
-  const typeCode = (type[1]! + type[2]!).replace(/\s+/g, '');
-  const tail = first.slice(at);
+  return finish(lines, bookingDate, valueDate, mark[1]!, cents, type[1]! + type[2]!, first.slice(at));
+}
+
+function finish(lines: string[], bookingDate: string, valueDate: string, mark: string, cents: number, type: string, tail: string): Line61 {
+  const typeCode = type.replace(/\s+/g, '');
   let customerReference = tail;
   let bankReference: string | null = null;
   let rest = '';
@@ -76,13 +92,13 @@ export function parseLine61(lines: string[], line: number, currency: string): Li
     bankReference = ref.trim() || null;
     rest = after.slice(ref.length).trim();
   }
-  const credit = mark[1] === 'C' || mark[1] === 'RD';
-  const supplementary = lines.slice(1).map((l) => l.trim()).filter(Boolean).join(' ') || null;
+  const credit = mark === 'C' || mark === 'RD';
+  const supplementary = lines.length > 1 ? lines.slice(1).map((l) => l.trim()).filter(Boolean).join(' ') || null : null;
   return {
     valueDate,
     bookingDate,
     amount: credit || cents === 0 ? cents : -cents,
-    reversal: mark[1]!.startsWith('R'),
+    reversal: mark.startsWith('R'),
     typeCode,
     customerReference,
     bankReference,

@@ -9,22 +9,24 @@ const LINE_WIDTH = 65;
  * slash, or a codeword cut in two ("/RE" + "MI/"). Other line ends were word breaks: one space.
  */
 export function unwrap(lines: string[]): string {
-  let text = '';
+  if (lines.length === 1) return lines[0]!.trim();
   const structured = lines.length > 0 && startsWithCodeword(lines[0]!);
+  let text = '';
+  let previous = '';
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!.replace(/\s+$/, '');
+    const line = lines[i]!.trimEnd();
     if (i === 0) {
-      text = line;
+      text = previous = line;
       continue;
     }
-    const previous = lines[i - 1]!.replace(/\s+$/, '');
     const glue =
       previous.length >= LINE_WIDTH ||
       codewordAcross(previous, line) ||
       // Triodos' >NN subfields carry their own spacing
       line.startsWith('>') ||
       (structured && (line.startsWith('/') || previous.endsWith('/')));
-    text += glue ? line : ` ${line.replace(/^\s+/, '')}`;
+    text += glue ? line : ` ${line.trimStart()}`;
+    previous = line;
   }
   return text.trim();
 }
