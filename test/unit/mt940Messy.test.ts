@@ -95,8 +95,10 @@ describe('MT940 line ends, encodings, wraps and invisible characters', () => {
     expect(f.statements.map((s) => [s.id, s.entries.length])).toEqual([['TEST1', 1], ['TEST2', 0]]);
   });
 
-  it('readBankFile sends MT940 here whatever the file is called', () => {
+  it('readBankFile sends MT940 here, also behind header lines with old Mac line ends', () => {
     expect(readBankFile(utf8(statement(credit))).format).toBe('mt940');
+    const abn = readBankFile(utf8(['ABNANL2A', '940', 'ABNANL2A', ...statement(credit)], '\r'));
+    expect(abn).toMatchObject({ format: 'mt940', variant: 'mt940-abnamro-structured' });
   });
 });
 
@@ -134,6 +136,7 @@ describe('MT940 refusals name the line and the rule, in Dutch and English', () =
     ['a statement that starts without :20:', [':25:NL36INGB0007654321', ':20:X'], 1, /starts with :25: instead of :20:/],
     ['a second line in a one-line field', [':20:X', ':25:NL36INGB0007654321', 'NL20INGB0001234567', ':60F:C261126EUR0,00', ':62F:C261127EUR0,00'], 3, /one line only/],
     ['a control character', [':20:X', ':25:NL36INGB0007654321', ':86:a\u0007b'], 3, /control character U\+0007/],
+    ['a line far longer than any bank writes', [':20:X', ':25:NL36INGB0007654321', `:86:${'1'.repeat(300_000)}${' '.repeat(300_000)}x`], 3, /characters long/],
     ['an unclosed SWIFT block', ['{1:F01INGBNL2AXXXX0000000000', ':20:X'], 1, /not closed/],
     ['different currencies in opening and closing', statement([], 'C261127USD0,00'), 1, /different currencies/],
   ];
