@@ -6,8 +6,8 @@ import { readBankFile } from '../../electron/statements/read';
 
 /**
  * One small file per bank layout (test/fixtures/mt940/, written from the banks' format
- * descriptions; the comment above each in the generator names what it shows). Every expectation
- * is worked out by hand from the file.
+ * descriptions; its README.md says which layout each shows and where that came from). Every
+ * expectation is worked out by hand from the file.
  */
 const fixture = (name: string): BankFile => readBankFile(fs.readFileSync(path.join(__dirname, '../fixtures/mt940', name)));
 const detail = (s: Statement, i: number): EntryDetail => s.entries[i]!.details[0]!;

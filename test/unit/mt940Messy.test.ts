@@ -102,6 +102,21 @@ describe('MT940 line ends, encodings, wraps and invisible characters', () => {
   });
 });
 
+describe('MT940 returns without a reason code', () => {
+  it('ING\'s NRTI type and ABN AMRO\'s /RTYP/ alone still mark a return, with no reason invented', () => {
+    const f = readMt940(utf8(statement([
+      ':61:2611271127C100,00NRTIEREF//REF1',
+      ':86:/EREF/E2E-1//REMI/USTD//Retour/',
+      ':61:2611271127C50,00NTRFNONREF',
+      ':86:/TRTP/SEPA Incasso terugboeking/RTYP/RJCT/EREF/E2E-2',
+    ])));
+    expect(f.statements[0]!.entries.map((e) => e.details[0]!.returnInfo)).toEqual([
+      { reasonCode: null, reasonText: null, kind: 'return', charges: null },
+      { reasonCode: null, reasonText: null, kind: 'reject', charges: null },
+    ]);
+  });
+});
+
 describe('MT940 amounts and dates', () => {
   it('a third decimal that is zero is exact; the funds letter may carry the third letter of the currency', () => {
     const f = readMt940(utf8(statement([':61:2611271127CR150,000NTRFNONREF'])));

@@ -185,7 +185,7 @@ const MARKERS = new Set(['NONREF', 'EREF', 'PREF', 'MARF', 'NOTPROVIDED', '']);
 
 function entryOf(p: PendingEntry, currency: string, bank: string, legacyRabobank: boolean): StatementEntry {
   const l = p.line61;
-  const body = unwrap(p.info.flatMap((f) => f.lines));
+  const body = p.info.length === 1 ? unwrap(p.info[0]!.lines) : unwrap(p.info.flatMap((f) => f.lines));
   const info: Info86 = readInfo86(body, bank);
   let customerReference: string | null = l.customerReference.trim();
   if (legacyRabobank && l.bankReference === null) {
@@ -198,9 +198,9 @@ function entryOf(p: PendingEntry, currency: string, bank: string, legacyRabobank
   }
   if (customerReference !== null && MARKERS.has(customerReference.toUpperCase())) customerReference = null;
   // Rabobank (structured) writes the counter IBAN on the supplementary line
-  const suppIban = /^([A-Z]{2}\d{2}[A-Z0-9]{10,30})\b/.exec(l.supplementary ?? '');
+  const suppIban = l.supplementary ? /^([A-Z]{2}\d{2}[A-Z0-9]{10,30})\b/.exec(l.supplementary) : null;
   if (suppIban && !info.iban) info.iban = suppIban[1]!;
-  const trcd = /\/TRCD\/([^/\s]+)/.exec(`${l.rest} ${l.supplementary ?? ''}`);
+  const trcd = l.rest || l.supplementary ? /\/TRCD\/([^/\s]+)/.exec(`${l.rest} ${l.supplementary ?? ''}`) : null;
   const detail: EntryDetail = {
     amount: null,
     endToEndId: info.endToEndId,
