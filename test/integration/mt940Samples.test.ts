@@ -50,6 +50,8 @@ describe('MT940 samples', () => {
     expect(JSON.stringify(f)).not.toContain('\u00ad');
     expect(s.entries.every((e) => e.details.length === 1 && e.bankReference === e.details[0]!.bankReference)).toBe(true);
     expect(s.entries[1]!.details[0]!.paymentInfoId).toBe('M000000003333333');
+    // the two batch entries (/PREF/) say "TOTAAL 1 VZ" and "TOTAAL       1 POSTEN"
+    expect(s.entries.map((e) => e.transactionCount)).toEqual([null, 1, null, null, 1, null, null, null]);
     expect(s.entries[3]!.details[0]).toMatchObject({ creditorId: 'NL32ZZZ999999991234', counterparty: { iban: 'NL32INGB0000012345', bic: 'INGBNL2A', name: 'ING Bank N.V. inzake WeB' } });
     expect(s.entries[6]!.details[0]!.creditorReference).toBe('9001123412341234');
     expect(s.entries.map((e) => e.proprietarySubCode)).toEqual(['00100', '00200', '00190', '01016', '01000', '01315', '00108', '00108']);

@@ -24,6 +24,7 @@ describe('MT940 per bank', () => {
     // value date 31-12-2026, booked 02-01: the booking date's year is the next one
     expect(s.entries[0]).toMatchObject({ valueDate: '2026-12-31', bookingDate: '2027-01-02', proprietaryCode: 'NDDT', proprietarySubCode: '01000', bankReference: '00000000002001' });
     expect(detail(s, 0)).toMatchObject({ paymentInfoId: 'ZWA-20261227-01', creditorId: 'NL51ZZZ405365330000', returnInfo: null });
+    expect(s.entries.map((e) => e.transactionCount)).toEqual([10, null, null, null, null]);
     expect(detail(s, 1)).toMatchObject({
       endToEndId: 'PEN-1001-20261127',
       mandateId: 'ZWA-0001',

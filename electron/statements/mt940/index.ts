@@ -223,7 +223,7 @@ function entryOf(p: PendingEntry, currency: string, bank: string, legacyRabobank
     reversal: l.reversal,
     transactionCode: null,
     proprietaryCode: l.typeCode,
-    transactionCount: null,
+    transactionCount: batchCount(info),
     information: info.information,
     details: [detail],
     source: `regel ${p.field.line}`,
@@ -231,6 +231,13 @@ function entryOf(p: PendingEntry, currency: string, bank: string, legacyRabobank
     proprietarySubCode: trcd ? trcd[1]! : null,
     supplementaryDetails: l.supplementary,
   };
+}
+
+/** ING books a batch (/PREF/) with "TOTAAL 10 POSTEN" or "TOTAAL 1 VZ" as its text: the bank's own count of the transactions in it. */
+function batchCount(info: Info86): number | null {
+  if (!info.paymentInfoId || !info.remittance) return null;
+  const m = /^TOTAAL\s+(\d{1,7})\s+(POSTEN|VZ)\b/i.exec(info.remittance);
+  return m ? Number(m[1]) : null;
 }
 
 const RETURN_TYPES: Record<string, ReturnInfo['kind']> = { RTRN: 'return', RJCT: 'reject', REFD: 'refund', RFND: 'refund', RVSL: 'reversal' };
