@@ -95,6 +95,13 @@ describe('MT940 line ends, encodings, wraps and invisible characters', () => {
     expect(f.statements.map((s) => [s.id, s.entries.length])).toEqual([['TEST1', 1], ['TEST2', 0]]);
   });
 
+  it('the first field may share its line with the SWIFT header blocks', () => {
+    const [first, ...rest] = statement(credit);
+    const f = readMt940(utf8([`{1:F01KNABNL2HAXXX0000000000}{2:I940KNABNL2HXXXXN}{3:{108:X}}{4:${first}`, ...rest, '-}']));
+    expect(f.variant).toBe('mt940-knab-structured');
+    expect(f.statements[0]!.id).toBe('TEST1');
+  });
+
   it('readBankFile sends MT940 here, also behind header lines with old Mac line ends', () => {
     expect(readBankFile(utf8(statement(credit))).format).toBe('mt940');
     const abn = readBankFile(utf8(['ABNANL2A', '940', 'ABNANL2A', ...statement(credit)], '\r'));
