@@ -14,6 +14,7 @@ import { benchBundle } from './bundle';
 import { benchGrid } from './grid';
 import { benchBackup, benchOpenCheck } from './ledgerFile';
 import { benchStatementsReadCamt } from './statementsRead';
+import { benchStatementsReadMt940 } from './statementsMt940';
 
 /**
  * `npm run bench`: the figures the issues ask for, measured on real SQLite files in a temp folder.
@@ -168,6 +169,10 @@ function benchBackupOfDemo(): void {
 // named so that `npm run bench -- statements-read-camt` (or `-- camt`) runs it alone
 const benchStatementsReadCamtRun = Object.defineProperty(() => void rows.push(...benchStatementsReadCamt(dir)), 'name', { value: 'statements-read-camt' });
 
+function benchStatementsReadMt940Run(): void {
+  rows.push(...benchStatementsReadMt940(dir));
+}
+
 async function benchGridInChromium(): Promise<void> {
   rows.push(...(await benchGrid(dir)));
 }
@@ -175,8 +180,9 @@ async function benchGridInChromium(): Promise<void> {
 // `npm run bench -- import` runs only the benchmarks whose name contains "import".
 const only = process.argv[2];
 async function main(): Promise<void> {
-  for (const bench of [benchBundleSize, benchOpen, benchImport, benchFeeRun, benchPostBulk, benchPostApi, benchCollectionRun, benchCliStatusRun, benchOpenCheckOf100k, benchBackupOfDemo, benchStatementsReadCamtRun, benchGridInChromium]) {
-    if (!only || bench.name.toLowerCase().includes(only.toLowerCase())) await bench();
+  for (const bench of [benchBundleSize, benchOpen, benchImport, benchFeeRun, benchPostBulk, benchPostApi, benchCollectionRun, benchCliStatusRun, benchOpenCheckOf100k, benchBackupOfDemo, benchStatementsReadCamtRun, benchStatementsReadMt940Run, benchGridInChromium]) {
+    // "statements-read-mt940" finds benchStatementsReadMt940Run: names are compared without dashes
+    if (!only || bench.name.toLowerCase().replace(/-/g, '').includes(only.toLowerCase().replace(/-/g, ''))) await bench();
   }
   report();
 }

@@ -18,6 +18,36 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: Encodin
   return utf8OrCp1252(b);
 }
 
+/**
+ * Bank files are glued together from several systems: a UTF-8 name in one line, a Windows-1252
+ * "é" in the next, and no declaration anywhere. Decoding the whole file as Windows-1252 because
+ * one line is not UTF-8 would garble every UTF-8 line, so such a file is decoded line by line.
+ */
+export function decodeTextPerLine(bytes: Uint8Array): { text: string; encoding: Encoding | 'mixed' } {
+  const whole = decodeText(bytes);
+  if (whole.encoding !== 'windows-1252') return whole;
+  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  const parts: string[] = [];
+  let sawUtf8 = false;
+  let start = 0;
+  while (start <= body.length) {
+    let end = body.indexOf(0x0a, start);
+    if (end < 0) end = body.length;
+    const line = body.subarray(start, end);
+    let text: string;
+    try {
+      text = strict.decode(line);
+      if (line.some((b) => b >= 0x80)) sawUtf8 = true;
+    } catch {
+      text = windows1252(line);
+    }
+    parts.push(text);
+    start = end + 1;
+  }
+  return { text: parts.join('\n'), encoding: sawUtf8 ? 'mixed' : 'windows-1252' };
+}
+
 function utf8OrCp1252(bytes: Uint8Array): { text: string; encoding: Encoding } {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };

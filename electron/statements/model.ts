@@ -24,6 +24,8 @@ export interface Party {
   name: string | null;
   iban: string | null;
   bic: string | null;
+  /** a pre-IBAN account number exactly as the bank wrote it (MT940 legacy layouts), when there is no IBAN */
+  account?: string | null;
 }
 
 /** Why the bank sent money back or refused a debit (R-transaction). */
@@ -90,6 +92,12 @@ export interface StatementEntry {
   /** our PmtInfId / MsgId as the entry's batch details (camt Btch) state them, also when no TxDtls follow */
   batchPaymentInfoId?: string | null;
   batchMessageId?: string | null;
+  /** MT940 :61: reference for the account owner when it is a real reference (not NONREF or ING's EREF/PREF marker) */
+  customerReference?: string | null;
+  /** a finer bank code beside proprietaryCode: ING's /TRCD/ (5 digits) on the :61: line */
+  proprietarySubCode?: string | null;
+  /** MT940 :61: supplementary details (subfield 9, the line after the :61: line) */
+  supplementaryDetails?: string | null;
 }
 
 export interface Statement {
@@ -107,6 +115,8 @@ export interface Statement {
   opening: StatedBalance | null;
   closing: StatedBalance | null;
   entries: StatementEntry[];
+  /** information about the statement as a whole (MT940 :86: after the closing balance, e.g. ING's /SUM/) */
+  information?: string | null;
 }
 
 /**

@@ -1,0 +1,95 @@
+import { lineError, short } from './errors';
+
+/** One MT940 field: its tag, its text lines (the first without the tag) and the line it starts on. */
+export interface Field {
+  tag: string;
+  lines: string[];
+  line: number;
+}
+
+export interface Envelope {
+  fields: Field[];
+  /** text of the SWIFT header blocks ({1:}, {2:}) and of bank header lines (ABN AMRO's "ABNANL2A / 940"): where the sender's BIC is */
+  headers: string;
+  /** Rabobank starts its files with a bare ":940:" line */
+  rabobankHeader: boolean;
+}
+
+/** The tags an MT940 (and the MT942 fields some banks mix in) may carry; anything else starting with ":NN:" is text. */
+const TAG = /^:(20|21|25P?|28C?|60[FM]|61|62[FM]|64|65|86|13D?|34F|90[CD]|NS):/;
+
+/**
+ * Splits the text into fields, reading through what surrounds them: SWIFT blocks {1:}{2:}{3:}{4:
+ * ... -}{5:}, bank header lines, "-" separators between messages and blank lines. A line that is
+ * not a tag continues the field before it (a wrapped :86: or the :61: supplementary line).
+ */
+export function splitFields(lines: string[]): Envelope {
+  const fields: Field[] = [];
+  let headers = '';
+  let rabobankHeader = false;
+  let open: Field | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const lineNo = i + 1;
+    let s = lines[i]!;
+    if (s.trim() === '') continue;
+    // header blocks may share a line with each other and with the first field ("{4::20:...")
+    while (s.startsWith('{')) {
+      const block = /^\{([1-5]):/.exec(s);
+      if (!block) throw lineError(lineNo, `"{" opent geen SWIFT-blok ({1:} tot {5:})`, `"{" does not open a SWIFT block ({1:} to {5:})`);
+      if (block[1] === '4') {
+        s = s.slice(3);
+        open = null;
+        continue;
+      }
+      const end = closingBrace(s);
+      if (end < 0) throw lineError(lineNo, `het SWIFT-blok {${block[1]}:} wordt niet gesloten met "}"`, `the SWIFT block {${block[1]}:} is not closed with "}"`);
+      if (block[1] !== '5') headers += ` ${s.slice(0, end + 1)}`;
+      s = s.slice(end + 1);
+    }
+    if (s.trim() === '') continue;
+    const trimmed = s.trim();
+    // end of a message: "-}", "-" alone, a bare "}" (where a soft hyphen stood for "-"), optionally followed by {5:...}
+    if (/^-?\}/.test(trimmed) || trimmed === '-') {
+      const rest = trimmed.replace(/^-?\}?/, '');
+      if (rest && !/^(\{5:.*\}|\{[1-5]:.*)$/.test(rest)) throw lineError(lineNo, `tekst na het einde van het bericht: "${short(rest)}"`, `text after the end of the message: "${short(rest)}"`);
+      if (rest.startsWith('{') && !rest.startsWith('{5:')) {
+        lines[i] = rest;
+        i--;
+      }
+      open = null;
+      continue;
+    }
+    if (trimmed === ':940:') {
+      rabobankHeader = true;
+      open = null;
+      continue;
+    }
+    const tag = TAG.exec(s);
+    if (tag) {
+      open = { tag: tag[1]!, lines: [s.slice(tag[0].length)], line: lineNo };
+      fields.push(open);
+      continue;
+    }
+    if (open) {
+      open.lines.push(s);
+      continue;
+    }
+    // before the first field of a message only header lines belong: a BIC, "940", a sequence number
+    if (/^[A-Za-z0-9 .:/-]{1,40}$/.test(trimmed) && !trimmed.startsWith(':')) {
+      headers += ` ${trimmed}`;
+      continue;
+    }
+    throw lineError(lineNo, `"${short(trimmed)}" staat buiten een MT940-veld (elk veld begint met een tag zoals :61:)`, `"${short(trimmed)}" is outside any MT940 field (every field starts with a tag such as :61:)`);
+  }
+  return { fields, headers, rabobankHeader };
+}
+
+/** Index of the "}" closing the block that starts at 0, counting nested blocks ({3:{108:...}}). */
+function closingBrace(s: string): number {
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === '{') depth++;
+    else if (s[i] === '}' && --depth === 0) return i;
+  }
+  return -1;
+}
