@@ -33,6 +33,7 @@ import { listBackups, readKeep, backupsFolder, rotateBackups } from '../db/backu
 import { backupNow, restoreInSession } from './backups/restore';
 import { recreateBatchFile } from './collections/batchOutputs';
 import { assertWritable, ledgerHealth } from './ledgerHealth';
+import { statementHandlers } from './statements/handlers';
 
 /**
  * pdfkit (with its fonts and compression tables) is the heaviest module Penning loads; only the
@@ -198,6 +199,7 @@ export const handlers: Handlers = {
     return { path: f.path, sha256: f.sha256 };
   },
   'overview.dashboard': (ctx) => getDashboard(ctx),
+  ...statementHandlers,
 };
 
 export type Logger = (message: string, error?: unknown) => void;

@@ -16,6 +16,7 @@ import {
   requiredText,
 } from './fields';
 import { ledgerFileMethods } from './ledgerFile';
+import { statementMethods } from './statements';
 import type { MethodDef } from './method';
 
 /**
@@ -978,6 +979,7 @@ export const api = {
     }),
   },
   ...ledgerFileMethods,
+  ...statementMethods,
   'overview.dashboard': {
     kind: 'read',
     summary: "The Overzicht's to-do list (due for collection, batches awaiting the bank, mandates expiring within 60 days, direct debit without a mandate, credits to pay back) and its charts (receivables by age, cash-in forecast, collection batches by state).",
