@@ -110,6 +110,7 @@ describe('returns (storno) by end-to-end id', () => {
     expect(byDebtor(2)).toMatchObject({ action: 'stop', label: { nl: 'geweigerd door de betaler' } });
     expect(call(t.ctx, 'mandates.list', { debtorId: members[2]!.debtorId })[0]!.status).toBe('active');
     for (const m of members) expect(item(m.itemId).state).toBe('open');
+    expect(call(t.ctx, 'statements.todo', {})).toEqual({ unmatchedEntries: 0, returnsToHandle: 3, statementProblems: 0 });
     // none of the three is proposed again: the why-not list says why
     const p = call(t.ctx, 'collections.propose', { collectionDate: '2026-12-03' });
     expect(p.debits).toEqual([]);
