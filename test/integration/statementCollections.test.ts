@@ -101,7 +101,7 @@ describe('returns (storno) by end-to-end id', () => {
   it('follows the policy per reason code: MD06 for dunning, AC04 ends the mandate, MS02 stops, and none is proposed again', () => {
     const { batch, txs, members } = collected([15_000, 12_500, 4_500]);
     importFile(t, bankFile([statement([batchCredit(t, batch.id)])]));
-    importFile(t, bankFile([statement([returnOf(txs[0]!, 'MD06'), returnOf(txs[1]!, 'AC04'), returnOf(txs[2]!, 'MS02')], { id: 'S2', from: '2026-11-30' })]));
+    importFile(t, bankFile([statement([returnOf(txs[0]!, 'MD06'), returnOf(txs[1]!, 'AC04'), returnOf(txs[2]!, 'MS02')], { id: 'S2', from: '2026-11-30', opening: 32_000 })]));
     const byDebtor = (i: number) => call(t.ctx, 'statements.returns', { debtorId: members[i]!.debtorId })[0]!;
     expect(byDebtor(0)).toMatchObject({ action: 'dun', label: { nl: 'terugboeking door de betaler' }, b2bRefund: false });
     expect(byDebtor(0).outcome.nl).toMatch(/herinnering of aanmaning/);
