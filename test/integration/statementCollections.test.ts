@@ -148,6 +148,17 @@ describe('returns (storno) by end-to-end id', () => {
     expectBooksHealthy(t);
   });
 
+  it('a pain.002 that refuses the whole file reopens every debit of it', () => {
+    const { batch, members } = collected();
+    const file = pain002(t, batch.id, []);
+    file.statusReport!.groupStatus = 'RJCT';
+    expect(importFile(t, file)).toMatchObject({ matched: { returns: 3 } });
+    for (const m of members) expect(item(m.itemId)).toMatchObject({ state: 'open' });
+    expect(balanceOf(t, '1400')).toBe(0);
+    expect(call(t.ctx, 'batches.get', { id: batch.id, limit: 1, offset: 0 }).batch.status).toBe('confirmed');
+    expectBooksHealthy(t);
+  });
+
   it('a storno fee becomes an item of its own; after the refusal limit the member goes off direct debit', () => {
     call(t.ctx, 'statements.settings.save', { fee: 750, refusalLimit: 2 });
     const { batch, txs, members } = collected([15_000]);
