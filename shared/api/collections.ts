@@ -39,6 +39,8 @@ export const ProposedDebit = z.object({
       part: z.string().nullable(),
       /** set when this item is collected sooner than its invoice announced (pre-notification falls short) */
       prenotification: PrenotificationFlag.nullable(),
+      /** the bank returned this item before (AM04/MS03): collected again once */
+      represented: z.boolean(),
     }),
   ),
 });
@@ -78,7 +80,7 @@ export const Batch = z.object({
   scheme: z.enum(SCHEMES).nullable(),
   requestedDate: z.string().nullable(),
   painVersion: z.string(),
-  status: z.enum(['saved', 'cancelled']),
+  status: z.enum(['saved', 'confirmed', 'cancelled']),
   transactionCount: z.number(),
   controlSum: z.number(),
   discountTotal: z.number(),
