@@ -77,7 +77,7 @@ export async function collectCommand(c: Caller, args: Args): Promise<void> {
   const input = parsed(c, 'collections.create', raw);
   const target = refused(c.lang, () => checkOutputTarget(out!));
   backupBeforeRun(c, 'before-collect');
-  const { result, files } = refused(c.lang, () => saveBatchToDisk(c.ctx, target, (sink) => saveCollection(c.ctx, input, sink), (r) => r.batchId));
+  const { result, files } = refused(c.lang, () => c.showingProgress(() => saveBatchToDisk(c.ctx, target, (sink) => saveCollection(c.ctx, input, sink), (r) => r.batchId)));
   const batch = getBatch(c.ctx, result.batchId);
   const proposal = proposalOf(result.plan);
   say(`${batch.reference}: ${batch.transactionCount} debits, control sum ${batch.controlSum / 100} EUR, ${files.length} file(s); items are now in collection`);
@@ -109,7 +109,7 @@ export async function refundCommand(c: Caller, args: Args): Promise<void> {
   const input = parsed(c, 'refunds.create', { bankAccountId: await bankId(c, o.get('--bank')), executionDate: o.get('--date'), debtorIds });
   const target = refused(c.lang, () => checkOutputTarget(out));
   backupBeforeRun(c, 'before-refund');
-  const { result, files } = refused(c.lang, () => saveBatchToDisk(c.ctx, target, (sink) => saveRefund(c.ctx, input, sink), (id) => id));
+  const { result, files } = refused(c.lang, () => c.showingProgress(() => saveBatchToDisk(c.ctx, target, (sink) => saveRefund(c.ctx, input, sink), (id) => id)));
   const batch = getBatch(c.ctx, result);
   say(`${batch.reference}: ${batch.transactionCount} refunds, ${batch.controlSum / 100} EUR`);
   print({ batch: batch.reference, id: batch.id, transactions: batch.transactionCount, controlSum: batch.controlSum, executionDate: batch.requestedDate, files: files.map((f) => f.path), sha256: batch.fileHashes });

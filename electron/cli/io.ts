@@ -3,6 +3,9 @@ import { exitCodeFor, type ApiErrorData } from '../../shared/api/errors';
 import type { Input, Method, Output } from '../../shared/api/contract';
 import { dispatchAsync } from '../api';
 import type { Ctx } from '../context';
+import { withProgress } from '../progress';
+import type { ProgressMode } from './progressLine';
+import { progressPrinter } from './progressLine';
 
 export function print(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
@@ -46,13 +49,25 @@ export interface Caller {
   lang: 'nl' | 'en';
   call<M extends Method>(method: M, input: Input<M>): Promise<Output<M>>;
   callUntyped(method: string, input: unknown): Promise<unknown>;
+  /** work that runs outside dispatch (a collection saved straight to disk) with the same progress line */
+  showingProgress<T>(work: () => T): T;
 }
 
-export function caller(ctx: Ctx, lang: 'nl' | 'en'): Caller {
+export function caller(ctx: Ctx, lang: 'nl' | 'en', progress: ProgressMode = 'off'): Caller {
+  const showingProgress = <T>(work: () => T): T => {
+    const printer = progressPrinter(progress, lang);
+    try {
+      return withProgress(printer?.sink, work);
+    } finally {
+      printer?.end();
+    }
+  };
   const callUntyped = async (method: string, input: unknown) => {
-    const result = await dispatchAsync(ctx, method, input);
+    const printer = progressPrinter(progress, lang);
+    const result = await withProgress(printer?.sink, () => dispatchAsync(ctx, method, input));
+    printer?.end();
     if (!result.ok) report(result.error, lang);
     return result.value;
   };
-  return { ctx, lang, callUntyped, call: (method, input) => callUntyped(method, input) as never };
+  return { ctx, lang, callUntyped, showingProgress, call: (method, input) => callUntyped(method, input) as never };
 }
