@@ -7,6 +7,20 @@ import { requestIdSchema } from '../shared/api/progress';
 export const APP_ORIGIN = 'app://penning';
 export const PROGRESS_CHANNEL = 'penning:progress';
 
+/**
+ * A page's origin. Node's URL gives "null" as the origin of every non-special scheme, app:// too
+ * (Chromium knows app:// as a standard scheme, Node does not), so app:// is rebuilt from its parts;
+ * without this every call from the packaged window was refused.
+ */
+export function originOf(url: string): string {
+  try {
+    const u = new URL(url);
+    return u.origin !== 'null' ? u.origin : u.protocol === 'app:' && u.host ? `app://${u.host}` : '';
+  } catch {
+    return '';
+  }
+}
+
 /** The part of Electron's IpcMainInvokeEvent a call needs (kept apart so tests run under plain Node). */
 export interface IpcCaller {
   senderFrame?: { url: string } | null;
@@ -21,13 +35,7 @@ export interface IpcCaller {
  * the main process's event loop.
  */
 export function ipcCall(ctx: Ctx, event: IpcCaller, method: unknown, input: unknown, requestId: unknown, devOrigin?: string): Promise<ApiResult<unknown>> | ApiResult<unknown> {
-  const frameUrl = event.senderFrame?.url ?? '';
-  let origin = '';
-  try {
-    origin = new URL(frameUrl).origin;
-  } catch {
-    origin = '';
-  }
+  const origin = originOf(event.senderFrame?.url ?? '');
   if (origin !== APP_ORIGIN && origin !== devOrigin) {
     return { ok: false, error: { code: 'internal', rule: 'sender', message: { nl: 'Verzoek van onbekende herkomst geweigerd', en: 'Request from unknown origin refused' } } };
   }

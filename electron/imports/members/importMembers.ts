@@ -187,6 +187,7 @@ export function planMemberImport(ctx: Ctx, bytes: Uint8Array, mappingOverride?: 
   }
   const named: Partial<Record<MemberField, string>> = {};
   for (const field of MEMBER_FIELDS) if (mapping[field] !== undefined) named[field] = headers[mapping[field]!]!;
+  ctx.progress('import.plan', records.length, records.length);
   return { encoding, separator, headers, mapping: named, rows, rejected, warnings, totalRows: records.length, providedKeys: keys };
 }
 
