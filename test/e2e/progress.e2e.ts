@@ -1,15 +1,45 @@
+import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openLedger } from '../../db/open';
 import { call } from '../../electron/api';
-import { openSession, type Session } from './harness';
+import { createContext } from '../../electron/context';
+import { tempDir } from '../helpers/ledger';
+import { launchChromium } from './chromium';
+import { openSession, SCREENSHOTS, type Session } from './harness';
 
-let s: Session;
-beforeEach(async () => {
-  s = await openSession();
-});
+const root = path.resolve(__dirname, '../..');
+let s: Session | undefined;
+let browser: Browser | undefined;
+let server: ChildProcess | undefined;
+let dir: string | undefined;
 afterEach(async () => {
   await s?.close();
+  await browser?.close();
+  if (server && server.exitCode === null) {
+    const ended = new Promise((resolve) => server!.once('exit', resolve));
+    server.kill('SIGTERM');
+    await ended;
+  }
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  s = browser = server = dir = undefined;
 });
+
+/** Browser mode in its own process, as `npm run web` runs it: the test's clock is not the server's. */
+async function webServer(ledgerFile: string): Promise<string> {
+  server = spawn(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'electron/web.ts'), '--db', ledgerFile, '--renderer', path.join(root, 'out/renderer')], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise<string>((resolve, reject) => {
+    let out = '';
+    server!.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /http:\/\/127\.0\.0\.1:\d+\/\?token=\w+/.exec(out);
+      if (m) resolve(m[0]);
+    });
+    server!.on('exit', (code) => reject(new Error(`server ended (${code})`)));
+  });
+}
 
 /**
  * The specifications ZIP of the demo club's collection (one PDF per member, seconds of work in the
@@ -18,9 +48,10 @@ afterEach(async () => {
  */
 describe('progress of long work', () => {
   it('shows "n van N specificaties" while the specifications ZIP of a big batch is made', async () => {
-    const { page, server } = s;
-    call(server.ctx, 'setup.demo', {});
-    const batch = call(server.ctx, 'collections.create', {});
+    s = await openSession();
+    const { page } = s;
+    call(s.server.ctx, 'setup.demo', {});
+    const batch = call(s.server.ctx, 'collections.create', {});
     expect(batch.transactionCount).toBeGreaterThan(150);
     await page.reload();
     await page.getByRole('navigation').getByRole('link', { name: 'Incasso' }).click();
@@ -76,5 +107,50 @@ describe('progress of long work', () => {
     // the page never froze: no frame waited more than half a second
     expect(gap).toBeLessThan(500);
     expect(s.problems).toEqual([]);
+  });
+
+  it('a member import (one synchronous transaction in the main process) moves its bar while it runs', async () => {
+    dir = tempDir('penning-e2e-progress-');
+    const ledgerFile = path.join(dir, 'ledger.sqlite');
+    const ledger = openLedger(ledgerFile);
+    call(createContext(ledger), 'setup.initialize', { organisation: { name: 'Tennisvereniging De Zwaluwen', city: 'Utrecht' }, creditorId: 'NL51ZZZ405365330000', bankAccounts: [{ name: 'Betaalrekening', iban: 'NL91ABNA0417164300' }] });
+    ledger.close();
+    const csv = path.join(dir, 'leden-8000.csv');
+    const header = 'Lidnummer;Voornaam;Tussenvoegsel;Achternaam;E-mailadres;Straat;Huisnummer;Postcode;Woonplaats;IBAN;Betaalwijze;Machtigingskenmerk;Datum machtiging;Contributie;Incassokorting';
+    fs.writeFileSync(csv, [header, ...Array.from({ length: 8000 }, (_, i) => `${5000 + i};Lid;;Nummer ${i};;Dorpsstraat;${i + 1};3511 AB;Utrecht;;Overschrijving;;;150,00;`)].join('\n'));
+
+    const url = await webServer(ledgerFile);
+    browser = await launchChromium();
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'nl-NL' })).newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(url);
+    await page.getByRole('navigation').getByRole('link', { name: 'Debiteuren', exact: true }).click();
+    await page.getByRole('link', { name: 'Ledenlijst inlezen' }).click();
+    await page.getByLabel('Kies een CSV-bestand').setInputFiles(csv);
+    await page.getByText('8000 regels: 8000 nieuwe debiteuren, 0 bijgewerkt, 0 geweigerd.').waitFor({ timeout: 60_000 });
+
+    await page.getByRole('button', { name: '8000 regels inlezen' }).click();
+    const bar = page.getByRole('progressbar', { name: 'Ledenlijst inlezen' });
+    await bar.waitFor({ timeout: 30_000 });
+    const seen: string[] = [];
+    let shot = false;
+    for (;;) {
+      const text = await bar.getAttribute('aria-valuetext', { timeout: 1000 }).catch(() => null);
+      if (text === null) break;
+      if (!seen.includes(text)) seen.push(text);
+      // once the bar has moved during the transaction, a picture of it
+      if (!shot && seen.filter((t) => /^\d+ van 8000 leden ingelezen$/.test(t)).length >= 2) {
+        await page.screenshot({ path: path.join(SCREENSHOTS, '71-voortgang-ledenlijst.png') });
+        shot = true;
+      }
+      await page.waitForTimeout(40);
+    }
+    await page.getByText('Klaar: 8000 nieuwe debiteuren, 0 bijgewerkt, 0 machtigingen vastgelegd, 0 regels geweigerd.').waitFor();
+    // counts of the transaction itself reached the page before it committed
+    const applying = seen.filter((t) => /^\d+ van 8000 leden ingelezen$/.test(t));
+    expect(applying.length, seen.join(' | ')).toBeGreaterThanOrEqual(2);
+    expect(shot).toBe(true);
+    expect(problems).toEqual([]);
   });
 });

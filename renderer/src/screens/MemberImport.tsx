@@ -32,7 +32,7 @@ export function MemberImport() {
   const [mapping, setMapping] = useState<Mapping>({});
   const [preview, setPreview] = useState<MemberImportReportT>();
   const [done, setDone] = useState<MemberImportReportT>();
-  const previewCall = useMutation('imports.members.preview');
+  const previewCall = useMutation('imports.members.preview', { progress: true });
   const commitCall = useMutation('imports.members.commit', { progress: true });
 
   const runPreview = async (content: string, name: string, next: Mapping) => {
@@ -99,6 +99,11 @@ export function MemberImport() {
               {file && <Text c="dimmed" size="sm">{file.name}</Text>}
             </Group>
             {previewCall.busy && <Text c="dimmed" size="sm" mt="xs" role="status">{t('import.reading')}</Text>}
+            {previewCall.busy && (
+              <Box mt="xs">
+                <WorkProgress progress={previewCall.progress} label={t('import.reading')} />
+              </Box>
+            )}
             {previewCall.error && <Alert color="red" mt="sm" role="alert">{previewCall.error.message[lang]}</Alert>}
           </Card>
           {preview && (
