@@ -7,7 +7,6 @@ import { z } from 'zod';
  * its texts exist.
  */
 export const PROGRESS_STEPS = ['import.plan', 'import.apply', 'collection.debits', 'files', 'specifications', 'report'] as const;
-export type KnownProgressStep = (typeof PROGRESS_STEPS)[number];
 
 /** A caller-chosen id per call, so a page with two calls running tells their events apart. */
 export const requestIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
