@@ -5,6 +5,8 @@ import path from 'node:path';
 import type { Duplex } from 'node:stream';
 import { dispatchAsync } from './api';
 import type { Ctx } from './context';
+import { withProgress } from './progress';
+import { PROGRESS_CONTENT_TYPE, PROGRESS_HEADER, requestIdSchema } from '../shared/api/progress';
 import { openSession } from './session';
 import type { OpenOptions } from '../db/open';
 
@@ -132,6 +134,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (typeof given !== 'string' || !safeEqual(given, token)) {
       return sendJson(res, 401, { ok: false, error: { code: 'internal', rule: 'token', message: { nl: 'Ongeldige sessie; open de link uit de terminal opnieuw', en: 'Invalid session; open the link from the terminal again' } } });
     }
+    const requestId = req.headers[PROGRESS_HEADER];
+    if (requestId !== undefined && !requestIdSchema.safeParse(requestId).success) {
+      return sendJson(res, 400, refusal('Ongeldig verzoeknummer', 'Invalid request id', 'request_id'));
+    }
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > MAX_BODY) {
       discardRest(req, res);
@@ -183,11 +189,42 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           return sendJson(res, 400, { ok: false, error: { code: 'validation', field: 'input', rule: 'json', message: { nl: 'Ongeldige JSON', en: 'Invalid JSON' } } });
         }
       }
+      if (typeof requestId === 'string') return streamCall(res, requestId, method, input);
       dispatchAsync(ctx, method, input).then(
         (result) => sendJson(res, 200, result),
         () => sendJson(res, 500, refusal('Er ging iets mis; er is niets opgeslagen', 'Something went wrong; nothing was saved', 'internal')),
       );
     });
+  }
+
+  /**
+   * A call that names a request id is answered as lines of JSON: its progress while it runs, then
+   * `{ result }`. Same route, token and origin checks as any call, so no second door to guard.
+   */
+  function streamCall(res: Res, requestId: string, method: string, input: unknown): void {
+    res.writeHead(200, { 'Content-Type': PROGRESS_CONTENT_TYPE });
+    res.flushHeaders();
+    const line = (value: unknown) => {
+      if (res.destroyed || res.writableEnded) return;
+      res.write(`${JSON.stringify(value)}\n`);
+      // Node corks the socket on write until the next tick; a write transaction blocks the loop for
+      // seconds, so without this every update would arrive together at the end (measured: 1 ms
+      // instead of up to the whole run's delay; see test/integration/progressServer.test.ts)
+      res.socket?.uncork();
+    };
+    withProgress(
+      (p) => line({ progress: { requestId, ...p } }),
+      () => dispatchAsync(ctx, method, input),
+    ).then(
+      (result) => {
+        line({ result });
+        res.end();
+      },
+      () => {
+        line({ result: refusal('Er ging iets mis; er is niets opgeslagen', 'Something went wrong; nothing was saved', 'internal') });
+        res.end();
+      },
+    );
   }
 
   function serveStatic(req: http.IncomingMessage, res: Res, pathname: string): void {

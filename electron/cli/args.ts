@@ -16,7 +16,7 @@ export interface Args {
 }
 
 /** Yes/no flags some command understands; anything else starting with `--` is a typo and refused. */
-const FLAGS = new Set(['--demo', '--dry-run', '--help', '--from-card', '--arrangement', '--overdue', '--per-due-date', '--include-not-due', '--no-merge', '--no-net-credits', '--confirm-prenotification']);
+const FLAGS = new Set(['--demo', '--dry-run', '--help', '--from-card', '--arrangement', '--overdue', '--per-due-date', '--include-not-due', '--no-merge', '--no-net-credits', '--confirm-prenotification', '--progress', '--no-progress']);
 
 /** Wrong use of the command line (exit 1), in both languages like every other message. */
 export class UsageError extends Error {

@@ -3,6 +3,9 @@ import { exitCodeFor, type ApiErrorData } from '../../shared/api/errors';
 import type { Input, Method, Output } from '../../shared/api/contract';
 import { dispatchAsync } from '../api';
 import type { Ctx } from '../context';
+import { withProgress } from '../progress';
+import type { ProgressMode } from './progressLine';
+import { progressPrinter } from './progressLine';
 
 export function print(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
@@ -48,9 +51,11 @@ export interface Caller {
   callUntyped(method: string, input: unknown): Promise<unknown>;
 }
 
-export function caller(ctx: Ctx, lang: 'nl' | 'en'): Caller {
+export function caller(ctx: Ctx, lang: 'nl' | 'en', progress: ProgressMode = 'off'): Caller {
   const callUntyped = async (method: string, input: unknown) => {
-    const result = await dispatchAsync(ctx, method, input);
+    const printer = progressPrinter(progress, lang);
+    const result = await withProgress(printer?.sink, () => dispatchAsync(ctx, method, input));
+    printer?.end();
     if (!result.ok) report(result.error, lang);
     return result.value;
   };

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { api, METHODS } from '../../shared/api/contract';
 import { type Args, UsageError } from './args';
 import { type Caller, caller, print, readInputFile, report, say } from './io';
+import { progressMode } from './progressLine';
 import { initCommand, setupFlagErrors } from './init';
 import { backupCommand, backupsCommand, openForCommand, refused, restoreCommand, tellStartup } from './ledgerFile';
 import { checkOutputTarget, writeFiles } from '../files/atomicOutput';
@@ -79,6 +80,10 @@ Backups (in <ledger>.backups/ beside the ledger):
   backup [--out <file>]      a copy of the ledger now (in the backups folder, or at --out)
   backups                    list the backups, newest first
   restore <file>             put a backup back; the current file is kept aside in the backups folder
+
+Long work (member import, saving a collection, specifications, the batch report) shows its progress
+on stderr: one line that updates itself on a terminal; --progress prints plain lines to a pipe or
+file too, --no-progress shows none.
 
 Dates are yyyy-mm-dd, amounts Dutch or plain (150,00 or 150.00).
 The ledger defaults to ${defaultLedgerFile()} (or $PENNING_DB).`;
@@ -174,7 +179,7 @@ export async function run(args: Args): Promise<void> {
   const { ledger, ctx, startup } = openForCommand(args, command);
   tellStartup(args.lang, ctx, startup);
   try {
-    const c = caller(ctx, args.lang);
+    const c = caller(ctx, args.lang, progressMode(args.flags, process.stderr.isTTY === true));
     if (run) await run(c, args);
     else await initCommand(c, args, ledger.migration.applied);
   } finally {

@@ -128,7 +128,9 @@ export function batchFiles(ctx: Ctx, batchId: number, only?: number): BatchFile[
 
 /** Writes every file through `sink` (or nowhere) and returns the sha-256 of each. */
 export function writeBatchFiles(ctx: Ctx, batchId: number, sink?: FileSink): string[] {
-  return batchFiles(ctx, batchId).map((file) => {
+  const files = batchFiles(ctx, batchId);
+  const hashes = files.map((file, index) => {
+    ctx.progress('files', index, files.length);
     const hash = createHash('sha256');
     const out = sink?.(file);
     // chunks are gathered and hashed in large blocks: far fewer calls than one per debit
@@ -146,6 +148,8 @@ export function writeBatchFiles(ctx: Ctx, batchId: number, sink?: FileSink): str
     out?.close();
     return hash.digest('hex');
   });
+  ctx.progress('files', files.length, files.length);
+  return hashes;
 }
 
 /** One file of a saved batch as text, for download; a cancelled batch's files are void. */

@@ -58,6 +58,7 @@ export function saveCollection(ctx: Ctx, req: CollectionRequest, sink?: FileSink
   const useMandate = stmt(ctx.db, 'UPDATE mandates SET last_collected_on = ?, amendment_pending = 0, original_reference = NULL, original_iban = NULL WHERE id = ?');
   const addressOf = debtorAddressReader(ctx);
   plan.debits.forEach((d, i) => {
+    ctx.progress('collection.debits', i, plan.debits.length);
     const address = addressOf(d.debtorId, d.iban);
     const txId = Number(
       insertTx.run(batchId, d.fileNo, endToEndId(reference, idKey, i + 1), d.debtorId, d.mandateId, d.mandateReference, d.signedOn, d.sequenceType, d.date, d.amount, d.discount,
@@ -71,6 +72,7 @@ export function saveCollection(ctx: Ctx, req: CollectionRequest, sink?: FileSink
     }
     useMandate.run(d.date, d.mandateId);
   });
+  ctx.progress('collection.debits', plan.debits.length, plan.debits.length);
 
   finishBatch(ctx, batchId, entryId, sink);
   return { batchId, plan };

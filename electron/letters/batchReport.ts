@@ -10,6 +10,7 @@ import type { Ctx } from '../context';
 import { getSettings } from '../settings/settings';
 import { stmt } from '../preparedStatements';
 import { newPdf, table } from './pdfDoc';
+import { progressAndYield } from '../progress';
 
 const euro = (cents: number) => formatEuro(cents).replace(/\u00a0/g, ' ');
 
@@ -59,6 +60,7 @@ export async function renderBatchReport(ctx: Ctx, batchId: number): Promise<{ fi
       { title: 'Bedrag', width: 56, align: 'right' },
     ],
     rows,
+    { onRow: (done, total) => ctx.progress('report', done, total) },
   );
   const booked = batch.entryId ? (stmt(ctx.db, "SELECT number, year, (SELECT code FROM journals j WHERE j.id = e.journal_id) AS code FROM journal_entries e WHERE id = ?").get(batch.entryId) as { number: number; year: number; code: string }) : null;
   doc.font('Helvetica-Bold').fontSize(10).text(`Aantal transacties: ${batch.transactionCount}`);
@@ -85,6 +87,7 @@ export async function renderSpecifications(ctx: Ctx, batchId: number): Promise<{
   const byDebtor = groupBy(rows, (r) => r.debtorId);
   const out: { fileName: string; debtorNumber: string; pdf: Buffer }[] = [];
   for (const items of byDebtor.values()) {
+    await progressAndYield(ctx, 'specifications', out.length, byDebtor.size);
     const first = items[0]!;
     const title = `Specificatie ${batch.kind === 'collection' ? 'incasso' : 'terugbetaling'} ${batch.reference}`;
     const { doc, done } = newPdf({ Title: title, Author: settings.organisation.name });
@@ -119,5 +122,6 @@ export async function renderSpecifications(ctx: Ctx, batchId: number): Promise<{
     doc.end();
     out.push({ fileName: `specificatie-${batch.reference}-${first.number}.pdf`, debtorNumber: first.number, pdf: await done });
   }
+  ctx.progress('specifications', out.length, byDebtor.size);
   return out;
 }

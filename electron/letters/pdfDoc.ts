@@ -19,7 +19,7 @@ export interface Column {
 }
 
 /** A simple table that carries its header over to each new page. */
-export function table(doc: PDFKit.PDFDocument, columns: Column[], rows: string[][], options: { top?: number; fontSize?: number } = {}): void {
+export function table(doc: PDFKit.PDFDocument, columns: Column[], rows: string[][], options: { top?: number; fontSize?: number; onRow?: (done: number, total: number) => void } = {}): void {
   const left = doc.page.margins.left;
   const size = options.fontSize ?? 8;
   const bottom = () => doc.page.height - doc.page.margins.bottom - 14;
@@ -35,7 +35,8 @@ export function table(doc: PDFKit.PDFDocument, columns: Column[], rows: string[]
     return y + size + 7;
   };
   let y = header(options.top ?? doc.y);
-  for (const row of rows) {
+  for (const [index, row] of rows.entries()) {
+    options.onRow?.(index, rows.length);
     const height = Math.max(...row.map((cell, i) => doc.heightOfString(cell, { width: columns[i]!.width - 4 })));
     if (y + height > bottom()) {
       doc.addPage();
@@ -48,6 +49,7 @@ export function table(doc: PDFKit.PDFDocument, columns: Column[], rows: string[]
     });
     y += height + 3;
   }
+  options.onRow?.(rows.length, rows.length);
   doc.x = left;
   doc.y = y + 4;
 }

@@ -99,7 +99,8 @@ export function planMemberImport(ctx: Ctx, bytes: Uint8Array, mappingOverride?: 
     return null;
   };
 
-  for (const record of records) {
+  for (const [index, record] of records.entries()) {
+    ctx.progress('import.plan', index, records.length);
     const get = (field: MemberField): string | undefined => {
       const index = mapping[field];
       const value = index === undefined ? undefined : cleanField(record.fields[index] ?? '');
@@ -186,6 +187,7 @@ export function planMemberImport(ctx: Ctx, bytes: Uint8Array, mappingOverride?: 
   }
   const named: Partial<Record<MemberField, string>> = {};
   for (const field of MEMBER_FIELDS) if (mapping[field] !== undefined) named[field] = headers[mapping[field]!]!;
+  ctx.progress('import.plan', records.length, records.length);
   return { encoding, separator, headers, mapping: named, rows, rejected, warnings, totalRows: records.length, providedKeys: keys };
 }
 
@@ -238,7 +240,8 @@ export function applyMemberImport(ctx: Ctx, plan: ImportPlan): ImportReport {
   let created = 0;
   let updated = 0;
   let mandatesCreated = 0;
-  for (const row of plan.rows) {
+  for (const [index, row] of plan.rows.entries()) {
+    ctx.progress('import.apply', index, plan.rows.length);
     let debtorId: number;
     if (row.existingId === null) {
       debtorId = createDebtor(ctx, row.debtor).id;
@@ -261,6 +264,7 @@ export function applyMemberImport(ctx: Ctx, plan: ImportPlan): ImportReport {
       if (!active) mandatesCreated++;
     }
   }
+  ctx.progress('import.apply', plan.rows.length, plan.rows.length);
   return { ...summary(plan), created, updated, mandatesCreated };
 }
 

@@ -1,5 +1,6 @@
 import type { Input, Method, Output } from '../../../shared/api/contract';
 import { ApiError, type ApiResult } from '../../../shared/api/errors';
+import { PROGRESS_HEADER, progressSchema } from '../../../shared/api/progress';
 
 /**
  * The renderer's one typed client. Under Electron it goes through window.penning (IPC); in
@@ -20,21 +21,57 @@ function browserToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
-let token: string | undefined;
-
-async function send(method: string, input: unknown): Promise<ApiResult<unknown>> {
-  if (window.penning) return window.penning.call(method, input);
-  token ??= browserToken();
-  const res = await fetch(`/api/${encodeURIComponent(method)}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Penning-Token': token },
-    body: JSON.stringify(input ?? {}),
-  });
-  return (await res.json()) as ApiResult<unknown>;
+/** How far a running call is, as the main process reports it. */
+export interface Progress {
+  step: string;
+  done: number;
+  total: number;
 }
 
-export async function call<M extends Method>(method: M, input: Input<M>): Promise<Output<M>> {
-  const result = await send(method, input);
+export interface CallOptions {
+  onProgress?: (progress: Progress) => void;
+}
+
+let token: string | undefined;
+let calls = 0;
+
+async function send(method: string, input: unknown, onProgress?: (p: Progress) => void): Promise<ApiResult<unknown>> {
+  if (window.penning) return window.penning.call(method, input, onProgress);
+  token ??= browserToken();
+  const requestId = onProgress ? `b${++calls}-${Date.now().toString(36)}` : undefined;
+  const res = await fetch(`/api/${encodeURIComponent(method)}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Penning-Token': token, ...(requestId ? { [PROGRESS_HEADER]: requestId } : {}) },
+    body: JSON.stringify(input ?? {}),
+  });
+  if (!requestId || !onProgress || !res.body || !res.headers.get('content-type')?.includes('ndjson')) return (await res.json()) as ApiResult<unknown>;
+  return readProgressStream(res.body, requestId, onProgress);
+}
+
+/** The streamed answer: progress lines for this call, then `{ result }`. */
+async function readProgressStream(body: ReadableStream<Uint8Array>, requestId: string, onProgress: (p: Progress) => void): Promise<ApiResult<unknown>> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let buffered = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    buffered += decoder.decode(value, { stream: !done });
+    let newline: number;
+    while ((newline = buffered.indexOf('\n')) >= 0) {
+      const line = buffered.slice(0, newline);
+      buffered = buffered.slice(newline + 1);
+      const message = JSON.parse(line) as { progress?: unknown; result?: ApiResult<unknown> };
+      if (message.result) return message.result;
+      const update = progressSchema.safeParse(message.progress);
+      if (update.success && update.data.requestId === requestId) onProgress({ step: update.data.step, done: update.data.done, total: update.data.total });
+    }
+    if (done) break;
+  }
+  throw new Error('the answer ended before its result');
+}
+
+export async function call<M extends Method>(method: M, input: Input<M>, options: CallOptions = {}): Promise<Output<M>> {
+  const result = await send(method, input, options.onProgress);
   if (!result.ok) throw new ApiError(result.error);
   return result.value as Output<M>;
 }

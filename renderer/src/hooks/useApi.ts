@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Input, Method, Output } from '../../../shared/api/contract';
 import { ApiError, type ApiErrorData } from '../../../shared/api/errors';
-import { call } from '../api/client';
+import { call, type Progress } from '../api/client';
 
 export function asErrorData(e: unknown): ApiErrorData {
   if (e instanceof ApiError) return e.data;
@@ -28,26 +28,32 @@ export function useQuery<M extends Method>(method: M, input: Input<M>) {
   return { data, error, loading, reload: load };
 }
 
-/** Runs a write method; keeps the last error so forms can show it at the field. */
-export function useMutation<M extends Method>(method: M) {
+/**
+ * Runs a write method; keeps the last error so forms can show it at the field. With
+ * `{ progress: true }` the main process reports how far the call is (`progress`, for WorkProgress).
+ */
+export function useMutation<M extends Method>(method: M, options: { progress?: boolean } = {}) {
   const [error, setError] = useState<ApiErrorData>();
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<Progress>();
+  const withProgress = options.progress === true;
   const run = useCallback(
     async (input: Input<M>): Promise<Output<M> | undefined> => {
       setBusy(true);
       setError(undefined);
       try {
-        return await call(method, input);
+        return await call(method, input, withProgress ? { onProgress: setProgress } : {});
       } catch (e) {
         setError(asErrorData(e));
         return undefined;
       } finally {
         setBusy(false);
+        setProgress(undefined);
       }
     },
-    [method],
+    [method, withProgress],
   );
-  return { run, error, busy, clearError: () => setError(undefined), refuse: setError };
+  return { run, error, busy, progress, clearError: () => setError(undefined), refuse: setError };
 }
 
 /**

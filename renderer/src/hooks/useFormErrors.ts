@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { api, type Input, type Method, type Output } from '../../../shared/api/contract';
 import type { ApiErrorData } from '../../../shared/api/errors';
 import { toValidationError } from '../../../shared/api/zodError';
-import { call } from '../api/client';
+import { call, type Progress } from '../api/client';
 import { stripField } from '../components/errorText';
 import { TYPED_INVALID } from '../components/typedInvalid';
 import { asErrorData } from './useApi';
@@ -18,13 +18,16 @@ type Message = { nl: string; en: string };
  * An error from the API (a conflict, a rule only the books can check) lands at its field as well,
  * or above the form when it names none.
  */
-export function useFormErrors<M extends Method>(method: M) {
+export function useFormErrors<M extends Method>(method: M, options: { progress?: boolean } = {}) {
   const { i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'nl';
   const formRef = useRef<HTMLFormElement>(null);
   const [errors, setErrors] = useState<Record<string, Message>>({});
   const [formError, setFormError] = useState<Message>();
   const [busy, setBusy] = useState(false);
+  // with { progress: true } the main process reports how far the submitted call is
+  const [progress, setProgress] = useState<Progress>();
+  const withProgress = options.progress === true;
 
   const show = useCallback((next: Record<string, Message>, general?: Message) => {
     setErrors(next);
@@ -65,20 +68,23 @@ export function useFormErrors<M extends Method>(method: M) {
       if (!check(input)) return undefined;
       setBusy(true);
       try {
-        return await call(method, input);
+        return await call(method, input, withProgress ? { onProgress: setProgress } : {});
       } catch (e) {
         refuse(asErrorData(e));
         return undefined;
       } finally {
         setBusy(false);
+        setProgress(undefined);
       }
     },
-    [check, method, refuse],
+    [check, method, refuse, withProgress],
   );
 
   return {
     formRef,
     busy,
+    /** how far the submitted call is, when asked for with { progress: true } */
+    progress,
     check,
     submit,
     refuse,

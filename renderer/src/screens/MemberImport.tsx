@@ -1,10 +1,11 @@
-import { Alert, Anchor, Button, Card, FileButton, Group, NativeSelect, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Box, Button, Card, FileButton, Group, NativeSelect, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconCheck, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MEMBER_IMPORT_FIELDS, type MemberImportReportT } from '../../../shared/api/contract';
 import { notifySuccess } from '../components/feedback';
 import { ReasonButton } from '../components/ReasonButton';
+import { WorkProgress } from '../components/WorkProgress';
 import { useFormat } from '../components/format';
 import { useMutation } from '../hooks/useApi';
 import { navigate } from '../hooks/useHashRoute';
@@ -31,8 +32,8 @@ export function MemberImport() {
   const [mapping, setMapping] = useState<Mapping>({});
   const [preview, setPreview] = useState<MemberImportReportT>();
   const [done, setDone] = useState<MemberImportReportT>();
-  const previewCall = useMutation('imports.members.preview');
-  const commitCall = useMutation('imports.members.commit');
+  const previewCall = useMutation('imports.members.preview', { progress: true });
+  const commitCall = useMutation('imports.members.commit', { progress: true });
 
   const runPreview = async (content: string, name: string, next: Mapping) => {
     setPreview(await previewCall.run({ content, fileName: name, mapping: next }));
@@ -98,6 +99,11 @@ export function MemberImport() {
               {file && <Text c="dimmed" size="sm">{file.name}</Text>}
             </Group>
             {previewCall.busy && <Text c="dimmed" size="sm" mt="xs" role="status">{t('import.reading')}</Text>}
+            {previewCall.busy && (
+              <Box mt="xs">
+                <WorkProgress progress={previewCall.progress} label={t('import.reading')} />
+              </Box>
+            )}
             {previewCall.error && <Alert color="red" mt="sm" role="alert">{previewCall.error.message[lang]}</Alert>}
           </Card>
           {preview && (
@@ -167,6 +173,11 @@ export function MemberImport() {
                   </Table>
                 </Table.ScrollContainer>
                 {commitCall.error && <Alert color="red" mt="sm" role="alert">{commitCall.error.message[lang]}</Alert>}
+                {commitCall.busy && (
+                  <Box mt="md">
+                    <WorkProgress progress={commitCall.progress} label={t('progress.importing')} />
+                  </Box>
+                )}
                 <Group mt="md">
                   <ReasonButton reason={valid === 0 ? t('import.nothingValid') : undefined} loading={commitCall.busy} disabled={previewCall.busy} onClick={() => void commit()}>
                     {t('import.commit', { count: valid })}

@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Badge, Button, Card, Group, Paper, Stack, Table, Text, TextInput, Title, Tooltip, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Box, Button, Card, Group, Paper, Stack, Table, Text, TextInput, Title, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconBan, IconFileDownload, IconFileTypePdf, IconFileZip } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +6,8 @@ import type { Output } from '../../../../shared/api/contract';
 import { base64Bytes, downloadFile } from '../../components/download';
 import { confirmMoneyAction, notifyError, notifySuccess } from '../../components/feedback';
 import { useFormat } from '../../components/format';
-import { call } from '../../api/client';
+import { call, type Progress } from '../../api/client';
+import { WorkProgress } from '../../components/WorkProgress';
 import { asErrorData, useQuery } from '../../hooks/useApi';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { downloadBatchFiles } from './downloads';
@@ -22,6 +23,8 @@ export function Batches({ batches, onChanged, label }: { batches: Batch[]; onCha
   const [cancelling, setCancelling] = useState<Batch>();
   const restored = useQuery('ledger.status', {}).data?.restoredLedger;
   const [busy, setBusy] = useState<string>();
+  // the report or specifications being made: what the main process says about it
+  const [working, setWorking] = useState<{ label: string; progress?: Progress }>();
   // one download at a time per button, and a failure as a notification that stays until read
   const run = async (key: string, work: () => Promise<void>) => {
     setBusy(key);
@@ -31,16 +34,21 @@ export function Batches({ batches, onChanged, label }: { batches: Batch[]; onCha
       notifyError(asErrorData(e).message[lang]);
     } finally {
       setBusy(undefined);
+      setWorking(undefined);
     }
+  };
+  const onProgress = (label: string) => {
+    setWorking({ label });
+    return (progress: Progress) => setWorking({ label, progress });
   };
   const reportPdf = (b: Batch) =>
     run(`report-${b.id}`, async () => {
-      const r = await call('batches.report', { id: b.id });
+      const r = await call('batches.report', { id: b.id }, { onProgress: onProgress(t('progress.report', { reference: b.reference })) });
       downloadFile(r.fileName, base64Bytes(r.base64), 'application/pdf');
     });
   const specs = (b: Batch) =>
     run(`specs-${b.id}`, async () => {
-      const zip = await call('batches.specificationsZip', { id: b.id });
+      const zip = await call('batches.specificationsZip', { id: b.id }, { onProgress: onProgress(t('progress.specifications', { reference: b.reference })) });
       downloadFile(zip.fileName, base64Bytes(zip.base64), 'application/zip');
     });
   if (batches.length === 0) return null;
@@ -116,6 +124,11 @@ export function Batches({ batches, onChanged, label }: { batches: Batch[]; onCha
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      {working?.progress && (
+        <Box mt="sm">
+          <WorkProgress progress={working.progress} label={working.label} />
+        </Box>
+      )}
       {cancelling && (
         <CancelForm
           key={cancelling.id}

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Checkbox, Group, List, Select, Stack, Stepper, Text, Title } from '@mantine/core';
+import { Alert, Box, Button, Card, Checkbox, Group, List, Select, Stack, Stepper, Text, Title } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { DateField } from '../../components/DateField';
 import { confirmMoneyAction, notifyError } from '../../components/feedback';
 import { useFormat } from '../../components/format';
 import { ReasonButton } from '../../components/ReasonButton';
+import { WorkProgress } from '../../components/WorkProgress';
 import { asErrorData, useQuery } from '../../hooks/useApi';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { downloadBatchFiles } from './downloads';
@@ -28,7 +29,7 @@ export function CollectionWizard({ onSaved, onCancel }: { onSaved: (batch: Outpu
   const settings = useQuery('settings.get', {});
   const calendar = useQuery('collections.calendar', {});
   const propose = useFormErrors('collections.propose');
-  const create = useFormErrors('collections.create');
+  const create = useFormErrors('collections.create', { progress: true });
   const [d, setD] = useState({ bankAccountId: '', scheme: 'CORE' as 'CORE' | 'B2B', dateMode: 'date' as 'date' | 'due', collectionDate: null as string | null, dueUpTo: null as string | null, includeNotDue: false, mergeSameDate: true, netCredits: true });
   // items collected sooner than their invoice announced: saving needs the treasurer's word that the specification goes out as the new pre-notification
   const [noticeConfirmed, setNoticeConfirmed] = useState(false);
@@ -141,6 +142,11 @@ export function CollectionWizard({ onSaved, onCancel }: { onSaved: (batch: Outpu
               {t('app.cancel')}
             </Button>
           </Group>
+          {create.busy && (
+            <Box mt="sm">
+              <WorkProgress progress={create.progress} label={t('progress.saving')} />
+            </Box>
+          )}
           {propose.busy && (
             <Text size="sm" c="dimmed" mt="xs" role="status">
               {t('collection.recalculating')}

@@ -1,0 +1,157 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openLedger } from '../../db/open';
+import { call } from '../../electron/api';
+import { createContext } from '../../electron/context';
+import { tempDir } from '../helpers/ledger';
+import { launchChromium } from './chromium';
+import { openSession, SCREENSHOTS, type Session } from './harness';
+
+const root = path.resolve(__dirname, '../..');
+let s: Session | undefined;
+let browser: Browser | undefined;
+let server: ChildProcess | undefined;
+let dir: string | undefined;
+afterEach(async () => {
+  await s?.close();
+  await browser?.close();
+  if (server && server.exitCode === null) {
+    const ended = new Promise((resolve) => server!.once('exit', resolve));
+    server.kill('SIGTERM');
+    await ended;
+  }
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  s = browser = server = dir = undefined;
+});
+
+/** Browser mode in its own process, as `npm run web` runs it: the test's clock is not the server's. */
+async function webServer(ledgerFile: string): Promise<string> {
+  server = spawn(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'electron/web.ts'), '--db', ledgerFile, '--renderer', path.join(root, 'out/renderer')], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise<string>((resolve, reject) => {
+    let out = '';
+    server!.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /http:\/\/127\.0\.0\.1:\d+\/\?token=\w+/.exec(out);
+      if (m) resolve(m[0]);
+    });
+    server!.on('exit', (code) => reject(new Error(`server ended (${code})`)));
+  });
+}
+
+/**
+ * The specifications ZIP of the demo club's collection (one PDF per member, seconds of work in the
+ * main process): the batch list shows a bar with the counts as the server reports them, the page
+ * keeps drawing frames meanwhile, and the bar goes once the ZIP is downloaded.
+ */
+describe('progress of long work', () => {
+  it('shows "n van N specificaties" while the specifications ZIP of a big batch is made', async () => {
+    s = await openSession();
+    const { page } = s;
+    call(s.server.ctx, 'setup.demo', {});
+    const batch = call(s.server.ctx, 'collections.create', {});
+    expect(batch.transactionCount).toBeGreaterThan(150);
+    await page.reload();
+    await page.getByRole('navigation').getByRole('link', { name: 'Incasso' }).click();
+    const specsButton = page.getByRole('button', { name: `Specificaties per lid ${batch.reference}` });
+    await specsButton.waitFor();
+
+    // the longest gap between two frames the page draws while the main process works
+    await page.evaluate(() => {
+      const w = globalThis as unknown as { maxFrameGap: number; watching: boolean; requestAnimationFrame(cb: (now: number) => void): void };
+      w.maxFrameGap = 0;
+      w.watching = true;
+      let last = performance.now();
+      const frame = (now: number) => {
+        w.maxFrameGap = Math.max(w.maxFrameGap, now - last);
+        last = now;
+        if (w.watching) w.requestAnimationFrame(frame);
+      };
+      w.requestAnimationFrame(frame);
+    });
+    const download = page.waitForEvent('download', { timeout: 120_000 });
+    await specsButton.click();
+    const bar = page.getByRole('progressbar', { name: `Specificaties ${batch.reference} maken` });
+    await bar.waitFor({ timeout: 30_000 });
+    const seen: number[] = [];
+    const total = Number(await bar.getAttribute('aria-valuemax'));
+    expect(total).toBe(batch.transactionCount);
+    // the count moves while the work runs: several different counts, each one shown as text too
+    while (seen.length < 4) {
+      const now = Number(await bar.getAttribute('aria-valuenow').catch(() => 'NaN'));
+      if (Number.isNaN(now)) break;
+      if (!seen.includes(now)) seen.push(now);
+      if (seen.length === 3) {
+        await s.shot('70-voortgang-specificaties');
+        const text = await page.getByTestId('work-progress').innerText();
+        expect(text).toContain(`Specificaties ${batch.reference} maken`);
+        expect(text).toMatch(new RegExp(`\\b\\d+ van ${total} specificaties\\b`));
+        expect(await bar.getAttribute('aria-valuetext')).toMatch(new RegExp(`^\\d+ van ${total} specificaties$`));
+      }
+      await page.waitForTimeout(60);
+    }
+    expect(seen.length).toBeGreaterThanOrEqual(3);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+
+    const zip = await download;
+    expect(zip.suggestedFilename()).toBe(`specificaties-${batch.reference}.zip`);
+    expect(fs.readFileSync((await zip.path())!).subarray(0, 4).toString('hex')).toBe('504b0304');
+    await bar.waitFor({ state: 'detached' });
+    const gap = await page.evaluate(() => {
+      const w = globalThis as unknown as { maxFrameGap: number; watching: boolean; requestAnimationFrame(cb: (now: number) => void): void };
+      w.watching = false;
+      return w.maxFrameGap;
+    });
+    // the page never froze: no frame waited long (the whole ZIP takes seconds; the bound leaves room for a busy shared machine)
+    console.info(`longest frame gap during the specifications ZIP: ${Math.round(gap)} ms`);
+    expect(gap).toBeLessThan(1000);
+    expect(s.problems).toEqual([]);
+  });
+
+  it('a member import (one synchronous transaction in the main process) moves its bar while it runs', async () => {
+    dir = tempDir('penning-e2e-progress-');
+    const ledgerFile = path.join(dir, 'ledger.sqlite');
+    const ledger = openLedger(ledgerFile);
+    call(createContext(ledger), 'setup.initialize', { organisation: { name: 'Tennisvereniging De Zwaluwen', city: 'Utrecht' }, creditorId: 'NL51ZZZ405365330000', bankAccounts: [{ name: 'Betaalrekening', iban: 'NL91ABNA0417164300' }] });
+    ledger.close();
+    const csv = path.join(dir, 'leden-8000.csv');
+    const header = 'Lidnummer;Voornaam;Tussenvoegsel;Achternaam;E-mailadres;Straat;Huisnummer;Postcode;Woonplaats;IBAN;Betaalwijze;Machtigingskenmerk;Datum machtiging;Contributie;Incassokorting';
+    fs.writeFileSync(csv, [header, ...Array.from({ length: 8000 }, (_, i) => `${5000 + i};Lid;;Nummer ${i};;Dorpsstraat;${i + 1};3511 AB;Utrecht;;Overschrijving;;;150,00;`)].join('\n'));
+
+    const url = await webServer(ledgerFile);
+    browser = await launchChromium();
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'nl-NL' })).newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(url);
+    await page.getByRole('navigation').getByRole('link', { name: 'Debiteuren', exact: true }).click();
+    await page.getByRole('link', { name: 'Ledenlijst inlezen' }).click();
+    await page.getByLabel('Kies een CSV-bestand').setInputFiles(csv);
+    await page.getByText('8000 regels: 8000 nieuwe debiteuren, 0 bijgewerkt, 0 geweigerd.').waitFor({ timeout: 60_000 });
+
+    await page.getByRole('button', { name: '8000 regels inlezen' }).click();
+    const bar = page.getByRole('progressbar', { name: 'Ledenlijst inlezen' });
+    await bar.waitFor({ timeout: 30_000 });
+    const seen: string[] = [];
+    let shot = false;
+    for (;;) {
+      const text = await bar.getAttribute('aria-valuetext', { timeout: 1000 }).catch(() => null);
+      if (text === null) break;
+      if (!seen.includes(text)) seen.push(text);
+      // once the bar has moved during the transaction, a picture of it
+      if (!shot && seen.filter((t) => /^\d+ van 8000 leden ingelezen$/.test(t)).length >= 2) {
+        await page.screenshot({ path: path.join(SCREENSHOTS, '71-voortgang-ledenlijst.png') });
+        shot = true;
+      }
+      await page.waitForTimeout(40);
+    }
+    await page.getByText('Klaar: 8000 nieuwe debiteuren, 0 bijgewerkt, 0 machtigingen vastgelegd, 0 regels geweigerd.').waitFor();
+    // counts of the transaction itself reached the page before it committed
+    const applying = seen.filter((t) => /^\d+ van 8000 leden ingelezen$/.test(t));
+    expect(applying.length, seen.join(' | ')).toBeGreaterThanOrEqual(2);
+    expect(shot).toBe(true);
+    expect(problems).toEqual([]);
+  });
+});
