@@ -20,7 +20,7 @@ export { loadBatch } from './savedBatch';
 export type { BatchTransaction, SavedBatch } from './savedBatch';
 export { streamCamt053, writeCamt053 } from './camt053';
 export { writeCamt054 } from './camt054';
-export { writeMt940, swiftText } from './mt940';
+export { streamMt940, writeMt940, swiftText } from './mt940';
 export { writePain002 } from './pain002';
 export type { Reject } from './pain002';
 export { balanceOf } from './model';
