@@ -28,8 +28,8 @@ afterAll(() => t.close());
 
 describe('the storno story (500 debits, 12 returns, 30 transfers, 2 refunds)', () => {
   it('writes every XML file valid by its ISO schema', async () => {
-    const { camt053, camt053NoDetails, camt053PerDebit, camt054, pain002, camt053AfterRejects } = story.files;
-    for (const f of [camt053, camt053NoDetails, camt053PerDebit, camt054, pain002, camt053AfterRejects]) expect([f.fileName, await xsdErrors(f.xml!)]).toEqual([f.fileName, []]);
+    const { camt053, camt053NoDetails, camt053PerDebit, camt053Overlap, camt054, pain002, camt053AfterRejects } = story.files;
+    for (const f of [camt053, camt053NoDetails, camt053PerDebit, camt053Overlap, camt054, pain002, camt053AfterRejects]) expect([f.fileName, await xsdErrors(f.xml!)]).toEqual([f.fileName, []]);
   });
 
   it('has statements that add up and follow on from each other, in camt.053 and MT940 alike', () => {
@@ -66,6 +66,14 @@ describe('the storno story (500 debits, 12 returns, 30 transfers, 2 refunds)', (
     expect([cents(creditEntry.Amt), creditEntry.NtryDtls.Btch.NbOfTxs, creditEntry.NtryDtls.TxDtls.length]).toEqual([e.batchCredit.returns, '500', 500]);
     const afterRejects = parser.parse(story.files.camt053AfterRejects.xml!).Document.BkToCstmrStmt.Stmt[1].Ntry.find((n: N) => n.NtryDtls?.Btch);
     expect([cents(afterRejects.Amt), afterRejects.NtryDtls.Btch.NbOfTxs]).toEqual([e.batchCredit.rejects, '488']);
+    // a booking keeps its bank reference in every file that reports it: the repeated days, the notification
+    const refs = (xml: string, path: (d: N) => N[]) => path(parser.parse(xml).Document).map((n: N) => n.AcctSvcrRef);
+    const stmtRefs = (d: N) => d.BkToCstmrStmt.Stmt.flatMap((s: N) => s.Ntry);
+    const all = new Set(refs(story.files.camt053.xml!, stmtRefs));
+    const overlap = refs(story.files.camt053Overlap.xml!, stmtRefs);
+    expect(overlap.length).toBe(story.files.camt053.statements.slice(1).reduce((s, x) => s + x.entries, 0));
+    expect(overlap.every((r: string) => all.has(r))).toBe(true);
+    expect(refs(story.files.camt054.xml!, (d) => d.BkToCstmrDbtCdtNtfctn.Ntfctn.Ntry).every((r: string) => all.has(r))).toBe(true);
     const rejected = parser.parse(story.files.pain002.xml!).Document.CstmrPmtStsRpt.OrgnlPmtInfAndSts.flatMap((p: N) => p.TxInfAndSts);
     expect(rejected.map((r: N) => [r.OrgnlEndToEndId, r.StsRsnInf.Rsn.Cd])).toEqual(e.rejects.map((r) => [r.endToEndId, r.reason]));
   });

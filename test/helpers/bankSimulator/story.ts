@@ -97,7 +97,9 @@ export interface StornoStory {
     camt053NoDetails: WrittenFile;
     /** the same, the bank booking per debit (BtchBookg false): 500 credit entries */
     camt053PerDebit: WrittenFile;
-    /** the 12 returns as a camt.054 notification */
+    /** the last two days again (a later download that repeats days): every entry was imported before */
+    camt053Overlap: WrittenFile;
+    /** the 12 returns as a camt.054 notification (same bank references as in the camt.053) */
     camt054: WrittenFile;
     /** the same statements as ING MT940, plain and in SWIFT blocks */
     mt940: WrittenFile;
@@ -248,6 +250,7 @@ export function stornoStory(t: TestLedger, o: StoryOptions = {}): StornoStory {
     camt053: bank.statements(statements),
     camt053NoDetails: bank.statements(noDetails, { bankReferences: false, fileName: `camt053_${bankIban}_${returnDate}_zonder-details.xml` }),
     camt053PerDebit: bank.statements(perDebit, { fileName: `camt053_${bankIban}_${returnDate}_per-incasso.xml` }),
+    camt053Overlap: bank.statements(statements.slice(1), { fileName: `camt053_${bankIban}_${returnDate}_herhaald.xml` }),
     camt054: bank.notification({ date: returnDate, entries: returned.map((r) => returnOf(r.tx, r.reason, { charges: r.charges, bookingDate: returnDate })) }),
     mt940: bank.mt940(statements),
     mt940Envelope: bank.mt940(statements, { envelope: true, fileName: `mt940_${bankIban}_${returnDate}_swift.940` }),
