@@ -25,12 +25,3 @@ export function swiftAmount(cents: number): string {
   const { euros, fraction } = split(cents);
   return `${euros},${fraction}`;
 }
-
-export function sumCents(values: Iterable<number>): number {
-  let total = 0;
-  for (const v of values) {
-    assertCents(v);
-    total += v;
-  }
-  return total;
-}
