@@ -1,5 +1,5 @@
 import { formatDate } from '../../../shared/dates';
-import { formatEuro } from '../../../shared/money';
+import { euro } from '../euro';
 import { reasonLabel } from '../../../shared/returnReasons';
 import type { Ctx } from '../../context';
 import { createItem, recordEvent } from '../../items/openItems';
@@ -24,7 +24,6 @@ interface TxRow {
   returned: number;
 }
 
-const euro = (c: number, lang: 'nl' | 'en' = 'nl') => formatEuro(c, lang).replace(/\u00a0/g, ' ');
 
 function isReturnLike(m: EntryToMatch): boolean {
   const e = m.entry;
