@@ -4,10 +4,11 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../../shared/api/contract';
 import { base64Bytes, downloadFile } from '../../components/download';
-import { confirmMoneyAction, notifyError, notifySuccess } from '../../components/feedback';
+import { confirmMoneyAction, notifySuccess } from '../../components/feedback';
 import { useFormat } from '../../components/format';
 import { call } from '../../api/client';
-import { asErrorData, useQuery } from '../../hooks/useApi';
+import { useAction } from '../../hooks/useAction';
+import { useQuery } from '../../hooks/useApi';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { downloadBatchFiles } from './downloads';
 
@@ -21,18 +22,9 @@ export function Batches({ batches, onChanged, label }: { batches: Batch[]; onCha
   const lang = i18n.language === 'en' ? 'en' : 'nl';
   const [cancelling, setCancelling] = useState<Batch>();
   const restored = useQuery('ledger.status', {}).data?.restoredLedger;
-  const [busy, setBusy] = useState<string>();
+  const downloads = useAction();
   // one download at a time per button, and a failure as a notification that stays until read
-  const run = async (key: string, work: () => Promise<void>) => {
-    setBusy(key);
-    try {
-      await work();
-    } catch (e) {
-      notifyError(asErrorData(e).message[lang]);
-    } finally {
-      setBusy(undefined);
-    }
-  };
+  const run = (key: string, work: () => Promise<void>) => downloads.run(work, { key });
   const reportPdf = (b: Batch) =>
     run(`report-${b.id}`, async () => {
       const r = await call('batches.report', { id: b.id });
@@ -46,7 +38,7 @@ export function Batches({ batches, onChanged, label }: { batches: Batch[]; onCha
   if (batches.length === 0) return null;
   const action = (key: string, name: string, icon: ReactNode, onClick: () => void, color?: string) => (
     <Tooltip label={name}>
-      <ActionIcon variant="subtle" color={color ?? 'navy'} aria-label={name} loading={busy === key} onClick={onClick}>
+      <ActionIcon variant="subtle" color={color ?? 'navy'} aria-label={name} loading={downloads.busyWith(key)} onClick={onClick}>
         {icon}
       </ActionIcon>
     </Tooltip>
