@@ -27,27 +27,9 @@ export function batchIdKey(ctx: Ctx): string {
 }
 
 /**
- * For the restore (Instellingen > Back-up terugzetten): call on the restored file before it is used.
- * A new salt means no id the bank already received from the lost later copy can come back, and the
- * mark lets the batch list warn that the bank may hold files this ledger does not know.
+ * For the restore (Instellingen > Back-up terugzetten): a new salt means no id the bank already
+ * received from the lost later copy can come back. backups/restored.ts calls it with the mark.
  */
-export function markLedgerRestored(db: Database.Database, at: Date = new Date()): void {
-  db.prepare('UPDATE organisation SET id_salt = ?, restored_at = ? WHERE id = 1').run(newIdSalt(), at.toISOString());
-}
-
-export interface RestoreNotice {
-  restoredAt: string;
-  message: { nl: string; en: string };
-}
-
-export function restoreNotice(ctx: Ctx): RestoreNotice | null {
-  const at = (stmt(ctx.db, 'SELECT restored_at AS at FROM organisation WHERE id = 1').get() as { at: string | null } | undefined)?.at;
-  if (!at) return null;
-  return {
-    restoredAt: at,
-    message: {
-      nl: 'Deze administratie is teruggezet uit een back-up: de bank kan incasso- of terugbetalingsbestanden hebben die hier niet meer staan. Kijk in de bankomgeving welke batches al zijn verwerkt voordat u opnieuw incasseert. Nieuwe bestanden krijgen andere kenmerken, dus niets wordt dubbel aangeboden onder hetzelfde kenmerk.',
-      en: 'This ledger was restored from a backup: the bank may hold collection or refund files that are no longer here. Check in online banking which batches were processed before collecting again. New files get other ids, so nothing is offered twice under the same id.',
-    },
-  };
+export function rotateIdSalt(db: Database.Database): void {
+  db.prepare('UPDATE organisation SET id_salt = ? WHERE id = 1').run(newIdSalt());
 }

@@ -1,7 +1,7 @@
 import { notFoundError } from '../../shared/api/errors';
 import type { Ctx } from '../context';
 import { stmt } from '../preparedStatements';
-import { type RestoreNotice, restoreNotice } from './bankIds';
+import { type RestoreNotice, restoreNotice } from '../backups/restored';
 import { BATCH_STATE, type BatchState } from './batchState';
 
 export interface BatchSummary {

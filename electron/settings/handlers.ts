@@ -1,4 +1,4 @@
-import { restoreNotice } from '../collections/bankIds';
+import { restoreNotice } from '../backups/restored';
 import { seedDemoClub } from '../demo/seed';
 import { getSettings, initialize, requireInitialized, saveBankAccount, updateSettings } from './settings';
 import { call } from '../api';

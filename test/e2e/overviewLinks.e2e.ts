@@ -154,4 +154,19 @@ describe('Overzicht links land on lists that count the same', () => {
       expect(await tableRows('Incassobatches'), f.text).toBe(count(f.text.replace(/^\D+/, '')));
     }
   }, 120_000);
+
+  it('in English the filter and the list still read dd-mm-jjjj (Chromium says en-US)', async () => {
+    call(server.ctx, 'settings.update', { language: 'en' });
+    await page.evaluate("localStorage.setItem('penning.lang', 'en')");
+    const bucket = call(server.ctx, 'overview.get', {}).ageing.find((a) => a.bucket === '31-60')!;
+    await page.goto(`${base()}#/openstaande-posten?dueFrom=${bucket.dueFrom}&dueTo=${bucket.dueTo}&owed=1`);
+    await page.reload();
+    await settled();
+    const [from, to] = [bucket.dueFrom!, bucket.dueTo!].map((iso) => iso.split('-').reverse().join('-'));
+    const chip = page.getByRole('group', { name: 'Active filters' }).locator('[data-filter="due"]');
+    expect(await chip.innerText()).toBe(`Due date ${from} to ${to}`);
+    const grid = await page.locator('main').innerText();
+    expect(grid).not.toMatch(/\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b/);
+    expect(grid.match(/\b\d{2}-\d{2}-\d{4}\b/g)?.length).toBeGreaterThanOrEqual(2);
+  }, 60_000);
 });
