@@ -79,6 +79,10 @@ const SCREENS = (id: number): [string, string][] => [
   ['ledenlijst-inlezen', '#/debiteuren/inlezen'],
   ['facturen', '#/facturen'],
   ['openstaande-posten', '#/openstaande-posten'],
+  ['openstaande-posten-klaar-voor-incasso', '#/openstaande-posten?collect=due'],
+  ['openstaande-posten-61-90-dagen', '#/openstaande-posten?dueFrom=2026-08-26&dueTo=2026-09-24&owed=1'],
+  ['debiteuren-machtiging-verloopt', '#/debiteuren?mandate=expiring'],
+  ['incasso-wacht-op-bank', '#/incasso?batches=awaiting'],
   ['incasso', '#/incasso'],
   ['bankafschriften', '#/bankafschriften'],
   ['aanmaningen', '#/aanmaningen'],
@@ -89,6 +93,7 @@ const SCREENS = (id: number): [string, string][] => [
   ['instellingen-rekeningschema', '#/instellingen/chart'],
   ['instellingen-dagboeken', '#/instellingen/journals'],
   ['instellingen-taal', '#/instellingen/language'],
+  ['reservekopieen', '#/reservekopieen'],
 ];
 
 describe('every screen, Dutch and English, two sizes, en-US browser', () => {

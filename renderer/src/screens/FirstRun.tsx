@@ -2,6 +2,7 @@ import { ActionIcon, Alert, Box, Button, Card, Code, Grid, Group, Text, TextInpu
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CreditorIdField } from '../components/CreditorIdField';
 import { useMutation } from '../hooks/useApi';
 import { useFormErrors } from '../hooks/useFormErrors';
 import { LanguageSwitch } from '../components/LanguageSwitch';
@@ -95,17 +96,12 @@ export function FirstRun({ file, onDone }: { file: string; onDone: () => void })
                 {orgField('city', 334)}
               </Group>
               {orgField('email', 520)}
-              <TextInput
-                label={t('fields.creditorId')}
-                name="creditorId"
-                description={t('fields.creditorIdHint')}
-                inputWrapperOrder={['label', 'input', 'description', 'error']}
+              <CreditorIdField
                 value={creditorId}
-                w={334}
                 mb="sm"
                 error={setup.errorOf('creditorId')}
-                onChange={(e) => {
-                  setCreditorId(e.currentTarget.value);
+                onChange={(v) => {
+                  setCreditorId(v);
                   setup.clear('creditorId');
                 }}
               />

@@ -94,7 +94,6 @@ function BankForm({ draft, onDone }: { draft: Draft; onDone: () => void }) {
           label={t('fields.maxTransactionsPerFile')}
           name="maxTransactionsPerFile"
           description={t('fields.maxTransactionsPerFileHint')}
-          inputWrapperOrder={['label', 'input', 'description', 'error']}
           allowDecimal={false}
           allowNegative={false}
           value={d.maxTransactionsPerFile}

@@ -45,7 +45,6 @@ function CollectionForm({ settings }: { settings: SettingsT }) {
       label={t(`collectionSettings.${key}`)}
       name={`collection.${key}`}
       description={t(`collectionSettings.${key}Hint`)}
-      inputWrapperOrder={['label', 'input', 'description', 'error']}
       withAsterisk
       allowDecimal={false}
       allowNegative={false}
@@ -77,7 +76,6 @@ function CollectionForm({ settings }: { settings: SettingsT }) {
         label={t('collectionSettings.remittance')}
         name="collection.remittanceTemplate"
         description={t('collectionSettings.remittanceHint')}
-        inputWrapperOrder={['label', 'input', 'description', 'error']}
         value={d.remittanceTemplate}
         maw={520}
         error={form.errorOf('collection.remittanceTemplate')}

@@ -1,6 +1,7 @@
 import { Card, Group, NumberInput, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CreditorIdField } from '../../components/CreditorIdField';
 import type { SettingsT } from '../../../../shared/api/contract';
 import { FormFooter } from '../../components/FormFooter';
 import { LoadError, Loading } from '../../components/Loading';
@@ -57,16 +58,11 @@ function OrganisationForm({ settings, onChanged }: { settings: SettingsT; onChan
         {text('phone', 170)}
       </Group>
       <Group align="flex-start" gap="md" mt="sm">
-        <TextInput
-          label={t('fields.creditorId')}
-          name="creditorId"
-          description={t('fields.creditorIdHint')}
-          inputWrapperOrder={['label', 'input', 'description', 'error']}
+        <CreditorIdField
           value={creditorId}
-          w={334}
           error={form.errorOf('creditorId')}
-          onChange={(e) => {
-            setCreditorId(e.currentTarget.value);
+          onChange={(v) => {
+            setCreditorId(v);
             form.clear('creditorId');
           }}
         />
@@ -90,7 +86,6 @@ function OrganisationForm({ settings, onChanged }: { settings: SettingsT; onChan
         label={t('settings.preNotification')}
         name="preNotificationText"
         description={t('settings.preNotificationHint')}
-        inputWrapperOrder={['label', 'input', 'description', 'error']}
         autosize
         minRows={3}
         maw={560}
