@@ -10,6 +10,7 @@ import { postEntry } from '../electron/ledger/post';
 import { makeIban } from '../shared/iban';
 import { benchCliStatus } from './cliStatus';
 import { benchCollection } from './collection';
+import { benchStatementsImport } from './statementsImport';
 import { benchStatementMatching } from './statements';
 import { benchBundle } from './bundle';
 import { benchGrid } from './grid';
@@ -174,6 +175,10 @@ function benchStatementsReadMt940Run(): void {
   rows.push(...benchStatementsReadMt940(dir));
 }
 
+function benchStatementsImportRun(): void {
+  rows.push(...benchStatementsImport(dir));
+}
+
 function benchStatementMatch(): void {
   rows.push(...benchStatementMatching(dir));
 }
@@ -185,7 +190,7 @@ async function benchGridInChromium(): Promise<void> {
 // `npm run bench -- import` runs only the benchmarks whose name contains "import".
 const only = process.argv[2];
 async function main(): Promise<void> {
-  for (const bench of [benchBundleSize, benchOpen, benchImport, benchFeeRun, benchPostBulk, benchPostApi, benchCollectionRun, benchCliStatusRun, benchOpenCheckOf100k, benchBackupOfDemo, benchStatementsReadCamtRun, benchStatementsReadMt940Run, benchStatementMatch, benchGridInChromium]) {
+  for (const bench of [benchBundleSize, benchOpen, benchImport, benchFeeRun, benchPostBulk, benchPostApi, benchCollectionRun, benchCliStatusRun, benchOpenCheckOf100k, benchBackupOfDemo, benchStatementsReadCamtRun, benchStatementsReadMt940Run, benchStatementMatch, benchStatementsImportRun, benchGridInChromium]) {
     // "statements-read-mt940" finds benchStatementsReadMt940Run: names are compared without dashes
     if (!only || bench.name.toLowerCase().replace(/-/g, '').includes(only.toLowerCase().replace(/-/g, ''))) await bench();
   }

@@ -23,9 +23,13 @@ export function addDays(date: IsoDate, days: number): IsoDate {
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
-export function formatDate(date: IsoDate, lang: 'nl' | 'en' = 'nl'): string {
+/**
+ * A business date as the treasurer reads it: dd-mm-jjjj, in Dutch and in English alike (the club is
+ * Dutch, its bank statements and letters say 09-12-2026; an English UI must not turn it into 12/09).
+ */
+export function formatDate(date: IsoDate): string {
   const [y, m, d] = date.split('-');
-  return lang === 'nl' ? `${d}-${m}-${y}` : `${d}/${m}/${y}`;
+  return `${d}-${m}-${y}`;
 }
 
 /** Calendar months later (or earlier), clamped to the month's last day: 2026-01-31 + 1 = 2026-02-28. */

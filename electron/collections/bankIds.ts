@@ -1,4 +1,3 @@
-import { restoreNoticeOf, type RestoreNotice } from '../settings/ledgerStatus';
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Ctx } from '../context';
@@ -28,16 +27,9 @@ export function batchIdKey(ctx: Ctx): string {
 }
 
 /**
- * For the restore (Instellingen > Back-up terugzetten): call on the restored file before it is used.
- * A new salt means no id the bank already received from the lost later copy can come back, and the
- * mark lets the batch list warn that the bank may hold files this ledger does not know.
+ * For the restore (Instellingen > Back-up terugzetten): a new salt means no id the bank already
+ * received from the lost later copy can come back. backups/restored.ts calls it with the mark.
  */
-export function markLedgerRestored(db: Database.Database, at: Date = new Date()): void {
-  db.prepare('UPDATE organisation SET id_salt = ?, restored_at = ? WHERE id = 1').run(newIdSalt(), at.toISOString());
-}
-
-export type { RestoreNotice };
-
-export function restoreNotice(ctx: Ctx): RestoreNotice | null {
-  return restoreNoticeOf(ctx.db);
+export function rotateIdSalt(db: Database.Database): void {
+  db.prepare('UPDATE organisation SET id_salt = ? WHERE id = 1').run(newIdSalt());
 }

@@ -188,15 +188,15 @@ export function planCollection(ctx: Ctx, req: CollectionRequest): CollectionPlan
   if (!req.perDueDate) {
     collectionDate = req.collectionDate ?? earliest;
     if (collectionDate < earliest) {
-      throw validationError('collectionDate', 'too_early', `Incassodatum ${formatDate(collectionDate)} is te vroeg: de vroegste is ${formatDate(earliest)}`, `Collection date ${formatDate(collectionDate, 'en')} is too early: the earliest is ${formatDate(earliest, 'en')}`);
+      throw validationError('collectionDate', 'too_early', `Incassodatum ${formatDate(collectionDate)} is te vroeg: de vroegste is ${formatDate(earliest)}`, `Collection date ${formatDate(collectionDate)} is too early: the earliest is ${formatDate(earliest)}`);
     }
     if (!isBusinessDay(collectionDate)) {
-      throw validationError('collectionDate', 'business_day', `Incassodatum ${formatDate(collectionDate)} is geen bankwerkdag (weekend of TARGET2-feestdag); neem ${formatDate(nextBusinessDay(collectionDate))}`, `Collection date ${formatDate(collectionDate, 'en')} is not a bank business day; take ${formatDate(nextBusinessDay(collectionDate), 'en')}`);
+      throw validationError('collectionDate', 'business_day', `Incassodatum ${formatDate(collectionDate)} is geen bankwerkdag (weekend of TARGET2-feestdag); neem ${formatDate(nextBusinessDay(collectionDate))}`, `Collection date ${formatDate(collectionDate)} is not a bank business day; take ${formatDate(nextBusinessDay(collectionDate))}`);
     }
   }
   const latest = latestCollectionDate(today);
   if (collectionDate !== null && collectionDate > latest) {
-    throw validationError('collectionDate', 'too_late', `Incassodatum ${formatDate(collectionDate)} ligt te ver vooruit: een bank neemt een incasso hooguit ${MAX_CALENDAR_DAYS_AHEAD} dagen vooraf aan, dus uiterlijk ${formatDate(latest)}`, `Collection date ${formatDate(collectionDate, 'en')} is too far ahead: a bank accepts a collection at most ${MAX_CALENDAR_DAYS_AHEAD} days ahead, so ${formatDate(latest, 'en')} at the latest`);
+    throw validationError('collectionDate', 'too_late', `Incassodatum ${formatDate(collectionDate)} ligt te ver vooruit: een bank neemt een incasso hooguit ${MAX_CALENDAR_DAYS_AHEAD} dagen vooraf aan, dus uiterlijk ${formatDate(latest)}`, `Collection date ${formatDate(collectionDate)} is too far ahead: a bank accepts a collection at most ${MAX_CALENDAR_DAYS_AHEAD} days ahead, so ${formatDate(latest)} at the latest`);
   }
   const dueUpTo = req.dueUpTo ?? collectionDate ?? earliest;
   const excludedIds = new Set(req.excludeItemIds);

@@ -30,7 +30,7 @@ export function requirePrenotificationConfirmed(flagged: { document: string; deb
   const shown = flagged.slice(0, 5);
   const more = flagged.length - shown.length;
   const list = (lang: 'nl' | 'en') =>
-    shown.map((f) => `${f.document} (${lang === 'nl' ? 'lid' : 'member'} ${f.debtorNumber}: ${formatDate(f.date, lang)}, ${lang === 'nl' ? 'aangekondigd' : 'announced'} ${formatDate(f.notice.noticeFrom, lang)})`).join(', ') +
+    shown.map((f) => `${f.document} (${lang === 'nl' ? 'lid' : 'member'} ${f.debtorNumber}: ${formatDate(f.date)}, ${lang === 'nl' ? 'aangekondigd' : 'announced'} ${formatDate(f.notice.noticeFrom)})`).join(', ') +
     (more > 0 ? (lang === 'nl' ? ` en ${more} meer` : ` and ${more} more`) : '');
   throw validationError(
     'confirmPrenotification',

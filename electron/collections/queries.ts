@@ -1,7 +1,8 @@
 import { notFoundError } from '../../shared/api/errors';
 import type { Ctx } from '../context';
 import { stmt } from '../preparedStatements';
-import { type RestoreNotice, restoreNotice } from './bankIds';
+import { type RestoreNotice, restoreNotice } from '../backups/restored';
+import { BATCH_STATE, type BatchState } from './batchState';
 
 export interface BatchSummary {
   id: number;
@@ -35,8 +36,18 @@ const SELECT = `SELECT b.id, b.kind, b.reference, b.bank_account_id AS bankAccou
 type Row = Omit<BatchSummary, 'fileHashes' | 'restoredLedger'> & { fileHashes: string };
 const fromRow = (r: Row, restoredLedger: RestoreNotice | null): BatchSummary => ({ ...r, fileHashes: JSON.parse(r.fileHashes) as string[], restoredLedger });
 
-export function listBatches(ctx: Ctx, kind?: 'collection' | 'refund'): BatchSummary[] {
-  const rows = (kind ? stmt(ctx.db, `${SELECT} WHERE b.kind = ? ORDER BY b.id DESC`).all(kind) : stmt(ctx.db, `${SELECT} ORDER BY b.id DESC`).all()) as Row[];
+export function listBatches(ctx: Ctx, q: { kind?: 'collection' | 'refund'; state?: BatchState } = {}): BatchSummary[] {
+  const where: string[] = [];
+  const params: Record<string, string> = {};
+  if (q.kind) {
+    where.push('b.kind = @kind');
+    params.kind = q.kind;
+  }
+  if (q.state) {
+    where.push(`${BATCH_STATE} = @state`);
+    Object.assign(params, { state: q.state, today: ctx.today() });
+  }
+  const rows = stmt(ctx.db, `${SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY b.id DESC`).all(params) as Row[];
   const notice = restoreNotice(ctx);
   return rows.map((r) => fromRow(r, notice));
 }

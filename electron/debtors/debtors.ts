@@ -1,6 +1,7 @@
 import type { DebtorT } from '../../shared/api/contract';
 import { notFoundError, validationError } from '../../shared/api/errors';
 import type { Ctx } from '../context';
+import { DIRECT_DEBIT_WITHOUT_MANDATE, MANDATE_EXPIRING_DEBTOR, expiringCutoff } from '../mandates/expiring';
 import { recordIbanAmendment } from '../mandates/mandates';
 import { stmt } from '../preparedStatements';
 import { checkBicForIban, NON_EEA_SEPA, needsBicAndAddress, sameBank } from '../../shared/bankIdentity';
@@ -74,10 +75,19 @@ export function getDebtor(ctx: Ctx, id: number): DebtorT {
   return fromRow(row);
 }
 
-export function listDebtors(ctx: Ctx, q: { search?: string; limit: number; offset: number }): { total: number; debtors: DebtorT[] } {
+export function listDebtors(ctx: Ctx, q: { search?: string; mandate?: 'expiring' | 'missing'; limit: number; offset: number }): { total: number; debtors: DebtorT[] } {
   const term = q.search?.trim();
-  const clause = term ? ` WHERE d.name LIKE @like OR d.number = @term OR d.email LIKE @like OR d.iban LIKE @ibanLike` : '';
-  const params = term ? { like: `%${term}%`, term, ibanLike: `%${term.replace(/\s+/g, '').toUpperCase()}%` } : {};
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (term) {
+    where.push('(d.name LIKE @like OR d.number = @term OR d.email LIKE @like OR d.iban LIKE @ibanLike)');
+    Object.assign(params, { like: `%${term}%`, term, ibanLike: `%${term.replace(/\s+/g, '').toUpperCase()}%` });
+  }
+  if (q.mandate === 'expiring') {
+    where.push(MANDATE_EXPIRING_DEBTOR);
+    params.expiringCutoff = expiringCutoff(ctx.today());
+  } else if (q.mandate === 'missing') where.push(DIRECT_DEBIT_WITHOUT_MANDATE);
+  const clause = where.length ? ` WHERE ${where.join(' AND ')}` : '';
   const total = (ctx.db.prepare(`SELECT COUNT(*) AS n FROM debtors d${clause}`).get(params) as { n: number }).n;
   const rows = ctx.db
     .prepare(`${DEBTOR_SELECT}${clause} ORDER BY CAST(d.number AS INTEGER), d.number LIMIT @limit OFFSET @offset`)

@@ -1,5 +1,5 @@
 import { earliestCollectionDate } from '../../shared/businessDays';
-import { addMonths, isIsoDate } from '../../shared/dates';
+import { addMonths, formatDate, isIsoDate } from '../../shared/dates';
 import { getSettings } from '../settings/settings';
 import { conflictError, notFoundError, validationError } from '../../shared/api/errors';
 import { equalParts, formatEuro } from '../../shared/money';
@@ -185,7 +185,7 @@ export function changeDueDate(ctx: Ctx, input: { itemId: number; dueDate: string
   const item = openItem(ctx, input.itemId);
   if (item.dueDate === input.dueDate) return;
   stmt(ctx.db, 'UPDATE open_items SET due_date = ? WHERE id = ?').run(input.dueDate, item.id);
-  recordEvent(ctx, item.id, 'due_date_changed', `Vervaldatum ${item.dueDate} gewijzigd in ${input.dueDate}`, { reason: input.reason });
+  recordEvent(ctx, item.id, 'due_date_changed', `Vervaldatum ${formatDate(item.dueDate)} gewijzigd in ${formatDate(input.dueDate)}`, { reason: input.reason });
 }
 
 /** Blocked items are left out of collection runs and dunning until unblocked. */

@@ -1,11 +1,14 @@
 import type { OpenItemT } from '../../shared/api/contract';
 import type { Ctx } from '../context';
 import { stmt } from '../preparedStatements';
+import { DUE_FOR_COLLECTION, earliestCollection } from './dueForCollection';
 
 export interface ItemQuery {
   debtorId?: number;
   status?: 'open' | 'blocked' | 'arrangement' | 'in_collection' | 'closed' | 'all';
   overdueOnly?: boolean;
+  owedOnly?: boolean;
+  dueForCollection?: boolean;
   dueFrom?: string;
   dueTo?: string;
   search?: string;
@@ -43,6 +46,11 @@ export function listItems(ctx: Ctx, q: ItemQuery): { total: number; totalBalance
   else if (status === 'arrangement') where.push("i.state = 'open' AND i.arrangement = 1");
   else if (status === 'in_collection') where.push("i.state = 'in_collection'");
   if (q.overdueOnly) where.push("i.state = 'open' AND i.due_date < @today AND i.balance > 0");
+  if (q.owedOnly) where.push('i.balance > 0');
+  if (q.dueForCollection) {
+    where.push(DUE_FOR_COLLECTION);
+    params.earliest = earliestCollection(ctx);
+  }
   if (q.dueFrom) {
     where.push('i.due_date >= @dueFrom');
     params.dueFrom = q.dueFrom;

@@ -1,10 +1,21 @@
-import type { Output } from '../../shared/api/contract';
 import type { Ctx } from '../context';
 import { stmt } from '../preparedStatements';
 import { listAccounts } from './chart';
 import { collectionsInTransit } from '../collections/inTransit';
 
-export function getOverview(ctx: Ctx): Output<'overview.get'> {
+export interface LedgerFigures {
+  debtorCount: number;
+  debtorsWithBalance: number;
+  receivables: number;
+  creditBalances: number;
+  entryCount: number;
+  lastEntryDate: string | null;
+  collectionsInTransit: ReturnType<typeof collectionsInTransit>;
+  accounts: ReturnType<typeof listAccounts>;
+}
+
+/** The Overzicht's figures from the books; the to-do list and charts are in overview/dashboard.ts. */
+export function getOverview(ctx: Ctx): LedgerFigures {
   const perDebtor = stmt(
     ctx.db,
     `SELECT COUNT(*) AS withBalance,

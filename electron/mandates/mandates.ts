@@ -1,5 +1,5 @@
 import type { MandateT } from '../../shared/api/contract';
-import { addMonths } from '../../shared/dates';
+import { addMonths, formatDate } from '../../shared/dates';
 import { conflictError, notFoundError, validationError } from '../../shared/api/errors';
 import type { Ctx } from '../context';
 import { stmt } from '../preparedStatements';
@@ -41,7 +41,7 @@ export function saveMandate(ctx: Ctx, input: MandateInput): MandateT {
     throw validationError('scheme', 'b2b_business_only', 'Een B2B-machtiging is alleen voor een organisatie of bedrijf; zet de debiteur op "organisatie" of kies CORE', 'A B2B mandate is only for an organisation or business; mark the debtor as an organisation or choose CORE');
   }
   if (input.signedOn > ctx.today()) {
-    throw validationError('signedOn', 'future', `Ondertekend op ${input.signedOn} ligt in de toekomst`, `Signed on ${input.signedOn} is in the future`);
+    throw validationError('signedOn', 'future', `Ondertekend op ${formatDate(input.signedOn)} ligt in de toekomst`, `Signed on ${formatDate(input.signedOn)} is in the future`);
   }
   if (stmt(ctx.db, 'SELECT 1 FROM mandates WHERE reference = ? AND id IS NOT ?').get(input.reference, input.id ?? null)) {
     throw validationError('reference', 'unique', `Machtigingskenmerk ${input.reference} is al in gebruik`, `Mandate reference ${input.reference} is already in use`);

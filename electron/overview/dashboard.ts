@@ -1,16 +1,13 @@
 import type { Output } from '../../shared/api/contract';
-import { earliestCollectionDate } from '../../shared/businessDays';
-import { addDays, addMonths } from '../../shared/dates';
+import { addDays } from '../../shared/dates';
+import { BATCH_STATE, BATCH_STATES } from '../collections/batchState';
 import type { Ctx } from '../context';
-import { MANDATE_EXPIRY_MONTHS } from '../mandates/mandates';
+import { COLLECTABLE_DEBTOR, DUE_FOR_COLLECTION, earliestCollection } from '../items/dueForCollection';
+import { DIRECT_DEBIT_WITHOUT_MANDATE, MANDATE_EXPIRING_DEBTOR, expiringCutoff } from '../mandates/expiring';
 import { refundCandidates } from '../refunds/refunds';
-import { getSettings } from '../settings/settings';
 import { stmt } from '../preparedStatements';
 
-type Dashboard = Output<'overview.dashboard'>;
-
-/** A mandate warns this many days before the 36 months without a collection run out. */
-export const MANDATE_WARNING_DAYS = 60;
+type Dashboard = Pick<Output<'overview.get'>, 'today' | 'todo' | 'ageing' | 'forecast' | 'batchesByState'>;
 
 /** Age buckets by days past the due date; items not yet due count as 0-30. */
 export const AGE_BUCKETS = [
@@ -20,48 +17,31 @@ export const AGE_BUCKETS = [
   { bucket: '90+', from: 91, to: null },
 ] as const;
 
-// A debtor is collectable when paid by direct debit, not held back, with an active mandate.
-const COLLECTABLE_DEBTOR = `d.payment_method = 'direct_debit' AND d.collect = 1 AND d.iban IS NOT NULL
-  AND EXISTS (SELECT 1 FROM mandates m WHERE m.debtor_id = d.id AND m.status = 'active')`;
-
 /**
  * What needs the treasurer, and the pictures of the Overzicht: each figure in SQL over the whole
  * ledger so the screen stays quick with 100 000 items.
  */
 export function getDashboard(ctx: Ctx): Dashboard {
   const today = ctx.today();
-  const earliest = earliestCollectionDate(today, getSettings(ctx).collection.leadDays);
+  const earliest = earliestCollection(ctx);
 
   const due = stmt(
     ctx.db,
     `SELECT COUNT(*) AS items, COUNT(DISTINCT i.debtor_id) AS debtors, COALESCE(SUM(i.balance), 0) AS amount
        FROM open_items i JOIN debtors d ON d.id = i.debtor_id
-      WHERE i.state = 'open' AND i.balance > 0 AND i.blocked = 0 AND i.due_date <= ? AND ${COLLECTABLE_DEBTOR}`,
-  ).get(earliest) as { items: number; debtors: number; amount: number };
+      WHERE ${DUE_FOR_COLLECTION}`,
+  ).get({ earliest }) as { items: number; debtors: number; amount: number };
 
-  // a saved collection waits for the bank until its last collection date has passed
-  const batchDates = `SELECT b.id, b.status, b.control_sum AS amount, MAX(t.date) AS lastDate
-       FROM batches b LEFT JOIN batch_transactions t ON t.batch_id = b.id WHERE b.kind = 'collection' GROUP BY b.id`;
   const batches = stmt(
     ctx.db,
-    `SELECT CASE WHEN status = 'cancelled' THEN 'cancelled' WHEN lastDate >= @today THEN 'awaiting' ELSE 'executed' END AS state,
-            COUNT(*) AS batches, COALESCE(SUM(amount), 0) AS amount
-       FROM (${batchDates}) GROUP BY state`,
+    `SELECT ${BATCH_STATE} AS state, COUNT(*) AS batches, COALESCE(SUM(b.control_sum), 0) AS amount
+       FROM batches b WHERE b.kind = 'collection' GROUP BY state`,
   ).all({ today }) as { state: 'awaiting' | 'executed' | 'cancelled'; batches: number; amount: number }[];
-  const batchesByState = (['awaiting', 'executed', 'cancelled'] as const).map((state) => batches.find((b) => b.state === state) ?? { state, batches: 0, amount: 0 });
+  const batchesByState = BATCH_STATES.map((state) => batches.find((b) => b.state === state) ?? { state, batches: 0, amount: 0 });
 
-  // expiry date = last use (or signing) + 36 months; warn when that is within 60 days
-  const expiring = stmt(
-    ctx.db,
-    `SELECT COUNT(*) AS n FROM mandates
-      WHERE status = 'active' AND type = 'recurring' AND COALESCE(last_collected_on, signed_on) <= ?`,
-  ).get(addMonths(addDays(today, MANDATE_WARNING_DAYS), -MANDATE_EXPIRY_MONTHS)) as { n: number };
-
-  const withoutMandate = stmt(
-    ctx.db,
-    `SELECT COUNT(*) AS n FROM debtors d
-      WHERE d.payment_method = 'direct_debit' AND NOT EXISTS (SELECT 1 FROM mandates m WHERE m.debtor_id = d.id AND m.status = 'active')`,
-  ).get() as { n: number };
+  // members, not mandates: the link opens the debtor list on exactly these
+  const expiring = stmt(ctx.db, `SELECT COUNT(*) AS n FROM debtors d WHERE ${MANDATE_EXPIRING_DEBTOR}`).get({ expiringCutoff: expiringCutoff(today) }) as { n: number };
+  const withoutMandate = stmt(ctx.db, `SELECT COUNT(*) AS n FROM debtors d WHERE ${DIRECT_DEBIT_WITHOUT_MANDATE}`).get() as { n: number };
 
   // the same members the Terugbetalingen screen offers
   const refunds = refundCandidates(ctx);
@@ -107,7 +87,7 @@ export function getDashboard(ctx: Ctx): Dashboard {
     todo: {
       dueForCollection: due,
       batchesAwaitingBank: { batches: awaiting.batches, amount: awaiting.amount },
-      mandatesExpiring: { mandates: expiring.n },
+      mandatesExpiring: { debtors: expiring.n },
       directDebitWithoutMandate: { debtors: withoutMandate.n },
       creditsToPayBack: credits,
     },

@@ -4,6 +4,5 @@ import type { overviewMethods } from '../../shared/api/overview';
 import type { HandlersFor } from '../handlerTypes';
 
 export const overviewHandlers: HandlersFor<typeof overviewMethods> = {
-  'overview.get': (ctx) => getOverview(ctx),
-  'overview.dashboard': (ctx) => getDashboard(ctx),
+  'overview.get': (ctx) => ({ ...getOverview(ctx), ...getDashboard(ctx) }),
 };

@@ -61,8 +61,8 @@ export function saveRefund(ctx: Ctx, input: { bankAccountId?: number; executionD
   const settings = getSettings(ctx);
   const bank = collectionBankAccount(ctx, input.bankAccountId, 'refunds');
   const executionDate = input.executionDate ?? nextBusinessDay(addDays(ctx.today(), 1));
-  if (executionDate < ctx.today()) throw validationError('executionDate', 'past', `Uitvoerdatum ${formatDate(executionDate)} ligt in het verleden`, `Execution date ${formatDate(executionDate, 'en')} is in the past`);
-  if (!isBusinessDay(executionDate)) throw validationError('executionDate', 'business_day', `Uitvoerdatum ${formatDate(executionDate)} is geen bankwerkdag`, `Execution date ${formatDate(executionDate, 'en')} is not a bank business day`);
+  if (executionDate < ctx.today()) throw validationError('executionDate', 'past', `Uitvoerdatum ${formatDate(executionDate)} ligt in het verleden`, `Execution date ${formatDate(executionDate)} is in the past`);
+  if (!isBusinessDay(executionDate)) throw validationError('executionDate', 'business_day', `Uitvoerdatum ${formatDate(executionDate)} is geen bankwerkdag`, `Execution date ${formatDate(executionDate)} is not a bank business day`);
   if (input.debtorIds.length === 0) throw validationError('debtorIds', 'min', 'Kies minstens één debiteur om terug te betalen', 'Choose at least one debtor to refund');
   const twice = input.debtorIds.findIndex((id, i) => input.debtorIds.indexOf(id) !== i);
   if (twice >= 0) {

@@ -194,8 +194,8 @@ export const collectionsMethods = defineMethods({
   },
   'batches.list': {
     kind: 'read',
-    summary: 'Collection and refund batches, newest first.',
-    input: z.object({ kind: z.enum(['collection', 'refund']).optional() }),
+    summary: 'Collection and refund batches, newest first; state: awaiting (the last collection date is today or later), executed (passed) or cancelled.',
+    input: z.object({ kind: z.enum(['collection', 'refund']).optional(), state: z.enum(['awaiting', 'executed', 'cancelled']).optional() }),
     output: z.array(Batch),
   },
   'batches.get': {

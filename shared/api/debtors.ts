@@ -109,8 +109,8 @@ export const DebtorInput = z.object({
 export const debtorsMethods = defineMethods({
   'debtors.list': {
     kind: 'read',
-    summary: 'Debtors with their balance, filtered by name, number, e-mail or IBAN.',
-    input: z.object({ search: z.string().max(100).optional(), ...paging }),
+    summary: 'Debtors with their balance, filtered by name, number, e-mail or IBAN, and by mandate: expiring (an active recurring mandate runs out within 60 days) or missing (on direct debit without an active mandate).',
+    input: z.object({ search: z.string().max(100).optional(), mandate: z.enum(['expiring', 'missing']).optional(), ...paging }),
     output: z.object({ total: z.number(), debtors: z.array(Debtor) }),
   },
   'debtors.get': {

@@ -42,6 +42,10 @@ export const itemsMethods = defineMethods({
       debtorId: idField.optional(),
       status: z.enum(['open', 'blocked', 'arrangement', 'in_collection', 'closed', 'all']).default('open'),
       overdueOnly: z.boolean().default(false),
+      /** only what members owe (a positive balance): the Overzicht's ageing buckets */
+      owedOnly: z.boolean().default(false),
+      /** only items a collection saved today would take: the Overzicht's "due for collection" */
+      dueForCollection: z.boolean().default(false),
       dueFrom: isoDateField.optional(),
       dueTo: isoDateField.optional(),
       search: z.string().max(100).optional(),

@@ -66,10 +66,10 @@ async function shoot(name: string): Promise<void> {
   await page.setViewportSize(SIZES[0]);
 }
 
-/** Visible text only: no US date (12/9/2026, 12/09/2026 with month first is indistinguishable, so ISO and M/D/YYYY with a day > 12). */
+/** Visible text only: every date reads dd-mm-jjjj in both languages, so no ISO date and no slashed date (12/09/2026 or 9/12/26). */
 async function foreignDates(): Promise<string[]> {
   const text = await page.locator('main').innerText();
-  return [...text.matchAll(/\b\d{4}-\d{2}-\d{2}\b|\b(?:0?[1-9]|1[0-2])\/(?:1[3-9]|2\d|3[01])\/\d{4}\b/g)].map((m) => m[0]);
+  return [...text.matchAll(/\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/g)].map((m) => m[0]);
 }
 
 const SCREENS = (id: number): [string, string][] => [
@@ -79,6 +79,10 @@ const SCREENS = (id: number): [string, string][] => [
   ['ledenlijst-inlezen', '#/debiteuren/inlezen'],
   ['facturen', '#/facturen'],
   ['openstaande-posten', '#/openstaande-posten'],
+  ['openstaande-posten-klaar-voor-incasso', '#/openstaande-posten?collect=due'],
+  ['openstaande-posten-61-90-dagen', '#/openstaande-posten?dueFrom=2026-08-26&dueTo=2026-09-24&owed=1'],
+  ['debiteuren-machtiging-verloopt', '#/debiteuren?mandate=expiring'],
+  ['incasso-wacht-op-bank', '#/incasso?batches=awaiting'],
   ['incasso', '#/incasso'],
   ['bankafschriften', '#/bankafschriften'],
   ['aanmaningen', '#/aanmaningen'],
@@ -89,6 +93,7 @@ const SCREENS = (id: number): [string, string][] => [
   ['instellingen-rekeningschema', '#/instellingen/chart'],
   ['instellingen-dagboeken', '#/instellingen/journals'],
   ['instellingen-taal', '#/instellingen/language'],
+  ['reservekopieen', '#/reservekopieen'],
 ];
 
 describe('every screen, Dutch and English, two sizes, en-US browser', () => {

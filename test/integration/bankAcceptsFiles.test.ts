@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openLedger } from '../../db/open';
 import { subLedgerMismatches } from '../../db/checks';
 import { call } from '../../electron/api';
-import { markLedgerRestored } from '../../electron/collections/bankIds';
+import { markLedgerRestored } from '../../electron/backups/restored';
 import { createContext } from '../../electron/context';
 import { makeCreditorId } from '../../shared/creditorId';
 import { makeIban } from '../../shared/iban';
@@ -108,7 +108,9 @@ describe('files a bank accepts', () => {
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(t.file + suffix, { force: true });
     fs.copyFileSync(backup, t.file);
     const restored = openLedger(t.file);
-    markLedgerRestored(restored.db, FIXED_NOW);
+    markLedgerRestored(restored.db, 'backup-voor-derde-batch.sqlite', FIXED_NOW);
+    // one mark, both outputs: ledger.health says when and from which copy, the batch list warns
+    expect(call(createContext(restored, () => FIXED_NOW), 'ledger.health', {})).toMatchObject({ restoredAt: FIXED_NOW.toISOString(), restoredFrom: 'backup-voor-derde-batch.sqlite' });
     t.ledger = restored;
     t.ctx = createContext(restored, () => FIXED_NOW);
     expect(call(t.ctx, 'ledger.status', {}).restoredLedger?.message.nl).toContain('teruggezet uit een back-up');

@@ -3,6 +3,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findMigrationsFolder, openLedger } from '../../db/open';
+import { markLedgerRestored, restoredInfo, restoreNotice } from '../../electron/backups/restored';
+import type { Ctx } from '../../electron/context';
 import { tempDir } from '../helpers/ledger';
 
 const dirs: string[] = [];
@@ -152,6 +154,32 @@ describe('opening a ledger', () => {
       expect(() => upgraded.db.prepare('UPDATE open_items SET balance = 1 WHERE id = 1').run()).toThrow(/history/);
       upgraded.db.prepare("INSERT INTO open_item_events (item_id, at, kind, text, balance_after) VALUES (1, '2026-02-01T00:00:00Z', 'settled', 'Vereffend', 0)").run();
       upgraded.db.prepare("UPDATE open_items SET balance = 0, state = 'settled' WHERE id = 1").run();
+    } finally {
+      upgraded.close();
+    }
+  });
+
+  it('0017 keeps the restore mark of a ledger restored before it, in ledger_meta where health and the batch list read it', () => {
+    const dir = scratch();
+    const folder = copyMigrations(dir);
+    const journalFile = path.join(folder, 'meta', '_journal.json');
+    const full = JSON.parse(fs.readFileSync(journalFile, 'utf8'));
+    fs.writeFileSync(journalFile, JSON.stringify({ ...full, entries: full.entries.filter((e: { tag: string }) => e.tag < '0017') }));
+    const file = path.join(dir, 'restored.sqlite');
+    const old = openLedger(file, { migrationsFolder: folder });
+    // restored under the old code: the mark only on the organisation row
+    old.db.prepare("INSERT INTO organisation (id, name, initialized_at, restored_at) VALUES (1, 'De Zwaluwen', '2026-01-01T00:00:00.000Z', '2026-10-01T08:00:00.000Z')").run();
+    old.close();
+    fs.writeFileSync(journalFile, JSON.stringify(full));
+    const upgraded = openLedger(file, { migrationsFolder: folder });
+    try {
+      expect(upgraded.migration.applied).toContain('0017_restored_mark_in_ledger_meta');
+      expect(restoredInfo(upgraded.db)).toEqual({ restoredAt: '2026-10-01T08:00:00.000Z', restoredFrom: null });
+      expect(restoreNotice({ db: upgraded.db } as Ctx)?.restoredAt).toBe('2026-10-01T08:00:00.000Z');
+      // a restore after the upgrade writes the one place; the old column is left alone
+      markLedgerRestored(upgraded.db, 'kopie.sqlite', new Date('2026-11-20T09:00:00Z'));
+      expect(restoredInfo(upgraded.db)).toEqual({ restoredAt: '2026-11-20T09:00:00.000Z', restoredFrom: 'kopie.sqlite' });
+      expect(upgraded.db.prepare('SELECT restored_at AS at FROM organisation').get()).toEqual({ at: '2026-10-01T08:00:00.000Z' });
     } finally {
       upgraded.close();
     }

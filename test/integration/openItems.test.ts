@@ -137,6 +137,8 @@ describe('open-item operations', () => {
       ['blocked', 'Geschil'],
       ['written_off', 'Oninbaar: lid vertrokken'],
     ]);
+    // the history is read by the treasurer: dates in dd-mm-jjjj, no ISO
+    expect(call(t.ctx, 'items.history', { itemId: z!.id }).find((h) => h.kind === 'due_date_changed')!.text).toMatch(/^Vervaldatum \d\d-\d\d-\d{4} gewijzigd in 31-12-2026$/);
     expect(call(t.ctx, 'debtors.get', { id: d.id }).balance).toBe(0);
     invariant();
   });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { call } from '../../electron/api';
 import { creditNote, invoice, member } from '../helpers/club';
-import { openInitializedLedger, type TestLedger } from '../helpers/ledger';
+import { openInitializedLedger, openTempLedger, type TestLedger } from '../helpers/ledger';
 
 // today is 2026-11-24 (FIXED_NOW); lead time 2 business days: earliest collection 2026-11-26
 let t: TestLedger;
@@ -10,7 +10,7 @@ beforeEach(() => {
 });
 afterEach(() => t.close());
 
-const dashboard = () => call(t.ctx, 'overview.dashboard', {});
+const dashboard = () => call(t.ctx, 'overview.get', {});
 
 describe('Overzicht: what needs the treasurer', () => {
   it('an empty ledger has nothing to do and empty charts', () => {
@@ -18,7 +18,7 @@ describe('Overzicht: what needs the treasurer', () => {
     expect(d.todo).toEqual({
       dueForCollection: { items: 0, debtors: 0, amount: 0 },
       batchesAwaitingBank: { batches: 0, amount: 0 },
-      mandatesExpiring: { mandates: 0 },
+      mandatesExpiring: { debtors: 0 },
       directDebitWithoutMandate: { debtors: 0 },
       creditsToPayBack: { debtors: 0, amount: 0 },
     });
@@ -50,7 +50,7 @@ describe('Overzicht: what needs the treasurer', () => {
     expect(d.todo).toEqual({
       dueForCollection: { items: 2, debtors: 2, amount: 20_000 },
       batchesAwaitingBank: { batches: 0, amount: 0 },
-      mandatesExpiring: { mandates: 1 },
+      mandatesExpiring: { debtors: 1 },
       directDebitWithoutMandate: { debtors: 1 },
       creditsToPayBack: { debtors: 1, amount: 4_000 },
     });
@@ -61,11 +61,7 @@ describe('Overzicht: what needs the treasurer', () => {
       { bucket: '61-90', items: 1, debtors: 1, amount: 2_000, dueFrom: '2026-08-26', dueTo: '2026-09-24' },
       { bucket: '90+', items: 1, debtors: 1, amount: 5_000, dueFrom: null, dueTo: '2026-08-25' },
     ]);
-    // the ageing buckets are exactly the open items list's due-date filters
-    for (const a of d.ageing) {
-      const listed = call(t.ctx, 'items.list', { status: 'open', dueFrom: a.dueFrom ?? undefined, dueTo: a.dueTo ?? undefined, limit: 1000 });
-      expect(listed.items.filter((i) => i.balance > 0).reduce((s, i) => s + i.balance, 0)).toBe(a.amount);
-    }
+    expectListsMatchFigures(d);
     expect(d.forecast).toEqual([
       { date: '2026-11-26', scheduled: 0, expected: 20_000 },
       { date: '2026-12-15', scheduled: 0, expected: 7_500 },
@@ -73,6 +69,7 @@ describe('Overzicht: what needs the treasurer', () => {
 
     const batch = call(t.ctx, 'collections.create', {});
     const after = dashboard();
+    expectListsMatchFigures(after);
     expect(after.todo.dueForCollection).toEqual({ items: 0, debtors: 0, amount: 0 });
     expect(after.todo.batchesAwaitingBank).toEqual({ batches: 1, amount: batch.controlSum });
     expect(after.forecast).toEqual([
@@ -87,7 +84,50 @@ describe('Overzicht: what needs the treasurer', () => {
 
     call(t.ctx, 'batches.cancel', { id: batch.id, reason: 'Verkeerde datum' });
     const cancelled = dashboard();
+    expectListsMatchFigures(cancelled);
     expect(cancelled.batchesByState.map((b) => [b.state, b.batches])).toEqual([['awaiting', 0], ['executed', 0], ['cancelled', 1]]);
     expect(cancelled.todo.dueForCollection.amount).toBe(20_000);
   });
+
+  it('the filtered lists behind the figures of the demo club hold exactly what the Overzicht counts', () => {
+    t.close();
+    t = openTempLedger();
+    call(t.ctx, 'setup.demo', {});
+    const d = dashboard();
+    // the demo club has something in every line but the batches, so no comparison is 0 = 0
+    const { batchesAwaitingBank, ...others } = d.todo;
+    expect(Object.values(others).every((line) => Object.values(line).every((n) => n > 0))).toBe(true);
+    expect(d.ageing.every((a) => a.items > 0)).toBe(true);
+    expectListsMatchFigures(d);
+    call(t.ctx, 'collections.create', {});
+    const collected = dashboard();
+    expect(collected.todo.batchesAwaitingBank.batches).toBe(1 + batchesAwaitingBank.batches);
+    expectListsMatchFigures(collected);
+    const expiring = call(t.ctx, 'debtors.list', { mandate: 'expiring', limit: 1000 }).debtors;
+    const missing = call(t.ctx, 'debtors.list', { mandate: 'missing', limit: 1000 }).debtors;
+    expect(missing.every((x) => x.paymentMethod === 'direct_debit' && !x.activeMandate)).toBe(true);
+    expect(expiring.every((x) => !!x.activeMandate)).toBe(true);
+  });
 });
+
+/**
+ * Every to-do line and chart figure links to a filtered list; that list, asked with the same
+ * filter, holds exactly what the figure counts (rows and euros).
+ */
+function expectListsMatchFigures(d: ReturnType<typeof dashboard>) {
+  const items = (filter: Parameters<typeof call<'items.list'>>[2]) => call(t.ctx, 'items.list', { ...filter, limit: 5000 });
+  for (const a of d.ageing) {
+    const listed = items({ status: 'open', owedOnly: true, dueFrom: a.dueFrom ?? undefined, dueTo: a.dueTo ?? undefined });
+    expect([a.bucket, listed.total, listed.totalBalance, new Set(listed.items.map((i) => i.debtorId)).size]).toEqual([a.bucket, a.items, a.amount, a.debtors]);
+  }
+  const due = items({ status: 'open', dueForCollection: true });
+  expect({ items: due.total, amount: due.totalBalance, debtors: new Set(due.items.map((i) => i.debtorId)).size }).toEqual(d.todo.dueForCollection);
+  for (const b of d.batchesByState) {
+    const listed = call(t.ctx, 'batches.list', { kind: 'collection', state: b.state });
+    expect([b.state, listed.length, listed.reduce((s, x) => s + x.controlSum, 0)]).toEqual([b.state, b.batches, b.amount]);
+  }
+  expect(call(t.ctx, 'batches.list', { kind: 'collection', state: 'awaiting' }).length).toBe(d.todo.batchesAwaitingBank.batches);
+  expect(call(t.ctx, 'debtors.list', { mandate: 'expiring', limit: 1000 }).total).toBe(d.todo.mandatesExpiring.debtors);
+  expect(call(t.ctx, 'debtors.list', { mandate: 'missing', limit: 1000 }).total).toBe(d.todo.directDebitWithoutMandate.debtors);
+  expect(call(t.ctx, 'refunds.candidates', {}).length).toBe(d.todo.creditsToPayBack.debtors);
+}

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { checkedMarkFile, checkedSinceLastClose } from '../../db/checkedMark';
 import { openLedger } from '../../db/open';
 import { call } from '../../electron/api';
-import { markLedgerRestored } from '../../electron/collections/bankIds';
+import { markLedgerRestored } from '../../electron/backups/restored';
 import { quickStatus } from '../../electron/cli/quickStatus';
 import { createContext } from '../../electron/context';
 import { cleanDemoLedger, tempDir } from '../helpers/ledger';
@@ -29,7 +29,7 @@ describe('penning status from a read-only look answers what ledger.status answer
     const file = cleanDemo('zwaluwen.sqlite');
     expect(quickStatus(file)).toEqual(statusThroughTheApi(file));
     const ledger = openLedger(file);
-    markLedgerRestored(ledger.db, new Date('2026-11-01T10:00:00Z'));
+    markLedgerRestored(ledger.db, 'kopie.sqlite', new Date('2026-11-01T10:00:00Z'));
     ledger.close();
     const quick = quickStatus(file);
     expect(quick?.restoredLedger?.restoredAt).toBe('2026-11-01T10:00:00.000Z');

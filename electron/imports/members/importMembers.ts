@@ -2,7 +2,7 @@ import { api, type DebtorT } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/errors';
 import { mandateReferenceField } from '../../../shared/api/fields';
 import { toValidationError } from '../../../shared/api/zodError';
-import { isIsoDate } from '../../../shared/dates';
+import { formatDate, isIsoDate } from '../../../shared/dates';
 import { parseDiscount, parseEuro } from '../../../shared/money';
 import type { Ctx } from '../../context';
 import { checkDebtorRules, createDebtor, type DebtorInput, getDebtor, updateDebtor } from '../../debtors/debtors';
@@ -175,7 +175,7 @@ export function planMemberImport(ctx: Ctx, bytes: Uint8Array, mappingOverride?: 
         if (!signedOn) {
           throw new RowError('mandateSignedOn', 'datum van ondertekening ontbreekt of is ongeldig (dd-mm-jjjj)', 'signature date is missing or invalid (dd-mm-yyyy)');
         }
-        if (signedOn > ctx.today()) throw new RowError('mandateSignedOn', `ondertekend op ${signedOn} ligt in de toekomst`, `signed on ${signedOn} is in the future`);
+        if (signedOn > ctx.today()) throw new RowError('mandateSignedOn', `ondertekend op ${formatDate(signedOn)} ligt in de toekomst`, `signed on ${formatDate(signedOn)} is in the future`);
         mandate = { reference: ref.data, signedOn, type: /eenmalig|one.?off|ooff/i.test(get('mandateType') ?? '') ? 'one_off' : 'recurring' };
       }
       if (encoding === 'windows-1252') warnings.push(...lostCharacters(record.line, debtor, columnOf));

@@ -69,7 +69,7 @@ export function suggestionsFor(ctx: Ctx, e: StatementEntry, index: PayerIndex, l
       }
     }
     const near = items.find((i) => i.dueDate >= addDays(e.bookingDate, -45) && i.dueDate <= addDays(e.bookingDate, 30));
-    if (near) reasons.push({ key: 'date', points: POINTS.date, text: { nl: `vervaldatum ${formatDate(near.dueDate)} dicht bij de betaaldatum`, en: `due ${formatDate(near.dueDate, 'en')}, close to the payment date` } });
+    if (near) reasons.push({ key: 'date', points: POINTS.date, text: { nl: `vervaldatum ${formatDate(near.dueDate)} dicht bij de betaaldatum`, en: `due ${formatDate(near.dueDate)}, close to the payment date` } });
     if (reasons.length === 0 || reasons.every((r) => r.key === 'date')) continue;
     out.push({
       debtorId: id,

@@ -25,7 +25,7 @@ export interface DateFieldProps {
   w?: number | string;
 }
 
-const shown = (iso: string | null | undefined) => (iso ? formatDate(iso, 'nl') : '');
+const shown = (iso: string | null | undefined) => (iso ? formatDate(iso) : '');
 
 /**
  * A Dutch date: always shown as dd-mm-jjjj whatever the browser's locale, typed as "9-12",

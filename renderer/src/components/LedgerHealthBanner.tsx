@@ -1,12 +1,11 @@
 import { Alert, Anchor, Button, Group, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconFileAlert, IconHistory } from '@tabler/icons-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../shared/api/contract';
 import { call } from '../api/client';
-import { asErrorData, useQuery } from '../hooks/useApi';
-import { notifyError, notifySuccess } from './feedback';
+import { useAction } from '../hooks/useAction';
 import { useFormat } from './format';
+import { useQuery } from '../hooks/useApi';
 
 type Health = Output<'ledger.health'>;
 
@@ -71,19 +70,10 @@ function HealthAlerts({ health, reload }: { health: Health; reload: () => void }
 
 function MissingFileRow({ file, disabled, onDone }: { file: Health['missingFiles'][number]; disabled: boolean; onDone: () => void }) {
   const { t } = useTranslation();
-  const { lang } = useFormat();
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
   const recreate = async () => {
-    setBusy(true);
-    try {
-      const written = await call('batches.recreateFile', { id: file.batchId, fileNo: file.fileNo });
-      notifySuccess(t('health.recreated', { reference: file.reference, path: written.path }));
-      onDone();
-    } catch (e) {
-      notifyError(asErrorData(e).message[lang]);
-    } finally {
-      setBusy(false);
-    }
+    const written = await action.run(() => call('batches.recreateFile', { id: file.batchId, fileNo: file.fileNo }), { success: (w) => t('health.recreated', { reference: file.reference, path: w.path }) });
+    if (written) onDone();
   };
   return (
     <Group justify="space-between" wrap="nowrap" gap="md">
@@ -91,7 +81,7 @@ function MissingFileRow({ file, disabled, onDone }: { file: Health['missingFiles
         <b>{file.reference}</b>
         {file.fileCount > 1 ? ` (${t('health.fileNo', { no: file.fileNo, count: file.fileCount })})` : ''}: {t(`health.problem.${file.problem}`)} — {file.path}
       </Text>
-      <Button size="xs" variant="default" loading={busy} disabled={disabled} onClick={recreate} style={{ flexShrink: 0 }}>
+      <Button size="xs" variant="default" loading={action.busy} disabled={disabled} onClick={() => void recreate()} style={{ flexShrink: 0 }}>
         {t('health.recreate')}
       </Button>
     </Group>

@@ -11,13 +11,13 @@ export function useFormat() {
   return {
     lang,
     euro: (cents: number) => formatEuro(cents, lang),
-    date: (iso: string | null) => (iso ? formatDate(iso, lang) : '—'),
+    date: (iso: string | null) => (iso ? formatDate(iso) : '—'),
     iban: (iban: string | null) => (iban ? formatIban(iban) : '—'),
     /** a moment (ISO with time zone) as the treasurer's clock shows it: dd-mm-jjjj uu:mm */
     dateTime: (iso: string) => {
       const d = new Date(iso);
       const local = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-      return `${formatDate(local, lang)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+      return `${formatDate(local)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
     },
   };
 }

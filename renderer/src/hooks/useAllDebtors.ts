@@ -11,7 +11,8 @@ const PAGE = 1000;
  * so sorting by any column and finding by number prefix happen in the list itself, at once as the
  * treasurer types, instead of a round trip per keystroke.
  */
-export function useAllDebtors() {
+export function useAllDebtors(filter: { mandate?: 'expiring' | 'missing' } = {}) {
+  const mandate = filter.mandate;
   const [data, setData] = useState<DebtorT[]>();
   const [error, setError] = useState<ApiErrorData>();
   const load = useCallback(() => {
@@ -19,7 +20,7 @@ export function useAllDebtors() {
     (async () => {
       const all: DebtorT[] = [];
       for (;;) {
-        const page = await call('debtors.list', { limit: PAGE, offset: all.length });
+        const page = await call('debtors.list', { mandate, limit: PAGE, offset: all.length });
         all.push(...page.debtors);
         if (page.debtors.length === 0 || all.length >= page.total) break;
       }
@@ -34,7 +35,7 @@ export function useAllDebtors() {
     return () => {
       cancelled = true;
     };
-  }, []);
+  }, [mandate]);
   useEffect(load, [load]);
   return { data, error, reload: load };
 }

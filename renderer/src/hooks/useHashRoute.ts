@@ -38,3 +38,15 @@ export function hashLink(parts: (string | number)[], query: Record<string, strin
   const q = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => !!e[1])).toString();
   return `#/${parts.join('/')}${q ? `?${q}` : ''}`;
 }
+
+/**
+ * Drops filters from the current hash and keeps the rest, so a removed chip leaves the URL saying
+ * what the list still shows (the back button brings the filter back).
+ */
+export function dropHashQuery(...keys: string[]): void {
+  const [path = '', query = ''] = window.location.hash.split('?');
+  const q = new URLSearchParams(query);
+  for (const key of keys) q.delete(key);
+  const rest = q.toString();
+  window.location.hash = `${path}${rest ? `?${rest}` : ''}`;
+}

@@ -1,14 +1,17 @@
-import { ActionIcon, Button, Card, Group, NumberInput, Stack, Table, Text, Title, Tooltip, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Alert, Button, Card, Group, NumberInput, Stack, Table, Text, Title, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconDatabaseExport, IconRestore } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../shared/api/contract';
 import { call } from '../api/client';
 import { EmptyState } from '../components/EmptyState';
-import { confirmMoneyAction, notifyError, notifySuccess } from '../components/feedback';
+import { notifySuccess } from '../components/feedback';
 import { useFormat } from '../components/format';
 import { LoadError, Loading } from '../components/Loading';
-import { asErrorData, useQuery } from '../hooks/useApi';
+import { useAction } from '../hooks/useAction';
+import { useQuery } from '../hooks/useApi';
+import { numberOf } from '../hooks/useFormDraft';
+import { useFormErrors } from '../hooks/useFormErrors';
 
 type Backup = Output<'backups.list'>['backups'][number];
 
@@ -17,24 +20,14 @@ export function Backups() {
   const { t } = useTranslation();
   const list = useQuery('backups.list', {});
   const health = useQuery('ledger.health', {});
-  const [busy, setBusy] = useState(false);
-  const { lang } = useFormat();
+  const action = useAction();
 
   if (list.error) return <LoadError error={list.error} retry={list.reload} />;
   if (!list.data) return <Loading />;
   const readOnly = health.data?.readOnly ?? false;
 
   const makeNow = async () => {
-    setBusy(true);
-    try {
-      const made = await call('backups.create', {});
-      notifySuccess(t('backups.made', { name: made.name }));
-      list.reload();
-    } catch (e) {
-      notifyError(asErrorData(e).message[lang]);
-    } finally {
-      setBusy(false);
-    }
+    if (await action.run(() => call('backups.create', {}), { success: (made) => t('backups.made', { name: made.name }) })) list.reload();
   };
 
   return (
@@ -46,7 +39,7 @@ export function Backups() {
             {t('backups.intro')}
           </Text>
         </div>
-        <Button leftSection={<IconDatabaseExport size={18} aria-hidden />} loading={busy} onClick={makeNow}>
+        <Button leftSection={<IconDatabaseExport size={18} aria-hidden />} loading={action.busy} onClick={makeNow}>
           {t('backups.makeNow')}
         </Button>
       </Group>
@@ -73,26 +66,42 @@ export function Backups() {
 
 function KeepSetting({ keep, disabled, onSaved }: { keep: number; disabled: boolean; onSaved: () => void }) {
   const { t } = useTranslation();
-  const { lang } = useFormat();
+  const form = useFormErrors('backups.setKeep');
   const [value, setValue] = useState<number | string>(keep);
-  const [error, setError] = useState<string>();
   const save = async (e: React.FormEvent) => {
     e.preventDefault();
-    try {
-      await call('backups.setKeep', { keep: Number(value) });
-      setError(undefined);
-      notifySuccess(t('backups.keepSaved', { count: Number(value) }));
-      onSaved();
-    } catch (err) {
-      const data = asErrorData(err);
-      setError(data.message[lang]);
-    }
+    const saved = await form.submit({ keep: numberOf(value) });
+    if (!saved) return;
+    notifySuccess(t('backups.keepSaved', { count: numberOf(value) }));
+    onSaved();
   };
   return (
-    <form onSubmit={save} noValidate>
-      <Group align="flex-end" gap="sm">
-        <NumberInput label={t('backups.keep')} name="keep" min={1} max={1000} allowDecimal={false} w={280} value={value} onChange={setValue} error={error} disabled={disabled} />
-        <Button type="submit" variant="default" disabled={disabled}>
+    <form ref={form.formRef} onSubmit={save} noValidate>
+      {form.formError && (
+        <Alert color="red" role="alert" mb="sm">
+          {form.formError}
+        </Alert>
+      )}
+      <Group align="flex-start" gap="sm">
+        <NumberInput
+          label={t('backups.keep')}
+          name="keep"
+          min={1}
+          max={1000}
+          allowDecimal={false}
+          allowNegative={false}
+          // the schema says what is wrong; clamping would silently save another number
+          clampBehavior="none"
+          w={280}
+          value={value}
+          onChange={(v) => {
+            setValue(v);
+            form.clear('keep');
+          }}
+          error={form.errorOf('keep')}
+          disabled={disabled}
+        />
+        <Button type="submit" variant="default" disabled={disabled} loading={form.busy} mt={25}>
           {t('app.save')}
         </Button>
       </Group>
@@ -102,28 +111,19 @@ function KeepSetting({ keep, disabled, onSaved }: { keep: number; disabled: bool
 
 function BackupTable({ backups }: { backups: Backup[] }) {
   const { t } = useTranslation();
-  const { dateTime, lang } = useFormat();
+  const { dateTime } = useFormat();
+  const action = useAction();
   const restore = async (b: Backup) => {
     const when = dateTime(b.createdAt);
-    if (
-      !(await confirmMoneyAction({
-        title: t('backups.restoreTitle'),
-        body: t('backups.restoreBody', { when }),
-        undo: t('backups.restoreUndo'),
-        confirmLabel: t('backups.restore'),
-        danger: true,
-      }))
-    )
-      return;
-    try {
-      const result = await call('backups.restore', { name: b.name });
-      notifySuccess(t('backups.restored', { when, aside: result.keptAside ?? '—' }));
-      // every screen's data came from the old file: start over from the overview
-      window.location.hash = '#/overzicht';
-      window.location.reload();
-    } catch (e) {
-      notifyError(asErrorData(e).message[lang]);
-    }
+    const result = await action.run(() => call('backups.restore', { name: b.name }), {
+      key: b.name,
+      confirm: { title: t('backups.restoreTitle'), body: t('backups.restoreBody', { when }), undo: t('backups.restoreUndo'), confirmLabel: t('backups.restore'), danger: true },
+      success: (r) => t('backups.restored', { when, aside: r.keptAside ?? '—' }),
+    });
+    if (!result) return;
+    // every screen's data came from the old file: start over from the overview
+    window.location.hash = '#/overzicht';
+    window.location.reload();
   };
   return (
     <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md">
@@ -153,7 +153,7 @@ function BackupTable({ backups }: { backups: Backup[] }) {
             </Table.Td>
             <Table.Td>
               <Tooltip label={t('backups.restore')}>
-                <ActionIcon variant="subtle" aria-label={`${t('backups.restore')}: ${dateTime(b.createdAt)}`} onClick={() => restore(b)}>
+                <ActionIcon variant="subtle" aria-label={`${t('backups.restore')}: ${dateTime(b.createdAt)}`} loading={action.busyWith(b.name)} onClick={() => void restore(b)}>
                   <IconRestore size={18} stroke={1.6} />
                 </ActionIcon>
               </Tooltip>

@@ -1,4 +1,4 @@
-import { Group, Title } from '@mantine/core';
+import { Group, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,16 +8,23 @@ import { useFormat } from '../components/format';
 import { LoadError, Loading } from '../components/Loading';
 import { ReasonButton } from '../components/ReasonButton';
 import { useQuery } from '../hooks/useApi';
+import { dropHashQuery, useHashQuery } from '../hooks/useHashRoute';
+import { FilterChips } from '../components/FilterChips';
 import { Batches } from './collection/Batches';
 import { CollectionWizard } from './collection/CollectionWizard';
 import { Readiness } from './collection/Readiness';
+
+/** Filters an Overzicht link brings (#/incasso?batches=awaiting): applied by batches.list. */
+const BATCH_FILTERS = ['awaiting', 'executed', 'cancelled'] as const;
 
 /** Incasso: readiness, the wizard, and the saved batches. */
 export function Collection() {
   const { t } = useTranslation();
   const f = useFormat();
   const readiness = useQuery('collections.readiness', {});
-  const batches = useQuery('batches.list', { kind: 'collection' });
+  const query = useHashQuery();
+  const state = BATCH_FILTERS.find((s) => s === query.get('batches'));
+  const batches = useQuery('batches.list', { kind: 'collection', state });
   const [wizard, setWizard] = useState(false);
   if (readiness.error) return <LoadError error={readiness.error} retry={readiness.reload} />;
   if (!readiness.data || !batches.data) return <Loading />;
@@ -48,7 +55,9 @@ export function Collection() {
           }}
         />
       )}
-      {!wizard && batches.data.length === 0 && ready && (
+      {!wizard && <FilterChips filters={state ? [{ key: 'batches', label: t(`filters.batches.${state}`), onRemove: () => dropHashQuery('batches') }] : []} />}
+      {!wizard && state && batches.data.length === 0 && <Text c="dimmed">{t('filters.noBatches')}</Text>}
+      {!wizard && !state && batches.data.length === 0 && ready && (
         <EmptyState title={t('collection.emptyTitle')}>
           <p>{t('collection.emptyText')}</p>
         </EmptyState>

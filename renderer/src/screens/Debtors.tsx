@@ -5,15 +5,18 @@ import { useTranslation } from 'react-i18next';
 import type { DebtorT } from '../../../shared/api/contract';
 import { EmptyState } from '../components/EmptyState';
 import { notifySuccess } from '../components/feedback';
+import { FilterChips } from '../components/FilterChips';
 import { FormFooter } from '../components/FormFooter';
 import { useFormat } from '../components/format';
 import { LoadError, Loading } from '../components/Loading';
 import { SortableTh, sortedBy, type Sort } from '../components/SortableTh';
 import { matchesDebtor, useAllDebtors } from '../hooks/useAllDebtors';
 import { useFormErrors } from '../hooks/useFormErrors';
-import { navigate } from '../hooks/useHashRoute';
+import { dropHashQuery, navigate, useHashQuery } from '../hooks/useHashRoute';
 
 const SHOWN = 200;
+/** Filters an Overzicht link brings (#/debiteuren?mandate=expiring): applied by debtors.list. */
+const MANDATE_FILTERS = ['expiring', 'missing'] as const;
 
 type Column = 'number' | 'name' | 'iban' | 'mandate' | 'status' | 'balance';
 
@@ -42,7 +45,9 @@ export function Debtors() {
   const [shown, setShown] = useState(SHOWN);
   const [sort, setSort] = useState<Sort<Column>>({ key: 'number', desc: false });
   const [adding, setAdding] = useState(false);
-  const { data, error, reload } = useAllDebtors();
+  const query = useHashQuery();
+  const mandate = MANDATE_FILTERS.find((m) => m === query.get('mandate'));
+  const { data, error, reload } = useAllDebtors({ mandate });
   const rows = useMemo(() => (data ? sortedBy(data.filter((d) => matchesDebtor(d, search)), sort, cell) : []), [data, search, sort]);
 
   return (
@@ -67,14 +72,15 @@ export function Debtors() {
           }}
         />
       )}
+      <FilterChips filters={mandate ? [{ key: 'mandate', label: t(`filters.mandate.${mandate}`), onRemove: () => dropHashQuery('mandate') }] : []} />
       {error && <LoadError error={error} retry={reload} />}
       {!data && !error && <Loading />}
-      {data && data.length === 0 && (
+      {data && data.length === 0 && !mandate && (
         <EmptyState title={t('debtors.emptyTitle')}>
           <p>{t('debtors.emptyText')}</p>
         </EmptyState>
       )}
-      {data && data.length > 0 && (
+      {data && (data.length > 0 || mandate) && (
         <Card padding={0}>
           <Group justify="space-between" p="md" gap="md">
             <TextInput

@@ -4,14 +4,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Input } from '../../../shared/api/contract';
 import { call } from '../api/client';
+import { useAction } from '../hooks/useAction';
 import { AmountField } from '../components/AmountField';
 import { DateField } from '../components/DateField';
 import { EmptyState } from '../components/EmptyState';
-import { confirmMoneyAction, notifyError, notifySuccess } from '../components/feedback';
+import { notifySuccess } from '../components/feedback';
 import { FormFooter } from '../components/FormFooter';
 import { useFormat } from '../components/format';
 import { LoadError, Loading } from '../components/Loading';
-import { asErrorData, useQuery } from '../hooks/useApi';
+import { useQuery } from '../hooks/useApi';
 import { useFormErrors } from '../hooks/useFormErrors';
 import { navigate } from '../hooks/useHashRoute';
 import { MemberChecklist } from './feeRuns/MemberChecklist';
@@ -153,41 +154,31 @@ function FeeRunForm({ onCancel }: { onCancel: () => void }) {
 }
 
 function FeeRunReview({ id }: { id: number }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'nl';
+  const { t } = useTranslation();
   const f = useFormat();
   const run = useQuery('feeRuns.get', { id });
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
   if (run.error) return <LoadError error={run.error} retry={run.reload} />;
   if (!run.data) return <Loading />;
   const r = run.data;
   const toggleBlock = async (invoiceId: number, blocked: boolean) => {
-    try {
-      await call('invoices.setBlocked', { id: invoiceId, blocked });
-      run.reload();
-    } catch (e) {
-      notifyError(asErrorData(e).message[lang]);
-    }
+    if (await action.run(() => call('invoices.setBlocked', { id: invoiceId, blocked }), { key: `block-${invoiceId}` })) run.reload();
   };
   const post = async () => {
-    const yes = await confirmMoneyAction({
-      title: t('feeRuns.confirmTitle'),
-      body: t('feeRuns.confirmBody', { count: r.counts.drafts, total: f.euro(r.counts.draftTotal), blocked: r.counts.blocked }),
-      undo: t('feeRuns.undoHow'),
-      confirmLabel: t('feeRuns.post', { count: r.counts.drafts, total: f.euro(r.counts.draftTotal) }),
+    const posted = await action.run(() => call('feeRuns.post', { id }), {
+      key: 'post',
+      confirm: {
+        title: t('feeRuns.confirmTitle'),
+        body: t('feeRuns.confirmBody', { count: r.counts.drafts, total: f.euro(r.counts.draftTotal), blocked: r.counts.blocked }),
+        undo: t('feeRuns.undoHow'),
+        confirmLabel: t('feeRuns.post', { count: r.counts.drafts, total: f.euro(r.counts.draftTotal) }),
+      },
+      success: (res) => ({
+        message: `${t('feeRuns.postedResult', { count: res.posted })}${res.skippedBlocked ? ` ${t('feeRuns.skipped', { count: res.skippedBlocked })}` : ''}`,
+        link: { href: '#/openstaande-posten', label: t('invoice.showItems') },
+      }),
     });
-    if (!yes) return;
-    setBusy(true);
-    try {
-      const res = await call('feeRuns.post', { id });
-      const skipped = res.skippedBlocked ? ` ${t('feeRuns.skipped', { count: res.skippedBlocked })}` : '';
-      notifySuccess(`${t('feeRuns.postedResult', { count: res.posted })}${skipped}`, { href: '#/openstaande-posten', label: t('invoice.showItems') });
-      run.reload();
-    } catch (e) {
-      notifyError(asErrorData(e).message[lang]);
-    } finally {
-      setBusy(false);
-    }
+    if (posted) run.reload();
   };
   return (
     <section>
@@ -200,7 +191,7 @@ function FeeRunReview({ id }: { id: number }) {
       </Text>
       {r.counts.drafts > 0 && (
         <Group mb="md">
-          <Button loading={busy} onClick={() => void post()}>
+          <Button loading={action.busyWith('post')} onClick={() => void post()}>
             {t('feeRuns.post', { count: r.counts.drafts, total: f.euro(r.counts.draftTotal) })}
           </Button>
         </Group>

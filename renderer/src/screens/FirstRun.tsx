@@ -1,9 +1,10 @@
-import { ActionIcon, Box, Button, Card, Code, Grid, Group, Text, Title } from '@mantine/core';
+import { ActionIcon, Alert, Box, Button, Card, Code, Grid, Group, Text, TextInput, Title } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Field, FormError } from '../components/Field';
+import { CreditorIdField } from '../components/CreditorIdField';
 import { useMutation } from '../hooks/useApi';
+import { useFormErrors } from '../hooks/useFormErrors';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 
 interface BankDraft {
@@ -18,12 +19,12 @@ export function FirstRun({ file, onDone }: { file: string; onDone: () => void })
   const [org, setOrg] = useState({ name: '', street: '', postalCode: '', city: '', email: '' });
   const [creditorId, setCreditorId] = useState('');
   const [banks, setBanks] = useState<BankDraft[]>([{ name: 'Betaalrekening', iban: '', bic: '' }]);
-  const setup = useMutation('setup.initialize');
+  const setup = useFormErrors('setup.initialize');
   const demo = useMutation('setup.demo');
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
-    const done = await setup.run({
+    const done = await setup.submit({
       organisation: org,
       creditorId,
       bankAccounts: banks.filter((b) => b.iban.trim() || b.bic.trim()).map((b) => ({ name: b.name || 'Bank', iban: b.iban, bic: b.bic })),
@@ -34,10 +35,38 @@ export function FirstRun({ file, onDone }: { file: string; onDone: () => void })
   const createDemo = async () => {
     if (await demo.run({})) onDone();
   };
-  const orgField = (key: keyof typeof org, width?: 'short' | 'medium' | 'long', optional = true) => (
-    <Field label={t(`fields.${key}`)} name={`organisation.${key}`} value={org[key]} width={width} optional={optional} error={setup.error} onChange={(v) => setOrg({ ...org, [key]: v })} />
+  const orgField = (key: keyof typeof org, w: number, required = false) => (
+    <TextInput
+      label={t(`fields.${key}`)}
+      name={`organisation.${key}`}
+      value={org[key]}
+      w={w}
+      maw="100%"
+      mb="sm"
+      withAsterisk={required}
+      error={setup.errorOf(`organisation.${key}`)}
+      onChange={(e) => {
+        setOrg({ ...org, [key]: e.currentTarget.value });
+        setup.clear(`organisation.${key}`);
+      }}
+    />
   );
-  const fieldNames = ['organisation.name', 'organisation.street', 'organisation.postalCode', 'organisation.city', 'organisation.email', 'creditorId', ...banks.flatMap((_, i) => [`bankAccounts.${i}.iban`, `bankAccounts.${i}.bic`, `bankAccounts.${i}.name`])];
+  const bank = (i: number, key: keyof BankDraft, w: number, required: boolean) => (
+    <TextInput
+      label={t(`fields.${key === 'name' ? 'bankName' : key}`)}
+      name={`bankAccounts.${i}.${key}`}
+      value={banks[i]![key]}
+      w={w}
+      mb="sm"
+      withAsterisk={required}
+      error={setup.errorOf(`bankAccounts.${i}.${key}`)}
+      onChange={(e) => {
+        const value = e.currentTarget.value;
+        setBanks(banks.map((x, j) => (j === i ? { ...x, [key]: value } : x)));
+        setup.clear(`bankAccounts.${i}.${key}`);
+      }}
+    />
+  );
 
   return (
     <Box mih="100vh" bg="#f5f6f8">
@@ -50,36 +79,43 @@ export function FirstRun({ file, onDone }: { file: string; onDone: () => void })
       <Box component="main" p="xl" maw={1200} mx="auto">
         <Grid gap="lg" align="flex-start">
           <Grid.Col span={{ base: 12, md: 8 }}>
-            <Card component="form" onSubmit={submit} noValidate>
+            <Card component="form" ref={setup.formRef} onSubmit={submit} noValidate>
               <Title order={1} mb="xs">
                 {t('firstRun.title')}
               </Title>
               <Text c="dimmed" maw={640} mb="md">
                 {t('firstRun.intro')}
               </Text>
-              <FormError error={setup.error} fields={fieldNames} />
               <Title order={2} mt="md" mb="sm">
                 {t('firstRun.organisation')}
               </Title>
-              {orgField('name', 'long', false)}
-              {orgField('street', 'long')}
+              {orgField('name', 520, true)}
+              {orgField('street', 520)}
               <Group align="flex-start" gap="md">
-                {orgField('postalCode', 'short')}
-                {orgField('city', 'medium')}
+                {orgField('postalCode', 170)}
+                {orgField('city', 334)}
               </Group>
-              {orgField('email', 'long')}
-              <Field label={t('fields.creditorId')} name="creditorId" value={creditorId} onChange={setCreditorId} error={setup.error} optional width="medium" hint={t('fields.creditorIdHint')} />
+              {orgField('email', 520)}
+              <CreditorIdField
+                value={creditorId}
+                mb="sm"
+                error={setup.errorOf('creditorId')}
+                onChange={(v) => {
+                  setCreditorId(v);
+                  setup.clear('creditorId');
+                }}
+              />
               <Title order={2} mt="md" mb={4}>
                 {t('firstRun.bankAccounts')}
               </Title>
               <Text c="dimmed" size="sm" mb="sm">
                 {t('firstRun.bankHint')}
               </Text>
-              {banks.map((b, i) => (
+              {banks.map((_, i) => (
                 <Group key={i} align="flex-start" gap="md" wrap="nowrap">
-                  <Field label={t('fields.bankName')} name={`bankAccounts.${i}.name`} value={b.name} width="medium" error={setup.error} onChange={(v) => setBanks(banks.map((x, j) => (j === i ? { ...x, name: v } : x)))} />
-                  <Field label={t('fields.iban')} name={`bankAccounts.${i}.iban`} value={b.iban} width="medium" error={setup.error} onChange={(v) => setBanks(banks.map((x, j) => (j === i ? { ...x, iban: v } : x)))} />
-                  <Field label={t('fields.bic')} name={`bankAccounts.${i}.bic`} value={b.bic} width="short" optional error={setup.error} onChange={(v) => setBanks(banks.map((x, j) => (j === i ? { ...x, bic: v } : x)))} />
+                  {bank(i, 'name', 300, false)}
+                  {bank(i, 'iban', 300, false)}
+                  {bank(i, 'bic', 170, false)}
                   {banks.length > 1 && (
                     <ActionIcon variant="subtle" color="red" mt={28} aria-label={`${t('firstRun.removeBank')} ${i + 1}`} onClick={() => setBanks(banks.filter((_, j) => j !== i))}>
                       <IconTrash size={18} aria-hidden />
@@ -92,6 +128,11 @@ export function FirstRun({ file, onDone }: { file: string; onDone: () => void })
                   {t('firstRun.addBank')}
                 </Button>
               </Group>
+              {setup.formError && (
+                <Alert color="red" role="alert" mt="md">
+                  {setup.formError}
+                </Alert>
+              )}
               <Group mt="lg">
                 <Button type="submit" loading={setup.busy} disabled={demo.busy}>
                   {t('firstRun.submit')}
@@ -108,7 +149,11 @@ export function FirstRun({ file, onDone }: { file: string; onDone: () => void })
               <Button variant="default" style={{ alignSelf: 'flex-start' }} onClick={createDemo} loading={demo.busy} disabled={setup.busy} aria-busy={demo.busy}>
                 {demo.busy ? t('firstRun.demoBusy') : t('firstRun.demo')}
               </Button>
-              <FormError error={demo.error} fields={[]} />
+              {demo.error && (
+                <Alert color="red" role="alert" mt="md">
+                  {demo.error.message[i18n.language === 'en' ? 'en' : 'nl']}
+                </Alert>
+              )}
               <Text size="xs" c="dimmed" mt="md" style={{ wordBreak: 'break-all' }}>
                 {t('firstRun.file')}: <Code>{file}</Code>
               </Text>

@@ -9,7 +9,9 @@ import { EmptyState } from '../components/EmptyState';
 import { useFormat } from '../components/format';
 import { ItemGrid } from '../components/ItemGrid';
 import { Loading } from '../components/Loading';
+import { FilterChips } from '../components/FilterChips';
 import { useItemPages } from '../hooks/useItemPages';
+import { useLinkedItemFilter } from './items/linkedFilter';
 import { ItemActions } from './items/ItemActions';
 import { ItemRowMenu } from './items/ItemRowMenu';
 import type { Panel, PanelKind } from './items/itemRules';
@@ -30,7 +32,8 @@ export function OpenItems({ debtorId, embedded = false, onChanged, initialStatus
   const [selected, setSelected] = useState(new Map<number, OpenItemT>());
   const [panel, setPanel] = useState<Panel>();
   const sort = (sorting[0]?.id ?? 'dueDate') as SortKey;
-  const pages = useItemPages({ debtorId, status, overdueOnly, search: search.trim() || undefined, sort, direction: sorting[0]?.desc ? 'desc' : 'asc' });
+  const linked = useLinkedItemFilter(!embedded);
+  const pages = useItemPages({ debtorId, status, overdueOnly, search: search.trim() || undefined, sort, direction: sorting[0]?.desc ? 'desc' : 'asc', ...linked.query });
 
   const toggle = useCallback((item: OpenItemT) => {
     setSelected((prev) => {
@@ -84,6 +87,7 @@ export function OpenItems({ debtorId, embedded = false, onChanged, initialStatus
           </Text>
         )}
       </Group>
+      <FilterChips filters={linked.chips} />
       <ItemActions selected={[...selected.values()]} panel={panel} setPanel={setPanel} onDone={changed} onClear={() => setSelected(new Map())} />
       {pages.total === undefined && <Loading />}
       {pages.total === 0 && (

@@ -5,6 +5,7 @@ import { EmptyState } from '../components/EmptyState';
 import { useFormat } from '../components/format';
 import { LoadError, Loading } from '../components/Loading';
 import { useQuery } from '../hooks/useApi';
+import { hashLink } from '../hooks/useHashRoute';
 import { AccountBalances } from './overview/AccountBalances';
 import { TodoList } from './overview/TodoList';
 
@@ -14,13 +15,10 @@ const Charts = lazy(() => import('./overview/Charts'));
 export function Overview() {
   const { t } = useTranslation();
   const f = useFormat();
-  const figures = useQuery('overview.get', {});
-  const dashboard = useQuery('overview.dashboard', {});
-  const error = figures.error ?? dashboard.error;
-  if (error) return <LoadError error={error} retry={() => (figures.reload(), dashboard.reload())} />;
-  if (!figures.data || !dashboard.data) return <Loading />;
-  const data = figures.data;
-  const d = dashboard.data;
+  const overview = useQuery('overview.get', {});
+  if (overview.error) return <LoadError error={overview.error} retry={overview.reload} />;
+  if (!overview.data) return <Loading />;
+  const data = overview.data;
   const stats: [string, string, string?][] = [
     [t('overview.receivable'), f.euro(data.receivables), t('overview.withBalance', { count: data.debtorsWithBalance })],
     [t('overview.credit'), f.euro(data.creditBalances)],
@@ -53,7 +51,7 @@ export function Overview() {
         </EmptyState>
       ) : (
         <>
-          <TodoList todo={d.todo} />
+          <TodoList todo={data.todo} />
           {data.collectionsInTransit.length > 0 && (
             <Card component="section" aria-label={t('overview.inTransit')}>
               <Title order={2} mb={4}>
@@ -67,7 +65,7 @@ export function Overview() {
                   {data.collectionsInTransit.map((b) => (
                     <Table.Tr key={b.batchId}>
                       <Table.Td>
-                        <Anchor href="#/incasso" size="sm">
+                        <Anchor href={hashLink(['incasso'], { batches: 'awaiting' })} size="sm">
                           {b.reference}
                         </Anchor>
                       </Table.Td>
@@ -83,7 +81,7 @@ export function Overview() {
             </Card>
           )}
           <Suspense fallback={<Loading />}>
-            <Charts dashboard={d} />
+            <Charts dashboard={data} />
           </Suspense>
         </>
       )}

@@ -4,11 +4,12 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../../shared/api/contract';
 import { base64Bytes, downloadFile } from '../../components/download';
-import { confirmMoneyAction, notifyError, notifySuccess } from '../../components/feedback';
+import { confirmMoneyAction, notifySuccess } from '../../components/feedback';
 import { useFormat } from '../../components/format';
 import { call, type Progress } from '../../api/client';
 import { WorkProgress } from '../../components/WorkProgress';
-import { asErrorData, useQuery } from '../../hooks/useApi';
+import { useAction } from '../../hooks/useAction';
+import { useQuery } from '../../hooks/useApi';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { downloadBatchFiles } from './downloads';
 
@@ -22,21 +23,12 @@ export function Batches({ batches, onChanged, label }: { batches: Batch[]; onCha
   const lang = i18n.language === 'en' ? 'en' : 'nl';
   const [cancelling, setCancelling] = useState<Batch>();
   const restored = useQuery('ledger.status', {}).data?.restoredLedger;
-  const [busy, setBusy] = useState<string>();
   // the report or specifications being made: what the main process says about it
   const [working, setWorking] = useState<{ label: string; progress?: Progress }>();
+  const downloads = useAction();
   // one download at a time per button, and a failure as a notification that stays until read
-  const run = async (key: string, work: () => Promise<void>) => {
-    setBusy(key);
-    try {
-      await work();
-    } catch (e) {
-      notifyError(asErrorData(e).message[lang]);
-    } finally {
-      setBusy(undefined);
-      setWorking(undefined);
-    }
-  };
+  const run = (key: string, work: () => Promise<void>) =>
+    downloads.run(work, { key }).finally(() => setWorking(undefined));
   const onProgress = (label: string) => {
     setWorking({ label });
     return (progress: Progress) => setWorking({ label, progress });
@@ -54,7 +46,7 @@ export function Batches({ batches, onChanged, label }: { batches: Batch[]; onCha
   if (batches.length === 0) return null;
   const action = (key: string, name: string, icon: ReactNode, onClick: () => void, color?: string) => (
     <Tooltip label={name}>
-      <ActionIcon variant="subtle" color={color ?? 'navy'} aria-label={name} loading={busy === key} onClick={onClick}>
+      <ActionIcon variant="subtle" color={color ?? 'navy'} aria-label={name} loading={downloads.busyWith(key)} onClick={onClick}>
         {icon}
       </ActionIcon>
     </Tooltip>

@@ -2,17 +2,15 @@ import { Card, Checkbox, Group, NativeSelect, NumberInput, TagsInput, Textarea, 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DebtorT } from '../../../../shared/api/contract';
-import { formatDiscount, parseDiscount } from '../../../../shared/money';
 import { AmountField } from '../../components/AmountField';
-import { TYPED_INVALID } from '../../components/typedInvalid';
+import { DiscountField } from '../../components/DiscountField';
 import { FormFooter } from '../../components/FormFooter';
 import { useQuery } from '../../hooks/useApi';
 import { useFormErrors } from '../../hooks/useFormErrors';
 
 /** The whole debtor card as one form: every field's problem at once, the first invalid field focused. */
 export function DebtorForm({ debtor, onSaved, onCancel }: { debtor: DebtorT; onSaved: (d: DebtorT) => void; onCancel: () => void }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'nl';
+  const { t } = useTranslation();
   const statuses = useQuery('debtorStatuses.list', {});
   const groups = useQuery('debtors.tags', {});
   const form = useFormErrors('debtors.update');
@@ -40,8 +38,7 @@ export function DebtorForm({ debtor, onSaved, onCancel }: { debtor: DebtorT; onS
     tags: debtor.tags,
     feeAmount: debtor.feeAmount,
   });
-  const [discount, setDiscount] = useState(formatDiscount({ amount: debtor.discountAmount, percent: debtor.discountPercent }));
-  const [discountProblem, setDiscountProblem] = useState<{ nl: string; en: string }>();
+  const [discount, setDiscount] = useState({ amount: debtor.discountAmount, percent: debtor.discountPercent });
   const set = <K extends keyof typeof d>(key: K, value: (typeof d)[K]) => {
     setD({ ...d, [key]: value });
     form.clear(key);
@@ -49,9 +46,7 @@ export function DebtorForm({ debtor, onSaved, onCancel }: { debtor: DebtorT; onS
   const save = async (e: React.FormEvent) => {
     e.preventDefault();
     // an unreadable discount marks its input (TYPED_INVALID), so the form refuses with every other problem shown too
-    const parsed = parseDiscount(discount);
-    const value = parsed.ok ? parsed.value : { amount: null, percent: null };
-    const saved = await form.submit({ ...d, discountAmount: value.amount, discountPercent: value.percent });
+    const saved = await form.submit({ ...d, discountAmount: discount.amount, discountPercent: discount.percent });
     if (saved) onSaved(saved);
   };
   const text = (key: 'number' | 'name' | 'email' | 'phone' | 'street' | 'postalCode' | 'city' | 'iban' | 'bic' | 'accountHolder', label: string, w: number, extra?: { description?: string; required?: boolean }) => (
@@ -133,24 +128,18 @@ export function DebtorForm({ debtor, onSaved, onCancel }: { debtor: DebtorT; onS
       </Group>
       <Group align="flex-start" gap="md" mt="sm">
         <AmountField label={t('debtor.feeAmount')} name="feeAmount" description={t('debtor.feeAmountHint')} value={d.feeAmount} w={300} error={form.errorOf('feeAmount')} onChange={(cents) => set('feeAmount', cents)} />
-        <TextInput
+        <DiscountField
           label={t('debtor.discount')}
           name="discountAmount"
           description={t('debtor.discountHint')}
           value={discount}
           w={300}
-          onChange={(e) => {
-            setDiscount(e.currentTarget.value);
-            setDiscountProblem(undefined);
+          error={form.errorOf('discountAmount') ?? form.errorOf('discountPercent')}
+          onChange={(x) => {
+            setDiscount(x);
             form.clear('discountAmount');
             form.clear('discountPercent');
           }}
-          onBlur={() => {
-            const parsed = parseDiscount(discount);
-            setDiscountProblem(parsed.ok ? undefined : { nl: parsed.nl, en: parsed.en });
-          }}
-          error={discountProblem?.[lang] ?? form.errorOf('discountAmount') ?? form.errorOf('discountPercent')}
-          {...(discountProblem ? { [TYPED_INVALID]: true } : {})}
         />
       </Group>
       <TagsInput

@@ -3,12 +3,13 @@ import { IconBan, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../components/DateField';
-import { confirmMoneyAction, notifyError, notifySuccess } from '../../components/feedback';
+import { confirmMoneyAction, notifySuccess } from '../../components/feedback';
 import { FormFooter } from '../../components/FormFooter';
 import { useFormat } from '../../components/format';
 import type { Input } from '../../../../shared/api/contract';
 import { call } from '../../api/client';
-import { asErrorData, useQuery } from '../../hooks/useApi';
+import { useAction } from '../../hooks/useAction';
+import { useQuery } from '../../hooks/useApi';
 import { useFormErrors } from '../../hooks/useFormErrors';
 
 const nowrap = { whiteSpace: 'nowrap' } as const;
@@ -16,31 +17,21 @@ const STATUS_COLOR = { active: 'green', revoked: 'gray', expired: 'orange' } as 
 
 /** The debtor's SEPA mandates: what may be collected, since when, and what changed. */
 export function Mandates({ debtorId, number, onChanged }: { debtorId: number; number: string; onChanged: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const f = useFormat();
   const mandates = useQuery('mandates.list', { debtorId });
   const [adding, setAdding] = useState(false);
+  const action = useAction();
   const refresh = () => {
     mandates.reload();
     onChanged();
   };
   const askRevoke = async (m: { id: number; reference: string }) => {
-    const yes = await confirmMoneyAction({
-      title: t('mandate.revokeTitle', { reference: m.reference }),
-      body: t('mandate.revokeBody'),
-      undo: null,
-      confirmLabel: t('mandate.revoke'),
-      danger: true,
+    const revoked = await action.run(() => call('mandates.revoke', { id: m.id }), {
+      confirm: { title: t('mandate.revokeTitle', { reference: m.reference }), body: t('mandate.revokeBody'), undo: null, confirmLabel: t('mandate.revoke'), danger: true },
+      success: () => t('mandate.revoked', { reference: m.reference }),
     });
-    if (!yes) return;
-    try {
-      await call('mandates.revoke', { id: m.id });
-    } catch (e) {
-      notifyError(asErrorData(e).message[i18n.language === 'en' ? 'en' : 'nl']);
-      return;
-    }
-    notifySuccess(t('mandate.revoked', { reference: m.reference }));
-    refresh();
+    if (revoked) refresh();
   };
   return (
     <Card mb="md">

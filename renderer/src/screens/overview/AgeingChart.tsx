@@ -8,14 +8,14 @@ import { hashLink } from '../../hooks/useHashRoute';
 import { FigureLinks } from './FigureLinks';
 import classes from './overview.module.css';
 
-type Ageing = Output<'overview.dashboard'>['ageing'];
+type Ageing = Output<'overview.get'>['ageing'];
 
 /** Open receivables by days past due, in euros or in members; a bar opens the open items of that age. */
 export function AgeingChart({ ageing }: { ageing: Ageing }) {
   const { t } = useTranslation();
   const f = useFormat();
   const [by, setBy] = useState<'amount' | 'debtors'>('amount');
-  const link = (a: Ageing[number]) => hashLink(['openstaande-posten'], { dueFrom: a.dueFrom, dueTo: a.dueTo });
+  const link = (a: Ageing[number]) => hashLink(['openstaande-posten'], { dueFrom: a.dueFrom, dueTo: a.dueTo, owed: '1' });
   const data = ageing.map((a) => ({ label: t(`overview.bucket.${a.bucket}`), amount: a.amount / 100, debtors: a.debtors, href: link(a) }));
   return (
     <Card component="section" aria-labelledby="ageing-title">
@@ -52,7 +52,7 @@ export function AgeingChart({ ageing }: { ageing: Ageing }) {
       />
       <FigureLinks
         label={t('overview.ageing')}
-        figures={ageing.map((a) => ({ key: a.bucket, label: t(`overview.bucket.${a.bucket}`), value: t('overview.bucketLine', { count: a.debtors, amount: f.euro(a.amount) }), href: link(a) }))}
+        figures={ageing.map((a) => ({ key: a.bucket, label: t(`overview.bucket.${a.bucket}`), value: t('overview.bucketLine', { count: a.debtors, amount: f.euro(a.amount), items: t('items.count', { count: a.items }) }), href: link(a) }))}
       />
     </Card>
   );

@@ -7,7 +7,7 @@ import { hashLink } from '../../hooks/useHashRoute';
 import { FigureLinks } from './FigureLinks';
 import classes from './overview.module.css';
 
-type Batches = Output<'overview.dashboard'>['batchesByState'];
+type Batches = Output<'overview.get'>['batchesByState'];
 
 const COLOURS = { awaiting: 'var(--mantine-color-navy-6)', executed: 'var(--mantine-color-teal-6)', cancelled: 'var(--mantine-color-gray-5)' } as const;
 

@@ -7,7 +7,7 @@ import { hashLink } from '../../hooks/useHashRoute';
 import { FigureLinks } from './FigureLinks';
 import classes from './overview.module.css';
 
-type Forecast = Output<'overview.dashboard'>['forecast'];
+type Forecast = Output<'overview.get'>['forecast'];
 
 /** What the next collections bring per date: already at the bank, and still to be collected. */
 export function ForecastChart({ forecast }: { forecast: Forecast }) {

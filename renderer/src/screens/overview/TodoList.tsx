@@ -6,7 +6,7 @@ import { useFormat } from '../../components/format';
 import { hashLink } from '../../hooks/useHashRoute';
 import classes from './overview.module.css';
 
-type Todo = Output<'overview.dashboard'>['todo'];
+type Todo = Output<'overview.get'>['todo'];
 
 interface Line {
   key: string;
@@ -30,7 +30,7 @@ export function TodoList({ todo }: { todo: Todo }) {
       count: todo.dueForCollection.items,
       text: t('overview.dueForCollection', { count: todo.dueForCollection.items }),
       detail: t('overview.dueForCollectionDetail', { count: todo.dueForCollection.debtors, debtors: todo.dueForCollection.debtors, amount: f.euro(todo.dueForCollection.amount) }),
-      href: hashLink(['incasso']),
+      href: hashLink(['openstaande-posten'], { collect: 'due' }),
       icon: IconCash,
     },
     {
@@ -43,8 +43,8 @@ export function TodoList({ todo }: { todo: Todo }) {
     },
     {
       key: 'mandates',
-      count: todo.mandatesExpiring.mandates,
-      text: t('overview.mandatesExpiring', { count: todo.mandatesExpiring.mandates }),
+      count: todo.mandatesExpiring.debtors,
+      text: t('overview.mandatesExpiring', { count: todo.mandatesExpiring.debtors }),
       detail: t('overview.mandatesExpiringDetail'),
       href: hashLink(['debiteuren'], { mandate: 'expiring' }),
       icon: IconCalendarDue,

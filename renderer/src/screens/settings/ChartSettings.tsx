@@ -1,20 +1,20 @@
-import { Card, Checkbox, Table } from '@mantine/core';
+import { Alert, Card, Checkbox, Group, Paper, Select, Table, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountT } from '../../../../shared/api/contract';
 import { ACCOUNT_ROLES, ACCOUNT_TYPES, type AccountRole, type AccountType } from '../../../../shared/ledgerRoles';
 import { EditAction } from '../../components/EditAction';
 import { EditPanel } from '../../components/EditPanel';
-import { Field, FormError } from '../../components/Field';
 import { naturalBalance, useFormat } from '../../components/format';
 import { LoadError, Loading } from '../../components/Loading';
-import { FormActions } from '../../components/FormActions';
-import { useDraftForm, useMutation, useQuery } from '../../hooks/useApi';
+import { FormFooter } from '../../components/FormFooter';
+import { useMutation, useQuery } from '../../hooks/useApi';
+import { useFormDraft } from '../../hooks/useFormDraft';
 
 type Draft = { id?: number; code: string; name: string; type: AccountType; active: boolean };
 
 export function ChartSettings() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const f = useFormat();
   const accounts = useQuery('accounts.list', {});
   const setRole = useMutation('accounts.setRole');
@@ -27,7 +27,11 @@ export function ChartSettings() {
   };
   return (
     <Card>
-      <FormError error={setRole.error} fields={[]} />
+      {setRole.error && (
+        <Alert color="red" role="alert" mb="md">
+          {setRole.error.message[i18n.language === 'en' ? 'en' : 'nl']}
+        </Alert>
+      )}
       <Table aria-label={t('settings.tabs.chart')}>
         <Table.Thead>
           <Table.Tr>
@@ -77,26 +81,20 @@ export function ChartSettings() {
 
 function AccountForm({ draft, onDone }: { draft: Draft; onDone: () => void }) {
   const { t } = useTranslation();
-  const { draft: d, setDraft: setD, submit, ...save } = useDraftForm('accounts.save', draft, onDone);
+  const { form, draft: d, set } = useFormDraft('accounts.save', draft);
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    if (await form.submit(d)) onDone();
+  };
   return (
-    <form className="inline-form" onSubmit={submit} noValidate aria-label={t('settings.newAccount')}>
-      <FormError error={save.error} fields={['code', 'name']} />
-      <div className="row">
-        <Field label={t('fields.code')} name="code" value={d.code} width="short" error={save.error} onChange={(v) => setD({ ...d, code: v })} />
-        <Field label={t('fields.name')} name="name" value={d.name} width="medium" error={save.error} onChange={(v) => setD({ ...d, name: v })} />
-        <div className="field field-short">
-          <label htmlFor="f-type">{t('fields.type')}</label>
-          <select id="f-type" value={d.type} onChange={(e) => setD({ ...d, type: e.target.value as AccountType })}>
-            {ACCOUNT_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {t(`accountType.${type}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <Checkbox checked={d.active} onChange={(e) => setD({ ...d, active: e.currentTarget.checked })} label={t('fields.active')} mt={30} mr="md" />
-      </div>
-      <FormActions busy={save.busy} onCancel={onDone} />
-    </form>
+    <Paper withBorder p="md" mt="md" component="form" ref={form.formRef} onSubmit={submit} noValidate aria-label={d.id ? t('settings.editAccount', { code: draft.code }) : t('settings.newAccount')}>
+      <Group align="flex-start" gap="md">
+        <TextInput label={t('fields.code')} name="code" withAsterisk value={d.code} w={170} error={form.errorOf('code')} onChange={(e) => set({ code: e.currentTarget.value })} />
+        <TextInput label={t('fields.name')} name="name" withAsterisk value={d.name} w={300} error={form.errorOf('name')} onChange={(e) => set({ name: e.currentTarget.value })} />
+        <Select label={t('fields.type')} name="type" value={d.type} w={220} allowDeselect={false} error={form.errorOf('type')} onChange={(v) => v && set({ type: v as AccountType })} data={ACCOUNT_TYPES.map((type) => ({ value: type, label: t(`accountType.${type}`) }))} />
+        <Checkbox name="active" checked={d.active} onChange={(e) => set({ active: e.currentTarget.checked })} label={t('fields.active')} mt={32} />
+      </Group>
+      <FormFooter formError={form.formError} busy={form.busy} onCancel={onDone} />
+    </Paper>
   );
 }

@@ -1,13 +1,13 @@
-import { Card, Checkbox } from '@mantine/core';
+import { Card, Checkbox, Group, NumberInput, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SettingsT } from '../../../../shared/api/contract';
-import { formatDiscount } from '../../../../shared/money';
-import { Field, FormError } from '../../components/Field';
-import { FormActions } from '../../components/FormActions';
+import { AmountField } from '../../components/AmountField';
+import { DiscountField } from '../../components/DiscountField';
+import { FormFooter } from '../../components/FormFooter';
 import { LoadError, Loading } from '../../components/Loading';
-import { useDraftForm, useQuery } from '../../hooks/useApi';
-import { euroText, typedDiscount, typedEuro } from '../../hooks/typedAmounts';
+import { useQuery } from '../../hooks/useApi';
+import { numberOf, useFormDraft } from '../../hooks/useFormDraft';
 
 /** Instellingen > Incasso: lead time, per-transaction maximum, remittance text, discount for all, FRST. */
 export function CollectionSettings() {
@@ -21,40 +21,68 @@ function CollectionForm({ settings }: { settings: SettingsT }) {
   const { t } = useTranslation();
   const [saved, setSaved] = useState(false);
   const c = settings.collection;
-  const initial = {
-    leadDays: String(c.leadDays),
-    maxAmount: euroText(c.maxAmount),
-    remittanceTemplate: c.remittanceTemplate,
-    discount: formatDiscount({ amount: c.discountAmount, percent: c.discountPercent }),
-    firstAsFrst: c.firstAsFrst,
-    prenotificationDays: String(c.prenotificationDays),
+  const { form, draft: d, set } = useFormDraft(
+    'settings.update',
+    {
+      leadDays: c.leadDays as number | string,
+      maxAmount: c.maxAmount,
+      remittanceTemplate: c.remittanceTemplate,
+      discountAmount: c.discountAmount,
+      discountPercent: c.discountPercent,
+      firstAsFrst: c.firstAsFrst,
+      prenotificationDays: c.prenotificationDays as number | string,
+    },
+    'collection.',
+  );
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    setSaved(false);
+    const done = await form.submit({ collection: { ...d, leadDays: numberOf(d.leadDays), prenotificationDays: numberOf(d.prenotificationDays) } });
+    if (done) setSaved(true);
   };
-  const { draft: d, setDraft: setD, submit, error, busy } = useDraftForm('settings.update', initial, () => setSaved(true), (x) => {
-    const discount = typedDiscount('collection.discount', x.discount);
-    return {
-      collection: {
-        leadDays: Number(x.leadDays),
-        maxAmount: typedEuro('collection.maxAmount', x.maxAmount),
-        remittanceTemplate: x.remittanceTemplate,
-        discountAmount: discount.amount,
-        discountPercent: discount.percent,
-        firstAsFrst: x.firstAsFrst,
-        prenotificationDays: Number(x.prenotificationDays),
-      },
-    };
-  });
+  const days = (key: 'leadDays' | 'prenotificationDays') => (
+    <NumberInput
+      label={t(`collectionSettings.${key}`)}
+      name={`collection.${key}`}
+      description={t(`collectionSettings.${key}Hint`)}
+      withAsterisk
+      allowDecimal={false}
+      allowNegative={false}
+      value={d[key]}
+      w={220}
+      error={form.errorOf(`collection.${key}`)}
+      onChange={(v) => set({ [key]: v })}
+    />
+  );
   return (
-    <Card component="form" onSubmit={submit} noValidate aria-label={t('settings.tabs.collection')}>
-      <FormError error={error} fields={['collection.leadDays', 'collection.maxAmount', 'collection.discount', 'collection.remittanceTemplate', 'collection.prenotificationDays']} />
-      <div className="row">
-        <Field label={t('collectionSettings.leadDays')} name="collection.leadDays" value={d.leadDays} width="short" hint={t('collectionSettings.leadDaysHint')} error={error} onChange={(v) => setD({ ...d, leadDays: v })} />
-        <Field label={t('collectionSettings.maxAmount')} name="collection.maxAmount" value={d.maxAmount} width="short" optional hint={t('collectionSettings.maxAmountHint')} error={error} onChange={(v) => setD({ ...d, maxAmount: v })} />
-        <Field label={t('collectionSettings.discount')} name="collection.discount" value={d.discount} width="short" optional hint={t('collectionSettings.discountHint')} error={error} onChange={(v) => setD({ ...d, discount: v })} />
-      </div>
-      <Field label={t('collectionSettings.prenotificationDays')} name="collection.prenotificationDays" value={d.prenotificationDays} width="short" hint={t('collectionSettings.prenotificationDaysHint')} error={error} onChange={(v) => setD({ ...d, prenotificationDays: v })} />
-      <Field label={t('collectionSettings.remittance')} name="collection.remittanceTemplate" value={d.remittanceTemplate} width="long" hint={t('collectionSettings.remittanceHint')} error={error} onChange={(v) => setD({ ...d, remittanceTemplate: v })} />
-      <Checkbox checked={d.firstAsFrst} onChange={(e) => setD({ ...d, firstAsFrst: e.currentTarget.checked })} label={t('collectionSettings.firstAsFrst')} mt={30} mr="md" />
-      <FormActions busy={busy} saved={saved && !error} />
+    <Card component="form" ref={form.formRef} onSubmit={submit} noValidate aria-label={t('settings.tabs.collection')}>
+      <Group align="flex-start" gap="md">
+        {days('leadDays')}
+        <AmountField label={t('collectionSettings.maxAmount')} name="collection.maxAmount" description={t('collectionSettings.maxAmountHint')} value={d.maxAmount} w={220} error={form.errorOf('collection.maxAmount')} onChange={(cents) => set({ maxAmount: cents })} />
+        <DiscountField
+          label={t('collectionSettings.discount')}
+          name="collection.discountAmount"
+          description={t('collectionSettings.discountHint')}
+          value={{ amount: d.discountAmount, percent: d.discountPercent }}
+          error={form.errorOf('collection.discountAmount') ?? form.errorOf('collection.discountPercent')}
+          onChange={(x) => set({ discountAmount: x.amount, discountPercent: x.percent })}
+        />
+      </Group>
+      <Group align="flex-start" gap="md" mt="sm">
+        {days('prenotificationDays')}
+      </Group>
+      <TextInput
+        mt="sm"
+        label={t('collectionSettings.remittance')}
+        name="collection.remittanceTemplate"
+        description={t('collectionSettings.remittanceHint')}
+        value={d.remittanceTemplate}
+        maw={520}
+        error={form.errorOf('collection.remittanceTemplate')}
+        onChange={(e) => set({ remittanceTemplate: e.currentTarget.value })}
+      />
+      <Checkbox mt="md" name="collection.firstAsFrst" checked={d.firstAsFrst} onChange={(e) => set({ firstAsFrst: e.currentTarget.checked })} label={t('collectionSettings.firstAsFrst')} />
+      <FormFooter formError={form.formError} busy={form.busy} saved={saved && !form.hasErrors} />
     </Card>
   );
 }

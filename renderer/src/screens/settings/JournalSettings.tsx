@@ -1,13 +1,13 @@
-import { Card, Table } from '@mantine/core';
+import { Card, Group, Paper, Select, Table, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { JOURNAL_KINDS, type JournalKind } from '../../../../shared/ledgerRoles';
 import { EditAction } from '../../components/EditAction';
 import { EditPanel } from '../../components/EditPanel';
-import { Field, FormError } from '../../components/Field';
 import { LoadError, Loading } from '../../components/Loading';
-import { FormActions } from '../../components/FormActions';
-import { useDraftForm, useQuery } from '../../hooks/useApi';
+import { FormFooter } from '../../components/FormFooter';
+import { useQuery } from '../../hooks/useApi';
+import { useFormDraft } from '../../hooks/useFormDraft';
 
 type Draft = { id?: number; code: string; name: string; kind: JournalKind };
 
@@ -52,25 +52,19 @@ export function JournalSettings() {
 
 function JournalForm({ draft, onDone }: { draft: Draft; onDone: () => void }) {
   const { t } = useTranslation();
-  const { draft: d, setDraft: setD, submit, ...save } = useDraftForm('journals.save', draft, onDone);
+  const { form, draft: d, set } = useFormDraft('journals.save', draft);
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    if (await form.submit(d)) onDone();
+  };
   return (
-    <form className="inline-form" onSubmit={submit} noValidate aria-label={t('settings.newJournal')}>
-      <FormError error={save.error} fields={['code', 'name']} />
-      <div className="row">
-        <Field label={t('fields.code')} name="code" value={d.code} width="short" error={save.error} onChange={(v) => setD({ ...d, code: v.toUpperCase() })} />
-        <Field label={t('fields.name')} name="name" value={d.name} width="medium" error={save.error} onChange={(v) => setD({ ...d, name: v })} />
-        <div className="field field-short">
-          <label htmlFor="f-kind">{t('fields.kind')}</label>
-          <select id="f-kind" value={d.kind} onChange={(e) => setD({ ...d, kind: e.target.value as JournalKind })}>
-            {JOURNAL_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`journalKind.${k}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-      </div>
-      <FormActions busy={save.busy} onCancel={onDone} />
-    </form>
+    <Paper withBorder p="md" mt="md" component="form" ref={form.formRef} onSubmit={submit} noValidate aria-label={d.id ? t('settings.editJournal', { code: draft.code }) : t('settings.newJournal')}>
+      <Group align="flex-start" gap="md">
+        <TextInput label={t('fields.code')} name="code" withAsterisk value={d.code} w={170} error={form.errorOf('code')} onChange={(e) => set({ code: e.currentTarget.value.toUpperCase() })} />
+        <TextInput label={t('fields.name')} name="name" withAsterisk value={d.name} w={300} error={form.errorOf('name')} onChange={(e) => set({ name: e.currentTarget.value })} />
+        <Select label={t('fields.kind')} name="kind" value={d.kind} w={220} allowDeselect={false} error={form.errorOf('kind')} onChange={(v) => v && set({ kind: v as JournalKind })} data={JOURNAL_KINDS.map((k) => ({ value: k, label: t(`journalKind.${k}`) }))} />
+      </Group>
+      <FormFooter formError={form.formError} busy={form.busy} onCancel={onDone} />
+    </Paper>
   );
 }

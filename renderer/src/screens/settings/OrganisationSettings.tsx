@@ -1,11 +1,12 @@
-import { Card, Textarea } from '@mantine/core';
+import { Card, Group, NumberInput, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import type { SettingsT } from '../../../../shared/api/contract';
 import { useTranslation } from 'react-i18next';
-import { Field, FormError } from '../../components/Field';
-import { FormActions } from '../../components/FormActions';
+import { CreditorIdField } from '../../components/CreditorIdField';
+import type { SettingsT } from '../../../../shared/api/contract';
+import { FormFooter } from '../../components/FormFooter';
 import { LoadError, Loading } from '../../components/Loading';
-import { useMutation, useQuery } from '../../hooks/useApi';
+import { useQuery } from '../../hooks/useApi';
+import { numberOf, useFormDraft } from '../../hooks/useFormDraft';
 
 export function OrganisationSettings({ onChanged }: { onChanged: () => void }) {
   const settings = useQuery('settings.get', {});
@@ -14,58 +15,88 @@ export function OrganisationSettings({ onChanged }: { onChanged: () => void }) {
   return <OrganisationForm settings={settings.data} onChanged={onChanged} />;
 }
 
+type Text = 'name' | 'street' | 'postalCode' | 'city' | 'email' | 'phone';
+
 function OrganisationForm({ settings, onChanged }: { settings: SettingsT; onChanged: () => void }) {
   const { t } = useTranslation();
-  const update = useMutation('settings.update');
   const o = settings.organisation;
-  const [form, setForm] = useState({ name: o.name, street: o.street ?? '', postalCode: o.postalCode ?? '', city: o.city ?? '', email: o.email ?? '', phone: o.phone ?? '', creditorId: settings.creditorId ?? '', paymentTerm: String(settings.defaultPaymentTermDays), preNotification: settings.preNotificationText });
+  const { form, draft: d, set } = useFormDraft('settings.update', { name: o.name, street: o.street ?? '', postalCode: o.postalCode ?? '', city: o.city ?? '', email: o.email ?? '', phone: o.phone ?? '' }, 'organisation.');
+  const [creditorId, setCreditorId] = useState(settings.creditorId ?? '');
+  const [paymentTerm, setPaymentTerm] = useState<number | string>(settings.defaultPaymentTermDays);
+  const [preNotification, setPreNotification] = useState(settings.preNotificationText);
   const [saved, setSaved] = useState(false);
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     setSaved(false);
-    const term = Number(form.paymentTerm);
-    const done = await update.run({
-      organisation: { name: form.name, street: form.street, postalCode: form.postalCode, city: form.city, email: form.email, phone: form.phone, country: o.country },
-      creditorId: form.creditorId.trim() ? form.creditorId : null,
-      defaultPaymentTermDays: Number.isInteger(term) ? term : -1,
-      preNotificationText: form.preNotification.trim() ? form.preNotification : null,
+    const done = await form.submit({
+      organisation: { ...d, country: o.country },
+      creditorId: creditorId.trim() ? creditorId : null,
+      defaultPaymentTermDays: numberOf(paymentTerm),
+      preNotificationText: preNotification.trim() ? preNotification : null,
     });
     if (done) {
       setSaved(true);
       onChanged();
     }
   };
-  const field = (key: keyof typeof form, name: string, label: string, width: 'short' | 'medium' | 'long', optional = true, hint?: string) => (
-    <Field label={label} name={name} value={form[key]} width={width} optional={optional} hint={hint} error={update.error} onChange={(v) => setForm({ ...form, [key]: v })} />
+  const text = (key: Text, w: number, required = false) => (
+    <TextInput label={t(`fields.${key}`)} name={`organisation.${key}`} value={d[key]} w={w} withAsterisk={required} error={form.errorOf(`organisation.${key}`)} onChange={(e) => set({ [key]: e.currentTarget.value })} />
   );
   return (
-    <Card component="form" onSubmit={submit} noValidate aria-label={t('settings.tabs.organisation')}>
-      <FormError error={update.error} fields={['organisation.name', 'organisation.street', 'organisation.postalCode', 'organisation.city', 'organisation.email', 'organisation.phone', 'creditorId', 'defaultPaymentTermDays']} />
-      {field('name', 'organisation.name', t('fields.name'), 'long', false)}
-      {field('street', 'organisation.street', t('fields.street'), 'long')}
-      <div className="row">
-        {field('postalCode', 'organisation.postalCode', t('fields.postalCode'), 'short')}
-        {field('city', 'organisation.city', t('fields.city'), 'medium')}
-      </div>
-      <div className="row">
-        {field('email', 'organisation.email', t('fields.email'), 'medium')}
-        {field('phone', 'organisation.phone', t('fields.phone'), 'short')}
-      </div>
-      {field('creditorId', 'creditorId', t('fields.creditorId'), 'medium', true, t('fields.creditorIdHint'))}
-      {field('paymentTerm', 'defaultPaymentTermDays', t('fields.paymentTerm'), 'short', false)}
+    <Card component="form" ref={form.formRef} onSubmit={submit} noValidate aria-label={t('settings.tabs.organisation')}>
+      {text('name', 520, true)}
+      <Group align="flex-start" gap="md" mt="sm">
+        {text('street', 520)}
+      </Group>
+      <Group align="flex-start" gap="md" mt="sm">
+        {text('postalCode', 170)}
+        {text('city', 334)}
+      </Group>
+      <Group align="flex-start" gap="md" mt="sm">
+        {text('email', 334)}
+        {text('phone', 170)}
+      </Group>
+      <Group align="flex-start" gap="md" mt="sm">
+        <CreditorIdField
+          value={creditorId}
+          error={form.errorOf('creditorId')}
+          onChange={(v) => {
+            setCreditorId(v);
+            form.clear('creditorId');
+          }}
+        />
+        <NumberInput
+          label={t('fields.paymentTerm')}
+          name="defaultPaymentTermDays"
+          withAsterisk
+          allowDecimal={false}
+          allowNegative={false}
+          value={paymentTerm}
+          w={170}
+          error={form.errorOf('defaultPaymentTermDays')}
+          onChange={(v) => {
+            setPaymentTerm(v);
+            form.clear('defaultPaymentTermDays');
+          }}
+        />
+      </Group>
       <Textarea
-        id="f-preNotificationText"
+        mt="sm"
         label={t('settings.preNotification')}
+        name="preNotificationText"
         description={t('settings.preNotificationHint')}
-        inputWrapperOrder={['label', 'input', 'description', 'error']}
         autosize
         minRows={3}
         maw={560}
-        value={form.preNotification}
-        onChange={(e) => setForm({ ...form, preNotification: e.currentTarget.value })}
+        value={preNotification}
+        error={form.errorOf('preNotificationText')}
+        onChange={(e) => {
+          setPreNotification(e.currentTarget.value);
+          form.clear('preNotificationText');
+        }}
       />
-      <FormActions busy={update.busy} saved={saved} />
+      <FormFooter formError={form.formError} busy={form.busy} saved={saved && !form.hasErrors} />
     </Card>
   );
 }

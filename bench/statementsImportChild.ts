@@ -1,0 +1,27 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { subLedgerMismatches, unbalancedEntries } from '../db/checks';
+import { openLedger } from '../db/open';
+import { createContext } from '../electron/context';
+import { importBankFile } from '../electron/statements/import';
+import { readBankFile } from '../electron/statements/read';
+
+/** One import of bench/statementsImport.ts in a process of its own: `tsx statementsImportChild.ts <file> <ledger>`. */
+function child(file: string, ledgerFile: string): void {
+  const ledger = openLedger(ledgerFile);
+  const ctx = createContext(ledger, () => new Date('2026-12-20T10:00:00'));
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  const bank = readBankFile(fs.readFileSync(file));
+  const readMs = performance.now() - t0;
+  const readCpu = process.cpuUsage(c0);
+  const t1 = performance.now();
+  const result = ledger.db.transaction(() => importBankFile(ctx, bank, { fileName: path.basename(file), sha256: '-' }))();
+  const importMs = performance.now() - t1;
+  const cpu = process.cpuUsage(c0);
+  if (subLedgerMismatches(ledger.db).length || unbalancedEntries(ledger.db).length) throw new Error('bench: the books do not balance after the import');
+  ledger.close();
+  process.stdout.write(JSON.stringify({ readMs, readCpuMs: (readCpu.user + readCpu.system) / 1000, importMs, cpuMs: (cpu.user + cpu.system) / 1000, maxRssMB: process.resourceUsage().maxRSS / 1024, matched: result.matched, unmatched: result.unmatched, entries: result.entries }));
+}
+
+child(process.argv[2]!, process.argv[3]!);
