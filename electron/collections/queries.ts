@@ -12,7 +12,7 @@ export interface BatchSummary {
   scheme: 'CORE' | 'B2B' | null;
   requestedDate: string | null;
   painVersion: string;
-  status: 'saved' | 'cancelled';
+  status: 'saved' | 'confirmed' | 'cancelled';
   transactionCount: number;
   controlSum: number;
   discountTotal: number;

@@ -78,7 +78,7 @@ export const Batch = z.object({
   scheme: z.enum(SCHEMES).nullable(),
   requestedDate: z.string().nullable(),
   painVersion: z.string(),
-  status: z.enum(['saved', 'cancelled']),
+  status: z.enum(['saved', 'confirmed', 'cancelled']),
   transactionCount: z.number(),
   controlSum: z.number(),
   discountTotal: z.number(),
