@@ -43,6 +43,12 @@ export const organisation = sqliteTable(
     idSalt: text('id_salt'),
     /** when this ledger was restored from a backup: the bank may hold files this copy does not know */
     restoredAt: text('restored_at'),
+    /** storno policy: after this many refusals a member goes off direct debit (null: never) */
+    stornoRefusalLimit: integer('storno_refusal_limit').default(3),
+    /** storno policy: a fee (cents) charged as an item of its own after a return; null: none */
+    stornoFee: integer('storno_fee'),
+    /** storno policy: the action for reason codes without a rule of their own */
+    stornoOtherCodes: text('storno_other_codes', { enum: ['represent', 'dun', 'stop', 'endMandate'] }).notNull().default('stop'),
   },
   (t) => [check('organisation_single_row', sql`${t.id} = 1`)],
 );
@@ -396,7 +402,8 @@ export const batches = sqliteTable(
     createdStamp: text('created_stamp').notNull(),
     /** who collects into which account, as it stood when saved (JSON: name, creditor id, IBAN, BIC) */
     header: text('header').notNull(),
-    status: text('status', { enum: ['saved', 'cancelled'] }).notNull().default('saved'),
+    /** saved: sent, waiting for the bank; confirmed: the bank credited it (statement); cancelled: void */
+    status: text('status', { enum: ['saved', 'confirmed', 'cancelled'] }).notNull().default('saved'),
     transactionCount: integer('transaction_count').notNull(),
     controlSum: integer('control_sum').notNull(),
     discountTotal: integer('discount_total').notNull().default(0),
@@ -409,6 +416,8 @@ export const batches = sqliteTable(
     cancelEntryId: integer('cancel_entry_id').references(() => journalEntries.id),
     cancelledAt: text('cancelled_at'),
     cancelReason: text('cancel_reason'),
+    /** when a bank statement confirmed the batch (its credit was matched) */
+    confirmedAt: text('confirmed_at'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('batches_reference_unique').on(t.reference), uniqueIndex('batches_kind_year_seq').on(t.kind, t.year, t.seq)],
@@ -498,3 +507,180 @@ export const ledgerMeta = sqliteTable('ledger_meta', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+/** One imported bank file: what it was (name, sha-256, format) and when it came in. */
+export const statementFiles = sqliteTable('statement_files', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  fileName: text('file_name').notNull(),
+  sha256: text('sha256').notNull(),
+  format: text('format').notNull(),
+  variant: text('variant').notNull(),
+  entries: integer('entries').notNull(),
+  skipped: integer('skipped').notNull(),
+  importedAt: text('imported_at').notNull(),
+});
+
+/**
+ * A statement of one of the club's bank accounts as the bank stated it, with the results of the
+ * balance checks at import. camt.054 notifications and pain.002 reports have no balances.
+ */
+export const bankStatements = sqliteTable(
+  'bank_statements',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    fileId: integer('file_id')
+      .notNull()
+      .references(() => statementFiles.id),
+    bankAccountId: integer('bank_account_id')
+      .notNull()
+      .references(() => bankAccounts.id),
+    account: text('account').notNull(),
+    currency: text('currency').notNull(),
+    /** the bank's statement id (not unique: Rabobank starts again every year) */
+    statementId: text('statement_id').notNull(),
+    sequence: text('sequence'),
+    fromDate: text('from_date'),
+    toDate: text('to_date'),
+    openingDate: text('opening_date'),
+    opening: integer('opening'),
+    closingDate: text('closing_date'),
+    closing: integer('closing'),
+    entries: integer('entries').notNull(),
+    newEntries: integer('new_entries').notNull(),
+    credits: integer('credits').notNull(),
+    debits: integer('debits').notNull(),
+    /** closing - (opening + entries) at import; null without balances */
+    balanceDifference: integer('balance_difference'),
+    /** the closing balance of the account's previous statement at import (null: none before) */
+    previousClosing: integer('previous_closing'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('bank_statements_account').on(t.bankAccountId, t.toDate)],
+);
+
+/**
+ * Every entry of an imported statement, once: `entry_key` (account + the bank's reference, or the
+ * content + an occurrence counter) makes a repeated or overlapping file book nothing twice. Once
+ * matched it is booked; a correction is a reversing entry (statements.unmatch).
+ */
+export const statementEntries = sqliteTable(
+  'statement_entries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    statementId: integer('statement_id')
+      .notNull()
+      .references(() => bankStatements.id),
+    entryKey: text('entry_key').notNull(),
+    bankAccountId: integer('bank_account_id')
+      .notNull()
+      .references(() => bankAccounts.id),
+    amount: integer('amount').notNull(),
+    currency: text('currency').notNull(),
+    bookingDate: text('booking_date').notNull(),
+    valueDate: text('value_date'),
+    bankReference: text('bank_reference'),
+    reversal: integer('reversal', { mode: 'boolean' }).notNull().default(false),
+    transactionCode: text('transaction_code'),
+    proprietaryCode: text('proprietary_code'),
+    transactionCount: integer('transaction_count'),
+    information: text('information'),
+    /** the entry's transaction details as read (JSON array of the model's EntryDetail) */
+    details: text('details').notNull(),
+    source: text('source').notNull(),
+    state: text('state', { enum: ['unmatched', 'matched', 'none'] }).notNull().default('unmatched'),
+    matchKind: text('match_kind', { enum: ['batchCredit', 'return', 'transfer', 'refund', 'manual', 'account'] }),
+    explanationNl: text('explanation_nl').notNull(),
+    explanationEn: text('explanation_en').notNull(),
+    journalEntryId: integer('journal_entry_id').references(() => journalEntries.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('statement_entries_key_unique').on(t.entryKey),
+    index('statement_entries_statement').on(t.statementId),
+    index('statement_entries_state').on(t.state),
+  ],
+);
+
+/** What an entry was matched to: a batch, one debit, an item, a credit left over, an account. */
+export const statementAllocations = sqliteTable(
+  'statement_allocations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    statementEntryId: integer('statement_entry_id')
+      .notNull()
+      .references(() => statementEntries.id),
+    kind: text('kind', { enum: ['batch', 'transaction', 'item', 'credit', 'account', 'charges'] }).notNull(),
+    batchId: integer('batch_id').references(() => batches.id),
+    transactionId: integer('transaction_id').references(() => batchTransactions.id),
+    itemId: integer('item_id').references(() => openItems.id),
+    accountId: integer('account_id').references(() => accounts.id),
+    /** signed cents as the entry (credit positive) */
+    amount: integer('amount').notNull(),
+    journalEntryId: integer('journal_entry_id').references(() => journalEntries.id),
+    /** the reversing entry when this allocation was undone */
+    reversedByEntryId: integer('reversed_by_entry_id').references(() => journalEntries.id),
+  },
+  (t) => [
+    index('statement_allocations_entry').on(t.statementEntryId),
+    index('statement_allocations_batch').on(t.batchId),
+    index('statement_allocations_tx').on(t.transactionId),
+    index('statement_allocations_item').on(t.itemId),
+  ],
+);
+
+/**
+ * A returned, rejected or refunded debit (storno): one row per R-transaction, so refusals are
+ * counted per debtor and per mandate, and the planner knows why an item is not collected again.
+ */
+export const collectionReturns = sqliteTable(
+  'collection_returns',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    statementEntryId: integer('statement_entry_id')
+      .notNull()
+      .references(() => statementEntries.id),
+    transactionId: integer('transaction_id')
+      .notNull()
+      .references(() => batchTransactions.id),
+    debtorId: integer('debtor_id')
+      .notNull()
+      .references(() => debtors.id),
+    mandateId: integer('mandate_id').references(() => mandates.id),
+    date: text('date').notNull(),
+    amount: integer('amount').notNull(),
+    kind: text('kind', { enum: ['return', 'reject', 'refund', 'reversal'] }).notNull(),
+    reasonCode: text('reason_code'),
+    reasonText: text('reason_text'),
+    action: text('action', { enum: ['represent', 'dun', 'stop', 'endMandate'] }).notNull(),
+    outcomeNl: text('outcome_nl').notNull(),
+    outcomeEn: text('outcome_en').notNull(),
+    b2bRefund: integer('b2b_refund', { mode: 'boolean' }).notNull().default(false),
+    charges: integer('charges').notNull().default(0),
+    journalEntryId: integer('journal_entry_id').references(() => journalEntries.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('collection_returns_tx_unique').on(t.transactionId),
+    index('collection_returns_debtor').on(t.debtorId),
+    index('collection_returns_mandate').on(t.mandateId),
+  ],
+);
+
+/** The storno policy per reason code, where the treasurer changed the default. */
+export const stornoRules = sqliteTable('storno_rules', {
+  code: text('code').primaryKey(),
+  action: text('action', { enum: ['represent', 'dun', 'stop', 'endMandate'] }).notNull(),
+});
+
+/** IBANs a member paid from (learned from manual matches), beside the one on the debtor card. */
+export const debtorIbans = sqliteTable(
+  'debtor_ibans',
+  {
+    debtorId: integer('debtor_id')
+      .notNull()
+      .references(() => debtors.id),
+    iban: text('iban').notNull(),
+    learnedAt: text('learned_at').notNull(),
+  },
+  (t) => [uniqueIndex('debtor_ibans_unique').on(t.debtorId, t.iban), index('debtor_ibans_iban').on(t.iban)],
+);

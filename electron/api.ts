@@ -14,6 +14,7 @@ import { importsHandlers } from './imports/handlers';
 import { ledgerFileHandlers } from './backups/handlers';
 import { collectionsHandlers } from './collections/handlers';
 import { overviewHandlers } from './overview/handlers';
+import { statementHandlers } from './statements/handlers';
 
 type Handlers = HandlersFor<Api>;
 
@@ -32,6 +33,7 @@ export const handlers: Handlers = {
   ...collectionsHandlers,
   ...overviewHandlers,
   ...ledgerFileHandlers,
+  ...statementHandlers,
 };
 
 export type Logger = (message: string, error?: unknown) => void;

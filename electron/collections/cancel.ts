@@ -15,6 +15,7 @@ export function cancelBatch(ctx: Ctx, input: { id: number; reason: string }): vo
     | { id: number; kind: 'collection' | 'refund'; reference: string; status: string; entryId: number }
     | undefined;
   if (!batch) throw notFoundError({ nl: `Batch ${input.id}`, en: `Batch ${input.id}` }, 'id');
+  if (batch.status === 'confirmed') throw conflictError('not_cancellable', `Batch ${batch.reference} is al door de bank bijgeschreven en kan niet meer worden geannuleerd`, `Batch ${batch.reference} was already credited by the bank and can no longer be cancelled`, 'id');
   if (batch.status !== 'saved') throw conflictError('not_cancellable', `Batch ${batch.reference} is al geannuleerd`, `Batch ${batch.reference} is already cancelled`, 'id');
   const reversal = reverseEntry(ctx, { entryId: batch.entryId, description: `Annulering ${batch.reference}: ${input.reason}`.slice(0, 140) });
 

@@ -8,6 +8,7 @@ import { importsMethods } from './imports';
 import { collectionsMethods } from './collections';
 import { overviewMethods } from './overview';
 import { ledgerFileMethods } from './ledgerFile';
+import { statementMethods } from './statements';
 
 export * from './common';
 export * from './settings';
@@ -18,6 +19,7 @@ export * from './items';
 export * from './imports';
 export * from './collections';
 export * from './overview';
+export * from './statements';
 
 /**
  * The one contract: every method the UI, the browser-mode server and the CLI can call, with the
@@ -34,6 +36,7 @@ export const api = {
   ...collectionsMethods,
   ...overviewMethods,
   ...ledgerFileMethods,
+  ...statementMethods,
 };
 
 export type Api = typeof api;

@@ -1,0 +1,24 @@
+import { createHash } from 'node:crypto';
+import type { StatementEntry } from './model';
+
+/**
+ * The key that makes an entry count once however often it is imported. The bank's own reference
+ * comes first; where a bank has none (or shares one over several entries, as ABN AMRO does for
+ * entries with several TxDtls) the entry's content is used — and an occurrence counter over the
+ * file, so two genuinely identical payments on one day are two entries, while the same day in a
+ * later or overlapping file gives the same keys again. The booking date is part of the key because
+ * Rabobank starts its statement and entry numbers again every year.
+ */
+export function entryKeys(account: string, entries: StatementEntry[], seen = new Map<string, number>()): string[] {
+  return entries.map((e) => {
+    const base = contentOf(account, e);
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return `${account}|${createHash('sha256').update(base).digest('hex').slice(0, 40)}|${n}`;
+  });
+}
+
+function contentOf(account: string, e: StatementEntry): string {
+  const details = e.details.map((d) => [d.endToEndId, d.amount, d.counterparty.iban, d.remittance, d.creditorReference, d.returnInfo?.reasonCode].join('~'));
+  return JSON.stringify([account, e.bankReference, e.bookingDate, e.amount, e.currency, e.reversal, e.bankReference ? null : e.information, details]);
+}

@@ -1,0 +1,162 @@
+import type { ImportResultT } from '../../shared/api/statements';
+import { validationError } from '../../shared/api/errors';
+import { normalizeIban } from '../../shared/iban';
+import type { Ctx } from '../context';
+import { stmt } from '../preparedStatements';
+import { previousClosing, statementTotals } from './balanceCheck';
+import type { EntryToMatch } from './entryRecord';
+import { entryKeys } from './idempotencyKey';
+import { matchBatchCredit } from './match/batchCredit';
+import { scopeOfId } from './match/batchIds';
+import { matchRefund } from './match/refunds';
+import { matchReturns } from './match/returns';
+import { buildPayerIndex, matchTransfer, type PayerIndex } from './match/transfers';
+import type { BankFile, Statement, StatementEntry } from './model';
+import { fileReading } from './reading';
+
+interface OwnAccount {
+  id: number;
+  ledgerAccountId: number;
+  name: string;
+}
+
+function ownAccount(ctx: Ctx, iban: string): OwnAccount | undefined {
+  return stmt(ctx.db, 'SELECT id, ledger_account_id AS ledgerAccountId, name FROM bank_accounts WHERE iban = ?').get(normalizeIban(iban)) as OwnAccount | undefined;
+}
+
+/** A statement to book: its account, and its entries with their keys. */
+interface Planned {
+  statement: Statement;
+  account: OwnAccount;
+  keys: string[];
+  preSettlement: boolean;
+}
+
+/**
+ * A real import takes only statements of the club's own accounts in EUR; anything else is refused
+ * as a whole, naming the account, before anything is written.
+ */
+function plan(ctx: Ctx, file: BankFile): Planned[] {
+  const seen = new Map<string, number>();
+  const planned: Planned[] = file.statements.map((s, i) => {
+    const account = ownAccount(ctx, s.account);
+    if (!account) {
+      throw validationError(`statements.${i}.account`, 'foreign_account', `Afschrift ${s.id} is van rekening ${s.account}: dat is geen bankrekening van de vereniging (Instellingen > Bankrekeningen). Er is niets ingelezen`, `Statement ${s.id} is of account ${s.account}, which is not one of the club's bank accounts (Settings > Bank accounts). Nothing was imported`);
+    }
+    const other = s.currency !== 'EUR' ? s.currency : s.entries.find((e) => e.currency !== 'EUR')?.currency;
+    if (other) {
+      throw validationError(`statements.${i}.currency`, 'currency', `Afschrift ${s.id} van rekening ${s.account} is in ${other}; Penning boekt alleen euro's. Er is niets ingelezen`, `Statement ${s.id} of account ${s.account} is in ${other}; Penning books euros only. Nothing was imported`);
+    }
+    return { statement: s, account, keys: entryKeys(normalizeIban(s.account), s.entries, seen), preSettlement: false };
+  });
+  if (file.statusReport) planned.push(statusReportAsStatement(ctx, file));
+  return planned;
+}
+
+/**
+ * A pain.002 moves no money: its rejects become entries of 0 on the account the batch was
+ * collected into, each keyed on its end-to-end id, booked against Incasso onderweg only.
+ */
+function statusReportAsStatement(ctx: Ctx, file: BankFile): Planned {
+  const r = file.statusReport!;
+  const scope = scopeOfId(ctx, r.originalMessageId) ?? r.rejects.map((x) => scopeOfId(ctx, x.originalPaymentInfoId)).find((s) => s);
+  const batch = scope
+    ? (stmt(ctx.db, 'SELECT bank_account_id AS bankAccountId FROM batches WHERE id = ?').get(scope.batchId) as { bankAccountId: number })
+    : (r.rejects.map((x) => x.endToEndId && stmt(ctx.db, 'SELECT b.bank_account_id AS bankAccountId FROM batch_transactions t JOIN batches b ON b.id = t.batch_id WHERE t.end_to_end_id = ?').get(x.endToEndId)).find((x) => x) as { bankAccountId: number } | undefined);
+  if (!batch) {
+    throw validationError('content', 'unknown_batch', `Dit statusrapport (pain.002 ${r.messageId}) gaat over een incasso die Penning niet kent (MsgId ${r.originalMessageId ?? '?'}). Er is niets ingelezen`, `This status report (pain.002 ${r.messageId}) is about a collection Penning does not know (MsgId ${r.originalMessageId ?? '?'}). Nothing was imported`);
+  }
+  const acc = stmt(ctx.db, 'SELECT id, ledger_account_id AS ledgerAccountId, name, iban FROM bank_accounts WHERE id = ?').get(batch.bankAccountId) as OwnAccount & { iban: string };
+  const today = ctx.today();
+  const entries: StatementEntry[] = r.rejects.map((x) => ({
+    amount: 0, currency: 'EUR', bookingDate: today, valueDate: null, bankReference: null, reversal: false, transactionCode: null, proprietaryCode: null, transactionCount: null, information: x.reasonText,
+    details: [{
+      amount: x.amount === null ? null : -x.amount, endToEndId: x.endToEndId, paymentInfoId: x.originalPaymentInfoId, messageId: r.originalMessageId, mandateId: x.mandateId, creditorId: null, bankReference: null,
+      counterparty: { name: null, iban: null, bic: null }, remittance: null, creditorReference: null, returnInfo: { reasonCode: x.reasonCode, reasonText: x.reasonText, kind: 'reject', charges: null },
+    }],
+    source: x.source,
+  }));
+  const statement: Statement = { account: acc.iban, currency: 'EUR', id: r.messageId, sequence: null, from: today, to: today, opening: null, closing: null, entries };
+  return { statement, account: acc, keys: r.rejects.map((x, i) => `${acc.iban}|pain.002|${x.endToEndId ?? `${r.messageId}#${i}`}`), preSettlement: true };
+}
+
+const UNMATCHED = {
+  credit: { nl: 'Niet herkend als incasso of betaling van een lid: koppel met de hand of boek op een rekening', en: 'Not recognised as a collection or a member\u2019s payment: match by hand or book to an account' },
+  debit: { nl: 'Niet herkend als terugboeking of terugbetaling: koppel met de hand of boek op een rekening (bijv. Bankkosten)', en: 'Not recognised as a return or refund: match by hand or book to an account (e.g. bank costs)' },
+  none: { nl: 'Verplaatst geen geld op deze rekening', en: 'Moves no money on this account' },
+};
+
+/**
+ * Imports a bank file the caller has read, in the caller's transaction: every entry once (keyed,
+ * see idempotencyKey), each statement with its balance checks, each new entry matched in the
+ * order batch credit, return, member transfer, refund; the rest waits for the treasurer.
+ */
+export function importBankFile(ctx: Ctx, file: BankFile, meta: { fileName: string; sha256: string }, index?: PayerIndex): ImportResultT {
+  const reading = fileReading(file);
+  const planned = plan(ctx, file);
+  const exists = stmt(ctx.db, 'SELECT 1 FROM statement_entries WHERE entry_key = ?');
+  const fresh = planned.map((p) => p.keys.map((k) => !exists.get(k)));
+  const skipped = fresh.flat().filter((f) => !f).length;
+  const fileId = Number(
+    stmt(ctx.db, 'INSERT INTO statement_files (file_name, sha256, format, variant, entries, skipped, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      meta.fileName, meta.sha256, file.format, file.variant, reading.entries, skipped, ctx.now().toISOString(),
+    ).lastInsertRowid,
+  );
+  const insertStatement = stmt(
+    ctx.db,
+    `INSERT INTO bank_statements (file_id, bank_account_id, account, currency, statement_id, sequence, from_date, to_date, opening_date, opening, closing_date, closing,
+       entries, new_entries, credits, debits, balance_difference, previous_closing) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const sameStatement = stmt(
+    ctx.db,
+    `SELECT id FROM bank_statements WHERE bank_account_id = ? AND statement_id = ? AND from_date IS ? AND to_date IS ? AND opening IS ? AND closing IS ? AND entries = ? LIMIT 1`,
+  );
+  const insertEntry = stmt(
+    ctx.db,
+    `INSERT INTO statement_entries (statement_id, entry_key, bank_account_id, amount, currency, booking_date, value_date, bank_reference, reversal, transaction_code,
+       proprietary_code, transaction_count, information, details, source, state, explanation_nl, explanation_en) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+
+  const toMatch: EntryToMatch[] = [];
+  const statementIds: number[] = [];
+  planned.forEach((p, si) => {
+    const s = p.statement;
+    const newCount = fresh[si]!.filter(Boolean).length;
+    const t = statementTotals(s);
+    const same = sameStatement.get(p.account.id, s.id, s.from, s.to, s.opening?.amount ?? null, s.closing?.amount ?? null, t.entries) as { id: number } | undefined;
+    // the same statement again adds nothing to the list; an overlapping one is a statement of its own
+    if (same && newCount === 0) { statementIds.push(same.id); return; }
+    const prev = s.opening ? previousClosing(ctx, p.account.id, s.opening.date) : null;
+    const statementDbId = Number(
+      insertStatement.run(fileId, p.account.id, normalizeIban(s.account), s.currency, s.id, s.sequence, s.from, s.to, s.opening?.date ?? null, s.opening?.amount ?? null,
+        s.closing?.date ?? null, s.closing?.amount ?? null, t.entries, newCount, t.credits, t.debits, t.difference, prev).lastInsertRowid,
+    );
+    statementIds.push(statementDbId);
+    s.entries.forEach((e, i) => {
+      if (!fresh[si]![i]) return;
+      const none = e.amount === 0 && !p.preSettlement;
+      const text = none ? UNMATCHED.none : e.amount >= 0 ? UNMATCHED.credit : UNMATCHED.debit;
+      const id = Number(
+        insertEntry.run(statementDbId, p.keys[i], p.account.id, e.amount, e.currency, e.bookingDate, e.valueDate, e.bankReference, e.reversal ? 1 : 0, e.transactionCode,
+          e.proprietaryCode, e.transactionCount, e.information, JSON.stringify(e.details), e.source, none ? 'none' : 'unmatched', text.nl, text.en).lastInsertRowid,
+      );
+      if (!none) toMatch.push({ id, bankAccountId: p.account.id, bankLedgerAccountId: p.account.ledgerAccountId, statementDbId, entry: e, preSettlement: p.preSettlement });
+    });
+  });
+
+  const matched = { batchCredits: 0, returns: 0, transfers: 0, refunds: 0 };
+  let payers = index;
+  let unmatched = 0;
+  for (const m of toMatch) {
+    if (matchBatchCredit(ctx, m)) matched.batchCredits++;
+    else if (matchReturns(ctx, m)) {
+      if (isMatched(ctx, m.id)) matched.returns++;
+      else unmatched++;
+    } else if (m.entry.amount > 0 && matchTransfer(ctx, m, (payers ??= buildPayerIndex(ctx)))) matched.transfers++;
+    else if (matchRefund(ctx, m)) matched.refunds++;
+    else unmatched++;
+  }
+  return { ...reading, fileId, matched, unmatched, skipped, statementIds };
+}
+
+const isMatched = (ctx: Ctx, id: number) => (stmt(ctx.db, 'SELECT state FROM statement_entries WHERE id = ?').get(id) as { state: string }).state === 'matched';

@@ -1,0 +1,122 @@
+import { addDays, formatDate } from '../../../shared/dates';
+import { formatEuro } from '../../../shared/money';
+import type { Ctx } from '../../context';
+import { recordEvent } from '../../items/openItems';
+import { accountForRole } from '../../ledger/chart';
+import { postEntry } from '../../ledger/post';
+import { journalOfKind } from '../../collections/numbering';
+import { stmt } from '../../preparedStatements';
+import { type EntryToMatch, type NewAllocation, recordMatch } from '../entryRecord';
+import { type BatchScope, scopeOfId, transactionsInScope } from './batchIds';
+
+/** Debits of a batch the bank has not yet credited nor refused before settlement. */
+const OPEN_TX = `NOT EXISTS (SELECT 1 FROM statement_allocations a WHERE a.transaction_id = t.id AND a.kind = 'transaction' AND a.reversed_by_entry_id IS NULL)
+  AND NOT EXISTS (SELECT 1 FROM collection_returns r WHERE r.transaction_id = t.id AND r.kind = 'reject')`;
+
+function openTransactions(ctx: Ctx, ids: number[]): { id: number; amount: number; batchId: number }[] {
+  const q = stmt(ctx.db, `SELECT t.id, t.amount, t.batch_id AS batchId FROM batch_transactions t WHERE t.id = ? AND ${OPEN_TX}`);
+  return ids.flatMap((id) => (q.get(id) as { id: number; amount: number; batchId: number } | undefined) ?? []);
+}
+
+const euro = (c: number, lang: 'nl' | 'en' = 'nl') => formatEuro(c, lang).replace(/\u00a0/g, ' ');
+
+/**
+ * Our own collection coming back: the credit of a batch, found by the PmtInfId/MsgId the bank
+ * reports, else by the end-to-end ids of its details (the bank books per debit), else by amount =
+ * a saved batch's open total near its collection date. Booked Bank / Incasso onderweg; the debits'
+ * items are paid; the batch is confirmed when every debit is credited or refused.
+ */
+export function matchBatchCredit(ctx: Ctx, m: EntryToMatch): boolean {
+  const e = m.entry;
+  if (e.amount <= 0 || e.reversal || m.preSettlement) return false;
+  let found: { scope: BatchScope | null; batchId: number; reference: string; txIds: number[]; how: { nl: string; en: string } } | null = null;
+
+  const ids = [...e.details.flatMap((d) => [d.paymentInfoId, d.messageId]), ...(e.information?.match(/(?:INC)-\d{4}-\d{4}-[A-Z0-9-]+/g) ?? [])];
+  for (const id of ids) {
+    const scope = scopeOfId(ctx, id);
+    if (scope && scope.kind === 'collection' && scope.status !== 'cancelled') {
+      found = { scope, batchId: scope.batchId, reference: scope.reference, txIds: transactionsInScope(ctx, scope).map((t) => t.id), how: { nl: `kenmerk ${id} van de batch`, en: `batch id ${id}` } };
+      break;
+    }
+  }
+  if (!found) {
+    const e2e = e.details.map((d) => d.endToEndId).filter((x): x is string => !!x);
+    if (e2e.length > 0) {
+      const q = stmt(ctx.db, "SELECT t.id, b.id AS batchId, b.reference FROM batch_transactions t JOIN batches b ON b.id = t.batch_id WHERE t.end_to_end_id = ? AND b.kind = 'collection' AND b.status <> 'cancelled'");
+      const rows = e2e.map((x) => q.get(x) as { id: number; batchId: number; reference: string } | undefined);
+      if (rows.every((r) => r) && new Set(rows.map((r) => r!.batchId)).size === 1) {
+        found = { scope: null, batchId: rows[0]!.batchId, reference: rows[0]!.reference, txIds: rows.map((r) => r!.id), how: { nl: `end-to-end-id ${e2e.length === 1 ? e2e[0] : `(${e2e.length}x)`}`, en: `end-to-end id ${e2e.length === 1 ? e2e[0] : `(${e2e.length}x)`}` } };
+      }
+    }
+  }
+  if (!found) found = byAmount(ctx, m);
+  if (!found) return false;
+
+  const txs = openTransactions(ctx, found.txIds);
+  if (txs.length === 0) return false;
+  const expected = txs.reduce((s, t) => s + t.amount, 0);
+  const difference = e.amount - expected;
+
+  const entryId = postEntry(ctx, {
+    journalCode: journalOfKind(ctx, 'bank'),
+    date: e.bookingDate,
+    description: `Bijschrijving incasso ${found.reference}`,
+    sourceType: 'statement_entry',
+    sourceId: String(m.id),
+    lines: [
+      { accountId: m.bankLedgerAccountId, debit: e.amount, credit: 0, description: `Incasso ${found.reference}` },
+      { accountId: accountForRole(ctx, 'collectionInTransit'), debit: 0, credit: e.amount, description: `Incasso ${found.reference}` },
+    ],
+  });
+  const allocations: NewAllocation[] = txs.map((t) => ({ kind: 'transaction', amount: t.amount, batchId: t.batchId, transactionId: t.id }));
+  if (difference !== 0) allocations.push({ kind: 'batch', amount: difference, batchId: found.batchId });
+
+  const items = stmt(ctx.db, "SELECT id FROM open_items WHERE batch_transaction_id = ? AND state = 'in_collection'");
+  const settle = stmt(ctx.db, "UPDATE open_items SET state = 'settled', closed_on = ? WHERE id = ? AND state = 'in_collection'");
+  for (const t of txs) {
+    for (const { id } of items.all(t.id) as { id: number }[]) {
+      recordEvent(ctx, id, 'paid', `Betaald: incasso ${found.reference} door de bank bijgeschreven op ${formatDate(e.bookingDate)}`, { entryId, balanceAfter: 0 });
+      settle.run(e.bookingDate, id);
+    }
+  }
+  const diffText = difference === 0
+    ? { nl: '', en: '' }
+    : { nl: `; verschil ${euro(difference)} met de ${euro(expected)} die openstond`, en: `; differs by ${euro(difference, 'en')} from the ${euro(expected, 'en')} outstanding` };
+  const explanation = {
+    nl: `Bijschrijving van incasso ${found.reference} (${txs.length} ${txs.length === 1 ? 'incasso' : 'incasso\u2019s'}), gevonden op ${found.how.nl}; geboekt Bank / Incasso onderweg${diffText.nl}`,
+    en: `Credit of collection ${found.reference} (${txs.length} debit${txs.length === 1 ? '' : 's'}), found by ${found.how.en}; booked Bank / Collection in transit${diffText.en}`,
+  };
+  // the allocations go in before the confirmation, which looks at them
+  recordMatch(ctx, m.id, 'batchCredit', explanation, entryId, allocations);
+  confirmIfComplete(ctx, found.batchId, e.bookingDate);
+  return true;
+}
+
+/** A batch is confirmed once every debit in it has been credited or refused before settlement. */
+export function confirmIfComplete(ctx: Ctx, batchId: number, date: string): void {
+  const open = stmt(ctx.db, `SELECT COUNT(*) AS n FROM batch_transactions t WHERE t.batch_id = ? AND ${OPEN_TX}`).get(batchId) as { n: number };
+  if (open.n > 0) return;
+  stmt(ctx.db, "UPDATE batches SET status = 'confirmed', confirmed_at = ? WHERE id = ? AND status = 'saved'").run(`${date}T00:00:00.000Z`, batchId);
+}
+
+/** A saved batch of this account whose open total is exactly this credit, collected within a week of it. */
+function byAmount(ctx: Ctx, m: EntryToMatch) {
+  const e = m.entry;
+  const rows = stmt(
+    ctx.db,
+    `SELECT b.id AS batchId, b.reference, COALESCE(SUM(t.amount), 0) AS open, GROUP_CONCAT(t.id) AS txIds
+       FROM batches b JOIN batch_transactions t ON t.batch_id = b.id
+      WHERE b.kind = 'collection' AND b.status = 'saved' AND b.bank_account_id = ? AND ${OPEN_TX}
+        AND (SELECT MIN(date) FROM batch_transactions WHERE batch_id = b.id) BETWEEN ? AND ?
+      GROUP BY b.id HAVING SUM(t.amount) = ?`,
+  ).all(m.bankAccountId, addDays(e.bookingDate, -7), addDays(e.bookingDate, 7), e.amount) as { batchId: number; reference: string; txIds: string }[];
+  if (rows.length !== 1) return null;
+  const r = rows[0]!;
+  return {
+    scope: null,
+    batchId: r.batchId,
+    reference: r.reference,
+    txIds: r.txIds.split(',').map(Number),
+    how: { nl: 'bedrag gelijk aan het openstaande totaal van de batch, binnen een week na de incassodatum', en: 'amount equal to the batch\u2019s outstanding total, within a week of the collection date' },
+  };
+}

@@ -1,0 +1,75 @@
+import { formatDate } from '../../../shared/dates';
+import { formatEuro } from '../../../shared/money';
+import type { Ctx } from '../../context';
+import { createItem, recordEvent } from '../../items/openItems';
+import { accountForRole } from '../../ledger/chart';
+import { postEntry } from '../../ledger/post';
+import { journalOfKind } from '../../collections/numbering';
+import { stmt } from '../../preparedStatements';
+import type { NewAllocation } from '../entryRecord';
+
+const euro = (c: number) => formatEuro(c).replace(/\u00a0/g, ' ');
+
+export interface OpenItemRow {
+  id: number;
+  debtorId: number;
+  document: string;
+  dueDate: string;
+  balance: number;
+}
+
+/** A debtor's items that a payment can settle: open, owed, oldest first. */
+export function payableItems(ctx: Ctx, debtorId: number): OpenItemRow[] {
+  return stmt(
+    ctx.db,
+    "SELECT id, debtor_id AS debtorId, document, due_date AS dueDate, balance FROM open_items WHERE debtor_id = ? AND state = 'open' AND balance > 0 ORDER BY due_date, id",
+  ).all(debtorId) as OpenItemRow[];
+}
+
+/**
+ * A member's payment: Bank / Debiteuren, settling the given items in the order given (oldest
+ * first) — a partial payment leaves the rest of the last item open, an overpayment becomes a
+ * credit item of its own (to refund or net later).
+ */
+export function payItems(
+  ctx: Ctx,
+  p: { statementEntryId: number; bankLedgerAccountId: number; amount: number; date: string; debtorId: number; items: OpenItemRow[]; description: string },
+): { journalEntryId: number; allocations: NewAllocation[]; settled: number; partial: number; credit: number } {
+  const entryId = postEntry(ctx, {
+    journalCode: journalOfKind(ctx, 'bank'),
+    date: p.date,
+    description: p.description.slice(0, 140),
+    sourceType: 'statement_entry',
+    sourceId: String(p.statementEntryId),
+    lines: [
+      { accountId: p.bankLedgerAccountId, debit: p.amount, credit: 0, description: p.description.slice(0, 140) },
+      { accountId: accountForRole(ctx, 'receivables'), debtorId: p.debtorId, debit: 0, credit: p.amount, description: p.description.slice(0, 140) },
+    ],
+  });
+  const update = stmt(ctx.db, "UPDATE open_items SET balance = ?, state = CASE WHEN ? = 0 THEN 'settled' ELSE 'open' END, closed_on = CASE WHEN ? = 0 THEN ? ELSE NULL END WHERE id = ? AND state = 'open'");
+  let remaining = p.amount;
+  let settled = 0;
+  let partial = 0;
+  const allocations: NewAllocation[] = [];
+  for (const item of p.items) {
+    if (remaining <= 0) break;
+    const take = Math.min(item.balance, remaining);
+    const after = item.balance - take;
+    recordEvent(ctx, item.id, 'payment', `Betaling ${euro(take)} ontvangen op ${formatDate(p.date)}${after > 0 ? `, nog open ${euro(after)}` : ''}`, { entryId, balanceAfter: after });
+    update.run(after, after, after, p.date, item.id);
+    allocations.push({ kind: 'item', amount: take, itemId: item.id });
+    remaining -= take;
+    if (after === 0) settled++;
+    else partial++;
+  }
+  if (remaining > 0) {
+    const ref = stmt(ctx.db, "SELECT j.code || '-' || e.year || '-' || substr('0000' || e.number, -4) AS r FROM journal_entries e JOIN journals j ON j.id = e.journal_id WHERE e.id = ?").get(entryId) as { r: string };
+    const itemId = createItem(
+      ctx,
+      { debtorId: p.debtorId, sourceType: 'journal', entryId, document: ref.r, description: `Tegoed uit betaling van ${formatDate(p.date)}`, itemDate: p.date, dueDate: p.date, amount: -remaining },
+      { kind: 'created', text: `Te veel betaald op ${formatDate(p.date)}: tegoed ${euro(remaining)} (terugbetalen of verrekenen)` },
+    );
+    allocations.push({ kind: 'credit', amount: remaining, itemId });
+  }
+  return { journalEntryId: entryId, allocations, settled, partial, credit: remaining };
+}

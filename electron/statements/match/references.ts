@@ -1,0 +1,35 @@
+/**
+ * Payment references in free text: the tokens a member may type (invoice number 2026-0001,
+ * RF18 2026 0001, betalingskenmerk). Only tokens of letters and digits count, not digits alone —
+ * an amount or a year in the text must not pick an invoice.
+ */
+export function normalizeReference(s: string): string {
+  return s.toUpperCase().replace(/[^A-Z0-9]/g, '');
+}
+
+export function referenceTokens(text: string): string[] {
+  const out = new Set<string>();
+  for (const raw of text.split(/[\s,;:()"'[\]{}]+/)) {
+    const t = raw.replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '');
+    if (t.length < 4 || /^\d+$/.test(t)) continue;
+    out.add(normalizeReference(t));
+    // an RF creditor reference carries the reference after "RF" and two check digits
+    if (/^RF\d{2}/i.test(t)) out.add(normalizeReference(t.slice(4)));
+  }
+  // "RF18 2026 0001": the RF reference in groups of four
+  for (const rf of text.matchAll(/\bRF\d{2}((?:\s?[A-Z0-9]{1,4})+)/gi)) out.add(normalizeReference(rf[1]!));
+  return [...out].filter((t) => t.length >= 4);
+}
+
+/** Names as banks write them: case, accents, punctuation and word order do not matter. */
+export function normalizeName(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z\s]/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean)
+    .sort()
+    .join(' ');
+}

@@ -1,0 +1,153 @@
+import { formatDate } from '../../../shared/dates';
+import { formatEuro } from '../../../shared/money';
+import { reasonLabel } from '../../../shared/returnReasons';
+import type { Ctx } from '../../context';
+import { createItem, recordEvent } from '../../items/openItems';
+import { accountForRole } from '../../ledger/chart';
+import { postEntry, type PostingLine } from '../../ledger/post';
+import { journalOfKind } from '../../collections/numbering';
+import { stmt } from '../../preparedStatements';
+import { type EntryToMatch, explainUnmatched, type NewAllocation, recordMatch } from '../entryRecord';
+import type { EntryDetail } from '../model';
+import { applyStornoPolicy } from '../stornoPolicy';
+import { confirmIfComplete } from './batchCredit';
+
+interface TxRow {
+  id: number;
+  batchId: number;
+  reference: string;
+  debtorId: number;
+  debtorName: string;
+  mandateId: number | null;
+  amount: number;
+  discount: number;
+  returned: number;
+}
+
+const euro = (c: number, lang: 'nl' | 'en' = 'nl') => formatEuro(c, lang).replace(/\u00a0/g, ' ');
+
+function isReturnLike(m: EntryToMatch): boolean {
+  const e = m.entry;
+  if (m.preSettlement) return true;
+  return e.amount < 0 && e.details.some((d) => d.endToEndId);
+}
+
+/**
+ * R-transactions by end-to-end id: each returned or refused debit reopens exactly the items it
+ * took, reverses its collection booking and its collection discount (a pain.002 reject before
+ * settlement touches only Incasso onderweg, a return after settlement the bank), records the
+ * reason in plain Dutch in each item's history, counts the refusal per debtor and mandate and
+ * applies the storno policy. Charges the bank took go to Bankkosten.
+ */
+export function matchReturns(ctx: Ctx, m: EntryToMatch): boolean {
+  if (!isReturnLike(m)) return false;
+  const e = m.entry;
+  const txOf = stmt(
+    ctx.db,
+    `SELECT t.id, t.batch_id AS batchId, b.reference, t.debtor_id AS debtorId, d.name AS debtorName, t.mandate_id AS mandateId, t.amount, t.discount,
+            EXISTS (SELECT 1 FROM collection_returns r WHERE r.transaction_id = t.id) AS returned
+       FROM batch_transactions t JOIN batches b ON b.id = t.batch_id JOIN debtors d ON d.id = t.debtor_id
+      WHERE t.end_to_end_id = ? AND b.kind = 'collection' AND b.status <> 'cancelled'`,
+  );
+  const details = e.details.filter((d) => d.endToEndId);
+  const found = details.map((d) => ({ d, tx: txOf.get(d.endToEndId) as TxRow | undefined }));
+  if (found.some((f) => !f.tx)) return false;
+  const already = found.filter((f) => f.tx!.returned === 1);
+  if (already.length > 0) {
+    explainUnmatched(ctx, m.id, {
+      nl: `Incasso ${already[0]!.d.endToEndId} is al eerder teruggeboekt; deze regel is niet automatisch verwerkt`,
+      en: `Debit ${already[0]!.d.endToEndId} was already returned before; this entry was not processed automatically`,
+    });
+    return true;
+  }
+  const txs = found.map((f) => ({ d: f.d, tx: f.tx! }));
+  const sumTx = txs.reduce((s, x) => s + x.tx.amount, 0);
+  const charges = m.preSettlement ? 0 : -e.amount - sumTx;
+  if (charges < 0) {
+    explainUnmatched(ctx, m.id, {
+      nl: `Terugboeking van ${euro(-e.amount)} is minder dan de ${euro(sumTx)} die werd geïncasseerd; controleer en verwerk met de hand`,
+      en: `Return of ${euro(-e.amount, 'en')} is less than the ${euro(sumTx, 'en')} collected; check and handle by hand`,
+    });
+    return true;
+  }
+
+  const receivables = accountForRole(ctx, 'receivables');
+  const against = m.preSettlement ? accountForRole(ctx, 'collectionInTransit') : m.bankLedgerAccountId;
+  const lines: PostingLine[] = [];
+  const perDebtor = new Map<number, number>();
+  let discount = 0;
+  for (const { tx } of txs) {
+    perDebtor.set(tx.debtorId, (perDebtor.get(tx.debtorId) ?? 0) + tx.amount + tx.discount);
+    discount += tx.discount;
+  }
+  const refs = [...new Set(txs.map((x) => x.tx.reference))].join(', ');
+  const what = m.preSettlement ? 'Geweigerde incasso' : 'Teruggeboekte incasso';
+  for (const [debtorId, gross] of perDebtor) if (gross !== 0) lines.push(gross > 0 ? { accountId: receivables, debtorId, debit: gross, credit: 0, description: `${what} ${refs}` } : { accountId: receivables, debtorId, debit: 0, credit: -gross, description: `${what} ${refs}` });
+  if (charges > 0) lines.push({ accountId: accountForRole(ctx, 'bankCosts'), debit: charges, credit: 0, description: `Kosten terugboeking ${refs}` });
+  lines.push({ accountId: against, debit: 0, credit: sumTx + charges, description: `${what} ${refs}` });
+  if (discount > 0) lines.push({ accountId: accountForRole(ctx, 'collectionDiscount'), debit: 0, credit: discount, description: `Incassokorting terug ${refs}` });
+  const entryId = postEntry(ctx, {
+    journalCode: journalOfKind(ctx, m.preSettlement ? 'collection' : 'bank'),
+    date: e.bookingDate,
+    description: `${what} ${refs}`.slice(0, 140),
+    sourceType: 'statement_entry',
+    sourceId: String(m.id),
+    lines,
+  });
+
+  const allocations: NewAllocation[] = [];
+  const texts: { nl: string[]; en: string[] } = { nl: [], en: [] };
+  for (const { d, tx } of txs) {
+    const r = reopenTransaction(ctx, m, d, tx, entryId);
+    allocations.push({ kind: 'transaction', amount: m.preSettlement ? 0 : -tx.amount, batchId: tx.batchId, transactionId: tx.id });
+    texts.nl.push(`${tx.debtorName}: ${r.label.nl} (${r.code}); ${r.outcome.nl}`);
+    texts.en.push(`${tx.debtorName}: ${r.label.en} (${r.code}); ${r.outcome.en}`);
+    if (m.preSettlement) confirmIfComplete(ctx, tx.batchId, e.bookingDate);
+  }
+  if (charges > 0) allocations.push({ kind: 'charges', amount: -charges, accountId: accountForRole(ctx, 'bankCosts') });
+  const n = txs.length;
+  const chargesText = charges > 0 ? { nl: `; kosten ${euro(charges)} naar Bankkosten`, en: `; charges ${euro(charges, 'en')} to bank costs` } : { nl: '', en: '' };
+  recordMatch(
+    ctx,
+    m.id,
+    'return',
+    {
+      nl: `${m.preSettlement ? (n === 1 ? 'Geweigerde incasso' : `${n} geweigerde incasso\u2019s`) : n === 1 ? 'Teruggeboekte incasso' : `${n} teruggeboekte incasso\u2019s`} uit ${refs}, gevonden op end-to-end-id — ${texts.nl.join(' · ')}${chargesText.nl}`,
+      en: `${m.preSettlement ? (n === 1 ? 'Rejected debit' : `${n} rejected debits`) : n === 1 ? 'Returned debit' : `${n} returned debits`} of ${refs}, found by end-to-end id — ${texts.en.join(' · ')}${chargesText.en}`,
+    },
+    entryId,
+    allocations,
+  );
+  return true;
+}
+
+function reopenTransaction(ctx: Ctx, m: EntryToMatch, d: EntryDetail, tx: TxRow, entryId: number) {
+  const code = d.returnInfo?.reasonCode ?? null;
+  const label = reasonLabel(code);
+  const kind = d.returnInfo?.kind ?? (m.preSettlement ? 'reject' : 'return');
+  const portions = stmt(ctx.db, 'SELECT item_id AS itemId, amount FROM batch_transaction_items WHERE transaction_id = ?').all(tx.id) as { itemId: number; amount: number }[];
+  const date = m.entry.bookingDate;
+  const outcome = applyStornoPolicy(ctx, { debtorId: tx.debtorId, mandateId: tx.mandateId, reasonCode: code, date, itemIds: portions.map((p) => p.itemId), reference: tx.reference, kind });
+  const history = `Incasso ${tx.reference} ${m.preSettlement ? 'geweigerd' : 'teruggeboekt'} op ${formatDate(date)}: ${label.nl}${code ? ` (${code})` : ''}${d.returnInfo?.reasonText ? ` — ${d.returnInfo.reasonText}` : ''}. ${outcome.outcome.nl}`;
+  const reopen = stmt(ctx.db, "UPDATE open_items SET state = 'open', balance = ?, batch_transaction_id = NULL, closed_on = NULL WHERE id = ? AND batch_transaction_id = ? AND state IN ('in_collection', 'settled')");
+  const holds = stmt(ctx.db, "SELECT 1 FROM open_items WHERE id = ? AND batch_transaction_id = ? AND state IN ('in_collection', 'settled')");
+  for (const p of portions) {
+    if (holds.get(p.itemId, tx.id)) {
+      recordEvent(ctx, p.itemId, 'returned', history, { entryId, reason: code, balanceAfter: p.amount });
+      reopen.run(p.amount, p.itemId, tx.id);
+    } else {
+      // the item moved on meanwhile (merged, split): the returned amount is owed again as an item of its own
+      createItem(
+        ctx,
+        { debtorId: tx.debtorId, sourceType: 'journal', entryId, document: `STORNO-${tx.reference}`, description: `Teruggeboekte incasso ${tx.reference}`, itemDate: date, dueDate: date, amount: p.amount },
+        { kind: 'returned', text: history, reason: code, relatedItemId: p.itemId },
+      );
+    }
+  }
+  stmt(
+    ctx.db,
+    `INSERT INTO collection_returns (statement_entry_id, transaction_id, debtor_id, mandate_id, date, amount, kind, reason_code, reason_text, action, outcome_nl, outcome_en, b2b_refund, charges, journal_entry_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)`,
+  ).run(m.id, tx.id, tx.debtorId, tx.mandateId, date, tx.amount, m.preSettlement ? 'reject' : kind, code, d.returnInfo?.reasonText ?? null, outcome.action, outcome.outcome.nl, outcome.outcome.en, outcome.b2bRefund ? 1 : 0, entryId);
+  return { code: code ?? '?', label, outcome: outcome.outcome };
+}
