@@ -11,3 +11,11 @@ export function downloadFile(fileName: string, content: string | Uint8Array, typ
 export function base64Bytes(base64: string): Uint8Array {
   return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
 }
+
+/** Bytes to base64 in slices: String.fromCharCode with a spread of a whole file overflows the stack. */
+export function bytesToBase64(buffer: ArrayBuffer): string {
+  const bytes = new Uint8Array(buffer);
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
