@@ -125,7 +125,7 @@ function StatementDetail({ id }: { id: number }) {
           </Alert>
         )}
         <Text size="sm" mt="sm">
-          {t('statements.detailCounts', { count: s.entries, fresh: s.newEntries, unmatched: s.unmatched, returns: s.returns })}
+          {t('statements.detailCounts', { count: s.entries, fresh: s.newEntries, unmatched: s.unmatched, returns: t('statements.returnCount', { count: s.returns }) })}
         </Text>
       </Card>
       <EntryList route={['bankafschriften', id]} statementId={id} onChanged={statement.reload} />

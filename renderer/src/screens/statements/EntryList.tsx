@@ -9,6 +9,7 @@ import { LoadError, Loading } from '../../components/Loading';
 import { useQuery } from '../../hooks/useApi';
 import { hashLink, useHashQuery } from '../../hooks/useHashRoute';
 import { EntryPanel } from './EntryPanel';
+import { amountColor } from './amountColor';
 import { MatchBadge } from './MatchBadge';
 
 const PAGE = 200;
@@ -111,7 +112,7 @@ export function EntryTable({ entries, onOpen }: { entries: StatementEntryT[]; on
             return (
               <Table.Tr key={e.id} data-entry={e.id}>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{f.date(e.bookingDate)}</Table.Td>
-                <Table.Td ta="right" style={figures} c={e.amount > 0 ? 'green.9' : 'red.9'} fw={500}>
+                <Table.Td ta="right" style={figures} c={amountColor(e.amount)} fw={500}>
                   {f.euro(e.amount)}
                 </Table.Td>
                 <Table.Td maw={200}>

@@ -9,6 +9,7 @@ import { LoadError, Loading } from '../../components/Loading';
 import { ReasonButton } from '../../components/ReasonButton';
 import { useQuery } from '../../hooks/useApi';
 import { useFormErrors } from '../../hooks/useFormErrors';
+import { amountColor } from './amountColor';
 import { MatchBadge } from './MatchBadge';
 
 const figures = { whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' } as const;
@@ -38,7 +39,7 @@ function EntryDetail({ entry, onChanged }: { entry: StatementEntryT; onChanged: 
       <Card withBorder>
         <Group justify="space-between" align="flex-start">
           <div>
-            <Text size="xl" fw={700} c={entry.amount > 0 ? 'green.9' : 'red.9'} style={figures}>
+            <Text size="xl" fw={700} c={amountColor(entry.amount)} style={figures}>
               {f.euro(entry.amount)}
             </Text>
             <Text size="sm">

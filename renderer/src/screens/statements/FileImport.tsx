@@ -12,7 +12,6 @@ import { importBankFile, previewBankFile, readUpload, type BankUpload } from './
 import { FileDrop } from './FileDrop';
 import { BalanceBadge, period } from './StatementList';
 
-type Lang = 'nl' | 'en';
 type Read = { key: number; name: string; state: 'previewed' | 'importing'; upload: BankUpload; reading: FileReadingT };
 type Queued = { key: number; name: string; state: 'reading' } | { key: number; name: string; state: 'refused'; message: { nl: string; en: string } } | Read;
 
@@ -47,7 +46,11 @@ export function FileImport({ onImported }: { onImported: () => void }) {
     }
   };
 
-  const foreignAccounts = (reading: FileReadingT) => [...new Set(reading.statements.filter((s) => !ownAccounts.has(normalizeIban(s.account))).map((s) => s.account))];
+  // the import refuses another account's statement; say so before the treasurer tries
+  const foreignRefusal = (reading: FileReadingT) => {
+    const foreign = [...new Set(reading.statements.filter((s) => !ownAccounts.has(normalizeIban(s.account))).map((s) => f.iban(s.account)))];
+    return settings.data && foreign.length > 0 ? t('statements.foreignAccount', { accounts: foreign.join(', '), count: foreign.length }) : undefined;
+  };
 
   const book = async (item: Read) => {
     const { reading } = item;
@@ -55,7 +58,7 @@ export function FileImport({ onImported }: { onImported: () => void }) {
     const debits = reading.statements.reduce((sum, s) => sum + s.debits, 0);
     const ok = await confirmMoneyAction({
       title: t('statements.confirmTitle', { file: item.name }),
-      body: t('statements.confirmBody', { count: reading.entries, credits: f.euro(credits), debits: f.euro(-debits), statements: t('statements.statementCount', { count: reading.statements.length }) }),
+      body: t('statements.confirmBody', { count: reading.entries, credits: f.euro(credits), debits: f.euro(-debits || 0), statements: t('statements.statementCount', { count: reading.statements.length }) }),
       undo: t('statements.confirmUndo'),
       confirmLabel: t('statements.import'),
     });
@@ -101,10 +104,10 @@ export function FileImport({ onImported }: { onImported: () => void }) {
           {(item.state === 'previewed' || item.state === 'importing') && (
             <Preview
               reading={item.reading}
-              lang={f.lang}
+              refusal={foreignRefusal(item.reading)}
               action={
                 <ReasonButton
-                  reason={foreignAccounts(item.reading).length > 0 ? t('statements.foreignAccount', { accounts: foreignAccounts(item.reading).join(', '), count: foreignAccounts(item.reading).length }) : undefined}
+                  reason={foreignRefusal(item.reading)}
                   leftSection={<IconFileImport size={16} aria-hidden />}
                   loading={item.state === 'importing'}
                   onClick={() => item.state === 'previewed' && void book(item)}
@@ -120,7 +123,7 @@ export function FileImport({ onImported }: { onImported: () => void }) {
   );
 }
 
-function Preview({ reading, action }: { reading: FileReadingT; lang: Lang; action: React.ReactNode }) {
+function Preview({ reading, refusal, action }: { reading: FileReadingT; refusal: string | undefined; action: React.ReactNode }) {
   const { t } = useTranslation();
   const f = useFormat();
   return (
@@ -155,7 +158,7 @@ function Preview({ reading, action }: { reading: FileReadingT; lang: Lang; actio
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{period(f, s.from, s.to)}</Table.Td>
                   <Table.Td ta="right" style={figures}>{s.opening === null ? '—' : f.euro(s.opening)}</Table.Td>
                   <Table.Td ta="right" style={figures}>{f.euro(s.credits)}</Table.Td>
-                  <Table.Td ta="right" style={figures}>{f.euro(-s.debits)}</Table.Td>
+                  <Table.Td ta="right" style={figures}>{f.euro(-s.debits || 0)}</Table.Td>
                   <Table.Td ta="right" style={figures}>{s.closing === null ? '—' : f.euro(s.closing)}</Table.Td>
                   <Table.Td ta="right" style={figures}>{s.entries}</Table.Td>
                   <Table.Td>
@@ -166,6 +169,11 @@ function Preview({ reading, action }: { reading: FileReadingT; lang: Lang; actio
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
+      )}
+      {refusal && (
+        <Alert color="orange" variant="light">
+          {refusal}
+        </Alert>
       )}
       <Group>{action}</Group>
     </Stack>

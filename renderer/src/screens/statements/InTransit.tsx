@@ -58,7 +58,7 @@ export function InTransit() {
                       {b.reference}
                     </Anchor>
                     {b.status === 'confirmed' && (
-                      <Badge ml={6} color="green" variant="light" tt="none" size="sm">
+                      <Badge display="block" mt={2} color="green" variant="light" tt="none" size="sm">
                         {t('statements.confirmed')}
                       </Badge>
                     )}
