@@ -10,6 +10,7 @@ import { postEntry } from '../electron/ledger/post';
 import { makeIban } from '../shared/iban';
 import { benchCliStatus } from './cliStatus';
 import { benchCollection } from './collection';
+import { benchStatementMatching } from './statements';
 import { benchBundle } from './bundle';
 import { benchGrid } from './grid';
 import { benchBackup, benchOpenCheck } from './ledgerFile';
@@ -164,6 +165,10 @@ function benchBackupOfDemo(): void {
   rows.push(...benchBackup(dir));
 }
 
+function benchStatementMatch(): void {
+  rows.push(...benchStatementMatching(dir));
+}
+
 async function benchGridInChromium(): Promise<void> {
   rows.push(...(await benchGrid(dir)));
 }
@@ -171,7 +176,7 @@ async function benchGridInChromium(): Promise<void> {
 // `npm run bench -- import` runs only the benchmarks whose name contains "import".
 const only = process.argv[2];
 async function main(): Promise<void> {
-  for (const bench of [benchBundleSize, benchOpen, benchImport, benchFeeRun, benchPostBulk, benchPostApi, benchCollectionRun, benchCliStatusRun, benchOpenCheckOf100k, benchBackupOfDemo, benchGridInChromium]) {
+  for (const bench of [benchBundleSize, benchOpen, benchImport, benchFeeRun, benchPostBulk, benchPostApi, benchCollectionRun, benchCliStatusRun, benchOpenCheckOf100k, benchBackupOfDemo, benchStatementMatch, benchGridInChromium]) {
     if (!only || bench.name.toLowerCase().includes(only.toLowerCase())) await bench();
   }
   report();

@@ -65,6 +65,17 @@ Collection and refunds:
   batch cancel <batch> [--reason <text>]
                              until the bank confirms: reverse the booking, reopen the items, void the file
 
+Bank statements:
+  import-statement <file> [--dry-run]
+                             read a bank file (camt.052/053/054, pain.002, MT940; the format from the
+                             content), book every new entry once and match it; prints the statements
+                             with their balance check and what was matched. --dry-run books nothing
+                             and reads any account or currency; a real import takes only the club's
+                             own accounts in EUR
+  statements list            imported statements with their balance checks
+  statement show <id>        one statement with its entries, their match and explanation
+  match <entry> <item> [...] match an incoming payment to open items by hand (remembers the IBAN)
+
 Backups (in <ledger>.backups/ beside the ledger):
   backup [--out <file>]      a copy of the ledger now (in the backups folder, or at --out)
   backups                    list the backups, newest first
@@ -137,6 +148,10 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   collect: async () => (await import('./cli/collection')).collectCommand,
   refund: async () => (await import('./cli/collection')).refundCommand,
   batch: async () => (await import('./cli/collection')).batchCommand,
+  'import-statement': async () => (await import('./cli/statements')).importStatementCommand,
+  statements: async () => (await import('./cli/statements')).statementsCommand,
+  statement: async () => (await import('./cli/statements')).statementCommand,
+  match: async () => (await import('./cli/statements')).matchCommand,
   backup: async () => backupCommand,
   backups: async () => backupsCommand,
 };

@@ -24,6 +24,7 @@ export const EXCLUSION_REASONS = [
   'too_far_ahead',
   'deselected',
   'in_batch',
+  'returned',
 ] as const;
 export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
 
@@ -55,4 +56,5 @@ export const REASON_TEXT: Record<ExclusionReason, { nl: string; en: string }> = 
   nothing_to_collect: { nl: 'na verrekening van tegoeden valt er niets te incasseren', en: 'nothing left to collect after credits' },
   deselected: { nl: 'door u uitgezet', en: 'deselected by you' },
   in_batch: { nl: 'zit al in een incassobatch', en: 'already in a collection batch' },
+  returned: { nl: 'teruggeboekt', en: 'returned' },
 };

@@ -92,6 +92,8 @@ export interface CollectionPlan {
   debits: PlannedDebit[];
   excluded: Excluded[];
   fileCount: number;
+  /** items the bank returned before that this plan collects again (AM04/MS03 re-presented once) */
+  represented: Set<number>;
 }
 
 interface Candidate {
@@ -219,6 +221,8 @@ export function planCollection(ctx: Ctx, req: CollectionRequest): CollectionPlan
       ORDER BY CAST(d.number AS INTEGER), d.number, i.due_date, i.id`,
   ).iterate(req.scheme) as Iterable<Candidate>;
 
+  const returned = returnedItems(ctx);
+  const represented = new Set<number>();
   const excluded: Excluded[] = [];
   const exclude = (x: Candidate, reason: ExclusionReason, detail: string | null = null) =>
     excluded.push({ itemId: x.itemId, debtorId: x.debtorId, debtorNumber: x.number, debtorName: x.debtorName, document: x.document, dueDate: x.dueDate, balance: x.balance, reason, detail });
@@ -292,6 +296,8 @@ export function planCollection(ctx: Ctx, req: CollectionRequest): CollectionPlan
   for (const x of candidates) {
     if (pending && pending.debtor.debtorId !== x.debtorId) flush();
     if (x.method !== 'direct_debit') { exclude(x, x.mandateId !== null ? 'transfer_with_mandate' : 'not_direct_debit', x.mandateReference); continue; }
+    const ret = returned.get(x.itemId);
+    if (ret && ret.action !== 'represent') { exclude(x, 'returned', `${ret.code ?? '?'}, ${ret.count}x`); continue; }
     if (x.collect !== 1) { exclude(x, 'collect_off'); continue; }
     if (!x.iban) { exclude(x, 'missing_iban'); continue; }
     // cards from before the rule: outside the EEA a debit needs BIC and address, so it waits here, not in the bank's rejection
@@ -307,6 +313,7 @@ export function planCollection(ctx: Ctx, req: CollectionRequest): CollectionPlan
     const date = dateOf(x);
     if (date > latest && x.balance > 0) { exclude(x, 'too_far_ahead'); continue; }
     if (!pending) pending = { debtor: x, mandate, items: [] };
+    if (ret) represented.add(x.itemId);
     pending.items.push({ itemId: x.itemId, document: x.document, description: x.description, dueDate: x.dueDate, itemDate: x.itemDate, balance: x.balance, date, source: x });
   }
   flush();
@@ -349,5 +356,20 @@ export function planCollection(ctx: Ctx, req: CollectionRequest): CollectionPlan
     debits,
     excluded,
     fileCount: debits.length ? debits[debits.length - 1]!.fileNo : 0,
+    represented,
   };
+}
+
+/**
+ * Open items the bank sent back, with the latest reason and how often: the storno policy stored
+ * with each return says whether the item may be collected again (only 'represent').
+ */
+function returnedItems(ctx: Ctx): Map<number, { code: string | null; count: number; action: string }> {
+  const rows = stmt(
+    ctx.db,
+    `SELECT p.item_id AS itemId, COUNT(*) AS count, MAX(r.id) AS lastId, r.reason_code AS code, r.action
+       FROM collection_returns r JOIN batch_transaction_items p ON p.transaction_id = r.transaction_id JOIN open_items i ON i.id = p.item_id
+      WHERE i.state = 'open' GROUP BY p.item_id`,
+  ).all() as { itemId: number; count: number; code: string | null; action: string }[];
+  return new Map(rows.map((r) => [r.itemId, r]));
 }

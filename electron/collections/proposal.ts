@@ -27,7 +27,7 @@ export function proposalOf(plan: CollectionPlan): Output<'collections.propose'> 
     remittance: d.remittance,
     fileNo: d.fileNo,
     credits: d.credits,
-    items: d.portions.map((p) => ({ itemId: p.itemId, document: p.document, amount: p.amount, discount: p.discount, part: p.part ? `${p.part.index}/${p.part.of}` : null, prenotification: p.notice })),
+    items: d.portions.map((p) => ({ itemId: p.itemId, document: p.document, amount: p.amount, discount: p.discount, part: p.part ? `${p.part.index}/${p.part.of}` : null, prenotification: p.notice, represented: plan.represented.has(p.itemId) })),
   }));
   const prenotification = prenotificationFlags(plan);
   return {

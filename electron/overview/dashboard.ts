@@ -6,6 +6,7 @@ import { MANDATE_EXPIRY_MONTHS } from '../mandates/mandates';
 import { refundCandidates } from '../refunds/refunds';
 import { getSettings } from '../settings/settings';
 import { stmt } from '../preparedStatements';
+import { statementTodo } from '../statements/queries';
 
 type Dashboard = Output<'overview.dashboard'>;
 
@@ -101,24 +102,8 @@ export function getDashboard(ctx: Ctx): Dashboard {
       GROUP BY date ORDER BY date LIMIT 60`,
   ).all({ today, earliest }) as { date: string; scheduled: number; expected: number }[];
 
-  const toMatch = stmt(ctx.db, "SELECT COUNT(*) AS entries, COALESCE(SUM(ABS(amount)), 0) AS amount FROM statement_entries WHERE state = 'unmatched'").get() as { entries: number; amount: number };
-
-  // a re-presented return goes along in the next run by itself; the others wait for the treasurer
-  // until their items are no longer open (paid, written off, collected again by hand)
-  const openReturns = stmt(
-    ctx.db,
-    `SELECT r.id, r.debtor_id AS debtorId, r.amount FROM collection_returns r
-      WHERE r.action <> 'represent'
-        AND EXISTS (SELECT 1 FROM batch_transaction_items p JOIN open_items i ON i.id = p.item_id
-                     WHERE p.transaction_id = r.transaction_id AND i.state = 'open' AND i.balance > 0)
-      ORDER BY r.id`,
-  ).all() as { id: number; debtorId: number; amount: number }[];
-  const returnsToHandle = {
-    returns: openReturns.length,
-    debtors: new Set(openReturns.map((r) => r.debtorId)).size,
-    amount: openReturns.reduce((sum, r) => sum + r.amount, 0),
-    returnIds: openReturns.map((r) => r.id),
-  };
+  // the statements capability says what waits after the bank's answer
+  const bank = statementTodo(ctx);
 
   const awaiting = batchesByState[0]!;
   return {
@@ -129,8 +114,9 @@ export function getDashboard(ctx: Ctx): Dashboard {
       mandatesExpiring: { mandates: expiring.n },
       directDebitWithoutMandate: { debtors: withoutMandate.n },
       creditsToPayBack: credits,
-      entriesToMatch: toMatch,
-      returnsToHandle,
+      entriesToMatch: { entries: bank.unmatchedEntries },
+      returnsToHandle: { returns: bank.returnsToHandle },
+      statementProblems: { statements: bank.statementProblems },
     },
     ageing,
     forecast,

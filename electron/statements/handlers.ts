@@ -8,7 +8,7 @@ import { bookToAccount, matchManually, unmatch } from './manual';
 import type { EntryDetail, StatementEntry } from './model';
 import { suggestionsFor } from './match/suggestions';
 import { buildPayerIndex } from './match/transfers';
-import { getEntry, getStatement, inTransitByBatch, listEntries, listReturns, listStatements, statementEntries } from './queries';
+import { getEntry, getStatement, inTransitByBatch, listEntries, listReturns, listStatements, statementEntries, statementTodo } from './queries';
 import { decodeUpload, fileReading, readUpload, sha256Of } from './reading';
 import { getStornoSettings, saveStornoSettings } from './stornoPolicy';
 import { stmt } from '../preparedStatements';
@@ -53,6 +53,7 @@ export const statementHandlers: HandlersFor<typeof statementMethods> = {
   },
   'statements.inTransit': (ctx, input) => inTransitByBatch(ctx, input.includeSettled),
   'statements.returns': (ctx, input) => listReturns(ctx, input.debtorId, input.limit),
+  'statements.todo': (ctx) => statementTodo(ctx),
   'statements.settings.get': (ctx) => getStornoSettings(ctx),
   'statements.settings.save': (ctx, input) => {
     requireInitialized(ctx);

@@ -195,3 +195,14 @@ export function listReturns(ctx: Ctx, debtorId: number | undefined, limit: numbe
     itemIds: itemIds ? itemIds.split(',').map(Number) : [],
   }));
 }
+
+/** The overview's to-do counts: what waits for the treasurer after the bank's answer. */
+export function statementTodo(ctx: Ctx): { unmatchedEntries: number; returnsToHandle: number; statementProblems: number } {
+  const n = (sql: string) => (stmt(ctx.db, sql).get() as { n: number }).n;
+  return {
+    unmatchedEntries: n("SELECT COUNT(*) AS n FROM statement_entries WHERE state = 'unmatched'"),
+    returnsToHandle: n(`SELECT COUNT(*) AS n FROM collection_returns r WHERE r.action <> 'represent'
+      AND EXISTS (SELECT 1 FROM batch_transaction_items p JOIN open_items i ON i.id = p.item_id WHERE p.transaction_id = r.transaction_id AND i.state = 'open' AND i.balance > 0)`),
+    statementProblems: n('SELECT COUNT(*) AS n FROM bank_statements WHERE balance_difference <> 0 OR (previous_closing IS NOT NULL AND opening IS NOT NULL AND opening <> previous_closing)'),
+  };
+}

@@ -39,6 +39,8 @@ export const ProposedDebit = z.object({
       part: z.string().nullable(),
       /** set when this item is collected sooner than its invoice announced (pre-notification falls short) */
       prenotification: PrenotificationFlag.nullable(),
+      /** the bank returned this item before (AM04/MS03): collected again once */
+      represented: z.boolean(),
     }),
   ),
 });

@@ -23,7 +23,7 @@ export const overviewMethods = defineMethods({
   },
   'overview.dashboard': {
     kind: 'read',
-    summary: "The Overzicht's to-do list (due for collection, batches awaiting the bank, mandates expiring within 60 days, direct debit without a mandate, credits to pay back, bank entries to match, storno's to handle) and its charts (receivables by age, cash-in forecast, collection batches by state).",
+    summary: "The Overzicht's to-do list (due for collection, batches awaiting the bank, mandates expiring within 60 days, direct debit without a mandate, credits to pay back, bank entries to match, storno's to handle, statements that do not add up) and its charts (receivables by age, cash-in forecast, collection batches by state).",
     input: z.object({}),
     output: z.object({
       today: z.string(),
@@ -34,9 +34,11 @@ export const overviewMethods = defineMethods({
         directDebitWithoutMandate: z.object({ debtors: z.number() }),
         creditsToPayBack: z.object({ debtors: z.number(), amount: z.number() }),
         /** bank statement entries Penning could not match: the treasurer matches or books them */
-        entriesToMatch: z.object({ entries: z.number(), amount: z.number() }),
-        /** returned debits Penning does not collect again by itself whose items are still open; their ids for the filtered Storno's list */
-        returnsToHandle: z.object({ returns: z.number(), debtors: z.number(), amount: z.number(), returnIds: z.array(z.number()) }),
+        entriesToMatch: z.object({ entries: z.number() }),
+        /** returned debits Penning does not collect again by itself whose items are still open */
+        returnsToHandle: z.object({ returns: z.number() }),
+        /** imported statements that do not add up or leave a gap to the one before */
+        statementProblems: z.object({ statements: z.number() }),
       }),
       ageing: z.array(z.object({ bucket: z.enum(['0-30', '31-60', '61-90', '90+']), items: z.number(), debtors: z.number(), amount: z.number(), dueFrom: z.string().nullable(), dueTo: z.string().nullable() })),
       forecast: z.array(z.object({ date: z.string(), scheduled: z.number(), expected: z.number() })),

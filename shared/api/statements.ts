@@ -299,6 +299,12 @@ export const statementMethods = defineMethods({
     input: z.object({ debtorId: idField.optional(), limit: z.number().int().min(1).max(5000).default(200) }),
     output: z.array(DebtorReturn),
   },
+  'statements.todo': {
+    kind: 'read',
+    summary: 'For the overview’s to-do list: entries to match, returns whose items are still open and not re-presented, statements that do not add up.',
+    input: z.object({}),
+    output: z.object({ unmatchedEntries: z.number(), returnsToHandle: z.number(), statementProblems: z.number() }),
+  },
   'statements.settings.get': {
     kind: 'read',
     summary: 'The storno policy: what happens after each reason code, the refusal limit and the storno fee.',

@@ -98,10 +98,10 @@ describe('returns (storno) by end-to-end id', () => {
     expectBooksHealthy(t);
   });
 
-  it('follows the policy per reason code: MD06 for dunning, AC04 ends the mandate, MS02 stops, B2B MD06 flagged', () => {
+  it('follows the policy per reason code: MD06 for dunning, AC04 ends the mandate, MS02 stops, and none is proposed again', () => {
     const { batch, txs, members } = collected([15_000, 12_500, 4_500]);
     importFile(t, bankFile([statement([batchCredit(t, batch.id)])]));
-    importFile(t, bankFile([statement([returnOf(txs[0]!, 'MD06'), returnOf(txs[1]!, 'AC04'), returnOf(txs[2]!, 'MS02')], { id: 'S2', from: '2026-11-30' })]));
+    importFile(t, bankFile([statement([returnOf(txs[0]!, 'MD06'), returnOf(txs[1]!, 'AC04'), returnOf(txs[2]!, 'MS02')], { id: 'S2', from: '2026-11-30', opening: 32_000 })]));
     const byDebtor = (i: number) => call(t.ctx, 'statements.returns', { debtorId: members[i]!.debtorId })[0]!;
     expect(byDebtor(0)).toMatchObject({ action: 'dun', label: { nl: 'terugboeking door de betaler' }, b2bRefund: false });
     expect(byDebtor(0).outcome.nl).toMatch(/herinnering of aanmaning/);
@@ -110,6 +110,23 @@ describe('returns (storno) by end-to-end id', () => {
     expect(byDebtor(2)).toMatchObject({ action: 'stop', label: { nl: 'geweigerd door de betaler' } });
     expect(call(t.ctx, 'mandates.list', { debtorId: members[2]!.debtorId })[0]!.status).toBe('active');
     for (const m of members) expect(item(m.itemId).state).toBe('open');
+    expect(call(t.ctx, 'statements.todo', {})).toEqual({ unmatchedEntries: 0, returnsToHandle: 3, statementProblems: 0 });
+    // none of the three is proposed again: the why-not list says why
+    const p = call(t.ctx, 'collections.propose', { collectionDate: '2026-12-03' });
+    expect(p.debits).toEqual([]);
+    expect(members.map((m) => p.excluded.find((x) => x.itemId === m.itemId)).map((x) => [x?.reason, x?.detail])).toEqual([['returned', 'MD06, 1x'], ['returned', 'AC04, 1x'], ['returned', 'MS02, 1x']]);
+    expectBooksHealthy(t);
+  });
+
+  it('flags an MD06 on a B2B debit: the payer has no refund right', () => {
+    const bv = member(t, { name: 'Sportkantine BV', kind: 'business', mandate: { reference: 'ZWA-B2B-1', scheme: 'B2B' } });
+    const itemId = invoice(t, bv, 60_000);
+    const batch = call(t.ctx, 'collections.create', { collectionDate: '2026-11-26', scheme: 'B2B' });
+    importFile(t, bankFile([statement([batchCredit(t, batch.id), returnOf(transactionsOf(t, batch.id)[0]!, 'MD06', { date: '2026-11-27' })])]));
+    const r = call(t.ctx, 'statements.returns', { debtorId: bv })[0]!;
+    expect(r).toMatchObject({ b2bRefund: true, action: 'dun' });
+    expect(r.outcome.nl).toMatch(/B2B\) incasso kent geen terugboekrecht/);
+    expect(item(itemId).state).toBe('open');
     expectBooksHealthy(t);
   });
 
@@ -144,7 +161,7 @@ describe('returns (storno) by end-to-end id', () => {
     // re-presented in the next run, returned again: not re-presented a second time, and now off direct debit
     const next = call(t.ctx, 'collections.propose', { collectionDate: '2026-11-30' });
     const again = next.debits.find((d) => d.debtorId === members[0]!.debtorId);
-    expect(again?.items.map((i) => i.itemId)).toContain(members[0]!.itemId);
+    expect(again?.items.find((i) => i.itemId === members[0]!.itemId)).toMatchObject({ represented: true });
     const second = call(t.ctx, 'collections.create', { collectionDate: '2026-11-30', confirmPrenotification: true });
     const tx2 = transactionsOf(t, second.id)[0]!;
     importFile(t, bankFile([statement([batchCredit(t, second.id, { date: '2026-11-30' }), returnOf(tx2, 'AM04', { date: '2026-12-02' })], { id: 'S3', from: '2026-11-30' })]));
@@ -152,6 +169,8 @@ describe('returns (storno) by end-to-end id', () => {
     expect(last).toMatchObject({ action: 'stop', debtorCount: 2, mandateCount: 2 });
     expect(last.outcome.nl).toMatch(/al eens opnieuw aangeboden.*2 keer geweigerd: het lid staat niet meer op incasso/);
     expect(call(t.ctx, 'debtors.get', { id: members[0]!.debtorId }).collect).toBe(false);
+    const why = call(t.ctx, 'collections.propose', { collectionDate: '2026-12-03' }).excluded.find((x) => x.itemId === members[0]!.itemId);
+    expect(why).toMatchObject({ reason: 'returned', detail: 'AM04, 2x' });
     expectBooksHealthy(t);
   });
 });

@@ -9,7 +9,9 @@ export function normalizeReference(s: string): string {
 
 export function referenceTokens(text: string): string[] {
   const out = new Set<string>();
-  for (const raw of text.split(/[\s,;:()"'[\]{}]+/)) {
+  // whole words first (2026/0001 may be one invoice number), then their parts (2026-0001/2026-0002 are two)
+  const words = text.split(/[\s,;:()"'[\]{}]+/);
+  for (const raw of [...words, ...words.flatMap((w) => (/[/+&]/.test(w) ? w.split(/[/+&]+/) : []))]) {
     const t = raw.replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '');
     if (t.length < 4 || /^\d+$/.test(t)) continue;
     out.add(normalizeReference(t));

@@ -65,7 +65,8 @@ export function itemsForAmount(items: OpenItemRow[], amount: number): OpenItemRo
  */
 export function matchTransfer(ctx: Ctx, m: EntryToMatch, index: PayerIndex): boolean {
   const e = m.entry;
-  if (e.amount <= 0 || e.reversal || m.preSettlement) return false;
+  // money coming back with a reason code (a bounced refund) is no member's payment
+  if (e.amount <= 0 || e.reversal || m.preSettlement || e.details.some((d) => d.returnInfo)) return false;
   const party = counterpartyOf(e);
   let debtorId: number | null = null;
   let items: OpenItemRow[] = [];

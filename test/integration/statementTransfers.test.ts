@@ -1,0 +1,126 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { call, dispatch } from '../../electron/api';
+import { invoice, member } from '../helpers/club';
+import { openInitializedLedger, type TestLedger } from '../helpers/ledger';
+import { balanceOf, bankFile, detail, entry, expectBooksHealthy, importFile, statement, transactionsOf, transfer } from '../helpers/statements';
+
+let t: TestLedger;
+beforeEach(() => {
+  t = openInitializedLedger();
+});
+afterEach(() => t.close());
+
+const doc = (itemId: number) => (t.ctx.db.prepare('SELECT document FROM open_items WHERE id = ?').get(itemId) as { document: string }).document;
+const item = (id: number) => t.ctx.db.prepare('SELECT state, balance FROM open_items WHERE id = ?').get(id) as { state: string; balance: number };
+const entries = () => call(t.ctx, 'statements.entries', { filter: 'all' }).entries;
+
+describe('member transfers', () => {
+  it('by the invoice number in the text: full, partial (oldest first), several items, overpaid leaves a credit', () => {
+    const anna = member(t, { name: 'Anna Bakker', mandate: null, iban: 'NL20INGB0001234567' });
+    const bob = member(t, { name: 'Bob Visser', mandate: null });
+    const cas = member(t, { name: 'Cas Smit', mandate: null });
+    const a1 = invoice(t, anna, 15_000);
+    const b1 = invoice(t, bob, 15_000, '2026-10-01');
+    const b2 = invoice(t, bob, 5_000, '2026-11-01', 'Bardienst');
+    const c1 = invoice(t, cas, 4_500);
+    const r = importFile(t, bankFile([statement([
+      transfer(15_000, { name: 'A Bakker', text: `Contributie factuur ${doc(a1)}` }),
+      transfer(12_000, { name: 'Bob Visser', text: `${doc(b2)}/${doc(b1)} deel` }),
+      transfer(5_000, { name: 'C. Smit', text: `Betalingskenmerk ${doc(c1)} lid 1003` }),
+    ])]));
+    expect(r.matched.transfers).toBe(3);
+    expect(item(a1)).toEqual({ state: 'settled', balance: 0 });
+    // the older item first: b1 (due 1 October) is partly paid, b2 untouched
+    expect(item(b1)).toEqual({ state: 'open', balance: 3_000 });
+    expect(item(b2)).toEqual({ state: 'open', balance: 5_000 });
+    expect(item(c1).state).toBe('settled');
+    expect(call(t.ctx, 'refunds.candidates', {})).toEqual([expect.objectContaining({ debtorId: cas, credit: 500 })]);
+    const [c, b, a] = entries();
+    expect(a!.explanation.nl).toBe(`Betaling van Anna Bakker (1001), gevonden op het kenmerk ${doc(a1)} in de omschrijving; 1 post betaald`);
+    expect(b!.explanation.nl).toMatch(/deels betaald, de rest staat open/);
+    expect(c!.explanation.nl).toMatch(/te veel betaald: tegoed € 5,00/);
+    expect(balanceOf(t, '1100')).toBe(32_000);
+    expectBooksHealthy(t);
+  });
+
+  it('one payment for several items, and by known IBAN plus amount, then by name plus amount; a year or amount in the text is no reference', () => {
+    const anna = member(t, { name: 'Anna Bakker', mandate: null, iban: 'NL20INGB0001234567' });
+    const bob = member(t, { name: 'Bob Visser', mandate: null, holder: 'J. Visser' });
+    const a1 = invoice(t, anna, 15_000);
+    const a2 = invoice(t, anna, 2_500, '2026-11-10', 'Bardienst');
+    const b1 = invoice(t, bob, 4_500);
+    importFile(t, bankFile([statement([
+      transfer(17_500, { name: 'Bakker', iban: 'NL20INGB0001234567', text: 'contributie 2026 en 175 euro' }),
+      transfer(4_500, { name: 'J. Visser', iban: 'NL44RABO0123456789', text: 'lidmaatschap' }),
+    ])]));
+    expect([item(a1).state, item(a2).state, item(b1).state]).toEqual(['settled', 'settled', 'settled']);
+    const [b, a] = entries();
+    expect(a!.explanation.nl).toMatch(/gevonden op de bekende IBAN NL20INGB0001234567 en het bedrag; 2 posten betaald/);
+    expect(b!.explanation.nl).toMatch(/gevonden op de naam J. Visser en het bedrag/);
+    expectBooksHealthy(t);
+  });
+});
+
+describe('what Penning cannot match', () => {
+  it('suggests ranked matches with reasons; a manual match settles the items and teaches the IBAN', () => {
+    const anna = member(t, { name: 'Anna Bakker', mandate: null, iban: 'NL20INGB0001234567' });
+    const anne = member(t, { name: 'Anne Bakker', mandate: null, iban: 'NL86INGB0002445588' });
+    const a1 = invoice(t, anna, 15_000);
+    invoice(t, anne, 9_000);
+    const r = importFile(t, bankFile([statement([transfer(15_000, { name: 'FAM BAKKER', iban: 'NL71RABO5901576359', text: 'contributie' })])]));
+    expect(r.unmatched).toBe(1);
+    const e = entries()[0]!;
+    expect(e).toMatchObject({ state: 'unmatched', kind: null, counterpartyIban: 'NL71RABO5901576359' });
+    const s = call(t.ctx, 'statements.suggestions', { entryId: e.id });
+    expect(s.map((x) => [x.debtorName, x.score, x.reasons.map((r) => r.key)])).toEqual([
+      ['Anna Bakker', 33, ['amount', 'name', 'date']],
+      ['Anne Bakker', 13, ['name', 'date']],
+    ]);
+    const matched = call(t.ctx, 'statements.match', { entryId: e.id, itemIds: [a1] });
+    expect(matched).toMatchObject({ state: 'matched', kind: 'manual' });
+    expect(matched.explanation.nl).toMatch(/koppeling met de hand; 1 post betaald; IBAN NL71RABO5901576359 onthouden voor dit lid/);
+    expect(item(a1).state).toBe('settled');
+    // the next payment from that IBAN matches by itself
+    const a2 = invoice(t, anna, 2_500, '2026-11-20', 'Bardienst');
+    importFile(t, bankFile([statement([transfer(2_500, { name: 'FAM BAKKER', iban: 'NL71RABO5901576359', text: 'bar', date: '2026-11-28' })], { id: 'S2' })]));
+    expect(item(a2).state).toBe('settled');
+    // and a match can be undone by a reversing entry
+    const undone = call(t.ctx, 'statements.unmatch', { entryId: e.id, reason: 'verkeerd lid' });
+    expect(undone).toMatchObject({ state: 'unmatched', allocations: [] });
+    expect(item(a1)).toEqual({ state: 'open', balance: 15_000 });
+    // the undone payment is on the bank again as unmatched money, no longer booked
+    expect(balanceOf(t, '1100')).toBe(2_500);
+    expectBooksHealthy(t);
+  });
+
+  it('books bank costs and other income to a chosen account, refusing receivables and the bank itself', () => {
+    importFile(t, bankFile([statement([entry({ amount: -1_250, details: [detail({ remittance: 'Kosten betaalpakket' })] }), entry({ amount: 10_000, details: [detail({ counterparty: { name: 'Gemeente', iban: null, bic: null }, remittance: 'subsidie' })] })])]));
+    const [income, costs] = entries();
+    const account = (code: string) => call(t.ctx, 'accounts.list', {}).find((a) => a.code === code)!.id;
+    expect(dispatch(t.ctx, 'statements.bookToAccount', { entryId: costs!.id, accountId: account('1300') })).toMatchObject({ ok: false, error: { rule: 'receivables' } });
+    expect(dispatch(t.ctx, 'statements.bookToAccount', { entryId: costs!.id, accountId: account('1100') })).toMatchObject({ ok: false, error: { rule: 'same_account' } });
+    expect(call(t.ctx, 'statements.bookToAccount', { entryId: costs!.id, accountId: account('4800') })).toMatchObject({ state: 'matched', kind: 'account', explanation: { nl: 'Met de hand geboekt op 4800 Bankkosten' } });
+    call(t.ctx, 'statements.bookToAccount', { entryId: income!.id, accountId: account('8100') });
+    expect([balanceOf(t, '4800'), balanceOf(t, '8100'), balanceOf(t, '1100')]).toEqual([1_250, -10_000, 8_750]);
+    expect(dispatch(t.ctx, 'statements.bookToAccount', { entryId: costs!.id, accountId: account('4800') })).toMatchObject({ ok: false, error: { rule: 'already_matched' } });
+    expect(call(t.ctx, 'statements.entries', { filter: 'unmatched' }).total).toBe(0);
+    expectBooksHealthy(t);
+  });
+});
+
+describe('our refunds leaving the account', () => {
+  it('are matched by end-to-end id: Terug te betalen / Bank, the run confirmed', () => {
+    const bob = member(t, { name: 'Bob Visser', mandate: null, iban: 'NL44RABO0123456789' });
+    const b1 = invoice(t, bob, 5_000);
+    importFile(t, bankFile([statement([transfer(7_500, { text: doc(b1) })])]));
+    const refund = call(t.ctx, 'refunds.create', { debtorIds: [bob] });
+    expect(balanceOf(t, '1600')).toBe(-2_500);
+    const tx = transactionsOf(t, refund.id)[0]!;
+    const r = importFile(t, bankFile([statement([entry({ amount: -2_500, bookingDate: '2026-11-26', details: [detail({ endToEndId: tx.endToEndId, counterparty: { name: 'Bob Visser', iban: tx.iban, bic: null } })] })], { id: 'S2' })]));
+    expect(r.matched.refunds).toBe(1);
+    expect(balanceOf(t, '1600')).toBe(0);
+    expect(call(t.ctx, 'batches.get', { id: refund.id, limit: 1, offset: 0 }).batch.status).toBe('confirmed');
+    expect(entries().find((e) => e.kind === 'refund')!.explanation.nl).toMatch(/^Terugbetaling TRB-2026-0001 \(1 betaling\) afgeschreven/);
+    expectBooksHealthy(t);
+  });
+});
