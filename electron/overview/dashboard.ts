@@ -40,12 +40,13 @@ export function getDashboard(ctx: Ctx): Dashboard {
       WHERE i.state = 'open' AND i.balance > 0 AND i.blocked = 0 AND i.due_date <= ? AND ${COLLECTABLE_DEBTOR}`,
   ).get(earliest) as { items: number; debtors: number; amount: number };
 
-  // a saved collection waits for the bank until its last collection date has passed
+  // a saved collection waits for the bank until its last collection date has passed, or until
+  // a bank statement has confirmed it
   const batchDates = `SELECT b.id, b.status, b.control_sum AS amount, MAX(t.date) AS lastDate
        FROM batches b LEFT JOIN batch_transactions t ON t.batch_id = b.id WHERE b.kind = 'collection' GROUP BY b.id`;
   const batches = stmt(
     ctx.db,
-    `SELECT CASE WHEN status = 'cancelled' THEN 'cancelled' WHEN lastDate >= @today THEN 'awaiting' ELSE 'executed' END AS state,
+    `SELECT CASE WHEN status = 'cancelled' THEN 'cancelled' WHEN status = 'confirmed' OR lastDate < @today THEN 'executed' ELSE 'awaiting' END AS state,
             COUNT(*) AS batches, COALESCE(SUM(amount), 0) AS amount
        FROM (${batchDates}) GROUP BY state`,
   ).all({ today }) as { state: 'awaiting' | 'executed' | 'cancelled'; batches: number; amount: number }[];

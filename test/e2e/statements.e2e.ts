@@ -229,6 +229,17 @@ describe('Bankafschriften', () => {
       expect(await seriousViolations(page, 'afschrift')).toEqual([]);
       await shot(page, 'stmt-03-afschrift-nl');
 
+      // the Overzicht's to-do list leads to the entry that waits
+      await page.getByRole('navigation').getByRole('link', { name: 'Overzicht' }).click();
+      await page.getByRole('link', { name: /1 bankregel te koppelen/ }).waitFor();
+      await shot(page, 'stmt-00-overzicht-nl');
+      await page.getByRole('link', { name: /1 bankregel te koppelen/ }).click();
+      await page.waitForURL(/#\/bankafschriften\/regels\?filter=unmatched$/);
+      await page.getByRole('region', { name: 'Bankregels' }).getByText('1 regel', { exact: true }).waitFor();
+      expect(await page.getByRole('radio', { name: 'Niet gekoppeld' }).isChecked()).toBe(true);
+      expect(await entries.locator('tbody tr').count()).toBe(1);
+      await shot(page, 'stmt-03b-te-koppelen-nl');
+
       // the transfer, by hand: the member is among the suggestions, her item ticked, Koppelen
       await entries.getByRole('button', { name: new RegExp(`^Koppelen: .*Fam\\. ${surname}`) }).click();
       const drawer = page.getByRole('dialog', { name: 'Bankregel' });
@@ -240,7 +251,23 @@ describe('Bankafschriften', () => {
       await page.getByRole('dialog', { name: 'Betaling koppelen' }).getByRole('button', { name: 'Koppelen' }).click();
       await page.getByText(`Gekoppeld aan ${payer.name}.`).waitFor();
       await drawer.getByText('met de hand gekoppeld', { exact: true }).waitFor();
-      expect(call(ctx, 'items.list', { debtorId: payer.id, status: 'all', limit: 50 }).items.find((i) => i.id === payerItem.id)!.balance).toBe(0);
+      const balanceOfItem = () => call(ctx, 'items.list', { debtorId: payer.id, status: 'all', limit: 50 }).items.find((i) => i.id === payerItem.id)!.balance;
+      expect(balanceOfItem()).toBe(0);
+
+      // undone with a reason (the wrong member, say), and matched again
+      await drawer.getByLabel('Waarom ontkoppelen?').fill('verkeerd lid gekozen');
+      await drawer.getByRole('button', { name: 'Ontkoppelen' }).click();
+      const undoDialog = page.getByRole('dialog', { name: 'Ontkoppelen' });
+      expect(plain(await undoDialog.textContent())).toMatch(/De boeking van € [\d.,]+ wordt tegengeboekt; de posten staan weer open/);
+      await undoDialog.getByRole('button', { name: 'Ontkoppelen' }).click();
+      await page.getByText('Ontkoppeld: de regel wacht weer op een koppeling.').waitFor();
+      await drawer.getByText('niet gekoppeld', { exact: true }).waitFor();
+      expect(balanceOfItem()).toBe(payerItem.balance);
+      await suggestion.getByRole('checkbox', { name: new RegExp(payerItem.document) }).first().check();
+      await drawer.getByRole('button', { name: 'Koppelen', exact: true }).click();
+      await page.getByRole('dialog', { name: 'Betaling koppelen' }).getByRole('button', { name: 'Koppelen' }).click();
+      await drawer.getByText('met de hand gekoppeld', { exact: true }).waitFor();
+      expect(balanceOfItem()).toBe(0);
       await page.keyboard.press('Escape');
 
       // the storno list and Incasso onderweg explain what happened

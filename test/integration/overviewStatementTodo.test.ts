@@ -23,8 +23,8 @@ describe('the to-do list after a bank statement', () => {
     const txs = transactionsOf(t, batch.id);
     const annaTx = txs.find((x) => x.debtorId === anna)!;
     const bobTx = txs.find((x) => x.debtorId === bob)!;
+    expect(todo().batchesAwaitingBank.batches).toBe(1);
     expect(todo()).toMatchObject({ entriesToMatch: { entries: 0 }, returnsToHandle: { returns: 0 }, statementProblems: { statements: 0 } });
-
     importFile(
       t,
       bankFile([
@@ -39,6 +39,8 @@ describe('the to-do list after a bank statement', () => {
         ]),
       ]),
     );
+    // the bank credited the batch: it no longer waits for the bank, even before its date has passed
+    expect(todo().batchesAwaitingBank).toEqual({ batches: 0, amount: 0 });
     const returns = call(t.ctx, 'statements.returns', {});
     expect(returns.find((r) => r.reasonCode === 'AM04')!.action).toBe('represent');
     expect(returns.find((r) => r.reasonCode === 'MD06')!.action).toBe('dun');

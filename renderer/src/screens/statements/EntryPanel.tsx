@@ -226,39 +226,28 @@ function BookToAccount({ entry, onChanged }: { entry: StatementEntryT; onChanged
     onChanged();
   };
   return (
-    <>
-      <Divider />
-      <form ref={form.formRef} noValidate aria-label={t('statements.bookTitle')} onSubmit={(e) => { e.preventDefault(); void book(); }}>
-        <Title order={3} size="h4" mb="xs">
-          {t('statements.bookTitle')}
-        </Title>
-        <Text size="sm" c="dimmed" mb="xs">
-          {t(entry.amount > 0 ? 'statements.bookIntroIn' : 'statements.bookIntroOut')}
-        </Text>
-        <Group align="flex-end" gap="sm">
-          <NativeSelect
-            label={t('statements.bookAccount')}
-            name="accountId"
-            value={accountId}
-            onChange={(e) => { setAccountId(e.currentTarget.value); form.clear('accountId'); }}
-            data={[{ value: '', label: t('statements.chooseAccount') }, ...choices.map((a) => ({ value: String(a.id), label: `${a.code} ${a.name}` }))]}
-            error={form.errorOf('accountId')}
-            w={260}
-          />
-          <TextInput label={t('statements.bookDescription')} name="description" value={description} onChange={(e) => setDescription(e.currentTarget.value)} error={form.errorOf('description')} style={{ flex: 1 }} />
-        </Group>
-        <Group mt="sm">
-          <ReasonButton type="submit" variant="default" reason={accountId === '' ? t('statements.chooseAccountFirst') : undefined} leftSection={<IconReceipt size={16} aria-hidden />} loading={form.busy}>
-            {t('statements.book')}
-          </ReasonButton>
-        </Group>
-        {form.formError && (
-          <Alert color="red" role="alert" mt="xs">
-            {form.formError}
-          </Alert>
-        )}
-      </form>
-    </>
+    <PanelForm title={t('statements.bookTitle')} formRef={form.formRef} formError={form.formError} onSubmit={() => void book()}>
+      <Text size="sm" c="dimmed" mb="xs">
+        {t(entry.amount > 0 ? 'statements.bookIntroIn' : 'statements.bookIntroOut')}
+      </Text>
+      <Group align="flex-end" gap="sm">
+        <NativeSelect
+          label={t('statements.bookAccount')}
+          name="accountId"
+          value={accountId}
+          onChange={(e) => { setAccountId(e.currentTarget.value); form.clear('accountId'); }}
+          data={[{ value: '', label: t('statements.chooseAccount') }, ...choices.map((a) => ({ value: String(a.id), label: `${a.code} ${a.name}` }))]}
+          error={form.errorOf('accountId')}
+          w={260}
+        />
+        <TextInput label={t('statements.bookDescription')} name="description" value={description} onChange={(e) => setDescription(e.currentTarget.value)} error={form.errorOf('description')} style={{ flex: 1 }} />
+      </Group>
+      <Group mt="sm">
+        <ReasonButton type="submit" variant="default" reason={accountId === '' ? t('statements.chooseAccountFirst') : undefined} leftSection={<IconReceipt size={16} aria-hidden />} loading={form.busy}>
+          {t('statements.book')}
+        </ReasonButton>
+      </Group>
+    </PanelForm>
   );
 }
 
@@ -284,21 +273,30 @@ function Unmatch({ entry, onChanged }: { entry: StatementEntryT; onChanged: () =
     onChanged();
   };
   return (
+    <PanelForm title={t('statements.unmatchTitle')} formRef={form.formRef} formError={form.formError} onSubmit={() => void undo()}>
+      <Group align="flex-end" gap="sm">
+        <TextInput label={t('statements.unmatchReason')} name="reason" withAsterisk value={reason} onChange={(e) => { setReason(e.currentTarget.value); form.clear('reason'); }} error={form.errorOf('reason')} style={{ flex: 1 }} />
+        <Button type="submit" color="red" variant="light" leftSection={<IconLinkOff size={16} aria-hidden />} loading={form.busy}>
+          {t('statements.unmatch')}
+        </Button>
+      </Group>
+    </PanelForm>
+  );
+}
+
+/** One action of the panel: a titled form under a divider, with the error that belongs to no field. */
+function PanelForm({ title, formRef, formError, onSubmit, children }: { title: string; formRef: React.RefObject<HTMLFormElement | null>; formError: string | undefined; onSubmit: () => void; children: React.ReactNode }) {
+  return (
     <>
       <Divider />
-      <form ref={form.formRef} noValidate aria-label={t('statements.unmatchTitle')} onSubmit={(e) => { e.preventDefault(); void undo(); }}>
+      <form ref={formRef} noValidate aria-label={title} onSubmit={(e) => { e.preventDefault(); onSubmit(); }}>
         <Title order={3} size="h4" mb="xs">
-          {t('statements.unmatchTitle')}
+          {title}
         </Title>
-        <Group align="flex-end" gap="sm">
-          <TextInput label={t('statements.unmatchReason')} name="reason" withAsterisk value={reason} onChange={(e) => { setReason(e.currentTarget.value); form.clear('reason'); }} error={form.errorOf('reason')} style={{ flex: 1 }} />
-          <Button type="submit" color="red" variant="light" leftSection={<IconLinkOff size={16} aria-hidden />} loading={form.busy}>
-            {t('statements.unmatch')}
-          </Button>
-        </Group>
-        {form.formError && (
+        {children}
+        {formError && (
           <Alert color="red" role="alert" mt="xs">
-            {form.formError}
+            {formError}
           </Alert>
         )}
       </form>
