@@ -402,7 +402,7 @@ export const batches = sqliteTable(
     createdStamp: text('created_stamp').notNull(),
     /** who collects into which account, as it stood when saved (JSON: name, creditor id, IBAN, BIC) */
     header: text('header').notNull(),
-    /** saved: sent, waiting for the bank; confirmed: the bank credited it (statement); cancelled: void */
+    /** saved: sent, waiting for the bank; confirmed: the bank answered for every debit (credited or refused, from its statements); cancelled: void */
     status: text('status', { enum: ['saved', 'confirmed', 'cancelled'] }).notNull().default('saved'),
     transactionCount: integer('transaction_count').notNull(),
     controlSum: integer('control_sum').notNull(),

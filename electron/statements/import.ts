@@ -7,7 +7,7 @@ import { previousClosing, statementTotals } from './balanceCheck';
 import type { EntryToMatch } from './entryRecord';
 import { entryKeys } from './idempotencyKey';
 import { matchBatchCredit } from './match/batchCredit';
-import { scopeOfId } from './match/batchIds';
+import { scopeOfId, transactionsInScope } from './match/batchIds';
 import { matchRefund } from './match/refunds';
 import { matchReturns } from './match/returns';
 import { buildPayerIndex, matchTransfer, type PayerIndex } from './match/transfers';
@@ -68,7 +68,11 @@ function statusReportAsStatement(ctx: Ctx, file: BankFile): Planned {
   }
   const acc = stmt(ctx.db, 'SELECT id, ledger_account_id AS ledgerAccountId, name, iban FROM bank_accounts WHERE id = ?').get(batch.bankAccountId) as OwnAccount & { iban: string };
   const today = ctx.today();
-  const entries: StatementEntry[] = r.rejects.map((x) => ({
+  // a whole file refused (group status RJCT) without a line per debit: every debit of that file is refused
+  const rejects = r.rejects.length === 0 && r.groupStatus === 'RJCT' && scope
+    ? transactionsInScope(ctx, scope).map((tx, i) => ({ originalPaymentInfoId: null, endToEndId: tx.endToEndId, amount: tx.amount, mandateId: null, reasonCode: null, reasonText: 'Het hele bestand is door de bank geweigerd', source: `OrgnlGrpInfAndSts ${i + 1}` }))
+    : r.rejects;
+  const entries: StatementEntry[] = rejects.map((x) => ({
     amount: 0, currency: 'EUR', bookingDate: today, valueDate: null, bankReference: null, reversal: false, transactionCode: null, proprietaryCode: null, transactionCount: null, information: x.reasonText,
     details: [{
       amount: x.amount === null ? null : -x.amount, endToEndId: x.endToEndId, paymentInfoId: x.originalPaymentInfoId, messageId: r.originalMessageId, mandateId: x.mandateId, creditorId: null, bankReference: null,
@@ -77,7 +81,7 @@ function statusReportAsStatement(ctx: Ctx, file: BankFile): Planned {
     source: x.source,
   }));
   const statement: Statement = { account: acc.iban, currency: 'EUR', id: r.messageId, sequence: null, from: today, to: today, opening: null, closing: null, entries };
-  return { statement, account: acc, keys: r.rejects.map((x, i) => `${acc.iban}|pain.002|${x.endToEndId ?? `${r.messageId}#${i}`}`), preSettlement: true };
+  return { statement, account: acc, keys: rejects.map((x, i) => `${acc.iban}|pain.002|${x.endToEndId ?? `${r.messageId}#${i}`}`), preSettlement: true };
 }
 
 const UNMATCHED = {

@@ -1,5 +1,5 @@
 import { conflictError, notFoundError, validationError } from '../../shared/api/errors';
-import { formatEuro } from '../../shared/money';
+import { euro } from './euro';
 import type { Ctx } from '../context';
 import { recordEvent } from '../items/openItems';
 import { postEntry } from '../ledger/post';
@@ -11,7 +11,6 @@ import type { EntryDetail, StatementEntry } from './model';
 import { type OpenItemRow, payItems } from './match/payItems';
 import { transferExplanation } from './match/transfers';
 
-const euro = (c: number, lang: 'nl' | 'en' = 'nl') => formatEuro(c, lang).replace(/\u00a0/g, ' ');
 
 interface StoredEntry {
   id: number;

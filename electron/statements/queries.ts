@@ -1,6 +1,6 @@
 import type { AllocationT, BatchInTransitT, DebtorReturnT, StatementEntryT, StatementSummaryT } from '../../shared/api/statements';
 import { notFoundError } from '../../shared/api/errors';
-import { formatEuro } from '../../shared/money';
+import { euro } from './euro';
 import { reasonLabel } from '../../shared/returnReasons';
 import type { Ctx } from '../context';
 import { stmt } from '../preparedStatements';
@@ -8,7 +8,6 @@ import { ledgerBalance } from './balanceCheck';
 import { counterpartyOf, entryText } from './entryRecord';
 import type { EntryDetail, StatementEntry as ModelEntry } from './model';
 
-const euro = (c: number, lang: 'nl' | 'en' = 'nl') => formatEuro(c, lang).replace(/\u00a0/g, ' ');
 
 const STATEMENT_SELECT = `SELECT s.id, s.file_id AS fileId, f.file_name AS fileName, f.format, f.imported_at AS importedAt, s.bank_account_id AS bankAccountId, a.name AS bankAccountName,
        a.ledger_account_id AS ledgerAccountId, s.account, s.currency, s.statement_id AS statementId, s.sequence, s.from_date AS "from", s.to_date AS "to", s.opening, s.closing,

@@ -1,5 +1,4 @@
 import type { StornoSettingsT } from '../../shared/api/statements';
-import { formatEuro } from '../../shared/money';
 import { DEFAULT_STORNO_ACTIONS, reasonLabel, type StornoAction } from '../../shared/returnReasons';
 import type { Ctx } from '../context';
 import { createItem } from '../items/openItems';
@@ -8,6 +7,7 @@ import { postEntry } from '../ledger/post';
 import { journalOfKind } from '../collections/numbering';
 import { stmt } from '../preparedStatements';
 import type { Text } from './entryRecord';
+import { euro } from './euro';
 
 export function getStornoSettings(ctx: Ctx): StornoSettingsT {
   const org = stmt(ctx.db, 'SELECT storno_refusal_limit AS refusalLimit, storno_fee AS fee, storno_other_codes AS otherCodes FROM organisation WHERE id = 1').get() as
@@ -116,8 +116,8 @@ export function applyStornoPolicy(
       { debtorId: r.debtorId, sourceType: 'journal', entryId, document: `STORNO-${r.reference}`, description: `Stornokosten (${label.nl})`, itemDate: r.date, dueDate: r.date, amount: settings.fee },
       { kind: 'created', text: `Stornokosten na teruggeboekte incasso ${r.reference} (${code})` },
     );
-    nl.push(`stornokosten ${formatEuro(settings.fee).replace(/\u00a0/g, ' ')} in rekening gebracht`);
-    en.push(`storno fee ${formatEuro(settings.fee, 'en').replace(/\u00a0/g, ' ')} charged`);
+    nl.push(`stornokosten ${euro(settings.fee)} in rekening gebracht`);
+    en.push(`storno fee ${euro(settings.fee, 'en')} charged`);
   }
   return { action, outcome: { nl: nl.join('; '), en: en.join('; ') }, b2bRefund };
 }

@@ -118,6 +118,17 @@ describe('returns (storno) by end-to-end id', () => {
     expectBooksHealthy(t);
   });
 
+  it('says so when a return is of a debit Penning does not know, and books nothing', () => {
+    const r = importFile(t, bankFile([statement([returnOf({ endToEndId: 'ANDER-PROGRAMMA-1', amount: 2_500, name: 'X', iban: 'NL20INGB0001234567', mandateReference: 'M1' }, 'AM04')])]));
+    expect(r).toMatchObject({ unmatched: 1, matched: { returns: 0 } });
+    expect(call(t.ctx, 'statements.entries', { filter: 'returns' }).entries[0]).toMatchObject({
+      state: 'unmatched',
+      returnReason: { code: 'AM04', label: { nl: 'onvoldoende saldo' } },
+      explanation: { nl: 'Terugboeking (onvoldoende saldo, AM04) van een incasso die Penning niet kent (end-to-end-id ANDER-PROGRAMMA-1); verwerk met de hand' },
+    });
+    expect(balanceOf(t, '1100')).toBe(0);
+  });
+
   it('flags an MD06 on a B2B debit: the payer has no refund right', () => {
     const bv = member(t, { name: 'Sportkantine BV', kind: 'business', mandate: { reference: 'ZWA-B2B-1', scheme: 'B2B' } });
     const itemId = invoice(t, bv, 60_000);
@@ -145,6 +156,17 @@ describe('returns (storno) by end-to-end id', () => {
     expect(call(t.ctx, 'batches.get', { id: batch.id, limit: 1, offset: 0 }).batch.status).toBe('confirmed');
     // the same report again books nothing
     expect(importFile(t, pain002(t, batch.id, [{ endToEndId: txs[1]!.endToEndId, code: 'AC01' }]))).toMatchObject({ skipped: 1, matched: { returns: 0 } });
+    expectBooksHealthy(t);
+  });
+
+  it('a pain.002 that refuses the whole file reopens every debit of it', () => {
+    const { batch, members } = collected();
+    const file = pain002(t, batch.id, []);
+    file.statusReport!.groupStatus = 'RJCT';
+    expect(importFile(t, file)).toMatchObject({ matched: { returns: 3 } });
+    for (const m of members) expect(item(m.itemId)).toMatchObject({ state: 'open' });
+    expect(balanceOf(t, '1400')).toBe(0);
+    expect(call(t.ctx, 'batches.get', { id: batch.id, limit: 1, offset: 0 }).batch.status).toBe('confirmed');
     expectBooksHealthy(t);
   });
 

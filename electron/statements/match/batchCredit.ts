@@ -1,5 +1,5 @@
 import { addDays, formatDate } from '../../../shared/dates';
-import { formatEuro } from '../../../shared/money';
+import { euro } from '../euro';
 import type { Ctx } from '../../context';
 import { recordEvent } from '../../items/openItems';
 import { accountForRole } from '../../ledger/chart';
@@ -18,7 +18,6 @@ function openTransactions(ctx: Ctx, ids: number[]): { id: number; amount: number
   return ids.flatMap((id) => (q.get(id) as { id: number; amount: number; batchId: number } | undefined) ?? []);
 }
 
-const euro = (c: number, lang: 'nl' | 'en' = 'nl') => formatEuro(c, lang).replace(/\u00a0/g, ' ');
 
 /**
  * Our own collection coming back: the credit of a batch, found by the PmtInfId/MsgId the bank

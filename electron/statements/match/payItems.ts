@@ -1,5 +1,5 @@
 import { formatDate } from '../../../shared/dates';
-import { formatEuro } from '../../../shared/money';
+import { euro } from '../euro';
 import type { Ctx } from '../../context';
 import { createItem, recordEvent } from '../../items/openItems';
 import { accountForRole } from '../../ledger/chart';
@@ -8,7 +8,6 @@ import { journalOfKind } from '../../collections/numbering';
 import { stmt } from '../../preparedStatements';
 import type { NewAllocation } from '../entryRecord';
 
-const euro = (c: number) => formatEuro(c).replace(/\u00a0/g, ' ');
 
 export interface OpenItemRow {
   id: number;

@@ -1,5 +1,5 @@
 import { formatDate } from '../../../shared/dates';
-import { formatEuro } from '../../../shared/money';
+import { euro } from '../euro';
 import { reasonLabel } from '../../../shared/returnReasons';
 import type { Ctx } from '../../context';
 import { createItem, recordEvent } from '../../items/openItems';
@@ -24,7 +24,6 @@ interface TxRow {
   returned: number;
 }
 
-const euro = (c: number, lang: 'nl' | 'en' = 'nl') => formatEuro(c, lang).replace(/\u00a0/g, ' ');
 
 function isReturnLike(m: EntryToMatch): boolean {
   const e = m.entry;
@@ -51,7 +50,18 @@ export function matchReturns(ctx: Ctx, m: EntryToMatch): boolean {
   );
   const details = e.details.filter((d) => d.endToEndId);
   const found = details.map((d) => ({ d, tx: txOf.get(d.endToEndId) as TxRow | undefined }));
-  if (found.some((f) => !f.tx)) return false;
+  const unknown = found.find((f) => !f.tx);
+  if (unknown) {
+    // a return of a debit Penning did not make (another program, a typo in the id): said, not guessed
+    const ret = unknown.d.returnInfo;
+    if (!ret) return false;
+    const label = reasonLabel(ret.reasonCode);
+    explainUnmatched(ctx, m.id, {
+      nl: `Terugboeking (${label.nl}${ret.reasonCode ? `, ${ret.reasonCode}` : ''}) van een incasso die Penning niet kent (end-to-end-id ${unknown.d.endToEndId}); verwerk met de hand`,
+      en: `Return (${label.en}${ret.reasonCode ? `, ${ret.reasonCode}` : ''}) of a debit Penning does not know (end-to-end id ${unknown.d.endToEndId}); handle by hand`,
+    });
+    return true;
+  }
   const already = found.filter((f) => f.tx!.returned === 1);
   if (already.length > 0) {
     explainUnmatched(ctx, m.id, {

@@ -1,6 +1,6 @@
 import type { SuggestionT } from '../../../shared/api/statements';
 import { addDays, formatDate } from '../../../shared/dates';
-import { formatEuro } from '../../../shared/money';
+import { euro } from '../euro';
 import type { Ctx } from '../../context';
 import { stmt } from '../../preparedStatements';
 import { counterpartyOf, entryText } from '../entryRecord';
@@ -9,7 +9,6 @@ import { itemsForAmount, type PayerIndex } from './transfers';
 import { payableItems } from './payItems';
 import { normalizeName, normalizeReference, referenceTokens } from './references';
 
-const euro = (c: number, lang: 'nl' | 'en' = 'nl') => formatEuro(c, lang).replace(/\u00a0/g, ' ');
 
 /** Points per reason; a payment that carries the reference and comes from the known IBAN scores 100. */
 const POINTS = { reference: 40, iban: 30, amount: 20, name: 15, date: 5 } as const;

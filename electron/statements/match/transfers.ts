@@ -1,11 +1,10 @@
-import { formatEuro } from '../../../shared/money';
+import { euro } from '../euro';
 import type { Ctx } from '../../context';
 import { stmt } from '../../preparedStatements';
 import { counterpartyOf, type EntryToMatch, entryText, recordMatch } from '../entryRecord';
 import { type OpenItemRow, payableItems, payItems } from './payItems';
 import { normalizeName, normalizeReference, referenceTokens } from './references';
 
-const euro = (c: number, lang: 'nl' | 'en' = 'nl') => formatEuro(c, lang).replace(/\u00a0/g, ' ');
 
 /**
  * Lookups built once per import (or suggestion request): open items by their normalized document,
