@@ -74,14 +74,20 @@ const XML_READER_MERGED = (() => {
 })();
 
 /** Drops files on the drop zone the way a file manager does (a DataTransfer with File objects). */
-async function dropFiles(page: Page, files: { name: string; text: string }[]): Promise<void> {
-  // a string, because the tests are typed without the DOM library
-  await page.evaluate(`(() => {
+async function dropFiles(page: Page, files: { name: string; text: string }[], on = '[data-testid="statement-drop"]'): Promise<boolean> {
+  // a string, because the tests are typed without the DOM library; answers whether the page kept the browser from opening the file
+  return (await page.evaluate(`(() => {
     const dt = new DataTransfer();
     for (const f of ${JSON.stringify(files)}) dt.items.add(new File([f.text], f.name, { type: 'application/octet-stream' }));
-    const zone = document.querySelector('[data-testid="statement-drop"]');
-    for (const type of ['dragenter', 'dragover', 'drop']) zone.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
-  })()`);
+    const target = document.querySelector(${JSON.stringify(on)});
+    let prevented = true;
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      const event = new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true });
+      target.dispatchEvent(event);
+      if (type !== 'dragenter') prevented = prevented && event.defaultPrevented;
+    }
+    return prevented;
+  })()`)) as boolean;
 }
 
 async function seriousViolations(page: Page, screen: string): Promise<string[]> {
@@ -116,11 +122,14 @@ describe('Bankafschriften', () => {
     await page.getByRole('heading', { name: 'Nog geen afschriften', level: 2 }).waitFor();
     await page.getByText('Download een camt.053 of MT940 bij je bank en sleep het hierheen.').waitFor();
     await page.getByRole('button', { name: 'Kies bestanden' }).waitFor();
-    await dropFiles(page, [{ name: 'boodschappen.txt', text: 'melk, brood, kaas\n' }]);
+    // a file dropped beside the zone is not opened by the browser in place of Penning, nor read
+    expect(await dropFiles(page, [{ name: 'naast.xml', text: '<x/>' }], 'h1')).toBe(true);
+    expect(await dropFiles(page, [{ name: 'boodschappen.txt', text: 'melk, brood, kaas\n' }])).toBe(true);
     const card = page.getByRole('region', { name: 'boodschappen.txt' });
     await card.getByRole('alert').filter({ hasText: 'boodschappen.txt is niet ingelezen' }).waitFor();
     expect(plain(await card.getByRole('alert').textContent())).toContain('Dit is geen bankafschrift dat Penning kent (camt.052/053/054, pain.002 of MT940)');
     expect(call(s.server.ctx, 'statements.list', {})).toEqual([]);
+    expect(await page.getByRole('region', { name: 'naast.xml' }).count()).toBe(0);
 
     // the other tabs are empty and say why
     await page.getByRole('tab', { name: 'Incasso onderweg' }).click();

@@ -1,6 +1,6 @@
 import { Button, FileButton, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconFileUpload, IconUpload } from '@tabler/icons-react';
-import { useState, type DragEvent } from 'react';
+import { useEffect, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /**
@@ -10,6 +10,19 @@ import { useTranslation } from 'react-i18next';
 export function FileDrop({ onFiles, busy }: { onFiles: (files: File[]) => void; busy: boolean }) {
   const { t } = useTranslation();
   const [over, setOver] = useState(false);
+  // a file that misses the zone would make the browser open it in place of Penning (Electron refuses
+  // the navigation already); on this screen such a drop does nothing
+  useEffect(() => {
+    const ignore = (e: globalThis.DragEvent) => {
+      if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
+    };
+    window.addEventListener('dragover', ignore);
+    window.addEventListener('drop', ignore);
+    return () => {
+      window.removeEventListener('dragover', ignore);
+      window.removeEventListener('drop', ignore);
+    };
+  }, []);
   const drop = (e: DragEvent<HTMLDivElement>) => {
     e.preventDefault();
     setOver(false);
