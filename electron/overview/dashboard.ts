@@ -6,6 +6,7 @@ import { COLLECTABLE_DEBTOR, DUE_FOR_COLLECTION, earliestCollection } from '../i
 import { DIRECT_DEBIT_WITHOUT_MANDATE, MANDATE_EXPIRING_DEBTOR, expiringCutoff } from '../mandates/expiring';
 import { refundCandidates } from '../refunds/refunds';
 import { stmt } from '../preparedStatements';
+import { statementTodo } from '../statements/queries';
 
 type Dashboard = Pick<Output<'overview.get'>, 'today' | 'todo' | 'ageing' | 'forecast' | 'batchesByState'>;
 
@@ -81,6 +82,9 @@ export function getDashboard(ctx: Ctx): Dashboard {
       GROUP BY date ORDER BY date LIMIT 60`,
   ).all({ today, earliest }) as { date: string; scheduled: number; expected: number }[];
 
+  // the statements capability says what waits after the bank's answer
+  const bank = statementTodo(ctx);
+
   const awaiting = batchesByState[0]!;
   return {
     today,
@@ -90,6 +94,9 @@ export function getDashboard(ctx: Ctx): Dashboard {
       mandatesExpiring: { debtors: expiring.n },
       directDebitWithoutMandate: { debtors: withoutMandate.n },
       creditsToPayBack: credits,
+      entriesToMatch: { entries: bank.unmatchedEntries },
+      returnsToHandle: { returns: bank.returnsToHandle },
+      statementProblems: { statements: bank.statementProblems },
     },
     ageing,
     forecast,

@@ -17,6 +17,7 @@ import { Refunds } from './screens/Refunds';
 import { OpenItems } from './screens/OpenItems';
 import { Overview } from './screens/Overview';
 import { Settings } from './screens/Settings';
+import { Statements } from './screens/Statements';
 
 export function App() {
   const status = useQuery('ledger.status', {});
@@ -66,7 +67,7 @@ function renderSection(section: string, detail: string | undefined, onChanged: (
     case 'incasso':
       return <Collection />;
     case 'bankafschriften':
-      return <NotYet screen="statements" />;
+      return <Statements detail={detail} key={detail ?? 'list'} />;
     case 'aanmaningen':
       return <NotYet screen="dunning" />;
     case 'terugbetalingen':

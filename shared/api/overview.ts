@@ -32,6 +32,12 @@ export const overviewMethods = defineMethods({
         directDebitWithoutMandate: z.object({ debtors: z.number() }),
         /** = refunds.candidates */
         creditsToPayBack: z.object({ debtors: z.number(), amount: z.number() }),
+        /** bank statement entries Penning could not match: the treasurer matches or books them */
+        entriesToMatch: z.object({ entries: z.number() }),
+        /** returned debits Penning does not collect again by itself whose items are still open */
+        returnsToHandle: z.object({ returns: z.number() }),
+        /** imported statements that do not add up or leave a gap to the one before */
+        statementProblems: z.object({ statements: z.number() }),
       }),
       /** each bucket = items.list { status: 'open', owedOnly: true, dueFrom, dueTo } */
       ageing: z.array(z.object({ bucket: z.enum(['0-30', '31-60', '61-90', '90+']), items: z.number(), debtors: z.number(), amount: z.number(), dueFrom: z.string().nullable(), dueTo: z.string().nullable() })),

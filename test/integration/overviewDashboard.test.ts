@@ -21,6 +21,9 @@ describe('Overzicht: what needs the treasurer', () => {
       mandatesExpiring: { debtors: 0 },
       directDebitWithoutMandate: { debtors: 0 },
       creditsToPayBack: { debtors: 0, amount: 0 },
+      entriesToMatch: { entries: 0 },
+      returnsToHandle: { returns: 0 },
+      statementProblems: { statements: 0 },
     });
     expect(d.ageing.map((a) => [a.bucket, a.amount])).toEqual([['0-30', 0], ['31-60', 0], ['61-90', 0], ['90+', 0]]);
     expect(d.forecast).toEqual([]);
@@ -53,6 +56,9 @@ describe('Overzicht: what needs the treasurer', () => {
       mandatesExpiring: { debtors: 1 },
       directDebitWithoutMandate: { debtors: 1 },
       creditsToPayBack: { debtors: 1, amount: 4_000 },
+      entriesToMatch: { entries: 0 },
+      returnsToHandle: { returns: 0 },
+      statementProblems: { statements: 0 },
     });
     expect(d.ageing).toEqual([
       // Eva's invoice stays open beside her credit note: ageing lists what was billed, credits are their own to-do

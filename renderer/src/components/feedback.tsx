@@ -74,10 +74,11 @@ export function notifySuccess(message: ReactNode, link?: { href: string; label: 
       </>
     ),
     autoClose: link ? 10_000 : 5_000,
+    closeButtonProps: { 'aria-label': i18n.t('app.close') },
   });
 }
 
 /** A failure the treasurer did not cause by a field (a download that could not be written). */
 export function notifyError(message: ReactNode): void {
-  notifications.show({ color: 'red', icon: <IconAlertTriangle size={18} aria-hidden />, message, autoClose: false });
+  notifications.show({ color: 'red', icon: <IconAlertTriangle size={18} aria-hidden />, message, autoClose: false, closeButtonProps: { 'aria-label': i18n.t('app.close') } });
 }

@@ -3,6 +3,7 @@ import { IconArrowLeft, IconCheck, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MEMBER_IMPORT_FIELDS, type MemberImportReportT } from '../../../shared/api/contract';
+import { bytesToBase64 } from '../components/download';
 import { notifySuccess } from '../components/feedback';
 import { ReasonButton } from '../components/ReasonButton';
 import { WorkProgress } from '../components/WorkProgress';
@@ -14,14 +15,6 @@ type Field = (typeof MEMBER_IMPORT_FIELDS)[number];
 type Mapping = Partial<Record<Field, number | null>>;
 
 const nowrap = { whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' } as const;
-
-/** Bytes to base64 in slices: String.fromCharCode with a spread of a whole file overflows the stack. */
-function toBase64(buffer: ArrayBuffer): string {
-  const bytes = new Uint8Array(buffer);
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 /** Member list import: choose a file, check the mapping and the refused rows, then import. */
 export function MemberImport() {
@@ -41,7 +34,7 @@ export function MemberImport() {
   const choose = async (chosen: File | undefined) => {
     if (!chosen) return;
     setDone(undefined);
-    const content = toBase64(await chosen.arrayBuffer());
+    const content = bytesToBase64(await chosen.arrayBuffer());
     setFile({ name: chosen.name, content });
     setMapping({});
     await runPreview(content, chosen.name, {});

@@ -2,7 +2,7 @@ import { Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../components/EmptyState';
 
-export type NotYetScreen = 'collection' | 'statements' | 'dunning' | 'refunds';
+export type NotYetScreen = 'collection' | 'dunning' | 'refunds';
 
 /** Screens a later version fills: say honestly what will be here and what to do now. */
 export function NotYet({ screen }: { screen: NotYetScreen }) {

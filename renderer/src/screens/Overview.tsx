@@ -58,7 +58,10 @@ export function Overview() {
                 {t('overview.inTransit')}
               </Title>
               <Text size="sm" c="dimmed" mb="sm">
-                {t('overview.inTransitIntro')}
+                {t('overview.inTransitIntro')}{' '}
+                <Anchor href="#/bankafschriften/onderweg" size="sm">
+                  {t('overview.inTransitExplained')}
+                </Anchor>
               </Text>
               <Table highlightOnHover>
                 <Table.Tbody>

@@ -7,8 +7,9 @@ import { ChartSettings } from './settings/ChartSettings';
 import { CollectionSettings } from './settings/CollectionSettings';
 import { JournalSettings } from './settings/JournalSettings';
 import { OrganisationSettings } from './settings/OrganisationSettings';
+import { StornoSettings } from './settings/StornoSettings';
 
-const TABS = ['organisation', 'bankAccounts', 'collection', 'chart', 'journals', 'language'] as const;
+const TABS = ['organisation', 'bankAccounts', 'collection', 'storno', 'chart', 'journals', 'language'] as const;
 type Tab = (typeof TABS)[number];
 
 export function Settings({ tab, onChanged }: { tab: string | undefined; onChanged: () => void }) {
@@ -19,6 +20,7 @@ export function Settings({ tab, onChanged }: { tab: string | undefined; onChange
     organisation: () => <OrganisationSettings onChanged={onChanged} />,
     bankAccounts: () => <BankAccountsSettings />,
     collection: () => <CollectionSettings />,
+    storno: () => <StornoSettings />,
     chart: () => <ChartSettings />,
     journals: () => <JournalSettings />,
     language: () => (

@@ -1,5 +1,5 @@
 import { ActionIcon, Alert, Badge, Box, Button, Card, Group, Paper, Stack, Table, Text, TextInput, Title, Tooltip, VisuallyHidden } from '@mantine/core';
-import { IconBan, IconFileDownload, IconFileTypePdf, IconFileZip } from '@tabler/icons-react';
+import { IconBan, IconBuildingBank, IconFileDownload, IconFileTypePdf, IconFileZip } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../../shared/api/contract';
@@ -10,6 +10,7 @@ import { call, type Progress } from '../../api/client';
 import { WorkProgress } from '../../components/WorkProgress';
 import { useAction } from '../../hooks/useAction';
 import { useQuery } from '../../hooks/useApi';
+import { hashLink } from '../../hooks/useHashRoute';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { downloadBatchFiles } from './downloads';
 
@@ -89,7 +90,11 @@ export function Batches({ batches, onChanged, label }: { batches: Batch[]; onCha
                   {f.euro(b.controlSum)}
                 </Table.Td>
                 <Table.Td>
-                  {b.status === 'saved' ? (
+                  {b.status === 'confirmed' ? (
+                    <Badge variant="light" color="green" tt="none" fw={500}>
+                      {t('batch.confirmed')}
+                    </Badge>
+                  ) : b.status === 'saved' ? (
                     <Badge variant="light" color="navy" tt="none" fw={500}>
                       {t('batch.saved')}
                     </Badge>
@@ -102,6 +107,13 @@ export function Batches({ batches, onChanged, label }: { batches: Batch[]; onCha
                 <Table.Td>
                   <Group gap={2} wrap="nowrap" justify="flex-end">
                     {action(`report-${b.id}`, `${t('batch.report')} ${b.reference}`, <IconFileTypePdf size={18} stroke={1.6} />, () => void reportPdf(b))}
+                    {b.kind === 'collection' && b.status !== 'cancelled' && (
+                      <Tooltip label={`${t('batch.inTransit')} ${b.reference}`}>
+                        <ActionIcon component="a" href={hashLink(['bankafschriften', 'onderweg'], { batch: String(b.id) })} variant="subtle" aria-label={`${t('batch.inTransit')} ${b.reference}`}>
+                          <IconBuildingBank size={18} stroke={1.6} />
+                        </ActionIcon>
+                      </Tooltip>
+                    )}
                     {action(`specs-${b.id}`, `${t('batch.specs')} ${b.reference}`, <IconFileZip size={18} stroke={1.6} />, () => void specs(b))}
                     {b.status === 'saved' && (
                       <>

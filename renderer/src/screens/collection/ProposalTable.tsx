@@ -100,7 +100,16 @@ export function ProposalTable({ debits, onDeselect }: { debits: Debit[]; onDesel
                     </Group>
                   </Table.Td>
                   <Table.Td style={nowrap}>{f.date(d.date)}</Table.Td>
-                  <Table.Td fz="xs">{d.items.map((i) => `${i.document}${i.part ? ` (${t('collection.part')} ${i.part})` : ''}`).join(', ')}</Table.Td>
+                  <Table.Td fz="xs">
+                    {d.items.map((i) => `${i.document}${i.part ? ` (${t('collection.part')} ${i.part})` : ''}`).join(', ')}
+                    {d.items.some((i) => i.represented) && (
+                      <Tooltip label={t('collection.representedHint')} multiline w={300}>
+                        <Badge size="sm" variant="light" color="orange" tt="none" ml={6} tabIndex={0}>
+                          {t('collection.represented')}
+                        </Badge>
+                      </Tooltip>
+                    )}
+                  </Table.Td>
                   <Table.Td ta="right" style={figures}>
                     {d.discount ? f.euro(d.discount) : ''}
                   </Table.Td>

@@ -1,5 +1,5 @@
 import { Anchor, Card, Group, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconBuildingBank, IconCalendarDue, IconCash, IconCheck, IconChevronRight, IconFileAlert, IconReceiptRefund, type Icon } from '@tabler/icons-react';
+import { IconAlertTriangle, IconArrowBackUp, IconBuildingBank, IconCalendarDue, IconCash, IconCheck, IconChevronRight, IconFileAlert, IconLink, IconReceiptRefund, type Icon } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../../shared/api/contract';
 import { useFormat } from '../../components/format';
@@ -58,6 +58,30 @@ export function TodoList({ todo }: { todo: Todo }) {
       icon: IconFileAlert,
     },
     {
+      key: 'entries',
+      count: todo.entriesToMatch.entries,
+      text: t('overview.entriesToMatch', { count: todo.entriesToMatch.entries }),
+      detail: t('overview.entriesToMatchDetail'),
+      href: hashLink(['bankafschriften', 'regels'], { filter: 'unmatched' }),
+      icon: IconLink,
+    },
+    {
+      key: 'returns',
+      count: todo.returnsToHandle.returns,
+      text: t('overview.returnsToHandle', { count: todo.returnsToHandle.returns }),
+      detail: t('overview.returnsToHandleDetail'),
+      href: hashLink(['bankafschriften', 'stornos'], { filter: 'open' }),
+      icon: IconArrowBackUp,
+    },
+    {
+      key: 'statementProblems',
+      count: todo.statementProblems.statements,
+      text: t('overview.statementProblems', { count: todo.statementProblems.statements }),
+      detail: t('overview.statementProblemsDetail'),
+      href: hashLink(['bankafschriften']),
+      icon: IconAlertTriangle,
+    },
+    {
       key: 'credits',
       count: todo.creditsToPayBack.debtors,
       text: t('overview.credits', { count: todo.creditsToPayBack.debtors }),
@@ -85,7 +109,7 @@ export function TodoList({ todo }: { todo: Todo }) {
             <li key={key}>
               <Anchor href={href} underline="never" c="inherit" display="block" p="xs" className={classes.line}>
                 <Group wrap="nowrap" gap="sm">
-                  <ThemeIcon variant="light" size="lg" radius="md" color={key === 'noMandate' || key === 'mandates' ? 'orange' : 'navy'}>
+                  <ThemeIcon variant="light" size="lg" radius="md" color={key === 'noMandate' || key === 'mandates' || key === 'returns' || key === 'statementProblems' ? 'orange' : 'navy'}>
                     <LineIcon size={18} stroke={1.6} aria-hidden />
                   </ThemeIcon>
                   <div style={{ flex: 1 }}>
