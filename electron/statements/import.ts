@@ -47,7 +47,11 @@ function plan(ctx: Ctx, file: BankFile): Planned[] {
     if (other) {
       throw validationError(`statements.${i}.currency`, 'currency', `Afschrift ${s.id} van rekening ${s.account} is in ${other}; Penning boekt alleen euro's. Er is niets ingelezen`, `Statement ${s.id} of account ${s.account} is in ${other}; Penning books euros only. Nothing was imported`);
     }
-    return { statement: s, account, keys: entryKeys(normalizeIban(s.account), s.entries, seen), preSettlement: false };
+    // a camt.052 may report entries the bank has not booked yet (PDNG, INFO): they come again
+    // once booked, so only booked ones are taken in
+    const booked = s.entries.filter((e) => e.status == null || e.status === 'BOOK');
+    const statement = booked.length === s.entries.length ? s : { ...s, entries: booked };
+    return { statement, account, keys: entryKeys(normalizeIban(s.account), booked, seen), preSettlement: false };
   });
   if (file.statusReport) planned.push(statusReportAsStatement(ctx, file));
   return planned;

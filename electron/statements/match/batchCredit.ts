@@ -30,21 +30,29 @@ export function matchBatchCredit(ctx: Ctx, m: EntryToMatch): boolean {
   if (e.amount <= 0 || e.reversal || m.preSettlement) return false;
   let found: { scope: BatchScope | null; batchId: number; reference: string; txIds: number[]; how: { nl: string; en: string } } | null = null;
 
-  const ids = [...e.details.flatMap((d) => [d.paymentInfoId, d.messageId]), ...(e.information?.match(/(?:INC)-\d{4}-\d{4}-[A-Z0-9-]+/g) ?? [])];
-  for (const id of ids) {
-    const scope = scopeOfId(ctx, id);
-    if (scope && scope.kind === 'collection' && scope.status !== 'cancelled') {
-      found = { scope, batchId: scope.batchId, reference: scope.reference, txIds: transactionsInScope(ctx, scope).map((t) => t.id), how: { nl: `kenmerk ${id} van de batch`, en: `batch id ${id}` } };
-      break;
+  // The end-to-end ids name exactly the debits this entry credits: a bank that books per debit
+  // repeats the batch's PmtInfId in every entry, so the batch ids alone would credit all of it.
+  const e2e = e.details.map((d) => d.endToEndId).filter((x): x is string => !!x);
+  if (e2e.length > 0) {
+    const q = stmt(ctx.db, "SELECT t.id, b.id AS batchId, b.reference FROM batch_transactions t JOIN batches b ON b.id = t.batch_id WHERE t.end_to_end_id = ? AND b.kind = 'collection' AND b.status <> 'cancelled'");
+    const rows = e2e.map((x) => q.get(x) as { id: number; batchId: number; reference: string } | undefined);
+    if (rows.every((r) => r) && new Set(rows.map((r) => r!.batchId)).size === 1) {
+      found = { scope: null, batchId: rows[0]!.batchId, reference: rows[0]!.reference, txIds: rows.map((r) => r!.id), how: { nl: `end-to-end-id ${e2e.length === 1 ? e2e[0] : `(${e2e.length}x)`}`, en: `end-to-end id ${e2e.length === 1 ? e2e[0] : `(${e2e.length}x)`}` } };
     }
   }
   if (!found) {
-    const e2e = e.details.map((d) => d.endToEndId).filter((x): x is string => !!x);
-    if (e2e.length > 0) {
-      const q = stmt(ctx.db, "SELECT t.id, b.id AS batchId, b.reference FROM batch_transactions t JOIN batches b ON b.id = t.batch_id WHERE t.end_to_end_id = ? AND b.kind = 'collection' AND b.status <> 'cancelled'");
-      const rows = e2e.map((x) => q.get(x) as { id: number; batchId: number; reference: string } | undefined);
-      if (rows.every((r) => r) && new Set(rows.map((r) => r!.batchId)).size === 1) {
-        found = { scope: null, batchId: rows[0]!.batchId, reference: rows[0]!.reference, txIds: rows.map((r) => r!.id), how: { nl: `end-to-end-id ${e2e.length === 1 ? e2e[0] : `(${e2e.length}x)`}`, en: `end-to-end id ${e2e.length === 1 ? e2e[0] : `(${e2e.length}x)`}` } };
+    // a batch booked as one entry without details: the bank names our PmtInfId/MsgId on the entry
+    const ids = [e.batchPaymentInfoId, e.batchMessageId, ...e.details.flatMap((d) => [d.paymentInfoId, d.messageId]), ...(e.information?.match(/(?:INC)-\d{4}-\d{4}-[A-Z0-9-]+/g) ?? [])];
+    for (const id of ids) {
+      if (!id) continue;
+      const scope = scopeOfId(ctx, id);
+      if (scope && scope.kind === 'collection' && scope.status !== 'cancelled') {
+        const txIds = transactionsInScope(ctx, scope).map((t) => t.id);
+        // the bank says it credits fewer debits than are still open under this id: which ones is
+        // unknown, so the entry waits for the treasurer rather than crediting the whole batch
+        if (e.transactionCount !== null && e.transactionCount !== openTransactions(ctx, txIds).length) break;
+        found = { scope, batchId: scope.batchId, reference: scope.reference, txIds, how: { nl: `kenmerk ${id} van de batch`, en: `batch id ${id}` } };
+        break;
       }
     }
   }
