@@ -56,25 +56,3 @@ export function useMutation<M extends Method>(method: M, options: { progress?: b
   return { run, error, busy, progress, clearError: () => setError(undefined), refuse: setError };
 }
 
-/**
- * A form over one write method: local draft state, submit that calls the method and hands the
- * result on, and the error for the fields.
- */
-export function useDraftForm<M extends Method, D>(method: M, initial: D, onSaved: (result: Output<M>) => void, prepare?: (draft: D) => Input<M>) {
-  const [draft, setDraft] = useState<D>(initial);
-  const mutation = useMutation(method);
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    let input: Input<M>;
-    try {
-      // typed text (amounts, percentages) is read here so a typo is reported at its field before anything is sent
-      input = prepare ? prepare(draft) : (draft as unknown as Input<M>);
-    } catch (err) {
-      mutation.refuse(asErrorData(err));
-      return;
-    }
-    const result = await mutation.run(input);
-    if (result !== undefined) onSaved(result);
-  };
-  return { draft, setDraft, submit, error: mutation.error, busy: mutation.busy };
-}
