@@ -6,6 +6,7 @@ import { StatementReadError, type BankFile } from '../../electron/statements/mod
 import { readMt940 } from '../../electron/statements/mt940';
 import { inputs, type Tally } from './readers';
 import { fuzzRuns, fuzzSeed, STACK_FRAME } from './runs';
+import { samplesDir } from '../helpers/samples';
 
 /**
  * The MT940 reader under thousands of mangled files: every one ends as a BankFile or a
@@ -18,7 +19,7 @@ const tally: Tally = { tried: 0, accepted: 0, refused: 0 };
 afterAll(() => console.log(`MT940 fuzz: ${tally.tried} inputs, ${tally.accepted} read, ${tally.refused} refused`));
 
 const fixtures = path.join(__dirname, '../fixtures/mt940');
-const samples = process.env.PENNING_SAMPLES ?? path.resolve(__dirname, '../../../shared/sepa/samples');
+const samples = samplesDir();
 const seeds: Uint8Array[] = [
   ...fs.readdirSync(fixtures).filter((f) => !f.endsWith('.md')).map((f) => fs.readFileSync(path.join(fixtures, f))),
   ...(fs.existsSync(samples) ? fs.readdirSync(samples).filter((f) => f.startsWith('mt940')).map((f) => fs.readFileSync(path.join(samples, f))) : []),

@@ -7,6 +7,7 @@ import { readXmlBankFile } from '../../electron/statements/camt';
 import { StatementReadError } from '../../electron/statements/model';
 import { checkReader, type Tally } from './readers';
 import { fuzzRuns, fuzzSeed } from './runs';
+import { samplesDir } from '../helpers/samples';
 
 /**
  * The XML bank-file reader over mutated camt.053/054 and pain.002 files: every input is read into
@@ -16,7 +17,7 @@ import { fuzzRuns, fuzzSeed } from './runs';
  * (elements dropped, doubled or moved, values replaced by odd ones).
  */
 const RUNS = fuzzRuns(1000);
-const SAMPLES = path.resolve(__dirname, '../../../shared/sepa/samples');
+const SAMPLES = samplesDir();
 const seeds = fs
   .readdirSync(SAMPLES)
   .filter((f) => /^(camt\.05[234]|pain\.002)/.test(f))

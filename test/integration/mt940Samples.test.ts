@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BankFile, Statement } from '../../electron/statements/model';
 import { readBankFile } from '../../electron/statements/read';
+import { samplesDir } from '../helpers/samples';
 
 /**
  * The published MT940 samples (../shared/sepa/samples, see its MANIFEST.md) read through the same
@@ -11,7 +12,7 @@ import { readBankFile } from '../../electron/statements/read';
  * them — look at the diff before committing. The assertions below the golden comparison are
  * written by hand from the files themselves, so a wrong golden cannot hide a wrong reading.
  */
-const SAMPLES = process.env.PENNING_SAMPLES ?? path.resolve(__dirname, '../../../shared/sepa/samples');
+const SAMPLES = samplesDir();
 const GOLDEN = path.resolve(__dirname, '../golden/statements');
 
 function read(name: string): BankFile {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readBankFile } from '../../electron/statements/read';
+import { samplesDir } from '../helpers/samples';
 
 /**
  * Every ISO 20022 sample a bank or another project published (../shared/sepa/samples) reads into
@@ -9,7 +10,7 @@ import { readBankFile } from '../../electron/statements/read';
  * the XML; `UPDATE_GOLDEN=1 npx vitest run test/integration/statementSamplesXml.test.ts` rewrites
  * them (look at the diff before committing).
  */
-const SAMPLES = path.resolve(__dirname, '../../../shared/sepa/samples');
+const SAMPLES = samplesDir();
 const GOLDEN = path.resolve(__dirname, '../golden/statements');
 const read = (name: string) => readBankFile(fs.readFileSync(path.join(SAMPLES, name)));
 
