@@ -48,9 +48,9 @@ export function matchBatchCredit(ctx: Ctx, m: EntryToMatch): boolean {
       const scope = scopeOfId(ctx, id);
       if (scope && scope.kind === 'collection' && scope.status !== 'cancelled') {
         const txIds = transactionsInScope(ctx, scope).map((t) => t.id);
-        // the bank says it credits fewer debits than are still open under this id: which ones is
-        // unknown, so the entry waits for the treasurer rather than crediting the whole batch
-        if (e.transactionCount !== null && e.transactionCount !== openTransactions(ctx, txIds).length) break;
+        // the bank says it credits fewer debits than this id holds: which ones is unknown, so the
+        // entry waits for the treasurer rather than crediting the whole batch
+        if (e.transactionCount !== null && e.transactionCount < txIds.length) break;
         found = { scope, batchId: scope.batchId, reference: scope.reference, txIds, how: { nl: `kenmerk ${id} van de batch`, en: `batch id ${id}` } };
         break;
       }
