@@ -8,6 +8,7 @@ import { checkedSinceLastClose, markCheckedAtClose } from './checkedMark';
 import { MigrationError, migrateLedger, pendingMigrationCount, type MigrationReport } from './migrate';
 import * as schema from './schema';
 import { findMigrationsFolder } from './migrationsFolder';
+import { isWritable } from './writable';
 
 export type Orm = BetterSQLite3Database<typeof schema>;
 
@@ -143,17 +144,6 @@ function checkSqliteHeader(full: string): void {
  * A file its owner made read-only (no write bit at all), or one we may not write, is opened
  * read-only. The bits count too because an administrator passes every access check.
  */
-function isWritable(full: string): boolean {
-  const folder = path.dirname(full);
-  const noWriteBits = (p: string) => (fs.statSync(p).mode & 0o222) === 0;
-  try {
-    fs.accessSync(full, fs.constants.W_OK);
-    fs.accessSync(folder, fs.constants.W_OK);
-  } catch {
-    return false;
-  }
-  return !noWriteBits(full) && !noWriteBits(folder);
-}
 
 function damagedRefusal(full: string, problems: Problem[]): ApiError {
   return refuse(

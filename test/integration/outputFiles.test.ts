@@ -88,7 +88,7 @@ describe('collect over the CLI', { timeout: 180_000 }, () => {
     // the button in the UI: the same through the API, to the place it was last written
     fs.writeFileSync(out, 'iets anders');
     expect(penning('call', 'ledger.health', '{}').json.missingFiles[0].problem).toBe('changed');
-    expect(penning('call', 'batches.recreateFile', '{"id":1}').json).toEqual({ path: out, sha256: hash });
+    expect(penning('call', 'batches.recreateFile', '{"id":1}').json).toEqual({ path: out, sha256: hash, messageId: expect.stringMatching(/^INC-2026-0001-/) });
     expect(sha(out)).toBe(hash);
   });
 
