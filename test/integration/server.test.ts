@@ -140,8 +140,10 @@ describe('browser-mode server', () => {
     // -1: the client saw its refused upload's connection reset before the status line (a busy machine)
     expect(statuses.every((s) => s === 400 || s === 503 || s === -1), statuses.join(',')).toBe(true);
     expect(statuses.filter((s) => s === 503).length).toBeGreaterThan(0);
-    // 12 bodies of ~10 MB would be 120 MB held at once; the budget holds at most 40 MB (+ socket buffers)
-    expect(peak - before).toBeLessThan(MAX_BODIES_IN_FLIGHT + 40 * 1024 * 1024);
+    // 12 bodies of ~10 MB would be 120 MB held at once; the budget holds at most 40 MB. The sampler
+    // also sees this process's own uploads in their socket buffers (measured up to 50 MB on a busy
+    // machine), so the bound stays below the 120 MB an unbudgeted server would hold
+    expect(peak - before).toBeLessThan(MAX_BODIES_IN_FLIGHT + 60 * 1024 * 1024);
   });
 });
 
