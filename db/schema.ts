@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /**
  * The ledger's tables. Money columns are INTEGER cents; dates are 'YYYY-MM-DD' TEXT; moments are
@@ -49,6 +49,19 @@ export const organisation = sqliteTable(
     stornoFee: integer('storno_fee'),
     /** storno policy: the action for reason codes without a rule of their own */
     stornoOtherCodes: text('storno_other_codes', { enum: ['represent', 'dun', 'stop', 'endMandate'] }).notNull().default('stop'),
+    /** dunning: items whose open total per debtor is below this (cents) get no letter */
+    dunningMinimum: integer('dunning_minimum').notNull().default(500),
+    /** dunning: the club cannot reclaim VAT, so 21 % BTW goes on top of the statutory collection costs (and the letter says so) */
+    collectionCostsVat: integer('collection_costs_vat', { mode: 'boolean' }).notNull().default(false),
+    /** dunning: charge statutory interest (wettelijke rente) from the interest_rates table */
+    statutoryInterest: integer('statutory_interest', { mode: 'boolean' }).notNull().default(false),
+    /** dunning: extra days before a debtor with the gentle profile gets each letter */
+    gentleExtraDays: integer('gentle_extra_days').notNull().default(14),
+    /** dunning: no letter when the dossier has a contact (call, e-mail, agreement) this many days back */
+    recentContactDays: integer('recent_contact_days').notNull().default(7),
+    /** letters: the address window of the envelope, from the sheet's left and top edge (mm); null: the common Dutch window envelope */
+    letterWindowLeftMm: integer('letter_window_left_mm'),
+    letterWindowTopMm: integer('letter_window_top_mm'),
   },
   (t) => [check('organisation_single_row', sql`${t.id} = 1`)],
 );
@@ -153,6 +166,8 @@ export const debtors = sqliteTable(
     /** incassokorting for this debtor: a fixed amount in cents or a percentage in hundredths (250 = 2,5 %) */
     discountAmount: integer('discount_amount'),
     discountPercent: integer('discount_percent'),
+    /** dunning: normal, gentle (later letters, seeds/002: the best customers) or excluded from dunning */
+    dunningProfile: text('dunning_profile', { enum: ['normal', 'gentle', 'excluded'] }).notNull().default('normal'),
     createdAt: createdAt(),
     updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   },
@@ -302,7 +317,7 @@ export const openItems = sqliteTable(
     debtorId: integer('debtor_id')
       .notNull()
       .references(() => debtors.id),
-    sourceType: text('source_type', { enum: ['invoice', 'credit_note', 'opening_balance', 'journal', 'split', 'merge'] }).notNull(),
+    sourceType: text('source_type', { enum: ['invoice', 'credit_note', 'opening_balance', 'journal', 'split', 'merge', 'dunning_fee', 'collection_costs', 'interest'] }).notNull(),
     invoiceId: integer('invoice_id').references(() => invoices.id),
     entryId: integer('entry_id').references(() => journalEntries.id),
     document: text('document').notNull(),
@@ -320,6 +335,9 @@ export const openItems = sqliteTable(
     closedOn: text('closed_on'),
     /** the collection or refund transaction that holds this item (state in_collection / refunded) */
     batchTransactionId: integer('batch_transaction_id'),
+    /** dunning: the last level this item reached, and the date of that letter */
+    dunningLevelId: integer('dunning_level_id'),
+    dunnedOn: text('dunned_on'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -683,4 +701,147 @@ export const debtorIbans = sqliteTable(
     learnedAt: text('learned_at').notNull(),
   },
   (t) => [uniqueIndex('debtor_ibans_unique').on(t.debtorId, t.iban), index('debtor_ibans_iban').on(t.iban)],
+);
+
+/** Aanmaningen: the treasurer's dunning levels in order (position 1, 2, ...), each one letter. */
+export const dunningLevels = sqliteTable(
+  'dunning_levels',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    position: integer('position').notNull(),
+    name: text('name').notNull(),
+    /** days after the due date (first level) or after the previous letter (later levels) */
+    daysAfter: integer('days_after').notNull(),
+    /** aanmaanboete in cents, booked as an item of its own; null: none */
+    fee: integer('fee'),
+    /** statutory collection costs (WIK): not mentioned, announced (the 14-day letter), or charged */
+    collectionCosts: text('collection_costs', { enum: ['none', 'announce', 'charge'] }).notNull().default('none'),
+    /** letter text with {placeholders}, per language */
+    textNl: text('text_nl').notNull(),
+    textEn: text('text_en').notNull(),
+    /** the debtor status this letter sets; null: unchanged */
+    setsStatusId: integer('sets_status_id').references(() => debtorStatuses.id),
+    /** the last step: hand the claim over to a collection agency */
+    handOver: integer('hand_over', { mode: 'boolean' }).notNull().default(false),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('dunning_levels_position_unique').on(t.position)],
+);
+
+/** One dunning run: the date it was run for, and what it produced. */
+export const dunningRuns = sqliteTable('dunning_runs', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  runDate: text('run_date').notNull(),
+  letters: integer('letters').notNull(),
+  fees: integer('fees').notNull(),
+  costs: integer('costs').notNull(),
+  /** the folder the letters were written to */
+  folder: text('folder'),
+  journalEntryId: integer('journal_entry_id').references(() => journalEntries.id),
+  createdAt: createdAt(),
+});
+
+/** One letter to one debtor in a run: the level, the amounts, and the files written. */
+export const dunningLetters = sqliteTable(
+  'dunning_letters',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    runId: integer('run_id')
+      .notNull()
+      .references(() => dunningRuns.id),
+    debtorId: integer('debtor_id')
+      .notNull()
+      .references(() => debtors.id),
+    levelId: integer('level_id')
+      .notNull()
+      .references(() => dunningLevels.id),
+    date: text('date').notNull(),
+    language: text('language', { enum: ['nl', 'en'] }).notNull(),
+    /** cents: the overdue principal, fees and costs (without and with BTW) this letter asks for */
+    principal: integer('principal').notNull(),
+    fees: integer('fees').notNull(),
+    costs: integer('costs').notNull(),
+    costsVat: integer('costs_vat').notNull().default(0),
+    interest: integer('interest').notNull().default(0),
+    total: integer('total').notNull(),
+    paymentReference: text('payment_reference').notNull(),
+    /** the day the 14-day term ends (veertiendagenbrief); costs are charged only after it */
+    termEndsOn: text('term_ends_on'),
+    delivery: text('delivery', { enum: ['print', 'email'] }).notNull(),
+    pdfFile: text('pdf_file'),
+    emlFile: text('eml_file'),
+    pdfSha256: text('pdf_sha256'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('dunning_letters_debtor').on(t.debtorId), index('dunning_letters_run').on(t.runId)],
+);
+
+/** The items a letter named, with what was open on each at the time. */
+export const dunningLetterItems = sqliteTable(
+  'dunning_letter_items',
+  {
+    letterId: integer('letter_id')
+      .notNull()
+      .references(() => dunningLetters.id),
+    itemId: integer('item_id')
+      .notNull()
+      .references(() => openItems.id),
+    open: integer('open').notNull(),
+  },
+  (t) => [uniqueIndex('dunning_letter_items_unique').on(t.letterId, t.itemId), index('dunning_letter_items_item').on(t.itemId)],
+);
+
+/**
+ * Debiteurbewaking (seeds/001, 002): every call, e-mail, letter, agreement, return and note about
+ * a debtor, dated, with an optional follow-up date. Letters and returns are written by Penning itself.
+ */
+export const dossierEntries = sqliteTable(
+  'dossier_entries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    debtorId: integer('debtor_id')
+      .notNull()
+      .references(() => debtors.id),
+    date: text('date').notNull(),
+    kind: text('kind', { enum: ['call', 'email', 'letter', 'agreement', 'return', 'note', 'handover', 'due_date'] }).notNull(),
+    text: text('text').notNull(),
+    followUpOn: text('follow_up_on'),
+    followUpDone: integer('follow_up_done', { mode: 'boolean' }).notNull().default(false),
+    letterId: integer('letter_id').references(() => dunningLetters.id),
+    returnId: integer('return_id').references(() => collectionReturns.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('dossier_entries_debtor').on(t.debtorId, t.date), index('dossier_entries_follow_up').on(t.followUpOn)],
+);
+
+/** A file kept with a dossier entry (a signed agreement, a scanned letter), inside the ledger file. */
+export const dossierAttachments = sqliteTable(
+  'dossier_attachments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    entryId: integer('entry_id')
+      .notNull()
+      .references(() => dossierEntries.id),
+    fileName: text('file_name').notNull(),
+    mediaType: text('media_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    data: blob('data', { mode: 'buffer' }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('dossier_attachments_entry').on(t.entryId)],
+);
+
+/** Wettelijke rente: the statutory interest rates with the day each starts, per kind of debtor. */
+export const interestRates = sqliteTable(
+  'interest_rates',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: ['consumer', 'commercial'] }).notNull(),
+    startsOn: text('starts_on').notNull(),
+    /** hundredths of a percent per year: 400 = 4 % */
+    rate: integer('rate').notNull(),
+  },
+  (t) => [uniqueIndex('interest_rates_unique').on(t.kind, t.startsOn)],
 );
