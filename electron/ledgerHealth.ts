@@ -3,7 +3,7 @@ import { conflictError } from '../shared/api/errors';
 import { lastGoodBackup } from '../db/backups';
 import type { LedgerAccess } from '../db/open';
 import { restoredInfo } from './backups/restored';
-import { missingBatchFiles } from './collections/batchOutputs';
+import { missingBatchFilesIn } from './collections/missingFiles';
 import type { Ctx } from './context';
 
 /**
@@ -42,7 +42,7 @@ export function ledgerHealth(ctx: Ctx): Output<'ledger.health'> {
   const access: LedgerAccess = ctx.ledger?.access ?? { readOnly: false, reason: null, problems: [] };
   let missingFiles: Output<'ledger.health'>['missingFiles'] = [];
   try {
-    missingFiles = missingBatchFiles(ctx);
+    missingFiles = missingBatchFilesIn(ctx.db);
   } catch {
     // a damaged ledger may not even read its batches; the banner already says so
   }

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { type BackupInfo, backupsFolder, createBackup, dailyBackupDue } from '../db/backups';
 import { openLedger, type Ledger, type OpenOptions } from '../db/open';
 import { call } from './api';
-import { type MissingBatchFile, missingBatchFiles, outputFolders } from './collections/batchOutputs';
+import { type MissingBatchFile, outputFolders } from './collections/batchOutputs';
+import { missingBatchFilesIn } from './collections/missingFiles';
 import { createContext, type Ctx } from './context';
 import { type Recovery, recoverPendingOutputs } from './files/pendingOutputs';
 import { isInitialized } from './settings/settings';
@@ -40,7 +41,7 @@ export function openSession(file: string, options: OpenOptions = {}, now?: () =>
       call(ctx, 'mandates.expireStale', {});
     }
     try {
-      startup.missingFiles = missingBatchFiles(ctx);
+      startup.missingFiles = missingBatchFilesIn(ctx.db);
     } catch {
       // a damaged ledger may not read its batches; its banner says enough
     }

@@ -3,7 +3,6 @@ import type { Ctx } from '../context';
 import { notFoundError } from '../../shared/api/errors';
 import { commitWithFiles, type WrittenFile, writeFiles } from '../files/atomicOutput';
 import { batchFileText } from './files';
-import { type MissingBatchFile, missingBatchFilesIn } from './missingFiles';
 import { stmt } from '../preparedStatements';
 
 /**
@@ -18,11 +17,6 @@ export function recordBatchOutputs(ctx: Ctx, batchId: number, files: WrittenFile
 }
 
 export { type MissingBatchFile, recreateCommand } from './missingFiles';
-
-/** Saved (not cancelled) batches whose file is at none of the places it was written, or differs there. */
-export function missingBatchFiles(ctx: Ctx): MissingBatchFile[] {
-  return missingBatchFilesIn(ctx.db);
-}
 
 /** The folders Penning wrote batch files to: where stale temporaries of a killed run may lie. */
 export function outputFolders(ctx: Ctx): string[] {
