@@ -1,8 +1,8 @@
 import PDFDocument from 'pdfkit';
 
-/** An A4 pdfkit document whose bytes arrive as one Buffer when it ends. */
-export function newPdf(info: { Title: string; Author: string }): { doc: PDFKit.PDFDocument; done: Promise<Buffer> } {
-  const doc = new PDFDocument({ size: 'A4', margin: 48, info, bufferPages: false });
+/** An A4 pdfkit document whose bytes arrive as one Buffer when it ends (`options` for other margins or no first page). */
+export function newPdf(info: { Title: string; Author: string }, options: PDFKit.PDFDocumentOptions = {}): { doc: PDFKit.PDFDocument; done: Promise<Buffer> } {
+  const doc = new PDFDocument({ size: 'A4', margin: 48, info, bufferPages: false, ...options });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {

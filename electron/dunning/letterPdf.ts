@@ -1,0 +1,272 @@
+import { validationError } from '../../shared/api/errors';
+import { isIsoDate } from '../../shared/dates';
+import { formatIban } from '../../shared/iban';
+import { newPdf, table } from '../letters/pdfDoc';
+import { epcPayload, letterPayment } from './epcQr';
+import type { DunningLetterData } from './letterData';
+import { addressLines, chargedVatNote, expectedTotal, formatDate, fourteenDayNotice, LABELS, money, needsGreeting, paymentSentence, splitBody } from './letterText';
+import { drawQr, MM } from './qrPdf';
+import { winAnsi } from './winAnsi';
+
+/**
+ * One dunning letter on A4, laid out from its data alone: letterhead, the member's address in the
+ * envelope window, reference block, the level as subject, its text, the overdue items (header
+ * repeated on every sheet), fees, costs, interest and total, and a payment block with the EPC QR
+ * code for the total.
+ */
+
+/**
+ * The common Dutch window envelope (EA5/6 or 22 x 11 cm "venster links", A4 folded in three): its
+ * window is about 90 x 40 mm, 20 mm from the left. On the sheet that puts the address field at 20 mm
+ * from the left and 50 mm from the top (NEN 1026 places it there too); lines are kept within 85 x 40
+ * mm so they stay visible however the sheet shifts a few millimetres in the envelope.
+ */
+export const DEFAULT_WINDOW = { leftMm: 20, topMm: 50, widthMm: 85, heightMm: 40 } as const;
+
+const MARGINS = { left: 20 * MM, right: 20 * MM, top: 26 * MM, bottom: 18 * MM };
+const NAVY = '#16324a';
+const GREY = '#555555';
+const QR_SIDE = 32 * MM;
+
+function refuse(d: DunningLetterData, field: string, rule: string, nl: string, en: string): never {
+  throw validationError(`letters.${d.debtor.number}.${field}`, rule, `Brief voor lid ${d.debtor.number}: ${nl}`, `Letter for member ${d.debtor.number}: ${en}`);
+}
+
+/** Refuses a letter that would contradict itself or cannot be printed; returns the QR payload. */
+export function checkLetter(d: DunningLetterData): string {
+  for (const [field, date] of [['date', d.date], ['termEndsOn', d.termEndsOn]] as const) {
+    if (date !== null && !isIsoDate(date)) refuse(d, field, 'date', `datum "${date}" is geen datum (JJJJ-MM-DD)`, `"${date}" is not a date (YYYY-MM-DD)`);
+  }
+  const sum = expectedTotal(d);
+  if (sum !== d.total) refuse(d, 'total', 'sum', `het totaal ${money(d.total, 'nl')} is niet de som van posten, kosten en rente (${money(sum, 'nl')})`, `the total ${money(d.total, 'en')} is not the sum of items, fees, costs and interest (${money(sum, 'en')})`);
+  if (d.collectionCosts && !d.collectionCosts.charged && !d.termEndsOn) refuse(d, 'termEndsOn', 'required', 'een veertiendagenbrief noemt de laatste dag van de termijn', 'a 14-day letter states the last day of the term');
+  const { leftMm, topMm } = d.window;
+  if (!(leftMm >= 0 && leftMm <= 210 - DEFAULT_WINDOW.widthMm && topMm >= 0 && topMm <= 297 - DEFAULT_WINDOW.heightMm)) {
+    refuse(d, 'window', 'range', `het venster (${leftMm} mm van links, ${topMm} mm van boven) valt buiten het A4-vel`, `the window (${leftMm} mm from the left, ${topMm} mm from the top) is off the A4 sheet`);
+  }
+  if (!d.paymentReference.trim()) refuse(d, 'paymentReference', 'required', 'het betalingskenmerk ontbreekt', 'the payment reference is missing');
+  return epcPayload(letterPayment({ ...d.organisation, name: d.organisation.name.slice(0, 70) }, d.total, d.paymentReference));
+}
+
+/** "aanmaning-1001.pdf": the level and the member number, safe on every file system. */
+export function letterFileName(d: DunningLetterData): string {
+  const slug = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return `${slug(d.levelName) || 'brief'}-${slug(d.debtor.number) || 'lid'}.pdf`;
+}
+
+/** pdfkit keeps the current font in its own state; a page header drawn mid-paragraph must give it back. */
+interface FontState {
+  _font: unknown;
+  _fontSize: number;
+}
+
+function continuationHeader(doc: PDFKit.PDFDocument, d: DunningLetterData, sheet: number): void {
+  const L = LABELS[d.language];
+  const state = doc as unknown as FontState;
+  const [x, y, font, size] = [doc.x, doc.y, state._font, state._fontSize];
+  const width = doc.page.width - MARGINS.left - MARGINS.right;
+  doc.save();
+  doc.font('Helvetica').fontSize(8).fillColor(GREY);
+  doc.text(winAnsi(`${d.organisation.name} · ${d.levelName} (${L.continued}) · ${d.debtor.name}, ${L.member.toLowerCase()} ${d.debtor.number} · ${formatDate(d.date)}`), MARGINS.left, 12 * MM, { width: width - 25 * MM, lineBreak: false });
+  doc.text(`${L.sheet} ${sheet}`, MARGINS.left, 12 * MM, { width, align: 'right', lineBreak: false });
+  doc.moveTo(MARGINS.left, 17 * MM).lineTo(MARGINS.left + width, 17 * MM).lineWidth(0.4).strokeColor('#c9d1db').stroke();
+  doc.restore();
+  state._font = font;
+  state._fontSize = size;
+  doc.x = x;
+  doc.y = y;
+}
+
+function letterhead(doc: PDFKit.PDFDocument, d: DunningLetterData): void {
+  const o = d.organisation;
+  const right = doc.page.width - MARGINS.right;
+  doc.font('Helvetica-Bold').fontSize(17).fillColor(NAVY).text(winAnsi(o.name), MARGINS.left, 16 * MM, { width: 100 * MM });
+  const contact = [o.street, [o.postalCode, o.city].filter(Boolean).join('  '), o.email, o.phone, `IBAN ${formatIban(o.iban)}${o.bic ? `  BIC ${o.bic}` : ''}`].filter((l): l is string => !!l && l.trim() !== '');
+  doc.font('Helvetica').fontSize(8.5).fillColor(GREY).text(winAnsi(contact.join('\n')), right - 75 * MM, 16 * MM, { width: 75 * MM, align: 'right', lineGap: 1.2 });
+  doc.moveTo(MARGINS.left, 42 * MM).lineTo(right, 42 * MM).lineWidth(0.8).strokeColor(NAVY).stroke();
+}
+
+/** The address at the window setting, and the reference block beside it; returns where the letter text may start. */
+function addressAndReferences(doc: PDFKit.PDFDocument, d: DunningLetterData): number {
+  const L = LABELS[d.language];
+  const wx = d.window.leftMm * MM;
+  const wy = d.window.topMm * MM;
+  doc.font('Helvetica').fontSize(10).fillColor('#000000').text(winAnsi(addressLines(d.debtor, d.language).join('\n')), wx, wy, {
+    width: (DEFAULT_WINDOW.widthMm - 2) * MM,
+    height: DEFAULT_WINDOW.heightMm * MM,
+    lineGap: 1.5,
+    ellipsis: true,
+  });
+  const refs: [string, string][] = [
+    [L.date, formatDate(d.date)],
+    [L.member, d.debtor.number],
+    [L.reference, d.paymentReference],
+  ];
+  if (d.termEndsOn) refs.push([L.payBy, formatDate(d.termEndsOn)]);
+  // beside a left window, or under the letterhead on the left when the window sits right
+  const rx = wx < 100 * MM ? 125 * MM : MARGINS.left;
+  let y = wy;
+  for (const [label, value] of refs) {
+    doc.font('Helvetica').fontSize(8).fillColor(GREY).text(label, rx, y, { width: 30 * MM, lineBreak: false });
+    doc.font('Helvetica-Bold').fontSize(9).fillColor('#000000').text(winAnsi(value), rx + 30 * MM, y - 0.5, { width: doc.page.width - MARGINS.right - rx - 30 * MM, lineBreak: false });
+    y += 14;
+  }
+  return Math.max(wy + DEFAULT_WINDOW.heightMm * MM, y) + 8 * MM;
+}
+
+const bottom = (doc: PDFKit.PDFDocument) => doc.page.height - MARGINS.bottom;
+
+function ensureSpace(doc: PDFKit.PDFDocument, height: number): void {
+  if (doc.y + height > bottom(doc)) doc.addPage();
+}
+
+function amounts(doc: PDFKit.PDFDocument, d: DunningLetterData): void {
+  const L = LABELS[d.language];
+  const lang = d.language;
+  const rows: [string, number][] = [[L.openItems, d.items.reduce((s, i) => s + i.open, 0)]];
+  for (const f of d.fees) rows.push([f.description, f.amount]);
+  const c = d.collectionCosts;
+  if (c?.charged) {
+    rows.push([L.costs, c.amount]);
+    if (c.vat > 0) rows.push([L.costsVat, c.vat]);
+  }
+  if (d.interest) rows.push([L.interest, d.interest]);
+  const width = doc.page.width - MARGINS.left - MARGINS.right;
+  const labelX = MARGINS.left + width - 95 * MM;
+  const amountX = MARGINS.left + width - 30 * MM;
+  ensureSpace(doc, rows.length * 14 + 30);
+  let y = doc.y + 2;
+  doc.font('Helvetica').fontSize(9.5).fillColor('#000000');
+  for (const [label, amount] of rows) {
+    doc.text(winAnsi(label), labelX, y, { width: 63 * MM, lineBreak: false, ellipsis: true });
+    doc.text(money(amount, lang), amountX, y, { width: 30 * MM, align: 'right', lineBreak: false });
+    y += 14;
+  }
+  doc.moveTo(labelX, y).lineTo(MARGINS.left + width, y).lineWidth(0.6).strokeColor(NAVY).stroke();
+  y += 5;
+  doc.font('Helvetica-Bold').fontSize(11).fillColor(NAVY);
+  doc.text(L.total, labelX, y, { width: 63 * MM, lineBreak: false });
+  doc.text(money(d.total, lang), amountX - 10 * MM, y, { width: 40 * MM, align: 'right', lineBreak: false });
+  doc.x = MARGINS.left;
+  doc.y = y + 22;
+}
+
+function paymentBlock(doc: PDFKit.PDFDocument, d: DunningLetterData, payload: string): void {
+  const L = LABELS[d.language];
+  const width = doc.page.width - MARGINS.left - MARGINS.right;
+  const pad = 4 * MM;
+  const height = QR_SIDE * 1.25 + 12 * MM;
+  ensureSpace(doc, height + 4);
+  const top = doc.y;
+  doc.roundedRect(MARGINS.left, top, width, height, 4).fill('#eef2f6');
+  const textWidth = width - QR_SIDE * 1.25 - 3 * pad;
+  doc.font('Helvetica-Bold').fontSize(11).fillColor(NAVY).text(L.payment, MARGINS.left + pad, top + pad, { width: textWidth });
+  doc.moveDown(0.3).font('Helvetica').fontSize(9).fillColor('#000000').text(winAnsi(paymentSentence(d)), { width: textWidth, lineGap: 1 });
+  let y = doc.y + 6;
+  const rows: [string, string][] = [
+    [L.iban, formatIban(d.organisation.iban) + (d.organisation.bic ? `  (BIC ${d.organisation.bic})` : '')],
+    [L.beneficiary, d.organisation.name],
+    [L.amount, money(d.total, d.language)],
+    [L.reference, d.paymentReference],
+  ];
+  for (const [label, value] of rows) {
+    doc.font('Helvetica').fontSize(8.5).fillColor(GREY).text(label, MARGINS.left + pad, y, { width: 32 * MM, lineBreak: false });
+    doc.font('Helvetica-Bold').fontSize(9.5).fillColor('#000000').text(winAnsi(value), MARGINS.left + pad + 32 * MM, y - 0.5, { width: textWidth - 32 * MM, lineBreak: false, ellipsis: true });
+    y += 14;
+  }
+  const qrX = MARGINS.left + width - pad - QR_SIDE * 1.25;
+  const outer = drawQr(doc, payload, qrX, top + 2 * MM, QR_SIDE);
+  doc.font('Helvetica').fontSize(8).fillColor(NAVY).text(L.qrCaption, qrX - 5 * MM, top + 2 * MM + outer + 1 * MM, { width: outer + 10 * MM, align: 'center', lineBreak: false });
+  doc.x = MARGINS.left;
+  doc.y = top + height + 8 * MM;
+}
+
+/** Draws one letter from a fresh page of `doc` (a letter of its own or one of many). */
+export function drawLetter(doc: PDFKit.PDFDocument, d: DunningLetterData, payload = checkLetter(d)): void {
+  const L = LABELS[d.language];
+  const lang = d.language;
+  let sheet = 1;
+  const onPage = () => continuationHeader(doc, d, ++sheet);
+  doc.addPage();
+  doc.on('pageAdded', onPage);
+  try {
+    letterhead(doc, d);
+    const start = addressAndReferences(doc, d);
+    const width = doc.page.width - MARGINS.left - MARGINS.right;
+    doc.font('Helvetica-Bold').fontSize(13).fillColor(NAVY).text(winAnsi(d.levelName), MARGINS.left, start, { width });
+    doc.moveDown(0.6).font('Helvetica').fontSize(10).fillColor('#000000');
+    const text = { width, lineGap: 2, paragraphGap: 6 };
+    const { opening, closing } = splitBody(d.body);
+    if (needsGreeting(d.body)) doc.text(winAnsi(L.greeting(d.debtor.name)), MARGINS.left, doc.y, text);
+    for (const p of opening) doc.text(winAnsi(p), MARGINS.left, doc.y, text);
+    doc.moveDown(0.5);
+
+    if (d.items.length) {
+      ensureSpace(doc, 50);
+      const w = [62, 132, 52, 58, 60, 58, 60];
+      table(
+        doc,
+        L.columns.map((title, i) => ({ title, width: w[i]!, align: i >= 4 ? ('right' as const) : ('left' as const) })),
+        d.items.map((i) => [winAnsi(i.document), winAnsi(i.description), formatDate(i.itemDate), formatDate(i.dueDate), money(i.amount, lang), money(i.paid, lang), money(i.open, lang)]),
+        { fontSize: 8.5 },
+      );
+    }
+    amounts(doc, d);
+    for (const note of [fourteenDayNotice(d), chargedVatNote(d)]) {
+      if (note) doc.font('Helvetica').fontSize(10).fillColor('#000000').text(winAnsi(note), MARGINS.left, doc.y, text);
+    }
+    doc.moveDown(0.4);
+    paymentBlock(doc, d, payload);
+    ensureSpace(doc, 60);
+    doc.font('Helvetica').fontSize(10).fillColor('#000000');
+    if (closing.length) {
+      for (const p of closing) doc.text(winAnsi(p), MARGINS.left, doc.y, text);
+    } else {
+      doc.text(L.closing, MARGINS.left, doc.y, { width });
+      doc.moveDown(1.2).text(winAnsi(d.organisation.name), { width }).fillColor(GREY).text(L.treasurer, { width });
+    }
+  } finally {
+    doc.off('pageAdded', onPage);
+  }
+}
+
+// `margin: undefined` so newPdf's single margin does not win over the four given here
+const documentOptions: PDFKit.PDFDocumentOptions = { margin: undefined, margins: MARGINS, autoFirstPage: false };
+
+/** One letter as its own PDF. */
+export async function letterPdf(d: DunningLetterData): Promise<{ fileName: string; pdf: Buffer }> {
+  const payload = checkLetter(d);
+  const { doc, done } = newPdf({ Title: `${d.levelName} ${d.debtor.number}`, Author: d.organisation.name }, documentOptions);
+  drawLetter(doc, d, payload);
+  doc.end();
+  return { fileName: letterFileName(d), pdf: await done };
+}
+
+/**
+ * All letters in one PDF for printing, each from a new sheet; with `duplex` a letter that ends on
+ * a front page gets an empty back, so the next one never starts on the back of someone else's.
+ */
+export function combinedLetters(letters: DunningLetterData[], options: { duplex?: boolean } = {}) {
+  const first = letters[0];
+  const { doc, done } = newPdf({ Title: first ? `${first.levelName} (${letters.length})` : 'Brieven', Author: first?.organisation.name ?? 'Penning' }, documentOptions);
+  let pages = 0;
+  doc.on('pageAdded', () => pages++);
+  return {
+    add(d: DunningLetterData, payload = checkLetter(d)) {
+      if (options.duplex && pages % 2 === 1) doc.addPage();
+      drawLetter(doc, d, payload);
+    },
+    end(): Promise<Buffer> {
+      if (!letters.length) doc.addPage();
+      doc.end();
+      return done;
+    },
+  };
+}
+
+export async function combinedLettersPdf(letters: DunningLetterData[], options: { duplex?: boolean } = {}): Promise<Buffer> {
+  const payloads = letters.map(checkLetter);
+  const combined = combinedLetters(letters, options);
+  letters.forEach((d, i) => combined.add(d, payloads[i]));
+  return combined.end();
+}
