@@ -111,7 +111,7 @@ function addressAndReferences(doc: PDFKit.PDFDocument, d: DunningLetterData): nu
     doc.font('Helvetica-Bold').fontSize(9).fillColor('#000000').text(winAnsi(value), rx + 30 * MM, y - 0.5, { width: doc.page.width - MARGINS.right - rx - 30 * MM, lineBreak: false });
     y += 14;
   }
-  return Math.max(wy + DEFAULT_WINDOW.heightMm * MM, y) + 8 * MM;
+  return Math.max(wy + DEFAULT_WINDOW.heightMm * MM, y) + 5 * MM;
 }
 
 const bottom = (doc: PDFKit.PDFDocument) => doc.page.height - MARGINS.bottom;
@@ -151,12 +151,13 @@ function amounts(doc: PDFKit.PDFDocument, d: DunningLetterData): void {
   doc.y = y + 22;
 }
 
-function paymentBlock(doc: PDFKit.PDFDocument, d: DunningLetterData, payload: string): void {
+/** `keepWith`: the height of what must stay on the same sheet (the closing), so a signature never stands alone. */
+function paymentBlock(doc: PDFKit.PDFDocument, d: DunningLetterData, payload: string, keepWith: number): void {
   const L = LABELS[d.language];
   const width = doc.page.width - MARGINS.left - MARGINS.right;
   const pad = 4 * MM;
   const height = QR_SIDE * 1.25 + 12 * MM;
-  ensureSpace(doc, height + 4);
+  ensureSpace(doc, height + 6 * MM + keepWith);
   const top = doc.y;
   doc.roundedRect(MARGINS.left, top, width, height, 4).fill('#eef2f6');
   const textWidth = width - QR_SIDE * 1.25 - 3 * pad;
@@ -178,7 +179,7 @@ function paymentBlock(doc: PDFKit.PDFDocument, d: DunningLetterData, payload: st
   const outer = drawQr(doc, payload, qrX, top + 2 * MM, QR_SIDE);
   doc.font('Helvetica').fontSize(8).fillColor(NAVY).text(L.qrCaption, qrX - 5 * MM, top + 2 * MM + outer + 1 * MM, { width: outer + 10 * MM, align: 'center', lineBreak: false });
   doc.x = MARGINS.left;
-  doc.y = top + height + 8 * MM;
+  doc.y = top + height + 6 * MM;
 }
 
 /** Draws one letter from a fresh page of `doc` (a letter of its own or one of many). */
@@ -216,8 +217,9 @@ export function drawLetter(doc: PDFKit.PDFDocument, d: DunningLetterData, payloa
       if (note) doc.font('Helvetica').fontSize(10).fillColor('#000000').text(winAnsi(note), MARGINS.left, doc.y, text);
     }
     doc.moveDown(0.4);
-    paymentBlock(doc, d, payload);
-    ensureSpace(doc, 60);
+    doc.font('Helvetica').fontSize(10);
+    const closingHeight = closing.length ? closing.reduce((h, p) => h + doc.heightOfString(winAnsi(p), text) + 6, 0) : 50;
+    paymentBlock(doc, d, payload, closingHeight);
     doc.font('Helvetica').fontSize(10).fillColor('#000000');
     if (closing.length) {
       for (const p of closing) doc.text(winAnsi(p), MARGINS.left, doc.y, text);
