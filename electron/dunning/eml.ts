@@ -39,8 +39,9 @@ export function encodedWords(text: string): string {
   const words: string[] = [];
   let chunk = '';
   for (const ch of text) {
-    // 45 bytes of UTF-8 make 60 base64 characters: with "=?UTF-8?B?" and "?=" a word stays within 75
-    if (Buffer.byteLength(chunk + ch) > 45) {
+    // 36 bytes of UTF-8 make 48 base64 characters: with "=?UTF-8?B?" and "?=" a word is 60, so one
+    // still fits on the header's first line after "Subject: "
+    if (Buffer.byteLength(chunk + ch) > 36) {
       words.push(chunk);
       chunk = '';
     }
@@ -48,6 +49,24 @@ export function encodedWords(text: string): string {
   }
   if (chunk) words.push(chunk);
   return words.map((w) => `=?UTF-8?B?${Buffer.from(w, 'utf8').toString('base64')}?=`).join(`${CRLF} `);
+}
+
+/** Folds a header before a space wherever a line would pass 78 characters (RFC 5322 2.2.3). */
+export function foldHeader(header: string): string {
+  return header
+    .split(CRLF)
+    .map((line) => {
+      const out: string[] = [];
+      let rest = line;
+      while (rest.length > 78) {
+        const at = rest.lastIndexOf(' ', 78);
+        if (at <= 0) break;
+        out.push(rest.slice(0, at));
+        rest = rest.slice(at);
+      }
+      return [...out, rest].join(CRLF);
+    })
+    .join(CRLF);
 }
 
 function headerText(text: string): string {
@@ -152,7 +171,7 @@ export function letterEml(d: DunningLetterData, attachment: { fileName: string; 
     `Content-Type: multipart/mixed; boundary="${boundary}"`,
   ];
   return [
-    ...headers,
+    ...headers.map(foldHeader),
     '',
     `--${boundary}`,
     'Content-Type: text/plain; charset=UTF-8',
