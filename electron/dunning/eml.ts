@@ -77,20 +77,21 @@ function headerText(text: string): string {
 export function quotedPrintable(text: string): string {
   const out: string[] = [];
   for (const line of text.replace(/\r\n?/g, '\n').split('\n')) {
-    const bytes = Buffer.from(line, 'utf8');
+    const chars = [...line];
     let current = '';
-    for (let i = 0; i < bytes.length; i++) {
-      const b = bytes[i]!;
-      const last = i === bytes.length - 1;
+    chars.forEach((ch, i) => {
+      const code = ch.codePointAt(0)!;
+      const last = i === chars.length - 1;
       // a space or tab at the end of a line would be stripped in transit, so it is encoded there
-      const literal = (b >= 33 && b <= 126 && b !== 61) || ((b === 32 || b === 9) && !last);
-      const token = literal ? String.fromCharCode(b) : `=${b.toString(16).toUpperCase().padStart(2, '0')}`;
+      const literal = (code >= 33 && code <= 126 && code !== 61) || ((code === 32 || code === 9) && !last);
+      // a character's bytes stay on one line, so no soft break falls inside a UTF-8 sequence
+      const token = literal ? ch : [...Buffer.from(ch, 'utf8')].map((b) => `=${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
       if (current.length + token.length > 75) {
         out.push(`${current}=`);
         current = '';
       }
       current += token;
-    }
+    });
     out.push(current);
   }
   return out.join(CRLF);

@@ -59,6 +59,8 @@ describe('.eml draft of a dunning letter', () => {
     for (const word of encodedWords('ë'.repeat(100)).split('\r\n ')) expect(word.length).toBeLessThanOrEqual(75);
     expect(quotedPrintable('a=b é \nx')).toBe('a=3Db =C3=A9=20\r\nx');
     expect(quotedPrintable('x'.repeat(80)).split('\r\n').map((l) => l.length)).toEqual([76, 5]);
+    // the euro sign's three bytes are never split by a soft line break
+    expect(quotedPrintable(`${'x'.repeat(70)}€`)).toBe(`${'x'.repeat(70)}=\r\n=E2=82=AC`);
   });
 
   it('refuses an e-mail address no mail program would take, before any file is made', async () => {
