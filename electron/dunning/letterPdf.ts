@@ -1,6 +1,7 @@
 import { validationError } from '../../shared/api/errors';
 import { isIsoDate } from '../../shared/dates';
 import { formatIban } from '../../shared/iban';
+import { PdfConcat } from '../letters/pdfConcat';
 import { newPdf, table } from '../letters/pdfDoc';
 import { epcPayload, letterPayment } from './epcQr';
 import type { DunningLetterData } from './letterData';
@@ -244,31 +245,21 @@ export async function letterPdf(d: DunningLetterData): Promise<{ fileName: strin
   return { fileName: letterFileName(d), pdf: await done };
 }
 
-/**
- * All letters in one PDF for printing, each from a new sheet; with `duplex` a letter that ends on
- * a front page gets an empty back, so the next one never starts on the back of someone else's.
- */
-export function combinedLetters(letters: DunningLetterData[], options: { duplex?: boolean } = {}) {
-  const first = letters[0];
-  const { doc, done } = newPdf({ Title: first ? `${first.levelName} (${letters.length})` : 'Brieven', Author: first?.organisation.name ?? 'Penning' }, documentOptions);
-  let pages = 0;
-  doc.on('pageAdded', () => pages++);
-  return {
-    add(d: DunningLetterData, payload = checkLetter(d)) {
-      if (options.duplex && pages % 2 === 1) doc.addPage();
-      drawLetter(doc, d, payload);
-    },
-    end(): Promise<Buffer> {
-      if (!letters.length) doc.addPage();
-      doc.end();
-      return done;
-    },
-  };
+/** Appends a letter's pages to the print file; with `duplex` it fills the back of its last sheet, so the next letter never starts on the back of someone else's. */
+export function appendLetter(combined: PdfConcat, pdf: Buffer, duplex: boolean): void {
+  if (duplex && combined.pageCount % 2 === 1) combined.addBlankPage();
+  combined.add(pdf);
 }
 
+/** All letters in one PDF for printing, each from a new sheet (odd pages only with `duplex`). */
 export async function combinedLettersPdf(letters: DunningLetterData[], options: { duplex?: boolean } = {}): Promise<Buffer> {
-  const payloads = letters.map(checkLetter);
-  const combined = combinedLetters(letters, options);
-  letters.forEach((d, i) => combined.add(d, payloads[i]));
+  letters.forEach(checkLetter);
+  const combined = new PdfConcat(combinedInfo(letters));
+  for (const d of letters) appendLetter(combined, (await letterPdf(d)).pdf, !!options.duplex);
   return combined.end();
+}
+
+export function combinedInfo(letters: DunningLetterData[]): { Title: string; Author: string } {
+  const first = letters[0];
+  return { Title: first ? `${first.levelName} (${letters.length})` : 'Brieven', Author: first?.organisation.name ?? 'Penning' };
 }

@@ -4,10 +4,16 @@ export const MM = 72 / 25.4;
 
 /** The QR matrix of a payload: one byte segment of its UTF-8 bytes (so version 13 holds the EPC's 331 bytes), error correction M as EPC069-12 asks. */
 export function qrMatrix(payload: string): { size: number; dark: (row: number, col: number) => boolean } {
-  const qr = QRCode.create([{ data: Buffer.from(payload, 'utf8'), mode: 'byte' }], { errorCorrectionLevel: 'M' });
-  const { size, data } = qr.modules;
+  if (last?.payload !== payload) {
+    const qr = QRCode.create([{ data: Buffer.from(payload, 'utf8'), mode: 'byte' }], { errorCorrectionLevel: 'M' });
+    last = { payload, size: qr.modules.size, data: qr.modules.data };
+  }
+  const { size, data } = last;
   return { size, dark: (row, col) => data[row * size + col] === 1 };
 }
+
+// a run draws each letter twice in a row (its own PDF, the combined one): the second asks again
+let last: { payload: string; size: number; data: Uint8Array } | null = null;
 
 /**
  * Draws the symbol as vector rectangles, one per horizontal run of dark modules (a tenth of the

@@ -1,6 +1,7 @@
 import { checkEmlAddresses, letterEml, wantsEml } from './eml';
 import type { DunningLetterData } from './letterData';
-import { checkLetter, combinedLetters, letterFileName, letterPdf } from './letterPdf';
+import { PdfConcat } from '../letters/pdfConcat';
+import { appendLetter, checkLetter, combinedInfo, letterFileName, letterPdf } from './letterPdf';
 
 export interface RenderedLetter {
   debtorNumber: string;
@@ -14,24 +15,24 @@ export interface RenderedLetter {
 /**
  * A run's letters: one PDF per member (and an .eml draft where there is an e-mail address) and
  * all of them in one PDF to print. Every letter is checked before anything is drawn, so bad data
- * produces one message and no files. Letters are drawn one at a time into their own document and
- * into the combined one, whose pages stream out as they are finished; between letters the event
- * loop gets a turn, so progress reaches the window while a thousand letters are made.
+ * produces one message and no files. Each letter is drawn once, into its own document, and its
+ * pages are copied into the print file (pdfConcat); between letters the event loop gets a turn,
+ * so progress reaches the window while a thousand letters are made.
  */
 export async function renderDunningLetters(
   letters: DunningLetterData[],
   onProgress?: (done: number, total: number) => void,
   options: { duplex?: boolean; combinedFileName?: string } = {},
 ): Promise<{ letters: RenderedLetter[]; combined: { fileName: string; pdf: Buffer } }> {
-  const payloads = letters.map(checkLetter);
+  letters.forEach(checkLetter);
   letters.filter(wantsEml).forEach(checkEmlAddresses);
   const names = uniqueNames(letters.map(letterFileName));
-  const combined = combinedLetters(letters, options);
+  const combined = new PdfConcat(combinedInfo(letters));
   const out: RenderedLetter[] = [];
   for (const [i, d] of letters.entries()) {
     onProgress?.(i, letters.length);
     const { pdf } = await letterPdf(d);
-    combined.add(d, payloads[i]);
+    appendLetter(combined, pdf, !!options.duplex);
     const fileName = names[i]!;
     const rendered: RenderedLetter = { debtorNumber: d.debtor.number, fileName, pdf };
     if (wantsEml(d)) {
@@ -41,7 +42,7 @@ export async function renderDunningLetters(
     out.push(rendered);
   }
   onProgress?.(letters.length, letters.length);
-  return { letters: out, combined: { fileName: options.combinedFileName ?? 'brieven-afdrukken.pdf', pdf: await combined.end() } };
+  return { letters: out, combined: { fileName: options.combinedFileName ?? 'brieven-afdrukken.pdf', pdf: combined.end() } };
 }
 
 /** A second letter for the same member in one run gets "-2", so no file overwrites another. */

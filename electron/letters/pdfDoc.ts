@@ -1,8 +1,39 @@
 import PDFDocument from 'pdfkit';
 
+interface AfmMetrics {
+  attributes: object;
+  glyphWidths: object;
+  boundingBoxes: object;
+  kernPairs: object;
+}
+
+let metricsShared = false;
+
+/**
+ * pdfkit reads and parses the metrics file (AFM) of Helvetica anew for every document: about 4 ms
+ * a font, most of the time a thousand one-page dunning letters take. The metrics of a standard
+ * font never change, so the parse result is kept per file content and shared (pdfkit only reads
+ * it). Should a pdfkit upgrade rename these internals, nothing is patched and PDFs stay correct.
+ */
+function shareStandardFontMetrics(doc: PDFKit.PDFDocument): void {
+  if (metricsShared) return;
+  metricsShared = true;
+  const afm = (doc as unknown as { _font?: { font?: { constructor?: { prototype?: { parse?: unknown } } } } })._font?.font?.constructor?.prototype;
+  if (typeof afm?.parse !== 'function') return;
+  const parse = afm.parse as (this: AfmMetrics, contents: string) => void;
+  const memo = new Map<string, AfmMetrics>();
+  afm.parse = function (this: AfmMetrics, contents: string) {
+    const known = memo.get(contents);
+    if (known) return Object.assign(this, known);
+    parse.call(this, contents);
+    memo.set(contents, { attributes: this.attributes, glyphWidths: this.glyphWidths, boundingBoxes: this.boundingBoxes, kernPairs: this.kernPairs });
+  };
+}
+
 /** An A4 pdfkit document whose bytes arrive as one Buffer when it ends (`options` for other margins or no first page). */
 export function newPdf(info: { Title: string; Author: string }, options: PDFKit.PDFDocumentOptions = {}): { doc: PDFKit.PDFDocument; done: Promise<Buffer> } {
   const doc = new PDFDocument({ size: 'A4', margin: 48, info, bufferPages: false, ...options });
+  shareStandardFontMetrics(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -142,6 +143,19 @@ describe('dunning letter PDF', () => {
     expect(longPages).toBe(2);
     const simplex = savePdf(dir, 'simplex.pdf', await combinedLettersPdf([long, a, b]));
     expect(pageCount(simplex)).toBe(4);
+    // the copied pages make a sound file: poppler reads it without a complaint, and (poppler would
+    // quietly rebuild a broken table) every cross-reference entry points at its own object
+    for (const tool of ['pdfinfo', 'pdftotext']) expect(spawnSync(tool, [simplex, tool === 'pdftotext' ? '/dev/null' : '-box'], { encoding: 'utf8' }).stderr).toBe('');
+    const bytes = fs.readFileSync(simplex);
+    const xrefAt = Number(/startxref\n(\d+)\n%%EOF\n$/.exec(bytes.toString('latin1'))![1]);
+    const table = bytes.subarray(xrefAt).toString('latin1');
+    const size = Number(/^xref\n0 (\d+)\n/.exec(table)![1]);
+    expect(Number(/\/Size (\d+)/.exec(table)![1])).toBe(size);
+    for (let n = 1; n < size; n++) {
+      const offset = Number(table.slice(table.indexOf('\n', 5) + 1 + n * 20, table.indexOf('\n', 5) + 11 + n * 20));
+      expect(bytes.subarray(offset, offset + 12).toString('latin1').startsWith(`${n} 0 obj\n`)).toBe(true);
+    }
+    expect(flat(pageText(simplex, 2))).toContain('Lange Lijst, lidnummer 1003');
     expect([3, 4].map((p) => /Anna Bakker|Bas Smit/.exec(pageText(simplex, p))?.[0])).toEqual(['Anna Bakker', 'Bas Smit']);
     const duplex = savePdf(dir, 'duplex.pdf', await combinedLettersPdf([long, a, b], { duplex: true }));
     expect(pageCount(duplex)).toBe(5);
