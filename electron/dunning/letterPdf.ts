@@ -2,7 +2,7 @@ import { validationError } from '../../shared/api/errors';
 import { isIsoDate } from '../../shared/dates';
 import { formatIban } from '../../shared/iban';
 import { PdfConcat } from '../letters/pdfConcat';
-import { newPdf, table } from '../letters/pdfDoc';
+import { newPdf, table, textLine } from '../letters/pdfDoc';
 import { epcPayload, letterPayment } from './epcQr';
 import type { DunningLetterData } from './letterData';
 import { addressLines, chargedVatNote, expectedTotal, formatDate, fourteenDayNotice, LABELS, money, needsGreeting, paymentSentence, splitBody } from './letterText';
@@ -68,8 +68,8 @@ function continuationHeader(doc: PDFKit.PDFDocument, d: DunningLetterData, sheet
   const width = doc.page.width - MARGINS.left - MARGINS.right;
   doc.save();
   doc.font('Helvetica').fontSize(8).fillColor(GREY);
-  doc.text(winAnsi(`${d.organisation.name} · ${d.levelName} (${L.continued}) · ${d.debtor.name}, ${L.member.toLowerCase()} ${d.debtor.number} · ${formatDate(d.date)}`), MARGINS.left, 12 * MM, { width: width - 25 * MM, lineBreak: false });
-  doc.text(`${L.sheet} ${sheet}`, MARGINS.left, 12 * MM, { width, align: 'right', lineBreak: false });
+  textLine(doc, winAnsi(`${d.organisation.name} · ${d.levelName} (${L.continued}) · ${d.debtor.name}, ${L.member.toLowerCase()} ${d.debtor.number} · ${formatDate(d.date)}`), MARGINS.left, 12 * MM, { width: width - 25 * MM });
+  textLine(doc, `${L.sheet} ${sheet}`, MARGINS.left, 12 * MM, { width, align: 'right' });
   doc.moveTo(MARGINS.left, 17 * MM).lineTo(MARGINS.left + width, 17 * MM).lineWidth(0.4).strokeColor('#c9d1db').stroke();
   doc.restore();
   state._font = font;
@@ -81,9 +81,11 @@ function continuationHeader(doc: PDFKit.PDFDocument, d: DunningLetterData, sheet
 function letterhead(doc: PDFKit.PDFDocument, d: DunningLetterData): void {
   const o = d.organisation;
   const right = doc.page.width - MARGINS.right;
-  doc.font('Helvetica-Bold').fontSize(17).fillColor(NAVY).text(winAnsi(o.name), MARGINS.left, 16 * MM, { width: 100 * MM });
+  doc.font('Helvetica-Bold').fontSize(17).fillColor(NAVY);
+  textLine(doc, winAnsi(o.name), MARGINS.left, 16 * MM, { width: 100 * MM });
   const contact = [o.street, [o.postalCode, o.city].filter(Boolean).join('  '), o.email, o.phone, `IBAN ${formatIban(o.iban)}${o.bic ? `  BIC ${o.bic}` : ''}`].filter((l): l is string => !!l && l.trim() !== '');
-  doc.font('Helvetica').fontSize(8.5).fillColor(GREY).text(winAnsi(contact.join('\n')), right - 75 * MM, 16 * MM, { width: 75 * MM, align: 'right', lineGap: 1.2 });
+  doc.font('Helvetica').fontSize(8.5).fillColor(GREY);
+  contact.forEach((line, i) => textLine(doc, winAnsi(line), right - 75 * MM, 16 * MM + i * 11, { width: 75 * MM, align: 'right' }));
   doc.moveTo(MARGINS.left, 42 * MM).lineTo(right, 42 * MM).lineWidth(0.8).strokeColor(NAVY).stroke();
 }
 
@@ -92,12 +94,11 @@ function addressAndReferences(doc: PDFKit.PDFDocument, d: DunningLetterData): nu
   const L = LABELS[d.language];
   const wx = d.window.leftMm * MM;
   const wy = d.window.topMm * MM;
-  doc.font('Helvetica').fontSize(10).fillColor('#000000').text(winAnsi(addressLines(d.debtor, d.language).join('\n')), wx, wy, {
-    width: (DEFAULT_WINDOW.widthMm - 2) * MM,
-    height: DEFAULT_WINDOW.heightMm * MM,
-    lineGap: 1.5,
-    ellipsis: true,
-  });
+  doc.font('Helvetica').fontSize(10).fillColor('#000000');
+  // at most six lines of 13 pt fit the window's 40 mm; a line too long for it is cut, not wrapped out of sight
+  addressLines(d.debtor, d.language)
+    .slice(0, 6)
+    .forEach((line, i) => textLine(doc, winAnsi(line), wx, wy + i * 13, { width: (DEFAULT_WINDOW.widthMm - 2) * MM }));
   const refs: [string, string][] = [
     [L.date, formatDate(d.date)],
     [L.member, d.debtor.number],
@@ -108,8 +109,10 @@ function addressAndReferences(doc: PDFKit.PDFDocument, d: DunningLetterData): nu
   const rx = wx < 100 * MM ? 125 * MM : MARGINS.left;
   let y = wy;
   for (const [label, value] of refs) {
-    doc.font('Helvetica').fontSize(8).fillColor(GREY).text(label, rx, y, { width: 30 * MM, lineBreak: false });
-    doc.font('Helvetica-Bold').fontSize(9).fillColor('#000000').text(winAnsi(value), rx + 30 * MM, y - 0.5, { width: doc.page.width - MARGINS.right - rx - 30 * MM, lineBreak: false });
+    doc.font('Helvetica').fontSize(8).fillColor(GREY);
+    textLine(doc, label, rx, y, { width: 30 * MM });
+    doc.font('Helvetica-Bold').fontSize(9).fillColor('#000000');
+    textLine(doc, winAnsi(value), rx + 30 * MM, y - 0.5, { width: doc.page.width - MARGINS.right - rx - 30 * MM });
     y += 14;
   }
   return Math.max(wy + DEFAULT_WINDOW.heightMm * MM, y) + 5 * MM;
@@ -139,15 +142,15 @@ function amounts(doc: PDFKit.PDFDocument, d: DunningLetterData): void {
   let y = doc.y + 2;
   doc.font('Helvetica').fontSize(9.5).fillColor('#000000');
   for (const [label, amount] of rows) {
-    doc.text(winAnsi(label), labelX, y, { width: 63 * MM, lineBreak: false, ellipsis: true });
-    doc.text(money(amount, lang), amountX, y, { width: 30 * MM, align: 'right', lineBreak: false });
+    textLine(doc, winAnsi(label), labelX, y, { width: 63 * MM });
+    textLine(doc, money(amount, lang), amountX, y, { width: 30 * MM, align: 'right' });
     y += 14;
   }
   doc.moveTo(labelX, y).lineTo(MARGINS.left + width, y).lineWidth(0.6).strokeColor(NAVY).stroke();
   y += 5;
   doc.font('Helvetica-Bold').fontSize(11).fillColor(NAVY);
-  doc.text(L.total, labelX, y, { width: 63 * MM, lineBreak: false });
-  doc.text(money(d.total, lang), amountX - 10 * MM, y, { width: 40 * MM, align: 'right', lineBreak: false });
+  textLine(doc, L.total, labelX, y, { width: 63 * MM });
+  textLine(doc, money(d.total, lang), amountX - 10 * MM, y, { width: 40 * MM, align: 'right' });
   doc.x = MARGINS.left;
   doc.y = y + 22;
 }
@@ -162,8 +165,9 @@ function paymentBlock(doc: PDFKit.PDFDocument, d: DunningLetterData, payload: st
   const top = doc.y;
   doc.roundedRect(MARGINS.left, top, width, height, 4).fill('#eef2f6');
   const textWidth = width - QR_SIDE * 1.25 - 3 * pad;
-  doc.font('Helvetica-Bold').fontSize(11).fillColor(NAVY).text(L.payment, MARGINS.left + pad, top + pad, { width: textWidth });
-  doc.moveDown(0.3).font('Helvetica').fontSize(9).fillColor('#000000').text(winAnsi(paymentSentence(d)), { width: textWidth, lineGap: 1 });
+  doc.font('Helvetica-Bold').fontSize(11).fillColor(NAVY);
+  textLine(doc, L.payment, MARGINS.left + pad, top + pad, { width: textWidth });
+  doc.font('Helvetica').fontSize(9).fillColor('#000000').text(winAnsi(paymentSentence(d)), MARGINS.left + pad, top + pad + 16, { width: textWidth, lineGap: 1 });
   let y = doc.y + 6;
   const rows: [string, string][] = [
     [L.iban, formatIban(d.organisation.iban) + (d.organisation.bic ? `  (BIC ${d.organisation.bic})` : '')],
@@ -172,13 +176,16 @@ function paymentBlock(doc: PDFKit.PDFDocument, d: DunningLetterData, payload: st
     [L.reference, d.paymentReference],
   ];
   for (const [label, value] of rows) {
-    doc.font('Helvetica').fontSize(8.5).fillColor(GREY).text(label, MARGINS.left + pad, y, { width: 32 * MM, lineBreak: false });
-    doc.font('Helvetica-Bold').fontSize(9.5).fillColor('#000000').text(winAnsi(value), MARGINS.left + pad + 32 * MM, y - 0.5, { width: textWidth - 32 * MM, lineBreak: false, ellipsis: true });
+    doc.font('Helvetica').fontSize(8.5).fillColor(GREY);
+    textLine(doc, label, MARGINS.left + pad, y, { width: 32 * MM });
+    doc.font('Helvetica-Bold').fontSize(9.5).fillColor('#000000');
+    textLine(doc, winAnsi(value), MARGINS.left + pad + 32 * MM, y - 0.5, { width: textWidth - 32 * MM });
     y += 14;
   }
   const qrX = MARGINS.left + width - pad - QR_SIDE * 1.25;
   const outer = drawQr(doc, payload, qrX, top + 2 * MM, QR_SIDE);
-  doc.font('Helvetica').fontSize(8).fillColor(NAVY).text(L.qrCaption, qrX - 5 * MM, top + 2 * MM + outer + 1 * MM, { width: outer + 10 * MM, align: 'center', lineBreak: false });
+  doc.font('Helvetica').fontSize(8).fillColor(NAVY);
+  textLine(doc, L.qrCaption, qrX - 5 * MM, top + 2 * MM + outer + 1 * MM, { width: outer + 10 * MM, align: 'center' });
   doc.x = MARGINS.left;
   doc.y = top + height + 6 * MM;
 }
@@ -197,6 +204,7 @@ export function drawLetter(doc: PDFKit.PDFDocument, d: DunningLetterData, payloa
     const width = doc.page.width - MARGINS.left - MARGINS.right;
     doc.font('Helvetica-Bold').fontSize(13).fillColor(NAVY).text(winAnsi(d.levelName), MARGINS.left, start, { width });
     doc.moveDown(0.6).font('Helvetica').fontSize(10).fillColor('#000000');
+    doc.x = MARGINS.left;
     const text = { width, lineGap: 2, paragraphGap: 6 };
     const { opening, closing } = splitBody(d.body);
     if (needsGreeting(d.body)) doc.text(winAnsi(L.greeting(d.debtor.name)), MARGINS.left, doc.y, text);
