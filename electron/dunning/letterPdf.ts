@@ -137,7 +137,8 @@ function amounts(doc: PDFKit.PDFDocument, d: DunningLetterData): void {
   if (d.interest) rows.push([L.interest, d.interest]);
   const width = doc.page.width - MARGINS.left - MARGINS.right;
   const labelX = MARGINS.left + width - 95 * MM;
-  const amountX = MARGINS.left + width - 30 * MM;
+  // amounts end where the table's Open column ends (its cells keep 4 pt from the column's edge)
+  const amountX = MARGINS.left + width - 4 - 30 * MM;
   ensureSpace(doc, rows.length * 14 + 30);
   let y = doc.y + 2;
   doc.font('Helvetica').fontSize(9.5).fillColor('#000000');
@@ -146,7 +147,7 @@ function amounts(doc: PDFKit.PDFDocument, d: DunningLetterData): void {
     textLine(doc, money(amount, lang), amountX, y, { width: 30 * MM, align: 'right' });
     y += 14;
   }
-  doc.moveTo(labelX, y).lineTo(MARGINS.left + width, y).lineWidth(0.6).strokeColor(NAVY).stroke();
+  doc.moveTo(labelX, y).lineTo(MARGINS.left + width - 4, y).lineWidth(0.6).strokeColor(NAVY).stroke();
   y += 5;
   doc.font('Helvetica-Bold').fontSize(11).fillColor(NAVY);
   textLine(doc, L.total, labelX, y, { width: 63 * MM });
