@@ -2,7 +2,7 @@ import { validationError } from '../../shared/api/errors';
 import { isIsoDate } from '../../shared/dates';
 import { formatIban } from '../../shared/iban';
 import { PdfConcat } from '../letters/pdfConcat';
-import { newPdf, table, textLine } from '../letters/pdfDoc';
+import { fitsOneLine, newPdf, table, textLine } from '../letters/pdfDoc';
 import { epcPayload, letterPayment } from './epcQr';
 import type { DunningLetterData } from './letterData';
 import { addressLines, chargedVatNote, expectedTotal, formatDate, fourteenDayNotice, LABELS, money, needsGreeting, paymentSentence, splitBody } from './letterText';
@@ -95,10 +95,16 @@ function addressAndReferences(doc: PDFKit.PDFDocument, d: DunningLetterData): nu
   const wx = d.window.leftMm * MM;
   const wy = d.window.topMm * MM;
   doc.font('Helvetica').fontSize(10).fillColor('#000000');
-  // at most six lines of 13 pt fit the window's 40 mm; a line too long for it is cut, not wrapped out of sight
-  addressLines(d.debtor, d.language)
-    .slice(0, 6)
-    .forEach((line, i) => textLine(doc, winAnsi(line), wx, wy + i * 13, { width: (DEFAULT_WINDOW.widthMm - 2) * MM }));
+  // a line too wide for the window wraps inside it; what would fall below the window is cut off
+  const windowWidth = (DEFAULT_WINDOW.widthMm - 2) * MM;
+  let ay = wy;
+  for (const line of addressLines(d.debtor, d.language).map(winAnsi)) {
+    const height = fitsOneLine(doc, line, windowWidth) ? 13 : doc.heightOfString(line, { width: windowWidth, lineGap: 1.5 });
+    if (ay + height > wy + DEFAULT_WINDOW.heightMm * MM) break;
+    if (height === 13) textLine(doc, line, wx, ay);
+    else doc.text(line, wx, ay, { width: windowWidth, lineGap: 1.5 });
+    ay += height;
+  }
   const refs: [string, string][] = [
     [L.date, formatDate(d.date)],
     [L.member, d.debtor.number],
@@ -143,9 +149,13 @@ function amounts(doc: PDFKit.PDFDocument, d: DunningLetterData): void {
   let y = doc.y + 2;
   doc.font('Helvetica').fontSize(9.5).fillColor('#000000');
   for (const [label, amount] of rows) {
-    textLine(doc, winAnsi(label), labelX, y, { width: 63 * MM });
+    // a long fee description wraps in its column rather than running into the amount
+    const text = winAnsi(label);
+    const one = fitsOneLine(doc, text, 63 * MM);
+    if (one) textLine(doc, text, labelX, y);
+    else doc.text(text, labelX, y, { width: 63 * MM });
     textLine(doc, money(amount, lang), amountX, y, { width: 30 * MM, align: 'right' });
-    y += 14;
+    y += one ? 14 : doc.heightOfString(text, { width: 63 * MM }) + 3;
   }
   doc.moveTo(labelX, y).lineTo(MARGINS.left + width - 4, y).lineWidth(0.6).strokeColor(NAVY).stroke();
   y += 5;

@@ -64,24 +64,30 @@ export function newPdf(info: { Title: string; Author: string }, options: PDFKit.
 
 /**
  * One line of text at (x, y), aligned within `width`, without pdfkit's line wrapper (most of the
- * time a table or a letter takes). Text that is too wide, or has a line break, goes through the
- * wrapper after all and is cut off with an ellipsis.
+ * time a table or a letter takes). Text too wide for `width` is cut off with an ellipsis: pdfkit's
+ * own ellipsis wraps first and so overprints the line below.
  */
 export function textLine(doc: PDFKit.PDFDocument, text: string, x: number, y: number, options: { width?: number; align?: 'left' | 'right' | 'center' } = {}): void {
   const { width, align = 'left' } = options;
+  let line = text.replace(/\s*\n\s*/g, ' ');
   // no Helvetica glyph is wider than the font size: a short left-aligned text needs no measuring
-  const surelyFits = !text.includes('\n') && (width === undefined || (align === 'left' && text.length * (doc as unknown as { _fontSize: number })._fontSize <= width));
+  const surelyFits = width === undefined || (align === 'left' && line.length * (doc as unknown as { _fontSize: number })._fontSize <= width);
   if (!surelyFits) {
-    const w = doc.widthOfString(text);
-    if (w > width! || text.includes('\n')) {
-      doc.text(text, x, y, { width, align, lineBreak: false, ellipsis: true });
-      return;
+    let w = doc.widthOfString(line);
+    if (w > width!) {
+      let keep = line.length;
+      while (keep > 0 && doc.widthOfString(`${line.slice(0, keep).trimEnd()}…`) > width!) keep--;
+      line = `${line.slice(0, keep).trimEnd()}…`;
+      w = doc.widthOfString(line);
     }
     if (align === 'right') x += width! - w;
     else if (align === 'center') x += (width! - w) / 2;
   }
-  doc.text(text, x, y, { lineBreak: false });
+  doc.text(line, x, y, { lineBreak: false });
 }
+
+/** Whether a text fits on one line of `width` in the current font. */
+export const fitsOneLine = (doc: PDFKit.PDFDocument, text: string, width: number) => !text.includes('\n') && doc.widthOfString(text) <= width;
 
 export interface Column {
   title: string;
@@ -109,7 +115,7 @@ export function table(doc: PDFKit.PDFDocument, columns: Column[], rows: string[]
   for (const [index, row] of rows.entries()) {
     options.onRow?.(index, rows.length);
     // a cell that fits on one line is measured and drawn without the line wrapper
-    const single = row.map((cell, i) => !cell.includes('\n') && doc.widthOfString(cell) <= columns[i]!.width - 4);
+    const single = row.map((cell, i) => fitsOneLine(doc, cell, columns[i]!.width - 4));
     const lineHeight = doc.currentLineHeight(true);
     const height = Math.max(...row.map((cell, i) => (single[i] ? lineHeight : doc.heightOfString(cell, { width: columns[i]!.width - 4 }))));
     if (y + height > bottom()) {

@@ -70,6 +70,25 @@ describe('dunning letter PDF', () => {
     expect(await refusal(() => letterPdf(sampleLetter({ window: { leftMm: 150, topMm: 50 } })))).toMatchObject({ field: 'letters.1001.window', rule: 'range' });
   });
 
+  it('wraps a long name inside the window and a long fee description in its column, never over the next line', async () => {
+    const name = 'Stichting Vrienden van de Koninklijke Nederlandse Zwem- en Reddingsbond Afdeling Utrecht';
+    const letter = sampleLetter({ fees: [{ description: 'Aanmaankosten voor de herinnering van oktober en de aanmaning van november samen', amount: 500 }], debtor: { ...sampleLetter().debtor, name } });
+    const file = savePdf(dir, 'wrap.pdf', (await letterPdf(letter)).pdf);
+    const all = words(file);
+    const inWindow = all.filter((w) => w.yMin > 45 * MM && w.yMin < 93 * MM && w.xMin < 110 * MM); // the subject stands at 95 mm
+    expect(inWindow.map((w) => w.text).join(' ')).toBe(`${name} Kerkstraat 5 3511 AB Utrecht`);
+    for (const w of inWindow) {
+      expect(w.xMax).toBeLessThanOrEqual((DEFAULT_WINDOW.leftMm + DEFAULT_WINDOW.widthMm) * MM);
+      expect(w.yMax).toBeLessThanOrEqual((DEFAULT_WINDOW.topMm + DEFAULT_WINDOW.heightMm) * MM);
+    }
+    const lines = [...new Set(inWindow.map((w) => Math.round(w.yMin)))];
+    expect(lines.length).toBe(4);
+    const samen = all.find((w) => w.text === 'samen')!;
+    const totaal = all.find((w) => w.text === 'Totaal')!;
+    expect(totaal.yMin).toBeGreaterThan(samen.yMax);
+    expect(all.find((w) => w.text === '€' && Math.abs(w.yMin - all.find((v) => v.text === 'voor')!.yMin) < 1)).toBeDefined();
+  });
+
   it('breaks a long list over pages with the column header on every page, and keeps the QR code readable', async () => {
     const items = longList(90);
     const letter = sampleLetter({ items, fees: [] });
