@@ -17,6 +17,7 @@ import { benchGrid } from './grid';
 import { benchBackup, benchOpenCheck } from './ledgerFile';
 import { benchStatementsReadCamt } from './statementsRead';
 import { benchStatementsReadMt940 } from './statementsMt940';
+import { benchDunningLetters } from './dunningLetters';
 
 /**
  * `npm run bench`: the figures the issues ask for, measured on real SQLite files in a temp folder.
@@ -179,6 +180,10 @@ function benchStatementsImportRun(): void {
   rows.push(...benchStatementsImport(dir));
 }
 
+function benchDunningLettersRun(): void {
+  rows.push(...benchDunningLetters(dir));
+}
+
 function benchStatementMatch(): void {
   rows.push(...benchStatementMatching(dir));
 }
@@ -190,7 +195,7 @@ async function benchGridInChromium(): Promise<void> {
 // `npm run bench -- import` runs only the benchmarks whose name contains "import".
 const only = process.argv[2];
 async function main(): Promise<void> {
-  for (const bench of [benchBundleSize, benchOpen, benchImport, benchFeeRun, benchPostBulk, benchPostApi, benchCollectionRun, benchCliStatusRun, benchOpenCheckOf100k, benchBackupOfDemo, benchStatementsReadCamtRun, benchStatementsReadMt940Run, benchStatementMatch, benchStatementsImportRun, benchGridInChromium]) {
+  for (const bench of [benchBundleSize, benchOpen, benchImport, benchFeeRun, benchPostBulk, benchPostApi, benchCollectionRun, benchCliStatusRun, benchOpenCheckOf100k, benchBackupOfDemo, benchStatementsReadCamtRun, benchStatementsReadMt940Run, benchStatementMatch, benchStatementsImportRun, benchDunningLettersRun, benchGridInChromium]) {
     // "statements-read-mt940" finds benchStatementsReadMt940Run: names are compared without dashes
     if (!only || bench.name.toLowerCase().replace(/-/g, '').includes(only.toLowerCase().replace(/-/g, ''))) await bench();
   }
