@@ -13,5 +13,6 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     globalSetup: ['test/e2e/globalSetup.ts'],
+    setupFiles: ['test/e2e/setup.ts'],
   },
 });

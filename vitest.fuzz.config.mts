@@ -6,6 +6,7 @@ export default defineConfig({
     include: ['test/fuzz/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
+    globalSetup: ['test/globalSetup.ts'],
     env: { PENNING_FUZZ: 'long', FUZZ_RUNS: '50000' },
     testTimeout: 3_600_000,
   },

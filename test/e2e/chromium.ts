@@ -28,3 +28,28 @@ export function launchChromium(): Promise<Browser> {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
   });
 }
+
+let shared: Promise<Browser> | undefined;
+
+/**
+ * One Chromium for all sessions of a test file: launching and closing one costs seconds on a busy
+ * machine, while each session still gets a browser context of its own (no cookies, storage or
+ * cache shared between tests). It is launched locally, not connected to over a socket, so
+ * `download.path()` keeps working. test/e2e/setup.ts closes it after the file.
+ */
+export async function sharedChromium(): Promise<Browser> {
+  const browser = await (shared ??= launchChromium().catch((e: unknown) => {
+    shared = undefined;
+    throw e;
+  }));
+  if (browser.isConnected()) return browser;
+  // it crashed or was closed: the next test gets a new one rather than a chain of failures
+  shared = undefined;
+  return sharedChromium();
+}
+
+export async function closeSharedChromium(): Promise<void> {
+  const browser = shared;
+  shared = undefined;
+  await (await browser?.catch(() => undefined))?.close();
+}

@@ -7,6 +7,7 @@ import { openLedger } from '../../db/open';
 import { call } from '../../electron/api';
 import { createContext } from '../../electron/context';
 import { tempDir } from '../helpers/ledger';
+import { bundled } from '../helpers/processBundles';
 import { launchChromium } from './chromium';
 import { openSession, SCREENSHOTS, type Session } from './harness';
 
@@ -27,9 +28,9 @@ afterEach(async () => {
   s = browser = server = dir = undefined;
 });
 
-/** Browser mode in its own process, as `npm run web` runs it: the test's clock is not the server's. */
+/** Browser mode in its own process (electron/web.ts bundled, as `npm start` falls back to it): the test's clock is not the server's. */
 async function webServer(ledgerFile: string): Promise<string> {
-  server = spawn(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'electron/web.ts'), '--db', ledgerFile, '--renderer', path.join(root, 'out/renderer')], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  server = spawn(process.execPath, [bundled('web'), '--db', ledgerFile, '--renderer', path.join(root, 'out/renderer')], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise<string>((resolve, reject) => {
     let out = '';
     server!.stdout!.on('data', (c: Buffer) => {

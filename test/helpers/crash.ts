@@ -8,6 +8,7 @@ import { openLedger } from '../../db/open';
 import { call } from '../../electron/api';
 import { createContext } from '../../electron/context';
 import { setupLedger } from '../../bench/collection';
+import { bundled } from './processBundles';
 
 /**
  * The crash-safety harness: runs `penning collect|refund` as a real process on a copy of a ledger,
@@ -18,9 +19,9 @@ import { setupLedger } from '../../bench/collection';
  */
 const root = path.resolve(__dirname, '../..');
 
-/** One process, no wrapper: a kill hits the process that writes (`tsx` as a loader, not as a parent). */
+/** One process, no wrapper: a kill hits the process that writes (node running the bundled CLI, no tsx in between). */
 function cliArgs(db: string, args: string[]): string[] {
-  return ['--import', 'tsx', path.join(root, 'electron', 'cli.ts'), '--db', db, ...args];
+  return [bundled('cli'), '--db', db, ...args];
 }
 
 export interface KillOutcome {

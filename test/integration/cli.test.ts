@@ -2,25 +2,32 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { cliOn } from '../helpers/cli';
 import { tempDir } from '../helpers/ledger';
 
-/** The CLI as a child process, exactly as a user runs it (`npm run cli` = tsx electron/cli.ts). */
+/**
+ * The CLI as a child process. `npm run cli` (tsx electron/cli.ts) starts it from the sources: the
+ * first steps go that way, exactly as a user runs it; the rest through the same sources bundled
+ * (cliOn, as the installed `penning` runs), because tsx compiles on every start (seconds each on a
+ * busy machine).
+ */
 const dir = tempDir('penning-cli-');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const root = path.resolve(__dirname, '../..');
 const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
 
-function penning(...args: string[]) {
+function npmRunCli(...args: string[]) {
   const r = spawnSync(tsx, [path.join(root, 'electron', 'cli.ts'), ...args], { cwd: root, encoding: 'utf8' });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+const penning = cliOn();
 
 describe('penning CLI', () => {
   const db = path.join(dir, 'club.sqlite');
 
   it('init creates an empty ledger file', () => {
-    const r = penning('--db', db, 'init');
+    const r = npmRunCli('--db', db, 'init');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ initialized: false, file: db });
     expect(fs.existsSync(db)).toBe(true);
@@ -37,13 +44,13 @@ describe('penning CLI', () => {
   });
 
   it('calls methods with JSON and prints JSON', () => {
-    const setup = penning('--db', db, 'call', 'setup.initialize', JSON.stringify({ organisation: { name: 'VV De Zwaluwen' }, bankAccounts: [{ name: 'Bank', iban: 'NL91ABNA0417164300' }] }));
+    const setup = npmRunCli('--db', db, 'call', 'setup.initialize', JSON.stringify({ organisation: { name: 'VV De Zwaluwen' }, bankAccounts: [{ name: 'Bank', iban: 'NL91ABNA0417164300' }] }));
     expect(setup.code, setup.stderr).toBe(0);
     expect(JSON.parse(setup.stdout).bankAccounts[0].iban).toBe('NL91ABNA0417164300');
-    const created = penning('--db', db, 'call', 'debtors.create', '{"name":"Anouk de Vries","iban":"NL20 INGB 0001 2345 67"}');
+    const created = npmRunCli('--db', db, 'call', 'debtors.create', '{"name":"Anouk de Vries","iban":"NL20 INGB 0001 2345 67"}');
     expect(created.code).toBe(0);
     expect(JSON.parse(created.stdout)).toMatchObject({ number: '1001', iban: 'NL20INGB0001234567' });
-    const list = penning('--db', db, 'call', 'debtors.list');
+    const list = npmRunCli('--db', db, 'call', 'debtors.list');
     expect(JSON.parse(list.stdout).total).toBe(1);
   });
 

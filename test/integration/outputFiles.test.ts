@@ -103,7 +103,7 @@ describe('collect over the CLI', { timeout: 180_000 }, () => {
         delete process.env.PENNING_CRASH_AT;
       }
     })();
-    expect(r.code).toBe(137); // tsx passes on the SIGKILL of the process it runs
+    expect(r.code).toBe(137); // killed by SIGKILL (128 + 9), as a shell reports it
     expect(fs.existsSync(out)).toBe(true);
     const status = penning('status');
     expect(status.stderr).toContain(`Verwijderd: ${out} (van een run die niet is geboekt)`);

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliOn, cliResult } from '../helpers/cli';
+import { bundled } from '../helpers/processBundles';
 import { tempDir } from '../helpers/ledger';
 
 /** Progress on the CLI: stderr only, stdout keeps carrying just the JSON. */
@@ -60,7 +61,7 @@ describe('progress on the CLI', () => {
 
   it('on a terminal one line rewrites itself and is wiped at the end', () => {
     // `script` gives the CLI a real pseudo-terminal as stderr
-    const command = [path.join(root, 'node_modules/.bin/tsx'), path.join(root, 'electron/cli.ts'), '--db', db, 'batch', 'specs', reference, '--folder', path.join(dir, 'specs-tty')].map((a) => `'${a}'`).join(' ');
+    const command = [process.execPath, bundled('cli'), '--db', db, 'batch', 'specs', reference, '--folder', path.join(dir, 'specs-tty')].map((a) => `'${a}'`).join(' ');
     const r = cliResult(spawnSync('script', ['-qec', command, '/dev/null'], { cwd: root, encoding: 'utf8' }));
     expect(r.code, r.stdout).toBe(0);
     const rewrites = r.stdout.split('\r\x1b[2K');

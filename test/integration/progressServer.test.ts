@@ -8,6 +8,7 @@ import { call } from '../../electron/api';
 import { createContext } from '../../electron/context';
 import { PROGRESS_HEADER } from '../../shared/api/progress';
 import { tempDir } from '../helpers/ledger';
+import { bundled } from '../helpers/processBundles';
 
 /**
  * Progress over the browser-mode server: the call's own answer streams its progress, then the
@@ -40,7 +41,7 @@ beforeAll(async () => {
   debits = batch.transactionCount;
   members = call(ctx, 'debtors.list', {}).total;
   ledger.close();
-  server = spawn(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'electron/web.ts'), '--db', ledgerFile, '--renderer', rendererDir], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  server = spawn(process.execPath, [bundled('web'), '--db', ledgerFile, '--renderer', rendererDir], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     server.stdout!.on('data', (c: Buffer) => {
