@@ -4,18 +4,35 @@
  * in cells. This turns a file's bytes into text before any CSV tokenizing, and cleans or judges
  * each field after it; every reader (members now, bank statements later) goes through it.
  */
+import { isUtf8 } from 'node:buffer';
 import { visibleText } from '../../shared/visibleText';
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 export function decodeText(bytes: Uint8Array): { text: string; encoding: Encoding } {
-  const b = bytes;
-  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return utf8OrCp1252(b.subarray(3));
+  return decodeUnicode(bytes) ?? { text: windows1252(withoutUtf8Bom(bytes)), encoding: 'windows-1252' };
+}
+
+/** The text when the bytes are UTF-8 or UTF-16; null when they are neither (Windows-1252 then). */
+function decodeUnicode(b: Uint8Array): { text: string; encoding: Encoding } | null {
+  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return isUtf8(b.subarray(3)) ? { text: utf8(b.subarray(3)), encoding: 'utf-8' } : null;
   if (b[0] === 0xff && b[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(b.subarray(2)), encoding: 'utf-16le' };
   if (b[0] === 0xfe && b[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(b.subarray(2)), encoding: 'utf-16be' };
   const utf16 = utf16WithoutBom(b);
   if (utf16) return { text: new TextDecoder(utf16).decode(b), encoding: utf16 };
-  return utf8OrCp1252(b);
+  return isUtf8(b) ? { text: utf8(b), encoding: 'utf-8' } : null;
+}
+
+const withoutUtf8Bom = (b: Uint8Array): Uint8Array => (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? b.subarray(3) : b);
+
+/**
+ * Bytes already known to be valid UTF-8, as TextDecoder gives them (one leading byte order mark
+ * dropped), but through Buffer: several times faster on a bank file of 25 MB, and no exception
+ * per line to find out which lines are not UTF-8.
+ */
+function utf8(valid: Uint8Array): string {
+  const b = withoutUtf8Bom(valid);
+  return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8');
 }
 
 /**
@@ -24,10 +41,9 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: Encodin
  * one line is not UTF-8 would garble every UTF-8 line, so such a file is decoded line by line.
  */
 export function decodeTextPerLine(bytes: Uint8Array): { text: string; encoding: Encoding | 'mixed' } {
-  const whole = decodeText(bytes);
-  if (whole.encoding !== 'windows-1252') return whole;
-  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
-  const strict = new TextDecoder('utf-8', { fatal: true });
+  const whole = decodeUnicode(bytes);
+  if (whole) return whole;
+  const body = withoutUtf8Bom(bytes);
   const parts: string[] = [];
   let sawUtf8 = false;
   let start = 0;
@@ -35,25 +51,20 @@ export function decodeTextPerLine(bytes: Uint8Array): { text: string; encoding: 
     let end = body.indexOf(0x0a, start);
     if (end < 0) end = body.length;
     const line = body.subarray(start, end);
-    let text: string;
-    try {
-      text = strict.decode(line);
-      if (line.some((b) => b >= 0x80)) sawUtf8 = true;
-    } catch {
-      text = windows1252(line);
+    if (isUtf8(line)) {
+      parts.push(utf8(line));
+      if (!sawUtf8 && hasHighByte(line)) sawUtf8 = true;
+    } else {
+      parts.push(windows1252(line));
     }
-    parts.push(text);
     start = end + 1;
   }
   return { text: parts.join('\n'), encoding: sawUtf8 ? 'mixed' : 'windows-1252' };
 }
 
-function utf8OrCp1252(bytes: Uint8Array): { text: string; encoding: Encoding } {
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
-  } catch {
-    return { text: windows1252(bytes), encoding: 'windows-1252' };
-  }
+function hasHighByte(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i]! >= 0x80) return true;
+  return false;
 }
 
 /** 0x80-0x9F of Windows-1252 (€, curly quotes, dashes, ...); the rest is Latin-1. 0x81, 0x8D, 0x8F, 0x90, 0x9D are unassigned. */

@@ -3,7 +3,8 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ApiResult } from '../../shared/api/errors';
-import { readXmlBankFile } from '../../electron/statements/camt';
+import { isDeepStrictEqual } from 'node:util';
+import { readXmlBankFile, readXmlBankFileWithSaxes } from '../../electron/statements/camt';
 import { StatementReadError } from '../../electron/statements/model';
 import { checkReader, type Tally } from './readers';
 import { fuzzRuns, fuzzSeed } from './runs';
@@ -29,17 +30,30 @@ afterAll(() => {
   console.log(`XML bank file fuzz: bytes ${tally.tried} inputs (${tally.accepted} read, ${tally.refused} refused); structure ${structural.tried} (${structural.accepted} read, ${structural.refused} refused)`);
 });
 
-/** The reader as an answer: read, refused with where and both languages, or a crash. */
+/**
+ * The reader as an answer: read, refused with where and both languages, or a crash. The reader
+ * takes a fast path for plain XML; an answer that differs from saxes' own reading is a crash too.
+ */
 function answer(bytes: Uint8Array): ApiResult<unknown> {
+  const fast = answerWith(readXmlBankFile, bytes);
+  const saxes = answerWith(readXmlBankFileWithSaxes, bytes);
+  if (!isDeepStrictEqual(fast, saxes)) {
+    const shown = (a: ApiResult<unknown>) => JSON.stringify(a).slice(0, 400);
+    return { ok: false, error: { code: 'internal', message: { nl: 'snelle weg wijkt af', en: `the fast path differs from saxes: ${shown(fast)} vs ${shown(saxes)}` } } };
+  }
+  return fast;
+}
+
+function answerWith(read: (bytes: Uint8Array) => unknown, bytes: Uint8Array): ApiResult<unknown> {
   try {
-    return { ok: true, value: readXmlBankFile(bytes) };
+    return { ok: true, value: read(bytes) };
   } catch (e) {
     if (e instanceof StatementReadError) return { ok: false, error: { code: 'validation', field: e.where, message: { nl: e.nl, en: e.en } } };
     return { ok: false, error: { code: 'internal', message: { nl: String(e), en: e instanceof Error ? `${e.name}: ${e.message}\n${e.stack}` : String(e) } } };
   }
 }
 
-const ODD_VALUES = ['', ' ', '-1.00', '1.001', '1.00000', '99999999999999.99', 'CRDT', 'DBIT', 'true', 'NOTPROVIDED', '2026-02-30', '2026-11-02T25:00:00', 'MD06', '\u00ad', '&amp;', '<![CDATA[x]]>', '€', 'x'.repeat(5000)];
+const ODD_VALUES = ['&#233;', '&#x1F600;', '&#0;', '&lt;&gt;&quot;&apos;', '&nbsp;', 'a\r\nb\rc', '<!-- c -->', ']]>', '<?pi x?>', '\u0001', '', ' ', '-1.00', '1.001', '1.00000', '99999999999999.99', 'CRDT', 'DBIT', 'true', 'NOTPROVIDED', '2026-02-30', '2026-11-02T25:00:00', 'MD06', '\u00ad', '&amp;', '<![CDATA[x]]>', '€', 'x'.repeat(5000)];
 
 /** Elements of the file (as [start, end) of `<Name ...>...</Name>` with no nested same name), found by a simple scan. */
 function elements(text: string): Array<[number, number]> {
@@ -62,7 +76,7 @@ const structuralMutation = fc.tuple(fc.constantFrom(...seeds.map((s) => s.toStri
     if (kind === 'drop') text = text.slice(0, s) + text.slice(e);
     else if (kind === 'double') text = text.slice(0, e) + el + text.slice(e);
     else if (kind === 'empty') text = text.slice(0, s) + el.replace(/>[\s\S]*<\//, '></') + text.slice(e);
-    else if (kind === 'value') text = text.slice(0, s) + el.replace(/>([^<>]*)</, `>${value.replace(/&(?!amp;)/g, '&amp;')}<`) + text.slice(e);
+    else if (kind === 'value') text = text.slice(0, s) + el.replace(/>([^<>]*)</, `>${value.replace(/&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/g, '&amp;')}<`) + text.slice(e);
     else {
       const rest = text.slice(0, s) + text.slice(e);
       const [t] = elements(rest)[j % Math.max(1, elements(rest).length)] ?? [0];
@@ -97,5 +111,21 @@ describe('XML bank files under generated input', () => {
     );
     // the XML-aware mutations must reach the reader, not just the XML parser
     expect(structural.accepted).toBeGreaterThan(RUNS / 10);
+  });
+
+  // the fast path's own ground: references, line ends, comments, quotes, spaces and the constructs it hands to saxes, anywhere in the file
+  const CONSTRUCTS = ['&amp;', '&lt;', '&#233;', '&#x1F600;', '&#0;', '&bogus;', '&', '\r\n', '\r', '<!-- c -->', '<!-- a -- b -->', '<![CDATA[x & y]]>', ']]>', '<?pi x?>', '<X/>', '</X>', '<X a="1" a="2">', " b='2'", ' c="&amp;"', '< Y>', '\t', ' ', '\u00e9', '\ufeff', '<!DOCTYPE d>', '"', "'", '>', '/'];
+  const xmlMutation = fc
+    .tuple(fc.constantFrom(...seeds.map((s) => s.toString('utf8'))), fc.array(fc.tuple(fc.nat(), fc.constantFrom(...CONSTRUCTS)), { minLength: 1, maxLength: 4 }))
+    .map(([seed, inserts]) => Buffer.from(inserts.reduce((text, [at, what]) => text.slice(0, at % (text.length + 1)) + what + text.slice(at % (text.length + 1)), seed)));
+
+  it(`reads ${RUNS} files with XML constructs inserted exactly as saxes alone does`, { timeout: Math.max(120_000, RUNS * 40) }, () => {
+    fc.assert(
+      fc.property(xmlMutation, (bytes) => {
+        const r = answer(bytes);
+        if (!r.ok && r.error.code === 'internal') throw new Error(r.error.message.en);
+      }),
+      { numRuns: RUNS, seed: fuzzSeed() },
+    );
   });
 });

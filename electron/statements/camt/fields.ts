@@ -32,13 +32,27 @@ export function refAt(node: XNode | null, path: string): string | null {
  * line breaks and runs of spaces become one space, parts are joined by a space.
  */
 export function joinedText(nodes: XNode[]): string | null {
-  const parts = nodes.map((n) => clean(n.text.replace(/\s+/g, ' '))).filter((p): p is string => p !== null);
+  if (nodes.length === 1) return clean(oneSpaced(nodes[0]!.text));
+  const parts: string[] = [];
+  for (const n of nodes) {
+    const part = clean(oneSpaced(n.text));
+    if (part !== null) parts.push(part);
+  }
   return parts.length ? parts.join(' ') : null;
 }
 
+/** Runs of white space as one space; most texts have single spaces only, and are their own result. */
+function oneSpaced(text: string): string {
+  return NOT_ONE_SPACE.test(text) ? text.replace(/\s+/g, ' ') : text;
+}
+
+/** White space other than a single ordinary space: what /\s+/g → ' ' would change. */
+const NOT_ONE_SPACE = /[^\S ]| {2}/;
+
 export function ibanAt(node: XNode | null, path: string): string | null {
   const v = refAt(node, path);
-  return v === null ? null : normalizeIban(v);
+  // capitals and digits only is what normalizeIban would return unchanged
+  return v === null ? null : /^[A-Z0-9]+$/.test(v) ? v : normalizeIban(v);
 }
 
 /** BIC (camt .02-.07) or BICFI (.08 and later) of an agent's FinInstnId. */

@@ -1,8 +1,9 @@
 import { StatementReadError, type BankFile, type StatementFormat } from '../model';
-import { decodeXmlBytes } from './encoding';
+import { decodeXmlBytes, type DecodedXml } from './encoding';
 import { MAX_XML_BYTES, MAX_XML_ELEMENTS_HELD } from './limits';
 import { readStatusReport } from './pain002';
 import { addEntry, newBlock, readBlock, type BlockEntries } from './statements';
+import { NotPlainXml, parsePlainXml } from './plainXml';
 import { parseXml, type XNode } from './xml';
 
 /** The message element under Document decides the format; its statement-level block name follows. */
@@ -34,10 +35,25 @@ export function readXmlBankFile(bytes: Uint8Array, maxHeld = MAX_XML_ELEMENTS_HE
       `The file is ${mb(bytes.length)} MB; Penning reads XML bank files up to ${mb(MAX_XML_BYTES)} MB (ask the bank for monthly statements)`,
     );
   }
-  const { chunks, encoding, declared } = decodeXmlBytes(bytes);
+  const decoded = decodeXmlBytes(bytes);
+  try {
+    return readDecoded(decoded, maxHeld, parsePlainXml);
+  } catch (e) {
+    // saxes reads what the fast path does not, and words every refusal of malformed XML
+    if (!(e instanceof NotPlainXml)) throw e;
+  }
+  return readDecoded(decoded, maxHeld, parseXml);
+}
+
+/** The same reading with saxes alone: the reference the fast path is tested against. */
+export function readXmlBankFileWithSaxes(bytes: Uint8Array, maxHeld = MAX_XML_ELEMENTS_HELD): BankFile {
+  return readDecoded(decodeXmlBytes(bytes), maxHeld, parseXml);
+}
+
+function readDecoded({ chunks, encoding, declared }: DecodedXml, maxHeld: number, parse: typeof parsePlainXml): BankFile {
   const blocks = new Map<XNode, { index: number; entries: BlockEntries }>();
 
-  const root = parseXml(chunks(), (node, ancestors) => {
+  const root = parse(chunks(), (node, ancestors) => {
     if (node.name !== 'Ntry' || ancestors.length !== 3 || ancestors[0]!.name !== 'Document') return false;
     const [, message, blockNode] = ancestors as [XNode, XNode, XNode];
     const blockName = MESSAGES[message.name]?.block;

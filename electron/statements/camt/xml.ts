@@ -37,16 +37,9 @@ const localName = (qname: string): string => {
  * the previous piece, so a declaration split over two pieces is seen too.
  */
 function refuseDtd(piece: string, tail: string, lineAtStart: number): void {
-  // where the declaration starts in this piece; negative when it started in the previous one
-  let at: number | null = null;
-  const edge = tail + piece.slice(0, 16);
-  const hit = DECLARATION.exec(edge);
-  if (hit && hit.index < tail.length) at = hit.index - tail.length;
-  // "<!" is rare in bank files (a comment or CDATA at most), so this loop runs a few times per piece
-  for (let i = piece.indexOf('<!'); at === null && i >= 0; i = piece.indexOf('<!', i + 2)) {
-    if (DECLARATION.test(piece.slice(i, i + 9))) at = i;
-  }
+  const at = declarationAt(piece, tail);
   if (at === null) return;
+  const edge = tail + piece.slice(0, 16);
   const what = DECLARATION.exec(at < 0 ? edge.slice(at + tail.length) : piece.slice(at, at + 9))![1]!.toUpperCase();
   let line = lineAtStart;
   for (let i = piece.indexOf('\n'); i >= 0 && i < at; i = piece.indexOf('\n', i + 1)) line++;
@@ -57,13 +50,25 @@ function refuseDtd(piece: string, tail: string, lineAtStart: number): void {
   );
 }
 
+/** Where a DOCTYPE or ENTITY declaration starts in this piece; negative when it started in the previous one (`tail`); null when there is none. */
+export function declarationAt(piece: string, tail: string): number | null {
+  const edge = tail + piece.slice(0, 16);
+  const hit = DECLARATION.exec(edge);
+  if (hit && hit.index < tail.length) return hit.index - tail.length;
+  // "<!" is rare in bank files (a comment or CDATA at most), so this loop runs a few times per piece
+  for (let i = piece.indexOf('<!'); i >= 0; i = piece.indexOf('<!', i + 2)) {
+    if (DECLARATION.test(piece.slice(i, i + 9))) return i;
+  }
+  return null;
+}
+
 const DECLARATION = /<!(DOCTYPE|ENTITY)/i;
 
 /**
  * Parts of a bank file no reader looks at: addresses, the summary totals, related dates, tax and
  * regulatory reporting. Their elements are checked by the parser but not kept.
  */
-const NOT_READ = new Set(['PstlAdr', 'TxsSummry', 'RltdDts', 'AddtlTxInf', 'Tax', 'RgltryRptg', 'RltdPric', 'RltdQties', 'CtctDtls', 'CardTx', 'Intrst', 'RltdRmtInf', 'Purp']);
+export const NOT_READ = new Set(['PstlAdr', 'TxsSummry', 'RltdDts', 'AddtlTxInf', 'Tax', 'RgltryRptg', 'RltdPric', 'RltdQties', 'CtctDtls', 'CardTx', 'Intrst', 'RltdRmtInf', 'Purp']);
 
 export function parseXml(pieces: Iterable<string>, onClose: OnClose, maxHeld = MAX_XML_ELEMENTS_HELD): XNode {
   const parser = new SaxesParser({ xmlns: false, position: true });
@@ -138,7 +143,7 @@ export function parseXml(pieces: Iterable<string>, onClose: OnClose, maxHeld = M
   for (let piece of pieces) {
     if (first && piece !== '') {
       // some export tools put blank lines before the XML declaration, which XML forbids; they carry nothing
-      const lead = /^\s+(?=<)/.exec(piece)?.[0] ?? '';
+      const lead = leadingBlankLines(piece);
       piece = piece.slice(lead.length);
       parser.line += lead.split('\n').length - 1;
       first = false;
@@ -150,6 +155,11 @@ export function parseXml(pieces: Iterable<string>, onClose: OnClose, maxHeld = M
   parser.close();
   if (!root) throw malformed('geen element / no element');
   return root;
+}
+
+/** Blank lines some export tools put before the XML declaration, which XML forbids; they carry nothing. */
+export function leadingBlankLines(firstPiece: string): string {
+  return /^\s+(?=<)/.exec(firstPiece)?.[0] ?? '';
 }
 
 function count(node: XNode): number {
@@ -169,13 +179,19 @@ function isBlank(t: string): boolean {
 /** The first child with this local name, or null. */
 export function child(node: XNode | null | undefined, name: string): XNode | null {
   if (!node) return null;
-  for (const c of node.children) if (c.name === name) return c;
+  // an index, not for-of: the shared frozen NO_CHILDREN among ordinary arrays makes for-of several times slower
+  const children = node.children;
+  for (let i = 0; i < children.length; i++) if (children[i]!.name === name) return children[i]!;
   return null;
 }
 
 /** Every child with this local name. */
 export function childrenNamed(node: XNode | null | undefined, name: string): XNode[] {
-  return node ? node.children.filter((c) => c.name === name) : [];
+  const found: XNode[] = [];
+  if (!node) return found;
+  const children = node.children;
+  for (let i = 0; i < children.length; i++) if (children[i]!.name === name) found.push(children[i]!);
+  return found;
 }
 
 // the readers ask for the same few hundred paths a million times in a large file
@@ -183,11 +199,12 @@ const stepsOf = new Map<string, string[]>();
 
 /** Follows a path of local names ("Refs/EndToEndId"); null when any step is missing. */
 export function at(node: XNode | null | undefined, path: string): XNode | null {
+  if (!path.includes('/')) return child(node, path);
   let steps = stepsOf.get(path);
   if (!steps) stepsOf.set(path, (steps = path.split('/')));
   let cur: XNode | null | undefined = node;
-  for (const step of steps) {
-    cur = child(cur, step);
+  for (let i = 0; i < steps.length; i++) {
+    cur = child(cur, steps[i]!);
     if (!cur) return null;
   }
   return cur ?? null;

@@ -30,7 +30,8 @@ export const emptyInfo = (): Info86 => ({
 /** References and account numbers are compared character for character: no spaces around (invisible characters left the file on reading). */
 const ref = (value: string | undefined | null): string | null => {
   const v = value ? value.trim() : '';
-  return v && v !== 'NOTPROVIDED' && v !== 'NONREF' && v.toUpperCase() !== 'NOTPROVIDED' ? v : null;
+  // only 11 characters can spell NOTPROVIDED in any case: no character upper-cases into two of its letters
+  return v && v !== 'NOTPROVIDED' && v !== 'NONREF' && !(v.length === 11 && v.toUpperCase() === 'NOTPROVIDED') ? v : null;
 };
 const text = (value: string | undefined | null): string | null => {
   if (!value) return null;

@@ -1,0 +1,161 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { camt053WithEntries } from '../../bench/camtFile';
+import { readXmlBankFile, readXmlBankFileWithSaxes } from '../../electron/statements/camt';
+import { decodeXmlBytes } from '../../electron/statements/camt/encoding';
+import { NotPlainXml, parsePlainXml } from '../../electron/statements/camt/plainXml';
+import { StatementReadError } from '../../electron/statements/model';
+import { samplesDir } from '../helpers/samples';
+
+/**
+ * The camt reader reads plain XML with its own fast path and leaves everything else to saxes.
+ * Whatever the path, the answer must be the one saxes alone gives: the same BankFile, or the same
+ * refusal word for word. Each case here is read both ways and compared; the cases the fast path
+ * must hand over are checked to be handed over, the plain ones to stay on the fast path.
+ */
+type Answer = { read: unknown } | { refused: { where: string; nl: string; en: string } } | { crashed: string };
+
+function answer(read: () => unknown): Answer {
+  try {
+    return { read: read() };
+  } catch (e) {
+    if (e instanceof StatementReadError) return { refused: { where: e.where, nl: e.nl, en: e.en } };
+    return { crashed: String(e) };
+  }
+}
+
+function bothWays(xml: string | Uint8Array, maxHeld?: number): Answer {
+  const bytes = typeof xml === 'string' ? Buffer.from(xml) : xml;
+  const fast = answer(() => readXmlBankFile(bytes, maxHeld));
+  const saxes = answer(() => readXmlBankFileWithSaxes(bytes, maxHeld));
+  expect(fast).toEqual(saxes);
+  expect(fast).not.toHaveProperty('crashed');
+  return fast;
+}
+
+/** true when the fast path reads the file itself, false when it hands it to saxes */
+function staysFast(xml: string | Uint8Array): boolean {
+  const bytes = typeof xml === 'string' ? Buffer.from(xml) : xml;
+  try {
+    parsePlainXml(decodeXmlBytes(bytes).chunks(), () => false, 2_000_000);
+    return true;
+  } catch (e) {
+    if (e instanceof NotPlainXml) return false;
+    throw e;
+  }
+}
+
+const IBAN = 'NL91ABNA0417164300';
+const doc = (entries: string, decl = '<?xml version="1.0" encoding="UTF-8"?>\n') =>
+  `${decl}<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt><GrpHdr><MsgId>M1</MsgId></GrpHdr><Stmt><Id>S1</Id><Acct><Id><IBAN>${IBAN}</IBAN></Id><Ccy>EUR</Ccy></Acct>${entries}</Stmt></BkToCstmrStmt></Document>\n`;
+const ntry = (name: string, extra = '') =>
+  `<Ntry><Amt Ccy="EUR">10.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts><BookgDt><Dt>2026-11-02</Dt></BookgDt>${extra}<NtryDtls><TxDtls><RltdPties><Dbtr><Nm>${name}</Nm></Dbtr></RltdPties></TxDtls></NtryDtls></Ntry>`;
+const nameOf = (a: Answer) => ((a as { read: { statements: Array<{ entries: Array<{ details: Array<{ counterparty: { name: string } }> }> }> } }).read.statements[0]!.entries[0]!.details[0]!.counterparty.name);
+
+describe('the fast path reads what banks send, exactly as saxes does', () => {
+  it('every bank sample and a large indented file stay on the fast path and read the same', () => {
+    const dir = samplesDir();
+    const samples = fs.readdirSync(dir).filter((f) => /^(camt\.05[234]|pain\.002)/.test(f));
+    expect(samples.length).toBeGreaterThan(3);
+    for (const f of samples) {
+      const bytes = fs.readFileSync(path.join(dir, f));
+      expect(staysFast(bytes), f).toBe(true);
+      expect(bothWays(bytes), f).toHaveProperty('read');
+    }
+    const { xml } = camt053WithEntries(3000);
+    expect(staysFast(xml)).toBe(true);
+    expect(bothWays(xml)).toHaveProperty('read');
+  });
+
+  it('character references, the five predefined entities, CRLF line ends, comments, prefixes, single quotes, spaces in end tags', () => {
+    const cases: Array<[string, string]> = [
+      [doc(ntry('Zoë &amp; Ça &lt;3&gt; &quot;x&quot; &apos;y&apos;')), 'Zoë & Ça <3> "x" \'y\''],
+      [doc(ntry('&#90;o&#xEB; &#x1F600; &#38;')), 'Zoë 😀 &'],
+      [doc(ntry('Jan\r\n de\r Vries')).replace(/></g, '>\r\n<'), 'Jan de Vries'],
+      [doc(ntry('A<!-- tussen -->B')).replace('<Document', '<!-- voor -->\n<Document'), 'AB'],
+      [doc(ntry('Q')).replace(/<(\/?)(?!\?|!)/g, '<$1ns2:').replace('xmlns=', 'xmlns:ns2='), 'Q'],
+      [doc(ntry('R')).replace('Ccy="EUR"', "Ccy = 'EUR' ").replace('</Nm>', '</Nm \n >'), 'R'],
+      [doc(ntry('S'), '\n\n<?xml version=\'1.0\' standalone="yes"?>'), 'S'],
+      [doc(ntry('  spaties  ')).replace('<Nm>', '<Nm>\n   '), 'spaties'],
+      [doc(ntry('T')).replace('<Dbtr>', '<Dbtr>\n<PstlAdr><Ctry>NL</Ctry></PstlAdr>'), 'T'],
+      // a byte order mark twice: the bytes lose one, the blank start the other
+      [`\ufeff\ufeff${doc(ntry('B'))}`, 'B'],
+    ];
+    for (const [xml, name] of cases) {
+      expect(staysFast(xml), xml).toBe(true);
+      expect(nameOf(bothWays(xml)), xml).toBe(name);
+    }
+  });
+
+  it('CDATA, processing instructions, names outside ASCII and attributes needing normalisation go to saxes and read the same', () => {
+    const handedOver = [
+      doc(ntry('<![CDATA[Piet & Co]]>')),
+      doc(ntry('P')).replace('<Stmt>', '<?bank export?><Stmt>'),
+      doc(ntry('N', '<Ëxtra>x</Ëxtra>')),
+      doc(ntry('A')).replace('Ccy="EUR"', 'Ccy="E&#85;R"'),
+      doc(ntry('W')).replace('Ccy="EUR"', 'Ccy="EUR\t"'),
+      doc(ntry('V'), '<?xml version="1.1"?>'),
+    ];
+    for (const xml of handedOver) {
+      expect(staysFast(xml), xml).toBe(false);
+      expect(bothWays(xml), xml).toHaveProperty('read');
+    }
+  });
+});
+
+describe('the fast path refuses nothing itself: saxes words every refusal', () => {
+  it('malformed XML, undefined entities, forbidden characters and ]]>: the same message and line', () => {
+    const broken = [
+      doc(ntry('&xxe;')),
+      doc(ntry('&#0;')),
+      doc(ntry('&#xD800;')),
+      doc(ntry('a & b')),
+      doc(ntry('a ]]> b')),
+      doc(ntry('x\u0001y')),
+      doc(ntry('x')).replace('</Nm>', '</Naam>'),
+      doc(ntry('x')).replace('</Document>', ''),
+      doc(ntry('x')).replace('Ccy="EUR"', 'Ccy="EUR" Ccy="USD"'),
+      doc(ntry('x')).replace('Ccy="EUR"', 'Ccy=EUR'),
+      doc(ntry('x')).replace('<Amt Ccy="EUR">', '<Amt Ccy="EUR"x="1">'),
+      doc(ntry('x')).replace('<Nm>', '<Nm/ >'),
+      doc(ntry('x')).replace('<Nm>', '< Nm>'),
+      doc(ntry('x')).replace('<Nm>', '<Nm><!-- a -- b -->'),
+      doc(ntry('x')) + '<Document/>',
+      doc(ntry('x')) + 'tekst na het einde',
+      'tekst<Document/>',
+      doc(ntry('x'), '<?xml encoding="UTF-8" version="1.0"?>'),
+      `<Document>${'<a>'.repeat(70)}${'</a>'.repeat(70)}</Document>`,
+      '<Root><Stmt/></Root>',
+      '',
+      '<Document>',
+    ];
+    for (const xml of broken) {
+      const a = bothWays(xml);
+      expect(a, xml).toHaveProperty('refused');
+    }
+  });
+
+  it('a DTD anywhere in a piece is refused before any entry of that piece is read, as saxes does', () => {
+    // the entry is wrong and comes first, but the piece also holds a DOCTYPE: saxes names the DTD
+    const xml = doc(ntry('x').replace('10.00', '1,00') + '<AddtlStmtInf><!DOCTYPE x></AddtlStmtInf>');
+    const a = bothWays(xml);
+    expect(a).toEqual({ refused: expect.objectContaining({ en: expect.stringContaining('<!DOCTYPE>') }) });
+  });
+
+  it('an error in an entry is the same refusal on both paths; the element bound is the same', () => {
+    expect(bothWays(doc(ntry('x').replace('10.00', '10.001')))).toEqual({ refused: expect.objectContaining({ where: 'Stmt 1/Ntry 1/Amt' }) });
+    const flood = doc(`<AddtlStmtInf>${'<X/>'.repeat(300)}</AddtlStmtInf>`);
+    expect(bothWays(flood, 200)).toEqual({ refused: expect.objectContaining({ en: expect.stringContaining('more than 200 elements') }) });
+    expect(bothWays(doc(ntry('x').repeat(100)), 200)).toHaveProperty('read');
+  });
+
+  it('a tag, a reference or a line end cut by the 1 MB piece boundary reads the same', () => {
+    const pad = `<AddtlStmtInf>${'x'.repeat((1 << 20) - 400)}</AddtlStmtInf>`;
+    for (let shift = 0; shift < 60; shift += 7) {
+      const xml = doc(`<AddtlStmtInf>${'y'.repeat(shift)}</AddtlStmtInf>${pad}${ntry('Zoë &amp;\r\n Co').repeat(3)}`);
+      expect(staysFast(xml)).toBe(true);
+      expect(nameOf(bothWays(xml))).toBe('Zoë & Co');
+    }
+  });
+});
