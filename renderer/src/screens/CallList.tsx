@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Card, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import { IconCalendarEvent, IconPhone, IconReceipt } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -57,16 +57,16 @@ export function CallList() {
       )}
       {list.data && list.data.length > 0 && (
         <Card p={0}>
-          <Table.ScrollContainer minWidth={900}>
+          <Table.ScrollContainer minWidth={1000}>
             <Table aria-label={t('callList.title')} verticalSpacing="sm">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>{t('callList.member')}</Table.Th>
-                  <Table.Th w={150}>{t('callList.phone')}</Table.Th>
-                  <Table.Th w={120} ta="right">{t('callList.overdue')}</Table.Th>
+                  <Table.Th w={190}>{t('callList.member')}</Table.Th>
+                  <Table.Th w={140}>{t('callList.phone')}</Table.Th>
+                  <Table.Th w={110} ta="right">{t('callList.overdue')}</Table.Th>
                   <Table.Th>{t('callList.why')}</Table.Th>
                   <Table.Th>{t('callList.lastEntry')}</Table.Th>
-                  <Table.Th w={190}>{t('callList.actions')}</Table.Th>
+                  <Table.Th w={210}>{t('callList.actions')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -83,9 +83,9 @@ export function CallList() {
                     <Table.Td>
                       <Stack gap={4}>
                         {row.reasons.map((r) => (
-                          <Badge key={r.kind === 'follow_up' ? `f${r.entryId}` : 'l'} color={r.kind === 'last_level' ? 'red' : 'navy'} variant="light" tt="none" style={{ height: 'auto', whiteSpace: 'normal', paddingBlock: 2 }}>
+                          <Text key={r.kind === 'follow_up' ? `f${r.entryId}` : 'l'} size="sm" fw={500} c={r.kind === 'last_level' ? 'red.8' : 'navy.7'}>
                             {reason(r)}
-                          </Badge>
+                          </Text>
                         ))}
                       </Stack>
                     </Table.Td>
