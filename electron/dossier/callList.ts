@@ -35,7 +35,8 @@ interface ItemRow {
 /**
  * Items whose next letter is the last level: they stand at the level just before it (or at none when
  * the last level is the first), are not blocked, and their debtor is not excluded from dunning. The
- * letter's day follows the levels' own rule: days after the previous letter, or after the due date.
+ * letter's day follows the levels' own rule: days after the previous letter, or after the due date
+ * (whichever is later, so a due date moved from this list holds).
  */
 function lastLevelDates(ctx: Ctx, date: string): Map<number, { levelName: string; letterOn: string; handOver: boolean }> {
   const levels = stmt(ctx.db, 'SELECT id, position, name, days_after AS daysAfter, hand_over AS handOver FROM dunning_levels WHERE active = 1 ORDER BY position').all() as Level[];
@@ -51,8 +52,11 @@ function lastLevelDates(ctx: Ctx, date: string): Map<number, { levelName: string
   ).all({ before: found.before?.id ?? null }) as ItemRow[];
   const horizon = addDays(date, CALL_LIST_DAYS_AHEAD);
   for (const i of items) {
-    const from = found.before && i.dunnedOn ? i.dunnedOn : i.dueDate;
-    const letterOn = addDays(from, found.last.daysAfter + (i.gentle ? gentleDays : 0));
+    const days = found.last.daysAfter + (i.gentle ? gentleDays : 0);
+    // a due date moved after the last letter (from this list) restarts the clock from the new date
+    const afterDue = addDays(i.dueDate, days);
+    const afterLetter = found.before && i.dunnedOn ? addDays(i.dunnedOn, days) : afterDue;
+    const letterOn = afterLetter > afterDue ? afterLetter : afterDue;
     if (letterOn > horizon) continue;
     const known = out.get(i.debtorId);
     if (!known || letterOn < known.letterOn) out.set(i.debtorId, { levelName: found.last.name, letterOn, handOver: found.last.handOver === 1 });

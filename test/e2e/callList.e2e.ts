@@ -24,8 +24,10 @@ function seed() {
     call(ctx, 'invoices.post', { id: call(ctx, 'invoices.createDraft', { debtorId, invoiceDate: '2026-09-01', dueDate, description: 'Contributie 2026-2027', lines: [{ description: 'Contributie', unitPrice: cents }] }).id });
   const anna = call(ctx, 'debtors.create', { name: 'Anna Bakker', phone: '06 12345678' });
   const bob = call(ctx, 'debtors.create', { name: 'Bob Visser', phone: '030 2345678' });
+  const cas = call(ctx, 'debtors.create', { name: 'Cas Smit' });
   post(anna.id, 15_000, addDays(today, -60));
   post(bob.id, 4_500, addDays(today, 20));
+  post(cas.id, 9_000, addDays(today, -60));
   const level = (position: number, name: string, handOver = 0) =>
     Number(db.prepare("INSERT INTO dunning_levels (position, name, days_after, text_nl, text_en, hand_over) VALUES (?, ?, 14, 'Tekst', 'Text', ?)").run(position, name, handOver).lastInsertRowid);
   level(1, 'Herinnering');
@@ -33,14 +35,17 @@ function seed() {
   level(3, 'Overdracht', 1);
   const run = Number(db.prepare('INSERT INTO dunning_runs (run_date, letters, fees, costs) VALUES (?, 1, 0, 0)').run(addDays(today, -10)).lastInsertRowid);
   db.prepare("INSERT INTO dunning_letters (run_id, debtor_id, level_id, date, language, principal, fees, costs, total, payment_reference, delivery) VALUES (?, ?, ?, ?, 'nl', 15000, 0, 0, 15000, 'RF18', 'print')").run(run, anna.id, second, addDays(today, -10));
+  const letter = db.prepare("INSERT INTO dunning_letters (run_id, debtor_id, level_id, date, language, principal, fees, costs, total, payment_reference, delivery) VALUES (?, ?, ?, ?, 'nl', ?, 0, 0, ?, 'RF18', 'print')");
+  letter.run(run, cas.id, second, addDays(today, -12), 9_000, 9_000);
   db.prepare('UPDATE open_items SET dunning_level_id = ?, dunned_on = ? WHERE debtor_id = ?').run(second, addDays(today, -10), anna.id);
+  db.prepare('UPDATE open_items SET dunning_level_id = ?, dunned_on = ? WHERE debtor_id = ?').run(second, addDays(today, -12), cas.id);
   call(ctx, 'dossier.add', { debtorId: bob.id, kind: 'call', date: addDays(today, -7), text: 'Terugbellen na de vakantie', followUpOn: today });
-  return { anna, bob, today };
+  return { anna, bob, cas, today };
 }
 
 describe('Belrondje', () => {
-  it('records a call that closes the follow-up, makes an arrangement, and the dossier on the card shows both with an attachment', { timeout: 240_000 }, async () => {
-    const { anna, bob, today } = seed();
+  it('records a call that closes the follow-up, moves a due date, makes an arrangement, and the dossier on the card shows both with an attachment', { timeout: 240_000 }, async () => {
+    const { anna, bob, cas, today } = seed();
     const { page } = s;
     await page.getByRole('navigation').getByRole('link', { name: 'Belrondje', exact: true }).click();
     await page.getByRole('heading', { name: 'Belrondje', level: 1 }).waitFor();
@@ -73,6 +78,30 @@ describe('Belrondje', () => {
       ['call', 'Gebeld: betaalt bij de volgende incasso', false],
       ['call', 'Terugbellen na de vakantie', true],
     ]);
+
+    // Cas has a good reason: the due date moves, asked first and confirmed after, and the hand-over waits
+    const casRow = page.locator(`tr[data-debtor="${cas.number}"]`);
+    expect(plain(await casRow.textContent())).toContain('geen nummer');
+    await page.getByRole('button', { name: 'Vervaldatum verschuiven voor Cas Smit' }).click();
+    const move = page.getByRole('dialog', { name: 'Vervaldatum verschuiven voor Cas Smit' });
+    await move.waitFor();
+    const newDue = addDays(today, 30);
+    const dmy = `${newDue.slice(8, 10)}-${newDue.slice(5, 7)}-${newDue.slice(0, 4)}`;
+    await move.getByLabel('Nieuwe vervaldatum').fill(dmy);
+    await move.getByLabel('Nieuwe vervaldatum').blur();
+    await move.getByRole('button', { name: 'Vervaldatum verschuiven' }).click();
+    await move.getByText('verplicht').waitFor();
+    await move.getByLabel('Reden').fill('Wacht op de zorgtoeslag');
+    await move.getByRole('button', { name: 'Vervaldatum verschuiven' }).click();
+    const sure = page.getByRole('dialog', { name: /^Vervaldatum van .+ verschuiven\?$/ });
+    await sure.waitFor();
+    expect(plain(await sure.textContent())).toContain(`van Cas Smit (€ 90,00) vervalt dan op ${dmy}`);
+    await s.shot('belrondje-3a-vervaldatum-bevestigen');
+    await sure.getByRole('button', { name: 'Vervaldatum verschuiven' }).click();
+    await page.getByText(`is nu ${dmy}`, { exact: false }).waitFor();
+    await casRow.waitFor({ state: 'detached' });
+    expect(call(s.server.ctx, 'items.list', { debtorId: cas.id }).items[0]!.dueDate).toBe(newDue);
+    expect(call(s.server.ctx, 'dossier.list', { debtorId: cas.id }).entries[0]!.text.nl).toMatch(new RegExp(`^Vervaldatum .+ verschoven van \\d{2}-\\d{2}-\\d{4} naar ${dmy}: Wacht op de zorgtoeslag$`));
 
     // the arrangement with Anna: asked first, confirmed after
     await page.getByRole('button', { name: 'Betalingsregeling met Anna Bakker' }).click();

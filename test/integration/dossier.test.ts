@@ -233,6 +233,10 @@ describe('the call list (belrondje)', () => {
     call(t.ctx, 'dossier.add', { debtorId: callBack, kind: 'call', date: '2026-11-24', text: 'Gebeld, betaalt 15-12', completesFollowUp: due.entryId });
     expect(call(t.ctx, 'dossier.callList', { date: '2026-11-24' }).map((r) => r.name)).toEqual(['Anna Bakker']);
     expect(errorOf('dossier.add', { debtorId: soon, kind: 'call', date: '2026-11-24', text: 'x', completesFollowUp: due.entryId })).toMatchObject({ field: 'completesFollowUp', rule: 'one_debtor' });
+    // a due date moved from the list holds: the hand-over waits until 14 days after the new date
+    call(t.ctx, 'dossier.moveDueDate', { itemId: soonItem, dueDate: '2026-12-10', reason: 'Wacht op toeslag' });
+    expect(call(t.ctx, 'dossier.callList', { date: '2026-11-24' }).map((r) => r.name)).toEqual([]);
+    expect(call(t.ctx, 'dossier.callList', { date: '2026-12-17' }).find((r) => r.name === 'Anna Bakker')!.reasons).toEqual([{ kind: 'last_level', levelName: 'Overdracht', letterOn: '2026-12-24', handOver: true }]);
   });
 
   it('takes the highest active level as the last one when none hands over, counting from the due date when it is the first', () => {

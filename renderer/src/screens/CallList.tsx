@@ -57,15 +57,14 @@ export function CallList() {
       )}
       {list.data && list.data.length > 0 && (
         <Card p={0}>
-          <Table.ScrollContainer minWidth={1000}>
+          <Table.ScrollContainer minWidth={960}>
             <Table aria-label={t('callList.title')} verticalSpacing="sm">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th w={190}>{t('callList.member')}</Table.Th>
-                  <Table.Th w={140}>{t('callList.phone')}</Table.Th>
-                  <Table.Th w={110} ta="right">{t('callList.overdue')}</Table.Th>
+                  <Table.Th w={200}>{t('callList.member')}</Table.Th>
+                  <Table.Th w={100} ta="right">{t('callList.overdue')}</Table.Th>
                   <Table.Th>{t('callList.why')}</Table.Th>
-                  <Table.Th>{t('callList.lastEntry')}</Table.Th>
+                  <Table.Th w={250}>{t('callList.lastEntry')}</Table.Th>
                   <Table.Th w={210}>{t('callList.actions')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -75,9 +74,10 @@ export function CallList() {
                     <Table.Td>
                       <Anchor href={`#/debiteuren/${row.debtorId}`} fw={600}>{row.name}</Anchor>
                       <Text size="xs" c="dimmed">{row.number}</Text>
-                    </Table.Td>
-                    <Table.Td style={nowrap}>
-                      {row.phone ? <Anchor href={`tel:${row.phone.replace(/\s+/g, '')}`}>{row.phone}</Anchor> : <Text size="sm" c="dimmed">{t('callList.noPhone')}</Text>}
+                      <Group gap={4} mt={4} wrap="nowrap" aria-label={t('callList.phone')} role="group">
+                        <IconPhone size={14} stroke={1.6} aria-hidden color="var(--mantine-color-dimmed)" />
+                        {row.phone ? <Anchor size="sm" href={`tel:${row.phone.replace(/\s+/g, '')}`} style={nowrap}>{row.phone}</Anchor> : <Text size="sm" c="dimmed">{t('callList.noPhone')}</Text>}
+                      </Group>
                     </Table.Td>
                     <Table.Td ta="right" style={nowrap}>{f.euro(row.overdue)}</Table.Td>
                     <Table.Td>
