@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { call } from '../../electron/api';
 import { addDays } from '../../shared/dates';
 import { type Session, withClub } from './harness';
+import { dropFiles } from './pages/dropFiles';
 
 let s: Session;
 withClub((session) => {
@@ -143,7 +144,11 @@ describe('Belrondje', () => {
     await page.getByText('regeling.pdf is geen PDF, PNG, JPEG, tekstbestand of e-mail (.eml); alleen die worden bewaard').waitFor();
     await s.shot('belrondje-6-bijlage-geweigerd');
     await page.getByRole('button', { name: 'regeling.pdf weghalen' }).click();
-    await fileInput.setInputFiles({ name: 'regeling.pdf', mimeType: 'application/pdf', buffer: PDF });
+    // dropped this time: the zone takes it, and a file dropped beside it is not opened by the browser
+    expect(await dropFiles(page, [{ name: 'naast.pdf', text: PDF.toString('latin1') }], 'h1')).toBe(true);
+    expect(await dropFiles(page, [{ name: 'regeling.pdf', text: PDF.toString('latin1') }], '[data-testid="dossier-drop"]')).toBe(true);
+    await page.getByRole('button', { name: 'regeling.pdf weghalen' }).waitFor();
+    expect(await page.getByRole('button', { name: 'naast.pdf weghalen' }).count()).toBe(0);
     await page.getByRole('form', { name: 'Contact vastleggen' }).getByRole('button', { name: 'Vastleggen' }).click();
     await page.getByText('Vastgelegd in het dossier').waitFor();
     const link = page.getByRole('button', { name: 'regeling.pdf downloaden' });

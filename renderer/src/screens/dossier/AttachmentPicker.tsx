@@ -1,8 +1,9 @@
 import { ActionIcon, Button, FileButton, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconPaperclip, IconX } from '@tabler/icons-react';
-import { useState, type DragEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_ATTACHMENT_BYTES } from '../../../../shared/api/dossier';
+import { useFileDropZone } from '../../hooks/useFileDropZone';
 
 /** What travels in one request: the browser-mode server takes 10 MB a request, base64 makes files a third larger. */
 const MAX_UPLOAD_TOGETHER = 7 * 1024 * 1024;
@@ -13,7 +14,6 @@ const MAX_UPLOAD_TOGETHER = 7 * 1024 * 1024;
  */
 export function AttachmentPicker({ files, onChange, error }: { files: File[]; onChange: (files: File[]) => void; error?: string }) {
   const { t } = useTranslation();
-  const [over, setOver] = useState(false);
   const [refused, setRefused] = useState<string>();
   const add = (added: File[]) => {
     const tooBig = added.find((f) => f.size > MAX_ATTACHMENT_BYTES);
@@ -23,11 +23,7 @@ export function AttachmentPicker({ files, onChange, error }: { files: File[]; on
     setRefused(undefined);
     onChange(next);
   };
-  const drop = (e: DragEvent<HTMLDivElement>) => {
-    e.preventDefault();
-    setOver(false);
-    if (e.dataTransfer.files.length > 0) add([...e.dataTransfer.files]);
-  };
+  const { over, props: dropProps } = useFileDropZone(add);
   const message = refused ?? error;
   return (
     <Stack gap={6}>
@@ -37,13 +33,7 @@ export function AttachmentPicker({ files, onChange, error }: { files: File[]; on
         role="region"
         aria-label={t('dossier.dropLabel')}
         data-testid="dossier-drop"
-        onDragOver={(e) => {
-          e.preventDefault();
-          e.dataTransfer.dropEffect = 'copy';
-          setOver(true);
-        }}
-        onDragLeave={() => setOver(false)}
-        onDrop={drop}
+        {...dropProps}
         style={{ borderStyle: 'dashed', borderColor: over ? 'var(--mantine-color-navy-6)' : undefined, background: over ? 'var(--mantine-color-navy-0)' : undefined }}
       >
         <Group gap="sm" wrap="nowrap">
