@@ -4,7 +4,7 @@ import { defaultLedgerFile } from '../paths';
 const VALUED = new Set([
   '--db', '--lang', '--out', '--description', '--amount', '--date', '--due', '--group', '--status', '--debtors', '--debtor',
   '--parts', '--amounts', '--first-due', '--every', '--reason', '--bank', '--scheme', '--folder', '--ids', '--due-up-to', '--exclude', '--file',
-  '--name', '--creditor-id', '--iban', '--bic', '--bank-name',
+  '--name', '--creditor-id', '--iban', '--bic', '--bank-name', '--kind', '--text', '--follow-up',
 ]);
 
 export interface Args {

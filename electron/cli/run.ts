@@ -76,6 +76,13 @@ Bank statements:
   statement show <id>        one statement with its entries, their match and explanation
   match <entry> <item> [...] match an incoming payment to open items by hand (remembers the IBAN)
 
+Follow-up (debiteurbewaking):
+  dossier <member>           the member's dossier as JSON, newest first: calls, e-mails, agreements, notes,
+                             and the dunning letters and returned debits (member number, or a unique name)
+  dossier add <member> --kind call|email|letter|agreement|note --text <text> [--date <d>] [--follow-up <d>]
+                             record a contact (the date defaults to today); --follow-up puts the member on
+                             the belrondje on that day
+
 Backups (in <ledger>.backups/ beside the ledger):
   backup [--out <file>]      a copy of the ledger now (in the backups folder, or at --out)
   backups                    list the backups, newest first
@@ -156,6 +163,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   statements: async () => (await import('./statements')).statementsCommand,
   statement: async () => (await import('./statements')).statementCommand,
   match: async () => (await import('./statements')).matchCommand,
+  dossier: async () => (await import('./dossier')).dossierCommand,
   backup: async () => backupCommand,
   backups: async () => backupsCommand,
 };

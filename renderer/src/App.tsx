@@ -12,6 +12,7 @@ import { FirstRun } from './screens/FirstRun';
 import { MemberImport } from './screens/MemberImport';
 import { NotYet } from './screens/NotYet';
 import { Backups } from './screens/Backups';
+import { CallList } from './screens/CallList';
 import { Collection } from './screens/Collection';
 import { Refunds } from './screens/Refunds';
 import { OpenItems } from './screens/OpenItems';
@@ -70,6 +71,8 @@ function renderSection(section: string, detail: string | undefined, onChanged: (
       return <Statements detail={detail} key={detail ?? 'list'} />;
     case 'aanmaningen':
       return <NotYet screen="dunning" />;
+    case 'belrondje':
+      return <CallList />;
     case 'terugbetalingen':
       return <Refunds />;
     case 'reservekopieen':

@@ -9,6 +9,7 @@ import { collectionsMethods } from './collections';
 import { overviewMethods } from './overview';
 import { ledgerFileMethods } from './ledgerFile';
 import { statementMethods } from './statements';
+import { dossierMethods } from './dossier';
 
 export * from './common';
 export * from './settings';
@@ -37,6 +38,7 @@ export const api = {
   ...overviewMethods,
   ...ledgerFileMethods,
   ...statementMethods,
+  ...dossierMethods,
 };
 
 export type Api = typeof api;

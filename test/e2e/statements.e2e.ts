@@ -7,6 +7,7 @@ import { call } from '../../electron/api';
 import { StatementReadError } from '../../electron/statements/model';
 import { readBankFile } from '../../electron/statements/read';
 import { openSession, type Session } from './harness';
+import { dropFiles } from './pages/dropFiles';
 
 /**
  * Issue 11 in the UI: a camt.053 written from a saved batch of the demo club (its batch credit by
@@ -72,23 +73,6 @@ const XML_READER_MERGED = (() => {
     return !(e instanceof StatementReadError && /nog niet gelezen/.test(e.nl));
   }
 })();
-
-/** Drops files on the drop zone the way a file manager does (a DataTransfer with File objects). */
-async function dropFiles(page: Page, files: { name: string; text: string }[], on = '[data-testid="statement-drop"]'): Promise<boolean> {
-  // a string, because the tests are typed without the DOM library; answers whether the page kept the browser from opening the file
-  return (await page.evaluate(`(() => {
-    const dt = new DataTransfer();
-    for (const f of ${JSON.stringify(files)}) dt.items.add(new File([f.text], f.name, { type: 'application/octet-stream' }));
-    const target = document.querySelector(${JSON.stringify(on)});
-    let prevented = true;
-    for (const type of ['dragenter', 'dragover', 'drop']) {
-      const event = new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true });
-      target.dispatchEvent(event);
-      if (type !== 'dragenter') prevented = prevented && event.defaultPrevented;
-    }
-    return prevented;
-  })()`)) as boolean;
-}
 
 async function seriousViolations(page: Page, screen: string): Promise<string[]> {
   // through the DevTools protocol, which the page's CSP (script-src 'self') does not govern; the CSP stays in force for the app

@@ -13,6 +13,7 @@ export const NAV = [
   ['incasso', 'collection'],
   ['bankafschriften', 'statements'],
   ['aanmaningen', 'dunning'],
+  ['belrondje', 'callList'],
   ['terugbetalingen', 'refunds'],
   ['reservekopieen', 'backups'],
   ['instellingen', 'settings'],

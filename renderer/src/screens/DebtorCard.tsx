@@ -8,6 +8,7 @@ import { useFormat } from '../components/format';
 import { LoadError, Loading } from '../components/Loading';
 import { useQuery } from '../hooks/useApi';
 import { DebtorForm } from './debtor/DebtorForm';
+import { Dossier } from './debtor/Dossier';
 import { History } from './debtor/History';
 import { Invoices } from './debtor/Invoices';
 import { Mandates } from './debtor/Mandates';
@@ -90,6 +91,7 @@ export function DebtorCard({ id }: { id: number }) {
         </Card>
       )}
       <Mandates debtorId={d.id} number={d.number} onChanged={debtor.reload} />
+      <Dossier debtorId={d.id} />
       <Invoices debtor={d} onChanged={() => { debtor.reload(); entries.reload(); setItemsVersion((v) => v + 1); }} />
       <OpenItems key={itemsVersion} debtorId={d.id} embedded onChanged={() => { debtor.reload(); entries.reload(); }} />
       <History debtorId={id} entries={entries} />

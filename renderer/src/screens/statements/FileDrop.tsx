@@ -1,7 +1,7 @@
 import { Button, FileButton, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconFileUpload, IconUpload } from '@tabler/icons-react';
-import { useEffect, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFileDropZone } from '../../hooks/useFileDropZone';
 
 /**
  * Where bank files go in: dropped (several at once) or chosen with the button. Any file is
@@ -9,26 +9,7 @@ import { useTranslation } from 'react-i18next';
  */
 export function FileDrop({ onFiles, busy }: { onFiles: (files: File[]) => void; busy: boolean }) {
   const { t } = useTranslation();
-  const [over, setOver] = useState(false);
-  // a file that misses the zone would make the browser open it in place of Penning (Electron refuses
-  // the navigation already); on this screen such a drop does nothing
-  useEffect(() => {
-    const ignore = (e: globalThis.DragEvent) => {
-      if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
-    };
-    window.addEventListener('dragover', ignore);
-    window.addEventListener('drop', ignore);
-    return () => {
-      window.removeEventListener('dragover', ignore);
-      window.removeEventListener('drop', ignore);
-    };
-  }, []);
-  const drop = (e: DragEvent<HTMLDivElement>) => {
-    e.preventDefault();
-    setOver(false);
-    const files = [...e.dataTransfer.files];
-    if (files.length > 0) onFiles(files);
-  };
+  const { over, props: dropProps } = useFileDropZone(onFiles);
   return (
     <Paper
       withBorder
@@ -36,13 +17,7 @@ export function FileDrop({ onFiles, busy }: { onFiles: (files: File[]) => void; 
       data-testid="statement-drop"
       aria-label={t('statements.dropLabel')}
       role="region"
-      onDragOver={(e) => {
-        e.preventDefault();
-        e.dataTransfer.dropEffect = 'copy';
-        setOver(true);
-      }}
-      onDragLeave={() => setOver(false)}
-      onDrop={drop}
+      {...dropProps}
       style={{ borderStyle: 'dashed', borderWidth: 2, borderColor: over ? 'var(--mantine-color-navy-6)' : undefined, background: over ? 'var(--mantine-color-navy-0)' : undefined }}
     >
       <Group gap="lg" wrap="nowrap">
