@@ -8,6 +8,7 @@ import type { EntryToMatch } from './entryRecord';
 import { entryKeys } from './idempotencyKey';
 import { matchBatchCredit } from './match/batchCredit';
 import { scopeOfId, transactionsInScope } from './match/batchIds';
+import { withOpenDebits } from './match/openDebits';
 import { matchRefund } from './match/refunds';
 import { matchReturns } from './match/returns';
 import { buildPayerIndex, matchTransfer, type PayerIndex } from './match/transfers';
@@ -155,15 +156,17 @@ export function importBankFile(ctx: Ctx, file: BankFile, meta: { fileName: strin
   const matched = { batchCredits: 0, returns: 0, transfers: 0, refunds: 0 };
   let payers = index;
   let unmatched = 0;
-  for (const m of toMatch) {
-    if (matchBatchCredit(ctx, m)) matched.batchCredits++;
-    else if (matchReturns(ctx, m)) {
-      if (isMatched(ctx, m.id)) matched.returns++;
+  withOpenDebits(ctx, () => {
+    for (const m of toMatch) {
+      if (matchBatchCredit(ctx, m)) matched.batchCredits++;
+      else if (matchReturns(ctx, m)) {
+        if (isMatched(ctx, m.id)) matched.returns++;
+        else unmatched++;
+      } else if (m.entry.amount > 0 && matchTransfer(ctx, m, (payers ??= buildPayerIndex(ctx)))) matched.transfers++;
+      else if (matchRefund(ctx, m)) matched.refunds++;
       else unmatched++;
-    } else if (m.entry.amount > 0 && matchTransfer(ctx, m, (payers ??= buildPayerIndex(ctx)))) matched.transfers++;
-    else if (matchRefund(ctx, m)) matched.refunds++;
-    else unmatched++;
-  }
+    }
+  });
   return { ...reading, fileId, matched, unmatched, skipped, statementIds };
 }
 
