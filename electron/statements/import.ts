@@ -9,6 +9,7 @@ import { entryKeys } from './idempotencyKey';
 import { matchBatchCredit } from './match/batchCredit';
 import { scopeOfId, transactionsInScope } from './match/batchIds';
 import { withOpenDebits } from './match/openDebits';
+import { withGatheredEntries } from '../ledger/gatheredEntry';
 import { matchRefund } from './match/refunds';
 import { matchReturns } from './match/returns';
 import { buildPayerIndex, matchTransfer, type PayerIndex } from './match/transfers';
@@ -156,7 +157,8 @@ export function importBankFile(ctx: Ctx, file: BankFile, meta: { fileName: strin
   const matched = { batchCredits: 0, returns: 0, transfers: 0, refunds: 0 };
   let payers = index;
   let unmatched = 0;
-  withOpenDebits(ctx, () => {
+  // one scope for the matching: what it counts once and the journal entries it gathers
+  withGatheredEntries(ctx, () => withOpenDebits(ctx, () => {
     for (const m of toMatch) {
       if (matchBatchCredit(ctx, m)) matched.batchCredits++;
       else if (matchReturns(ctx, m)) {
@@ -166,7 +168,7 @@ export function importBankFile(ctx: Ctx, file: BankFile, meta: { fileName: strin
       else if (matchRefund(ctx, m)) matched.refunds++;
       else unmatched++;
     }
-  });
+  }));
   return { ...reading, fileId, matched, unmatched, skipped, statementIds };
 }
 

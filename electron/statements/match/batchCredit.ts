@@ -3,6 +3,7 @@ import { euro } from '../euro';
 import type { Ctx } from '../../context';
 import { recordEvent } from '../../items/openItems';
 import { accountForRole } from '../../ledger/chart';
+import { gatherLines, gathering } from '../../ledger/gatheredEntry';
 import { postEntry } from '../../ledger/post';
 import { journalOfKind } from '../../collections/numbering';
 import { stmt } from '../../preparedStatements';
@@ -61,17 +62,15 @@ export function matchBatchCredit(ctx: Ctx, m: EntryToMatch): boolean {
   const expected = txs.reduce((s, t) => s + t.amount, 0);
   const difference = e.amount - expected;
 
-  const entryId = postEntry(ctx, {
-    journalCode: journalOfKind(ctx, 'bank'),
-    date: e.bookingDate,
-    description: `Bijschrijving incasso ${found.reference}`,
-    sourceType: 'statement_entry',
-    sourceId: String(m.id),
-    lines: [
-      { accountId: m.bankLedgerAccountId, debit: e.amount, credit: 0, description: `Incasso ${found.reference}` },
-      { accountId: accountForRole(ctx, 'collectionInTransit'), debit: 0, credit: e.amount, description: `Incasso ${found.reference}` },
-    ],
-  });
+  const bank = { accountId: m.bankLedgerAccountId, debit: e.amount, credit: 0, description: `Incasso ${found.reference}` };
+  const transit = { accountId: accountForRole(ctx, 'collectionInTransit'), debit: 0, credit: e.amount, description: `Incasso ${found.reference}` };
+  const posting = { journalCode: journalOfKind(ctx, 'bank'), date: e.bookingDate, description: `Bijschrijving incasso ${found.reference}` };
+  // a bank that books every debit on its own sends a statement of thousands of credits: they share
+  // one journal entry per statement, day and batch, a line each, the bank's side added up
+  const entryId = gathering(ctx)
+    ? gatherLines(ctx, `batchCredit|${m.statementDbId}|${e.bookingDate}|${found.reference}`, { ...posting, sourceType: 'bank_statement', sourceId: String(m.statementDbId) },
+      [bank, { ...transit, description: `Incasso ${found.reference}, afschriftregel ${m.id}` }], { accountId: m.bankLedgerAccountId, description: `Incasso ${found.reference}` })
+    : postEntry(ctx, { ...posting, sourceType: 'statement_entry', sourceId: String(m.id), lines: [bank, transit] });
   const allocations: NewAllocation[] = txs.map((t) => ({ kind: 'transaction', amount: t.amount, batchId: t.batchId, transactionId: t.id }));
   if (difference !== 0) allocations.push({ kind: 'batch', amount: difference, batchId: found.batchId });
 
