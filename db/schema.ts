@@ -344,6 +344,8 @@ export const openItems = sqliteTable(
     index('open_items_debtor').on(t.debtorId),
     index('open_items_state_due').on(t.state, t.dueDate),
     index('open_items_invoice').on(t.invoiceId),
+    // a bank credit or return finds the items its debit holds
+    index('open_items_batch_transaction').on(t.batchTransactionId),
     check('open_items_closed_balance', sql`${t.state} = 'open' OR ${t.balance} = 0`),
   ],
 );

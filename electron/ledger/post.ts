@@ -2,6 +2,7 @@ import { isIsoDate } from '../../shared/dates';
 import { notFoundError, validationError } from '../../shared/api/errors';
 import type { Ctx } from '../context';
 import { stmt } from '../preparedStatements';
+import { postGathered } from './gatheredEntry';
 
 export interface PostingLine {
   accountId: number;
@@ -24,10 +25,13 @@ export interface Posting {
 /**
  * Posts one journal entry: checks that it balances and that every line is well-formed, numbers it
  * within its journal and year (no gaps), and writes entry and lines in one transaction. Every
- * domain module books through here, so these rules hold for the whole ledger.
+ * domain module books through here, so these rules hold for the whole ledger. `gatheredId`: the id
+ * handed out in advance to an entry gathered line by line (gatheredEntry.ts).
  */
-export function postEntry(ctx: Ctx, posting: Posting): number {
+export function postEntry(ctx: Ctx, posting: Posting, gatheredId?: number): number {
   const { db } = ctx;
+  // an entry still being gathered comes first: ids and numbers stay in the order of posting
+  if (gatheredId === undefined) postGathered(ctx);
   if (!isIsoDate(posting.date)) throw validationError('date', 'date', `Datum ${posting.date} is geen geldige datum (JJJJ-MM-DD)`, `Date ${posting.date} is not a valid date (YYYY-MM-DD)`);
   const journal = stmt(db, 'SELECT id FROM journals WHERE code = ?').get(posting.journalCode) as { id: number } | undefined;
   if (!journal) throw notFoundError({ nl: `Dagboek ${posting.journalCode}`, en: `Journal ${posting.journalCode}` }, 'journalCode');
@@ -69,9 +73,9 @@ export function postEntry(ctx: Ctx, posting: Posting): number {
     const entryId = Number(
       stmt(
         db,
-        `INSERT INTO journal_entries (journal_id, year, number, date, description, source_type, source_id, reverses_entry_id, line_count)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(journal.id, year, next.n, posting.date, posting.description, posting.sourceType ?? null, posting.sourceId ?? null, posting.reversesEntryId ?? null, posting.lines.length).lastInsertRowid,
+        `INSERT INTO journal_entries (id, journal_id, year, number, date, description, source_type, source_id, reverses_entry_id, line_count)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(gatheredId ?? null, journal.id, year, next.n, posting.date, posting.description, posting.sourceType ?? null, posting.sourceId ?? null, posting.reversesEntryId ?? null, posting.lines.length).lastInsertRowid,
     );
     const insertLine = stmt(db, 'INSERT INTO journal_lines (entry_id, line_no, account_id, debtor_id, debit, credit, description) VALUES (?, ?, ?, ?, ?, ?, ?)');
     posting.lines.forEach((line, i) => {

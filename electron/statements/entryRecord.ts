@@ -1,6 +1,7 @@
 import type { Ctx } from '../context';
 import { stmt } from '../preparedStatements';
 import type { EntryDetail, StatementEntry } from './model';
+import { openDebitsOf } from './match/openDebits';
 
 export type MatchKind = 'batchCredit' | 'return' | 'transfer' | 'refund' | 'manual' | 'account';
 export type Text = { nl: string; en: string };
@@ -32,7 +33,11 @@ export function recordMatch(ctx: Ctx, entryId: number, kind: MatchKind, explanat
     ctx.db,
     'INSERT INTO statement_allocations (statement_entry_id, kind, batch_id, transaction_id, item_id, account_id, amount, journal_entry_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
-  for (const a of allocations) insert.run(entryId, a.kind, a.batchId ?? null, a.transactionId ?? null, a.itemId ?? null, a.accountId ?? null, a.amount, journalEntryId);
+  const debits = openDebitsOf(ctx);
+  for (const a of allocations) {
+    insert.run(entryId, a.kind, a.batchId ?? null, a.transactionId ?? null, a.itemId ?? null, a.accountId ?? null, a.amount, journalEntryId);
+    if (a.kind === 'transaction' && a.batchId != null && a.transactionId != null) debits?.closed(a.batchId, a.transactionId);
+  }
   stmt(ctx.db, "UPDATE statement_entries SET state = 'matched', match_kind = ?, explanation_nl = ?, explanation_en = ?, journal_entry_id = ? WHERE id = ?").run(
     kind,
     explanation.nl,

@@ -8,6 +8,8 @@ import type { EntryToMatch } from './entryRecord';
 import { entryKeys } from './idempotencyKey';
 import { matchBatchCredit } from './match/batchCredit';
 import { scopeOfId, transactionsInScope } from './match/batchIds';
+import { withOpenDebits } from './match/openDebits';
+import { withGatheredEntries } from '../ledger/gatheredEntry';
 import { matchRefund } from './match/refunds';
 import { matchReturns } from './match/returns';
 import { buildPayerIndex, matchTransfer, type PayerIndex } from './match/transfers';
@@ -100,6 +102,29 @@ const UNMATCHED = {
  * order batch credit, return, member transfer, refund; the rest waits for the treasurer.
  */
 export function importBankFile(ctx: Ctx, file: BankFile, meta: { fileName: string; sha256: string }, index?: PayerIndex): ImportResultT {
+  return withPageCache(ctx, () => bookAndMatch(ctx, file, meta, index));
+}
+
+/**
+ * An import writes a row or two in each of a dozen tables and their indexes per entry, all over the
+ * ledger: with SQLite's default page cache of 2 MB most of those pages are read again from the
+ * file for every row. A larger cache for the length of the import keeps them (about 30% less CPU
+ * at 10 000 entries); it is given back afterwards.
+ */
+function withPageCache<T>(ctx: Ctx, run: () => T): T {
+  const before = ctx.db.pragma('cache_size', { simple: true }) as number;
+  ctx.db.pragma(`cache_size = ${IMPORT_PAGE_CACHE_KIB}`);
+  try {
+    return run();
+  } finally {
+    ctx.db.pragma(`cache_size = ${before}`);
+  }
+}
+
+/** 64 MB, as a negative cache_size (KiB) */
+const IMPORT_PAGE_CACHE_KIB = -65_536;
+
+function bookAndMatch(ctx: Ctx, file: BankFile, meta: { fileName: string; sha256: string }, index?: PayerIndex): ImportResultT {
   const reading = fileReading(file);
   const planned = plan(ctx, file);
   const exists = stmt(ctx.db, 'SELECT 1 FROM statement_entries WHERE entry_key = ?');
@@ -155,15 +180,18 @@ export function importBankFile(ctx: Ctx, file: BankFile, meta: { fileName: strin
   const matched = { batchCredits: 0, returns: 0, transfers: 0, refunds: 0 };
   let payers = index;
   let unmatched = 0;
-  for (const m of toMatch) {
-    if (matchBatchCredit(ctx, m)) matched.batchCredits++;
-    else if (matchReturns(ctx, m)) {
-      if (isMatched(ctx, m.id)) matched.returns++;
+  // one scope for the matching: what it counts once and the journal entries it gathers
+  withGatheredEntries(ctx, () => withOpenDebits(ctx, () => {
+    for (const m of toMatch) {
+      if (matchBatchCredit(ctx, m)) matched.batchCredits++;
+      else if (matchReturns(ctx, m)) {
+        if (isMatched(ctx, m.id)) matched.returns++;
+        else unmatched++;
+      } else if (m.entry.amount > 0 && matchTransfer(ctx, m, (payers ??= buildPayerIndex(ctx)))) matched.transfers++;
+      else if (matchRefund(ctx, m)) matched.refunds++;
       else unmatched++;
-    } else if (m.entry.amount > 0 && matchTransfer(ctx, m, (payers ??= buildPayerIndex(ctx)))) matched.transfers++;
-    else if (matchRefund(ctx, m)) matched.refunds++;
-    else unmatched++;
-  }
+    }
+  }));
   return { ...reading, fileId, matched, unmatched, skipped, statementIds };
 }
 

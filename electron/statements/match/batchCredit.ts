@@ -3,15 +3,13 @@ import { euro } from '../euro';
 import type { Ctx } from '../../context';
 import { recordEvent } from '../../items/openItems';
 import { accountForRole } from '../../ledger/chart';
+import { gatherLines, gathering } from '../../ledger/gatheredEntry';
 import { postEntry } from '../../ledger/post';
 import { journalOfKind } from '../../collections/numbering';
 import { stmt } from '../../preparedStatements';
 import { type EntryToMatch, type NewAllocation, recordMatch } from '../entryRecord';
 import { type BatchScope, scopeOfId, transactionsInScope } from './batchIds';
-
-/** Debits of a batch the bank has not yet credited nor refused before settlement. */
-const OPEN_TX = `NOT EXISTS (SELECT 1 FROM statement_allocations a WHERE a.transaction_id = t.id AND a.kind = 'transaction' AND a.reversed_by_entry_id IS NULL)
-  AND NOT EXISTS (SELECT 1 FROM collection_returns r WHERE r.transaction_id = t.id AND r.kind = 'reject')`;
+import { OPEN_TX, openDebitsOf } from './openDebits';
 
 function openTransactions(ctx: Ctx, ids: number[]): { id: number; amount: number; batchId: number }[] {
   const q = stmt(ctx.db, `SELECT t.id, t.amount, t.batch_id AS batchId FROM batch_transactions t WHERE t.id = ? AND ${OPEN_TX}`);
@@ -64,17 +62,15 @@ export function matchBatchCredit(ctx: Ctx, m: EntryToMatch): boolean {
   const expected = txs.reduce((s, t) => s + t.amount, 0);
   const difference = e.amount - expected;
 
-  const entryId = postEntry(ctx, {
-    journalCode: journalOfKind(ctx, 'bank'),
-    date: e.bookingDate,
-    description: `Bijschrijving incasso ${found.reference}`,
-    sourceType: 'statement_entry',
-    sourceId: String(m.id),
-    lines: [
-      { accountId: m.bankLedgerAccountId, debit: e.amount, credit: 0, description: `Incasso ${found.reference}` },
-      { accountId: accountForRole(ctx, 'collectionInTransit'), debit: 0, credit: e.amount, description: `Incasso ${found.reference}` },
-    ],
-  });
+  const bank = { accountId: m.bankLedgerAccountId, debit: e.amount, credit: 0, description: `Incasso ${found.reference}` };
+  const transit = { accountId: accountForRole(ctx, 'collectionInTransit'), debit: 0, credit: e.amount, description: `Incasso ${found.reference}` };
+  const posting = { journalCode: journalOfKind(ctx, 'bank'), date: e.bookingDate, description: `Bijschrijving incasso ${found.reference}` };
+  // a bank that books every debit on its own sends a statement of thousands of credits: they share
+  // one journal entry per statement, day and batch, a line each, the bank's side added up
+  const entryId = gathering(ctx)
+    ? gatherLines(ctx, `batchCredit|${m.statementDbId}|${e.bookingDate}|${found.reference}`, { ...posting, sourceType: 'bank_statement', sourceId: String(m.statementDbId) },
+      [bank, { ...transit, description: `Incasso ${found.reference}, afschriftregel ${m.id}` }], { accountId: m.bankLedgerAccountId, description: `Incasso ${found.reference}` })
+    : postEntry(ctx, { ...posting, sourceType: 'statement_entry', sourceId: String(m.id), lines: [bank, transit] });
   const allocations: NewAllocation[] = txs.map((t) => ({ kind: 'transaction', amount: t.amount, batchId: t.batchId, transactionId: t.id }));
   if (difference !== 0) allocations.push({ kind: 'batch', amount: difference, batchId: found.batchId });
 
@@ -101,14 +97,33 @@ export function matchBatchCredit(ctx: Ctx, m: EntryToMatch): boolean {
 
 /** A batch is confirmed once every debit in it has been credited or refused before settlement. */
 export function confirmIfComplete(ctx: Ctx, batchId: number, date: string): void {
-  const open = stmt(ctx.db, `SELECT COUNT(*) AS n FROM batch_transactions t WHERE t.batch_id = ? AND ${OPEN_TX}`).get(batchId) as { n: number };
-  if (open.n > 0) return;
+  const batch = stmt(ctx.db, 'SELECT status FROM batches WHERE id = ?').get(batchId) as { status: string } | undefined;
+  if (batch?.status !== 'saved') return;
+  const debits = openDebitsOf(ctx);
+  if (debits) {
+    if (!debits.complete(batchId)) return;
+  } else {
+    const open = stmt(ctx.db, `SELECT COUNT(*) AS n FROM batch_transactions t WHERE t.batch_id = ? AND ${OPEN_TX}`).get(batchId) as { n: number };
+    if (open.n > 0) return;
+  }
   stmt(ctx.db, "UPDATE batches SET status = 'confirmed', confirmed_at = ? WHERE id = ? AND status = 'saved'").run(`${date}T00:00:00.000Z`, batchId);
 }
 
 /** A saved batch of this account whose open total is exactly this credit, collected within a week of it. */
 function byAmount(ctx: Ctx, m: EntryToMatch) {
   const e = m.entry;
+  const from = addDays(e.bookingDate, -7);
+  const to = addDays(e.bookingDate, 7);
+  const debits = openDebitsOf(ctx);
+  if (debits) {
+    // most credits equal no batch's open total: tell so without adding up every batch for each of them
+    const saved = stmt(ctx.db, "SELECT id FROM batches WHERE kind = 'collection' AND status = 'saved' AND bank_account_id = ?").all(m.bankAccountId) as { id: number }[];
+    const candidate = saved.some(({ id }) => {
+      const first = debits.firstDate(id);
+      return first !== null && first >= from && first <= to && debits.openTotal(id) === e.amount;
+    });
+    if (!candidate) return null;
+  }
   const rows = stmt(
     ctx.db,
     `SELECT b.id AS batchId, b.reference, COALESCE(SUM(t.amount), 0) AS open, GROUP_CONCAT(t.id) AS txIds
@@ -116,7 +131,7 @@ function byAmount(ctx: Ctx, m: EntryToMatch) {
       WHERE b.kind = 'collection' AND b.status = 'saved' AND b.bank_account_id = ? AND ${OPEN_TX}
         AND (SELECT MIN(date) FROM batch_transactions WHERE batch_id = b.id) BETWEEN ? AND ?
       GROUP BY b.id HAVING SUM(t.amount) = ?`,
-  ).all(m.bankAccountId, addDays(e.bookingDate, -7), addDays(e.bookingDate, 7), e.amount) as { batchId: number; reference: string; txIds: string }[];
+  ).all(m.bankAccountId, from, to, e.amount) as { batchId: number; reference: string; txIds: string }[];
   if (rows.length !== 1) return null;
   const r = rows[0]!;
   return {

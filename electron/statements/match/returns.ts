@@ -11,6 +11,7 @@ import { type EntryToMatch, explainUnmatched, type NewAllocation, recordMatch } 
 import type { EntryDetail } from '../model';
 import { applyStornoPolicy } from '../stornoPolicy';
 import { confirmIfComplete } from './batchCredit';
+import { openDebitsOf } from './openDebits';
 
 interface TxRow {
   id: number;
@@ -159,5 +160,7 @@ function reopenTransaction(ctx: Ctx, m: EntryToMatch, d: EntryDetail, tx: TxRow,
     `INSERT INTO collection_returns (statement_entry_id, transaction_id, debtor_id, mandate_id, date, amount, kind, reason_code, reason_text, action, outcome_nl, outcome_en, b2b_refund, charges, journal_entry_id)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)`,
   ).run(m.id, tx.id, tx.debtorId, tx.mandateId, date, tx.amount, m.preSettlement ? 'reject' : kind, code, d.returnInfo?.reasonText ?? null, outcome.action, outcome.outcome.nl, outcome.outcome.en, outcome.b2bRefund ? 1 : 0, entryId);
+  // a reject closes the debit without an allocation of its own amount
+  if (m.preSettlement || kind === 'reject') openDebitsOf(ctx)?.closed(tx.batchId, tx.id);
   return { code: code ?? '?', label, outcome: outcome.outcome };
 }
