@@ -29,7 +29,7 @@ export const StatementReading = z.object({
   opening: z.number().nullable(),
   closing: z.number().nullable(),
   entries: z.number(),
-  /** sum of the credits (positive) and of the debits (negative), in cents */
+  /** sum of the credit entries and of the debit entries' absolute amounts, both positive cents */
   credits: z.number(),
   debits: z.number(),
   /** opening + entries = closing; null when the file states no balances */

@@ -58,7 +58,7 @@ export function FileImport({ onImported }: { onImported: () => void }) {
     const debits = reading.statements.reduce((sum, s) => sum + s.debits, 0);
     const ok = await confirmMoneyAction({
       title: t('statements.confirmTitle', { file: item.name }),
-      body: t('statements.confirmBody', { count: reading.entries, credits: f.euro(credits), debits: f.euro(-debits || 0), statements: t('statements.statementCount', { count: reading.statements.length }) }),
+      body: t('statements.confirmBody', { count: reading.entries, credits: f.euro(credits), debits: f.euro(debits), statements: t('statements.statementCount', { count: reading.statements.length }) }),
       undo: t('statements.confirmUndo'),
       confirmLabel: t('statements.import'),
     });
@@ -158,11 +158,11 @@ function Preview({ reading, refusal, action }: { reading: FileReadingT; refusal:
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{period(f, s.from, s.to)}</Table.Td>
                   <Table.Td ta="right" style={figures}>{s.opening === null ? '—' : f.euro(s.opening)}</Table.Td>
                   <Table.Td ta="right" style={figures}>{f.euro(s.credits)}</Table.Td>
-                  <Table.Td ta="right" style={figures}>{f.euro(-s.debits || 0)}</Table.Td>
+                  <Table.Td ta="right" style={figures}>{f.euro(s.debits)}</Table.Td>
                   <Table.Td ta="right" style={figures}>{s.closing === null ? '—' : f.euro(s.closing)}</Table.Td>
                   <Table.Td ta="right" style={figures}>{s.entries}</Table.Td>
                   <Table.Td>
-                    <BalanceBadge ok={s.balanceOk} difference={s.balanceOk === false && s.closing !== null && s.opening !== null ? s.closing - (s.opening + s.credits + s.debits) : null} gap={null} />
+                    <BalanceBadge ok={s.balanceOk} difference={s.balanceOk === false && s.closing !== null && s.opening !== null ? s.closing - (s.opening + s.credits - s.debits) : null} gap={null} />
                   </Table.Td>
                 </Table.Tr>
               ))}
