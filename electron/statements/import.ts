@@ -9,6 +9,7 @@ import { entryKeys } from './idempotencyKey';
 import { matchBatchCredit } from './match/batchCredit';
 import { scopeOfId, transactionsInScope } from './match/batchIds';
 import { matchRefund } from './match/refunds';
+import { matchRefundReturn } from './match/refundReturns';
 import { matchReturns } from './match/returns';
 import { buildPayerIndex, matchTransfer, type PayerIndex } from './match/transfers';
 import type { BankFile, Statement, StatementEntry } from './model';
@@ -159,6 +160,9 @@ export function importBankFile(ctx: Ctx, file: BankFile, meta: { fileName: strin
     if (matchBatchCredit(ctx, m)) matched.batchCredits++;
     else if (matchReturns(ctx, m)) {
       if (isMatched(ctx, m.id)) matched.returns++;
+      else unmatched++;
+    } else if (matchRefundReturn(ctx, m)) {
+      if (isMatched(ctx, m.id)) matched.refunds++;
       else unmatched++;
     } else if (m.entry.amount > 0 && matchTransfer(ctx, m, (payers ??= buildPayerIndex(ctx)))) matched.transfers++;
     else if (matchRefund(ctx, m)) matched.refunds++;
