@@ -14,6 +14,7 @@ import { matchReturns } from './match/returns';
 import { buildPayerIndex, matchTransfer, type PayerIndex } from './match/transfers';
 import type { BankFile, Statement, StatementEntry } from './model';
 import { fileReading } from './reading';
+import { daysFromOtherFormat } from './formatOverlap';
 
 interface OwnAccount {
   id: number;
@@ -104,7 +105,8 @@ export function importBankFile(ctx: Ctx, file: BankFile, meta: { fileName: strin
   const reading = fileReading(file);
   const planned = plan(ctx, file);
   const exists = stmt(ctx.db, 'SELECT 1 FROM statement_entries WHERE entry_key = ?');
-  const fresh = planned.map((p) => p.keys.map((k) => !exists.get(k)));
+  const overlap = daysFromOtherFormat(ctx, file.format, planned);
+  const fresh = planned.map((p, si) => p.keys.map((k, i) => !overlap.skips(si, i) && !exists.get(k)));
   const skipped = fresh.flat().filter((f) => !f).length;
   const fileId = Number(
     stmt(ctx.db, 'INSERT INTO statement_files (file_name, sha256, format, variant, entries, skipped, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
@@ -168,7 +170,7 @@ export function importBankFile(ctx: Ctx, file: BankFile, meta: { fileName: strin
     else if (matchRefund(ctx, m)) matched.refunds++;
     else unmatched++;
   }
-  return { ...reading, fileId, matched, unmatched, skipped, statementIds };
+  return { ...reading, fileId, matched, unmatched, skipped, statementIds, skippedDays: overlap.skipped };
 }
 
 const isMatched = (ctx: Ctx, id: number) => (stmt(ctx.db, 'SELECT state FROM statement_entries WHERE id = ?').get(id) as { state: string }).state === 'matched';

@@ -59,6 +59,8 @@ export const ImportResult = FileReading.extend({
   skipped: z.number(),
   /** the imported statements, ids for statements.get */
   statementIds: z.array(z.number()),
+  /** days skipped as a whole: already imported from the other format (camt.053 / MT940) with the same total */
+  skippedDays: z.array(z.object({ account: z.string(), date: z.string(), importedFrom: z.string(), entries: z.number(), explanation: Text })),
 });
 
 /** A statement in the list, with the three balance checks. */

@@ -69,7 +69,8 @@ export function FileImport({ onImported }: { onImported: () => void }) {
       update(item.key, null);
       const matched = result.matched.batchCredits + result.matched.returns + result.matched.transfers + result.matched.refunds;
       notifySuccess(
-        t('statements.imported', { file: item.name, count: result.entries, matched, unmatched: result.unmatched, skipped: result.skipped }),
+        // a day already read from the other format (camt.053 / MT940) is skipped whole: say which and why
+        [t('statements.imported', { file: item.name, count: result.entries, matched, unmatched: result.unmatched, skipped: result.skipped }), ...result.skippedDays.map((d) => d.explanation[f.lang])].join(' '),
         result.statementIds[0] !== undefined ? { href: `#/bankafschriften/${result.statementIds[0]}`, label: t('statements.showStatement') } : undefined,
       );
       onImported();
