@@ -158,7 +158,8 @@ export function importBankFile(ctx: Ctx, file: BankFile, meta: { fileName: strin
   const matched = { batchCredits: 0, returns: 0, transfers: 0, refunds: 0 };
   let payers = index;
   let unmatched = 0;
-  for (const m of toMatch) {
+  for (const [n, m] of toMatch.entries()) {
+    ctx.progress('statements.match', n + 1, toMatch.length);
     if (matchBatchCredit(ctx, m)) matched.batchCredits++;
     else if (matchReturns(ctx, m)) {
       if (isMatched(ctx, m.id)) matched.returns++;

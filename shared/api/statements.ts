@@ -48,6 +48,16 @@ export const FileReading = z.object({
   sums: z.record(z.string(), z.number()),
 });
 
+/**
+ * A bank file: its bytes as base64 (`content`), or, in browser mode, the id of the file streamed
+ * to POST /upload (`upload`): a statement file may be far larger than a JSON call should carry.
+ */
+const BankFileInput = z.object({
+  content: z.string().max(200_000_000).optional(),
+  upload: z.string().regex(/^[a-f0-9]{32}$/).optional(),
+  fileName: z.string().max(260).default(''),
+});
+
 export const MatchCounts = z.object({ batchCredits: z.number(), returns: z.number(), transfers: z.number(), refunds: z.number() });
 
 export const ImportResult = FileReading.extend({
@@ -226,13 +236,13 @@ export const statementMethods = defineMethods({
   'statements.preview': {
     kind: 'read',
     summary: 'Reads a bank file (camt.052/053/054, pain.002, MT940) and says what it holds, without booking anything (dry run; any account or currency).',
-    input: z.object({ content: z.string().max(200_000_000), fileName: z.string().max(260).default('') }),
+    input: BankFileInput,
     output: FileReading,
   },
   'statements.import': {
     kind: 'write',
     summary: 'Imports a bank file in one transaction: only the club\u2019s own EUR accounts, every entry once (idempotent), balance checks, and matches what it can.',
-    input: z.object({ content: z.string().max(200_000_000), fileName: z.string().max(260).default('') }),
+    input: BankFileInput,
     output: ImportResult,
   },
   'statements.list': {

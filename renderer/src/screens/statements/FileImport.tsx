@@ -10,6 +10,8 @@ import { ReasonButton } from '../../components/ReasonButton';
 import { asErrorData, useQuery } from '../../hooks/useApi';
 import { importBankFile, previewBankFile, readUpload, type BankUpload } from './bankFiles';
 import { FileDrop } from './FileDrop';
+import type { Progress } from '../../api/client';
+import { WorkProgress } from '../../components/WorkProgress';
 import { BalanceBadge, period } from './StatementList';
 
 type Read = { key: number; name: string; state: 'previewed' | 'importing'; upload: BankUpload; reading: FileReadingT };
@@ -29,6 +31,9 @@ export function FileImport({ onImported }: { onImported: () => void }) {
   const [queue, setQueue] = useState<Queued[]>([]);
   const settings = useQuery('settings.get', {});
   const ownAccounts = new Set((settings.data?.bankAccounts ?? []).map((a) => normalizeIban(a.iban)));
+  // per file: how far its upload (browser mode) or its import is
+  const [progress, setProgress] = useState<Record<number, Progress>>({});
+  const progressOf = (key: number) => (p: Progress) => setProgress((all) => ({ ...all, [key]: p }));
   const update = (key: number, next: Queued | null) => setQueue((q) => (next ? q.map((x) => (x.key === key ? next : x)) : q.filter((x) => x.key !== key)));
 
   const add = async (files: File[]) => {
@@ -37,7 +42,7 @@ export function FileImport({ onImported }: { onImported: () => void }) {
     // one after another: a large file should not wait behind nothing, and the server reads one at a time anyway
     for (const { key, name, file } of added) {
       try {
-        const upload = await readUpload(file);
+        const upload = await readUpload(file, progressOf(key));
         const reading = await previewBankFile(upload);
         update(key, { key, name, state: 'previewed', upload, reading });
       } catch (e) {
@@ -65,7 +70,7 @@ export function FileImport({ onImported }: { onImported: () => void }) {
     if (!ok) return;
     update(item.key, { ...item, state: 'importing' });
     try {
-      const result = await importBankFile(item.upload);
+      const result = await importBankFile(item.upload, progressOf(item.key));
       update(item.key, null);
       const matched = result.matched.batchCredits + result.matched.returns + result.matched.transfers + result.matched.refunds;
       notifySuccess(
@@ -97,6 +102,9 @@ export function FileImport({ onImported }: { onImported: () => void }) {
             )}
           </Group>
           {item.state === 'reading' && <Text c="dimmed">{t('statements.reading')}</Text>}
+          {(item.state === 'reading' || item.state === 'importing') && (
+            <WorkProgress progress={progress[item.key]?.step === (item.state === 'reading' ? 'upload' : 'statements.match') ? progress[item.key] : undefined} label={t(item.state === 'reading' ? 'statements.uploading' : 'statements.importing')} />
+          )}
           {item.state === 'refused' && (
             <Alert color="red" role="alert" title={t('statements.refused', { file: item.name })}>
               {item.message[f.lang]}
