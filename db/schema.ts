@@ -686,6 +686,35 @@ export const collectionReturns = sqliteTable(
   ],
 );
 
+/**
+ * A refund (pain.001 credit transfer) the beneficiary's bank sent back (account closed, holder
+ * deceased, IBAN wrong): one row per returned payment, so the refund shows as returned with why,
+ * and the member's credit is open again to be paid back once the treasurer has the right account.
+ */
+export const refundReturns = sqliteTable(
+  'refund_returns',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    statementEntryId: integer('statement_entry_id')
+      .notNull()
+      .references(() => statementEntries.id),
+    transactionId: integer('transaction_id')
+      .notNull()
+      .references(() => batchTransactions.id),
+    debtorId: integer('debtor_id')
+      .notNull()
+      .references(() => debtors.id),
+    date: text('date').notNull(),
+    /** the refund payment that came back, positive cents (charges the banks kept are on the entry, to Bankkosten) */
+    amount: integer('amount').notNull(),
+    reasonCode: text('reason_code'),
+    reasonText: text('reason_text'),
+    journalEntryId: integer('journal_entry_id').references(() => journalEntries.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('refund_returns_tx_unique').on(t.transactionId), index('refund_returns_debtor').on(t.debtorId)],
+);
+
 /** The storno policy per reason code, where the treasurer changed the default. */
 export const stornoRules = sqliteTable('storno_rules', {
   code: text('code').primaryKey(),

@@ -8,6 +8,8 @@ import type { Ctx } from './context';
 import { withProgress } from './progress';
 import { PROGRESS_CONTENT_TYPE, PROGRESS_HEADER, requestIdSchema } from '../shared/api/progress';
 import { openSession } from './session';
+import { handleUpload } from './uploadRoute';
+import { removeLeftoverUploads } from './statements/stagedUpload';
 import type { OpenOptions } from '../db/open';
 
 /**
@@ -73,6 +75,7 @@ function refusal(nl: string, en: string, rule: string): unknown {
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { ledger, ctx } = openSession(options.ledgerFile, options.open ?? {}, options.now);
+  removeLeftoverUploads(ctx.file);
   const token = options.token ?? crypto.randomBytes(24).toString('hex');
   const rendererDir = path.resolve(options.rendererDir);
   let port = 0;
@@ -118,6 +121,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const pathname = decodedPath(req.url ?? '/');
     if (pathname === null) return sendJson(res, 400, refusal('Ongeldig adres', 'Invalid address', 'url'));
     if (pathname.startsWith('/api/')) return handleApi(req, res, pathname.slice('/api/'.length));
+    if (pathname === '/upload') {
+      if (authorized(req, res)) handleUpload(req, res, ctx.file, (status, body) => sendJson(res, status, body), () => discardRest(req, res));
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('Allow', 'GET, HEAD');
       return sendJson(res, 405, refusal('Methode niet toegestaan', 'Method not allowed', 'method'));
@@ -125,15 +132,23 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     return serveStatic(req, res, pathname);
   }
 
-  function handleApi(req: http.IncomingMessage, res: Res, method: string): void {
+  /** POST with the session's token: the door of /api/ and of /upload alike. */
+  function authorized(req: http.IncomingMessage, res: Res): boolean {
     if (req.method !== 'POST') {
       res.setHeader('Allow', 'POST');
-      return sendJson(res, 405, refusal('Methode niet toegestaan', 'Method not allowed', 'method'));
+      sendJson(res, 405, refusal('Methode niet toegestaan', 'Method not allowed', 'method'));
+      return false;
     }
     const given = req.headers['x-penning-token'];
     if (typeof given !== 'string' || !safeEqual(given, token)) {
-      return sendJson(res, 401, { ok: false, error: { code: 'internal', rule: 'token', message: { nl: 'Ongeldige sessie; open de link uit de terminal opnieuw', en: 'Invalid session; open the link from the terminal again' } } });
+      sendJson(res, 401, { ok: false, error: { code: 'internal', rule: 'token', message: { nl: 'Ongeldige sessie; open de link uit de terminal opnieuw', en: 'Invalid session; open the link from the terminal again' } } });
+      return false;
     }
+    return true;
+  }
+
+  function handleApi(req: http.IncomingMessage, res: Res, method: string): void {
+    if (!authorized(req, res)) return;
     const requestId = req.headers[PROGRESS_HEADER];
     if (requestId !== undefined && !requestIdSchema.safeParse(requestId).success) {
       return sendJson(res, 400, refusal('Ongeldig verzoeknummer', 'Invalid request id', 'request_id'));
@@ -256,6 +271,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => {
+          removeLeftoverUploads(ctx.file);
           ledger.close();
           resolve();
         });

@@ -28,6 +28,7 @@ export async function importStatementCommand(c: Caller, args: Args): Promise<voi
     return print(reading(r));
   }
   const r = await c.call('statements.import', input);
+  for (const d of r.skippedDays) say(d.explanation[c.lang]);
   const unbalanced = r.statements.filter((s) => s.balanceOk === false);
   for (const s of unbalanced) say(c.lang === 'nl' ? `Let op: afschrift ${s.id} van ${s.account} sluit niet: beginsaldo plus regels is niet het eindsaldo` : `Warning: statement ${s.id} of ${s.account} does not add up: opening balance plus entries is not the closing balance`);
   print({ ...reading(r), matched: r.matched, unmatched: r.unmatched, skipped: r.skipped });

@@ -11,6 +11,7 @@ import { buildPayerIndex } from './match/transfers';
 import { getEntry, getStatement, inTransitByBatch, listEntries, listReturns, listStatements, statementEntries, statementTodo } from './queries';
 import { decodeUpload, fileReading, readUpload, sha256Of } from './reading';
 import { getStornoSettings, saveStornoSettings } from './stornoPolicy';
+import { readStaged, removeStaged } from './stagedUpload';
 import { stmt } from '../preparedStatements';
 
 function modelEntry(ctx: Ctx, id: number): StatementEntry {
@@ -22,13 +23,23 @@ function modelEntry(ctx: Ctx, id: number): StatementEntry {
   };
 }
 
+function bytesOf(ctx: Ctx, input: { content?: string; upload?: string }): Uint8Array {
+  if (input.upload !== undefined && input.content !== undefined) throw validationError('upload', 'one_of', 'Geef de inhoud of een upload, niet allebei', 'Give the content or an upload, not both');
+  if (input.upload !== undefined) return readStaged(ctx.file, input.upload);
+  if (input.content === undefined) throw validationError('content', 'required', 'Kies een bankbestand', 'Choose a bank file');
+  return decodeUpload(input.content);
+}
+
 /** Bank statements: the file is read before the transaction; the import books in it. */
 export const statementHandlers: HandlersFor<typeof statementMethods> = {
-  'statements.preview': (_ctx, input) => fileReading(readUpload(decodeUpload(input.content), input.fileName)),
+  'statements.preview': (ctx, input) => fileReading(readUpload(bytesOf(ctx, input), input.fileName)),
   'statements.import': (ctx, input) => {
     requireInitialized(ctx);
-    const bytes = decodeUpload(input.content);
-    return importBankFile(ctx, readUpload(bytes, input.fileName), { fileName: input.fileName, sha256: sha256Of(bytes) });
+    const bytes = bytesOf(ctx, input);
+    const result = importBankFile(ctx, readUpload(bytes, input.fileName), { fileName: input.fileName, sha256: sha256Of(bytes) });
+    // read once and booked: the streamed copy has served its purpose (a refused file stays for another try until the session ends)
+    if (input.upload) removeStaged(ctx.file, input.upload);
+    return result;
   },
   'statements.list': (ctx, input) => listStatements(ctx, input.bankAccountId),
   'statements.get': (ctx, input) => ({ statement: getStatement(ctx, input.id), entries: statementEntries(ctx, input.id) }),

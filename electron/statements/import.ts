@@ -11,10 +11,12 @@ import { scopeOfId, transactionsInScope } from './match/batchIds';
 import { withOpenDebits } from './match/openDebits';
 import { withGatheredEntries } from '../ledger/gatheredEntry';
 import { matchRefund } from './match/refunds';
+import { matchRefundReturn } from './match/refundReturns';
 import { matchReturns } from './match/returns';
 import { buildPayerIndex, matchTransfer, type PayerIndex } from './match/transfers';
 import type { BankFile, Statement, StatementEntry } from './model';
 import { fileReading } from './reading';
+import { daysFromOtherFormat } from './formatOverlap';
 
 interface OwnAccount {
   id: number;
@@ -128,7 +130,8 @@ function bookAndMatch(ctx: Ctx, file: BankFile, meta: { fileName: string; sha256
   const reading = fileReading(file);
   const planned = plan(ctx, file);
   const exists = stmt(ctx.db, 'SELECT 1 FROM statement_entries WHERE entry_key = ?');
-  const fresh = planned.map((p) => p.keys.map((k) => !exists.get(k)));
+  const overlap = daysFromOtherFormat(ctx, file.format, planned);
+  const fresh = planned.map((p, si) => p.keys.map((k, i) => !overlap.skips(si, i) && !exists.get(k)));
   const skipped = fresh.flat().filter((f) => !f).length;
   const fileId = Number(
     stmt(ctx.db, 'INSERT INTO statement_files (file_name, sha256, format, variant, entries, skipped, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
@@ -182,17 +185,21 @@ function bookAndMatch(ctx: Ctx, file: BankFile, meta: { fileName: string; sha256
   let unmatched = 0;
   // one scope for the matching: what it counts once and the journal entries it gathers
   withGatheredEntries(ctx, () => withOpenDebits(ctx, () => {
-    for (const m of toMatch) {
+    for (const [n, m] of toMatch.entries()) {
+      ctx.progress('statements.match', n + 1, toMatch.length);
       if (matchBatchCredit(ctx, m)) matched.batchCredits++;
       else if (matchReturns(ctx, m)) {
         if (isMatched(ctx, m.id)) matched.returns++;
+        else unmatched++;
+      } else if (matchRefundReturn(ctx, m)) {
+        if (isMatched(ctx, m.id)) matched.refunds++;
         else unmatched++;
       } else if (m.entry.amount > 0 && matchTransfer(ctx, m, (payers ??= buildPayerIndex(ctx)))) matched.transfers++;
       else if (matchRefund(ctx, m)) matched.refunds++;
       else unmatched++;
     }
   }));
-  return { ...reading, fileId, matched, unmatched, skipped, statementIds };
+  return { ...reading, fileId, matched, unmatched, skipped, statementIds, skippedDays: overlap.skipped };
 }
 
 const isMatched = (ctx: Ctx, id: number) => (stmt(ctx.db, 'SELECT state FROM statement_entries WHERE id = ?').get(id) as { state: string }).state === 'matched';

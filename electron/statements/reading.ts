@@ -46,7 +46,8 @@ export function fileReading(file: BankFile): FileReadingT {
       closing: s.closing?.amount ?? null,
       entries: t.entries,
       credits: t.credits,
-      debits: t.debits,
+      // a treasurer reads "afschrijvingen € 1.234,56", not a negative total; sums stay signed
+      debits: -t.debits,
       balanceOk: t.difference === null ? null : t.difference === 0,
     };
   });

@@ -6,7 +6,7 @@ import { z } from 'zod';
  * 250" for any other, so a new capability (statement import, dunning letters) can report before
  * its texts exist.
  */
-export const PROGRESS_STEPS = ['import.plan', 'import.apply', 'collection.debits', 'files', 'specifications', 'report'] as const;
+export const PROGRESS_STEPS = ['import.plan', 'import.apply', 'collection.debits', 'files', 'specifications', 'report', 'upload', 'statements.match'] as const;
 
 /** A caller-chosen id per call, so a page with two calls running tells their events apart. */
 export const requestIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);

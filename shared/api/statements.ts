@@ -29,7 +29,7 @@ export const StatementReading = z.object({
   opening: z.number().nullable(),
   closing: z.number().nullable(),
   entries: z.number(),
-  /** sum of the credits (positive) and of the debits (negative), in cents */
+  /** sum of the credit entries and of the debit entries' absolute amounts, both positive cents */
   credits: z.number(),
   debits: z.number(),
   /** opening + entries = closing; null when the file states no balances */
@@ -48,6 +48,16 @@ export const FileReading = z.object({
   sums: z.record(z.string(), z.number()),
 });
 
+/**
+ * A bank file: its bytes as base64 (`content`), or, in browser mode, the id of the file streamed
+ * to POST /upload (`upload`): a statement file may be far larger than a JSON call should carry.
+ */
+const BankFileInput = z.object({
+  content: z.string().max(200_000_000).optional(),
+  upload: z.string().regex(/^[a-f0-9]{32}$/).optional(),
+  fileName: z.string().max(260).default(''),
+});
+
 export const MatchCounts = z.object({ batchCredits: z.number(), returns: z.number(), transfers: z.number(), refunds: z.number() });
 
 export const ImportResult = FileReading.extend({
@@ -59,6 +69,8 @@ export const ImportResult = FileReading.extend({
   skipped: z.number(),
   /** the imported statements, ids for statements.get */
   statementIds: z.array(z.number()),
+  /** days skipped as a whole: already imported from the other format (camt.053 / MT940) with the same total */
+  skippedDays: z.array(z.object({ account: z.string(), date: z.string(), importedFrom: z.string(), entries: z.number(), explanation: Text })),
 });
 
 /** A statement in the list, with the three balance checks. */
@@ -224,13 +236,13 @@ export const statementMethods = defineMethods({
   'statements.preview': {
     kind: 'read',
     summary: 'Reads a bank file (camt.052/053/054, pain.002, MT940) and says what it holds, without booking anything (dry run; any account or currency).',
-    input: z.object({ content: z.string().max(200_000_000), fileName: z.string().max(260).default('') }),
+    input: BankFileInput,
     output: FileReading,
   },
   'statements.import': {
     kind: 'write',
     summary: 'Imports a bank file in one transaction: only the club\u2019s own EUR accounts, every entry once (idempotent), balance checks, and matches what it can.',
-    input: z.object({ content: z.string().max(200_000_000), fileName: z.string().max(260).default('') }),
+    input: BankFileInput,
     output: ImportResult,
   },
   'statements.list': {

@@ -42,6 +42,12 @@ describe('penning import-statement', () => {
     expect(dry.json.statements.map((s: { opening: number; closing: number; balanceOk: boolean }) => [s.opening, s.closing, s.balanceOk])).toEqual(
       story.files.camt053.statements.map((s) => [s.opening, s.closing, true]),
     );
+    // credits and debits are both positive cents (what the bank's own totals say); sums stay signed
+    expect(dry.json.statements.map((s: { credits: number; debits: number }) => [s.credits, s.debits])).toEqual(story.files.camt053.statements.map((s) => [s.credits, s.debits]));
+    expect(story.files.camt053.statements.some((s) => s.debits > 0)).toBe(true);
+    const credits = story.files.camt053.statements.reduce((n, s) => n + s.credits, 0);
+    const debits = story.files.camt053.statements.reduce((n, s) => n + s.debits, 0);
+    expect(dry.json.sums).toEqual({ EUR: credits - debits });
 
     const real = cli('import-statement', camt);
     expect(real.code).toBe(0);

@@ -75,3 +75,34 @@ export async function call<M extends Method>(method: M, input: Input<M>, options
   if (!result.ok) throw new ApiError(result.error);
   return result.value as Output<M>;
 }
+
+/**
+ * Browser mode only: streams a file the treasurer chose to the server's POST /upload (the browser
+ * reads it from disk as it sends; no copy in this page's memory) and returns the upload id the
+ * statement calls take instead of the content. Progress counts whole MB sent.
+ */
+export function uploadFile(file: File, onProgress?: (p: Progress) => void): Promise<string> {
+  token ??= browserToken();
+  const mb = (bytes: number) => Math.ceil(bytes / (1024 * 1024));
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '/upload');
+    xhr.setRequestHeader('X-Penning-Token', token!);
+    xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+    xhr.upload.onprogress = (e) => onProgress?.({ step: 'upload', done: Math.min(mb(e.loaded), mb(file.size)), total: mb(file.size) });
+    xhr.onerror = () => reject(new ApiError({ code: 'internal', rule: 'upload', message: { nl: 'Het bestand kon niet naar Penning worden gestuurd', en: 'The file could not be sent to Penning' } }));
+    xhr.onload = () => {
+      try {
+        const result = JSON.parse(xhr.responseText) as ApiResult<{ upload: string }>;
+        if (result.ok) resolve(result.value.upload);
+        else reject(new ApiError(result.error));
+      } catch {
+        reject(new ApiError({ code: 'internal', rule: 'upload', message: { nl: 'Onverwacht antwoord op de upload', en: 'Unexpected answer to the upload' } }));
+      }
+    };
+    xhr.send(file);
+  });
+}
+
+/** Whether calls go to the loopback server (browser mode) rather than over Electron's IPC. */
+export const isBrowserMode = () => !window.penning;

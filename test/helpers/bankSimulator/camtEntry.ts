@@ -101,7 +101,7 @@ function detail(x: Xml, e: BankEntry, d: EntryDetail, c: EntryContext): void {
   if (isDebitOfOurs) {
     if (cp) party(x, 'Dbtr', cp);
     party(x, 'Cdtr', c.owner, d.creditorId);
-  } else if (credit) {
+  } else if (credit && e.kind !== 'refundReturned') {
     if (cp) party(x, 'Dbtr', cp);
   } else {
     party(x, 'Dbtr', c.owner);
@@ -110,7 +110,7 @@ function detail(x: Xml, e: BankEntry, d: EntryDetail, c: EntryContext): void {
   x.up();
   if (cp?.bic) {
     x.ele('RltdAgts');
-    path(x, [isDebitOfOurs || credit ? 'DbtrAgt' : 'CdtrAgt', 'FinInstnId', 'BIC'], cp.bic);
+    path(x, [isDebitOfOurs || (credit && e.kind !== 'refundReturned') ? 'DbtrAgt' : 'CdtrAgt', 'FinInstnId', 'BIC'], cp.bic);
     x.up();
   }
   remittance(x, d);

@@ -175,6 +175,28 @@ export function refundOut(t: BatchTransaction, options: { bookingDate?: string; 
   };
 }
 
+/**
+ * Our refund coming back: the beneficiary's bank returned the credit transfer (pacs.004), booked
+ * as a credit PMNT/ICDT/RRTN with the original end-to-end id and the reason (AC04 account closed,
+ * MD07 holder deceased, AC01 wrong IBAN). `charges` the banks kept are taken off what comes back.
+ */
+export function refundReturned(t: BatchTransaction, reason: string, options: { charges?: number; text?: string; bookingDate?: string } = {}): BankEntry {
+  const charges = options.charges ?? 0;
+  return {
+    kind: 'refundReturned',
+    amount: t.amount - charges,
+    bookingDate: options.bookingDate,
+    valueDate: options.bookingDate,
+    reversal: false,
+    transactionCode: ['PMNT', 'ICDT', 'RRTN'],
+    ingCode: '00105',
+    swiftType: 'RTI',
+    details: [{ amount: t.amount, endToEndId: t.endToEndId, counterparty: { name: t.name, iban: t.iban, bic: t.bic }, remittance: t.remittance, returnReason: reason, returnText: options.text ?? null, charges }],
+    showDetails: true,
+    information: `RETOUR ${reason} ${t.remittance ?? ''}`.trim(),
+  };
+}
+
 /** The bank's own costs (account fee, collection fees): DBIT ACMT/MDOP/CHRG. */
 export function bankCost(o: { amount: number; text: string; bookingDate?: string }): BankEntry {
   if (!Number.isSafeInteger(o.amount) || o.amount <= 0) throw new Error(`bank simulator: bank cost ${o.amount} is not positive whole cents`);

@@ -14,7 +14,7 @@ import { writeMt940, type Mt940Options } from './mt940';
 import { writePain002, type Pain002Options, type Reject } from './pain002';
 import type { SavedBatch } from './savedBatch';
 
-export { batchCredit, bankCost, refundOut, returnOf, returnsBatch, transfer } from './entries';
+export { batchCredit, bankCost, refundOut, refundReturned, returnOf, returnsBatch, transfer } from './entries';
 export type { BatchCreditOptions, ReturnOptions, TransferOptions } from './entries';
 export { loadBatch } from './savedBatch';
 export type { BatchTransaction, SavedBatch } from './savedBatch';

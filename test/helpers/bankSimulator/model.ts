@@ -35,7 +35,7 @@ export interface EntryDetail {
   bankReference?: string | null;
 }
 
-export type EntryKind = 'batchCredit' | 'debitCredit' | 'return' | 'transfer' | 'refundOut' | 'bankCost';
+export type EntryKind = 'batchCredit' | 'debitCredit' | 'return' | 'transfer' | 'refundOut' | 'refundReturned' | 'bankCost';
 
 export interface BankEntry {
   kind: EntryKind;

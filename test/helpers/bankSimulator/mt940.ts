@@ -94,7 +94,7 @@ function linesOf(e: BankEntry, ref: string, statementDate: string, creditorId: s
   const charges = single?.charges ?? 0;
   // ING puts a betalingskenmerk it recognised where the payer's end-to-end id would be
   const customerRef = e.kind === 'batchCredit' ? 'PREF' : single?.endToEndId ? 'EREF' : single?.creditorReference && /^[A-Za-z0-9]{1,16}$/.test(single.creditorReference) ? single.creditorReference : 'NONREF';
-  const main: Line61 = { amount: e.amount + (e.amount < 0 ? charges : 0), swiftType: e.swiftType, customerRef, bankRef: ref, ingCode: e.ingCode, valueDate, bookingDate, info: info86(e, creditorId) };
+  const main: Line61 = { amount: e.amount + charges, swiftType: e.swiftType, customerRef, bankRef: ref, ingCode: e.ingCode, valueDate, bookingDate, info: info86(e, creditorId) };
   if (!charges) return [main];
   return [
     main,

@@ -14,6 +14,11 @@ const SHOWN = 500;
 const nowrap = { whiteSpace: 'nowrap' } as const;
 const figures = { whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' } as const;
 
+// a narrow column cut "RCUR" to "R…" and "opnieuw aangeboden" to "opnieuw aangebo…": the short code claims its
+// width, the longer words wrap, so the table still fits beside the menu
+const wholeBadge = { root: { maxWidth: 'none', overflow: 'visible', flexShrink: 0 }, label: { overflow: 'visible' } } as const;
+const wrappingBadge = { root: { height: 'auto', maxWidth: '100%', paddingBlock: 1 }, label: { whiteSpace: 'normal', overflow: 'visible', lineHeight: 1.25 } } as const;
+
 /** The proposed debits: sortable, filterable, and each one can be switched off. */
 export function ProposalTable({ debits, onDeselect }: { debits: Debit[]; onDeselect: (itemIds: number[]) => void }) {
   const { t } = useTranslation();
@@ -87,7 +92,7 @@ export function ProposalTable({ debits, onDeselect }: { debits: Debit[]; onDesel
                       <Text span ff="monospace" size="sm">
                         {d.mandateReference}
                       </Text>
-                      <Badge size="sm" variant="light" tt="none">
+                      <Badge size="sm" variant="light" tt="none" styles={wholeBadge}>
                         {d.sequenceType}
                       </Badge>
                       {d.amendment && (
@@ -104,7 +109,7 @@ export function ProposalTable({ debits, onDeselect }: { debits: Debit[]; onDesel
                     {d.items.map((i) => `${i.document}${i.part ? ` (${t('collection.part')} ${i.part})` : ''}`).join(', ')}
                     {d.items.some((i) => i.represented) && (
                       <Tooltip label={t('collection.representedHint')} multiline w={300}>
-                        <Badge size="sm" variant="light" color="orange" tt="none" ml={6} tabIndex={0}>
+                        <Badge size="sm" variant="light" color="orange" tt="none" ml={6} tabIndex={0} styles={wrappingBadge}>
                           {t('collection.represented')}
                         </Badge>
                       </Tooltip>

@@ -10,6 +10,8 @@ import { ReasonButton } from '../../components/ReasonButton';
 import { asErrorData, useQuery } from '../../hooks/useApi';
 import { importBankFile, previewBankFile, readUpload, type BankUpload } from './bankFiles';
 import { FileDrop } from './FileDrop';
+import type { Progress } from '../../api/client';
+import { WorkProgress } from '../../components/WorkProgress';
 import { BalanceBadge, period } from './StatementList';
 
 type Read = { key: number; name: string; state: 'previewed' | 'importing'; upload: BankUpload; reading: FileReadingT };
@@ -29,6 +31,9 @@ export function FileImport({ onImported }: { onImported: () => void }) {
   const [queue, setQueue] = useState<Queued[]>([]);
   const settings = useQuery('settings.get', {});
   const ownAccounts = new Set((settings.data?.bankAccounts ?? []).map((a) => normalizeIban(a.iban)));
+  // per file: how far its upload (browser mode) or its import is
+  const [progress, setProgress] = useState<Record<number, Progress>>({});
+  const progressOf = (key: number) => (p: Progress) => setProgress((all) => ({ ...all, [key]: p }));
   const update = (key: number, next: Queued | null) => setQueue((q) => (next ? q.map((x) => (x.key === key ? next : x)) : q.filter((x) => x.key !== key)));
 
   const add = async (files: File[]) => {
@@ -37,7 +42,7 @@ export function FileImport({ onImported }: { onImported: () => void }) {
     // one after another: a large file should not wait behind nothing, and the server reads one at a time anyway
     for (const { key, name, file } of added) {
       try {
-        const upload = await readUpload(file);
+        const upload = await readUpload(file, progressOf(key));
         const reading = await previewBankFile(upload);
         update(key, { key, name, state: 'previewed', upload, reading });
       } catch (e) {
@@ -58,18 +63,19 @@ export function FileImport({ onImported }: { onImported: () => void }) {
     const debits = reading.statements.reduce((sum, s) => sum + s.debits, 0);
     const ok = await confirmMoneyAction({
       title: t('statements.confirmTitle', { file: item.name }),
-      body: t('statements.confirmBody', { count: reading.entries, credits: f.euro(credits), debits: f.euro(-debits || 0), statements: t('statements.statementCount', { count: reading.statements.length }) }),
+      body: t('statements.confirmBody', { count: reading.entries, credits: f.euro(credits), debits: f.euro(debits), statements: t('statements.statementCount', { count: reading.statements.length }) }),
       undo: t('statements.confirmUndo'),
       confirmLabel: t('statements.import'),
     });
     if (!ok) return;
     update(item.key, { ...item, state: 'importing' });
     try {
-      const result = await importBankFile(item.upload);
+      const result = await importBankFile(item.upload, progressOf(item.key));
       update(item.key, null);
       const matched = result.matched.batchCredits + result.matched.returns + result.matched.transfers + result.matched.refunds;
       notifySuccess(
-        t('statements.imported', { file: item.name, count: result.entries, matched, unmatched: result.unmatched, skipped: result.skipped }),
+        // a day already read from the other format (camt.053 / MT940) is skipped whole: say which and why
+        [t('statements.imported', { file: item.name, count: result.entries, matched, unmatched: result.unmatched, skipped: result.skipped }), ...result.skippedDays.map((d) => d.explanation[f.lang])].join(' '),
         result.statementIds[0] !== undefined ? { href: `#/bankafschriften/${result.statementIds[0]}`, label: t('statements.showStatement') } : undefined,
       );
       onImported();
@@ -96,6 +102,9 @@ export function FileImport({ onImported }: { onImported: () => void }) {
             )}
           </Group>
           {item.state === 'reading' && <Text c="dimmed">{t('statements.reading')}</Text>}
+          {(item.state === 'reading' || item.state === 'importing') && (
+            <WorkProgress progress={progress[item.key]?.step === (item.state === 'reading' ? 'upload' : 'statements.match') ? progress[item.key] : undefined} label={t(item.state === 'reading' ? 'statements.uploading' : 'statements.importing')} />
+          )}
           {item.state === 'refused' && (
             <Alert color="red" role="alert" title={t('statements.refused', { file: item.name })}>
               {item.message[f.lang]}
@@ -158,11 +167,11 @@ function Preview({ reading, refusal, action }: { reading: FileReadingT; refusal:
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{period(f, s.from, s.to)}</Table.Td>
                   <Table.Td ta="right" style={figures}>{s.opening === null ? '—' : f.euro(s.opening)}</Table.Td>
                   <Table.Td ta="right" style={figures}>{f.euro(s.credits)}</Table.Td>
-                  <Table.Td ta="right" style={figures}>{f.euro(-s.debits || 0)}</Table.Td>
+                  <Table.Td ta="right" style={figures}>{f.euro(s.debits)}</Table.Td>
                   <Table.Td ta="right" style={figures}>{s.closing === null ? '—' : f.euro(s.closing)}</Table.Td>
                   <Table.Td ta="right" style={figures}>{s.entries}</Table.Td>
                   <Table.Td>
-                    <BalanceBadge ok={s.balanceOk} difference={s.balanceOk === false && s.closing !== null && s.opening !== null ? s.closing - (s.opening + s.credits + s.debits) : null} gap={null} />
+                    <BalanceBadge ok={s.balanceOk} difference={s.balanceOk === false && s.closing !== null && s.opening !== null ? s.closing - (s.opening + s.credits - s.debits) : null} gap={null} />
                   </Table.Td>
                 </Table.Tr>
               ))}

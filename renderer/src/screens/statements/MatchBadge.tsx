@@ -34,6 +34,17 @@ export function MatchBadge({ entry }: { entry: StatementEntryT }) {
       </Badge>
     );
   }
+  // our own refund sent back by the member's bank: said as such, with why, not as the refund leaving
+  if (entry.kind === 'refund' && entry.amount > 0) {
+    return (
+      <Stack gap={2} align="flex-start">
+        <Badge color="red" variant="light" tt="none">
+          {`${t('statements.kind.refundReturned')}${reason?.code ? ` ${reason.code}` : ''}`}
+        </Badge>
+        {reason && <ReasonText label={reason.label[f.lang]} />}
+      </Stack>
+    );
+  }
   return (
     <Stack gap={2} align="flex-start">
       <Badge color={COLORS[entry.kind]} variant="light" tt="none">

@@ -40,6 +40,9 @@ function useReturnsToHandle(returns: DebtorReturnT[] | undefined): Set<number> |
 }
 
 /** Storno's: each returned or rejected debit with its reason in plain words, how often this member and mandate refused, and what Penning did. */
+// the action's words are the point of this column: wrap them rather than cut them to "volgende incasso opnieuw…"
+const wrappingBadge = { root: { height: 'auto', maxWidth: '100%', paddingBlock: 2 }, label: { whiteSpace: 'normal', overflow: 'visible', lineHeight: 1.3 } } as const;
+
 export function Returns() {
   const { t } = useTranslation();
   const f = useFormat();
@@ -129,7 +132,7 @@ export function Returns() {
                     )}
                   </Table.Td>
                   <Table.Td maw={320}>
-                    <Badge variant="outline" color={r.action === 'represent' ? 'navy' : r.action === 'dun' ? 'orange' : 'gray'} tt="none" mb={2}>
+                    <Badge variant="outline" color={r.action === 'represent' ? 'navy' : r.action === 'dun' ? 'orange' : 'gray'} tt="none" mb={2} styles={wrappingBadge}>
                       {t(`statements.actions.${r.action}`)}
                     </Badge>
                     <Text size="xs" c="dimmed">

@@ -1,14 +1,20 @@
 import type { FileReadingT, ImportResultT } from '../../../../shared/api/contract';
-import { call } from '../../api/client';
+import { call, isBrowserMode, type Progress, uploadFile } from '../../api/client';
 import { bytesToBase64 } from '../../components/download';
 
-/** A bank file the treasurer dropped or chose, read once into the form the API takes. */
+/**
+ * A bank file the treasurer dropped or chose, in the form the API takes: under Electron its bytes
+ * (base64), in browser mode the id of the copy streamed to the server (a year of camt.053 is far
+ * over what one JSON call may carry).
+ */
 export interface BankUpload {
   fileName: string;
-  content: string;
+  content?: string;
+  upload?: string;
 }
 
-export async function readUpload(file: File): Promise<BankUpload> {
+export async function readUpload(file: File, onProgress?: (p: Progress) => void): Promise<BankUpload> {
+  if (isBrowserMode()) return { fileName: file.name, upload: await uploadFile(file, onProgress) };
   return { fileName: file.name, content: bytesToBase64(await file.arrayBuffer()) };
 }
 
@@ -17,10 +23,7 @@ export function previewBankFile(upload: BankUpload): Promise<FileReadingT> {
   return call('statements.preview', upload);
 }
 
-/**
- * The one place the import is called, so a progress display for large files can wrap this call
- * (and only this one) once progress events exist.
- */
-export function importBankFile(upload: BankUpload): Promise<ImportResultT> {
-  return call('statements.import', upload);
+/** The one place the import is called: its progress (matching the entries) goes to the caller's bar. */
+export function importBankFile(upload: BankUpload, onProgress?: (p: Progress) => void): Promise<ImportResultT> {
+  return call('statements.import', upload, onProgress ? { onProgress } : {});
 }
