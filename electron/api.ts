@@ -15,6 +15,7 @@ import { ledgerFileHandlers } from './backups/handlers';
 import { collectionsHandlers } from './collections/handlers';
 import { overviewHandlers } from './overview/handlers';
 import { statementHandlers } from './statements/handlers';
+import { dunningHandlers } from './dunning/handlers';
 
 type Handlers = HandlersFor<Api>;
 
@@ -34,6 +35,7 @@ export const handlers: Handlers = {
   ...overviewHandlers,
   ...ledgerFileHandlers,
   ...statementHandlers,
+  ...dunningHandlers,
 };
 
 export type Logger = (message: string, error?: unknown) => void;

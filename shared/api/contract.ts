@@ -9,6 +9,7 @@ import { collectionsMethods } from './collections';
 import { overviewMethods } from './overview';
 import { ledgerFileMethods } from './ledgerFile';
 import { statementMethods } from './statements';
+import { dunningMethods } from './dunning';
 
 export * from './common';
 export * from './settings';
@@ -20,6 +21,7 @@ export * from './imports';
 export * from './collections';
 export * from './overview';
 export * from './statements';
+export * from './dunning';
 
 /**
  * The one contract: every method the UI, the browser-mode server and the CLI can call, with the
@@ -37,6 +39,7 @@ export const api = {
   ...overviewMethods,
   ...ledgerFileMethods,
   ...statementMethods,
+  ...dunningMethods,
 };
 
 export type Api = typeof api;
