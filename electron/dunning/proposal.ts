@@ -114,13 +114,15 @@ export function planDunning(ctx: Ctx, date: string): DunningPlan {
   const rows = stmt(
     ctx.db,
     `SELECT i.id AS itemId, i.debtor_id AS debtorId, d.number, d.name, d.kind, d.dunning_profile AS profile, d.email, d.payment_method AS method, d.collect,
-            i.source_type AS sourceType, i.document, i.description, i.item_date AS itemDate, i.due_date AS dueDate, i.amount, i.balance, i.state,
+            i.source_type AS sourceType, i.document, i.description, i.item_date AS itemDate, i.due_date AS dueDate, i.amount,
+            CASE WHEN i.state = 'in_collection' THEN i.amount ELSE i.balance END AS balance, i.state,
             i.blocked, i.arrangement, i.dunning_level_id AS levelId, i.dunned_on AS dunnedOn,
             (SELECT r.action FROM collection_returns r JOIN batch_transaction_items p ON p.transaction_id = r.transaction_id
               WHERE p.item_id = i.id ORDER BY r.id DESC LIMIT 1) AS returnAction,
             EXISTS (SELECT 1 FROM mandates m WHERE m.debtor_id = d.id AND m.status = 'active' AND NOT (m.type = 'one_off' AND m.last_collected_on IS NOT NULL)) AS validMandate
        FROM open_items i JOIN debtors d ON d.id = i.debtor_id
-      WHERE i.state IN ('open', 'in_collection') AND i.balance > 0 AND i.due_date < ?
+      -- an item on its way to the bank has balance 0 until the bank answers: it shows with its amount
+      WHERE ((i.state = 'open' AND i.balance > 0) OR (i.state = 'in_collection' AND i.amount > 0)) AND i.due_date < ?
       ORDER BY CAST(d.number AS INTEGER), d.number, i.due_date, i.id`,
   ).all(date) as Row[];
 
