@@ -18,6 +18,7 @@ import { OpenItems } from './screens/OpenItems';
 import { Overview } from './screens/Overview';
 import { Settings } from './screens/Settings';
 import { Statements } from './screens/Statements';
+import { Dunning } from './screens/Dunning';
 
 export function App() {
   const status = useQuery('ledger.status', {});
@@ -69,7 +70,7 @@ function renderSection(section: string, detail: string | undefined, onChanged: (
     case 'bankafschriften':
       return <Statements detail={detail} key={detail ?? 'list'} />;
     case 'aanmaningen':
-      return <NotYet screen="dunning" />;
+      return <Dunning />;
     case 'terugbetalingen':
       return <Refunds />;
     case 'reservekopieen':
