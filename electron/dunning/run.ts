@@ -21,17 +21,7 @@ export const DEFAULT_WINDOW = { leftMm: 22, topMm: 50 };
 
 type RunResult = z.output<typeof DunningRunResult>;
 
-interface OrgRow {
-  name: string;
-  street: string | null;
-  postalCode: string | null;
-  city: string | null;
-  country: string;
-  email: string | null;
-  phone: string | null;
-  left: number | null;
-  top: number | null;
-}
+type OrgRow = LetterParty & { left: number | null; top: number | null };
 
 interface DebtorRow extends LetterParty {
   number: string;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { centsField, idField, isoDateField, requiredText } from './fields';
 import { defineMethods } from './method';
+import { Organisation } from './settings';
 
 /** Aanmaningen: dunning levels, the dunning settings, the proposal for a date and the run that books it. */
 
@@ -68,15 +69,8 @@ export const DunningSettings = z.object({
 
 export const InterestRate = z.object({ id: z.number(), kind: z.enum(INTEREST_KINDS), startsOn: z.string(), rate: z.number() });
 
-const LetterParty = z.object({
-  name: z.string(),
-  street: z.string().nullable(),
-  postalCode: z.string().nullable(),
-  city: z.string().nullable(),
-  country: z.string(),
-  email: z.string().nullable(),
-  phone: z.string().nullable(),
-});
+/** the club and the member on a letter: name, address and how to reach them, as on the organisation card */
+const LetterParty = Organisation;
 
 /** The data one letter holds (electron/dunning/letterData.ts), as the contract carries it. */
 export const DunningLetter = z.object({
