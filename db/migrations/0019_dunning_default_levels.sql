@@ -2,7 +2,8 @@
 -- aanmaningskosten are risky for consumers), the statutory collection costs only announced in the
 -- veertiendagenbrief (art. 6:96 lid 6 BW, the safe "vijftien dagen nadat deze brief bij u is
 -- bezorgd" wording) and charged only at the hand-over, after that term. Installed once, in new and
--- existing ledgers alike, only when the treasurer has no levels yet.
+-- existing ledgers alike, only when the treasurer has no levels yet (each next default only after
+-- the one before it was just added).
 INSERT INTO `dunning_levels` (`position`, `name`, `days_after`, `fee`, `collection_costs`, `text_nl`, `text_en`, `sets_status_id`, `hand_over`)
 SELECT 1, 'Herinnering', 14, NULL, 'none',
 'Beste {naam},
@@ -16,7 +17,7 @@ According to our records we have not yet received {bedrag} from you; it was due 
 
 If you have paid in the meantime, please disregard this reminder. If you cannot pay now, please contact the treasurer: a payment arrangement is possible.',
 (SELECT id FROM debtor_statuses WHERE name = 'Herinnering'), 0
-WHERE NOT EXISTS (SELECT 1 FROM dunning_levels);
+WHERE (SELECT COUNT(*) FROM dunning_levels) = 0;
 --> statement-breakpoint
 INSERT INTO `dunning_levels` (`position`, `name`, `days_after`, `fee`, `collection_costs`, `text_nl`, `text_en`, `sets_status_id`, `hand_over`)
 SELECT 2, 'Aanmaning', 14, NULL, 'none',
@@ -31,7 +32,7 @@ Despite our reminder we have not yet received {bedrag} from you; it was due on {
 
 If you cannot pay in one go, please contact the treasurer to agree a payment arrangement.',
 (SELECT id FROM debtor_statuses WHERE name = 'Aanmaning'), 0
-WHERE NOT EXISTS (SELECT 1 FROM dunning_levels WHERE position = 2);
+WHERE (SELECT COUNT(*) FROM dunning_levels) = 1 AND EXISTS (SELECT 1 FROM dunning_levels WHERE position = 1 AND name = 'Herinnering');
 --> statement-breakpoint
 INSERT INTO `dunning_levels` (`position`, `name`, `days_after`, `fee`, `collection_costs`, `text_nl`, `text_en`, `sets_status_id`, `hand_over`)
 SELECT 3, 'Veertiendagenbrief', 14, NULL, 'announce',
@@ -50,7 +51,7 @@ If you do not pay within this term, you will owe, in addition to the outstanding
 
 Please contact the treasurer if you would like to agree a payment arrangement.',
 (SELECT id FROM debtor_statuses WHERE name = 'Aanmaning'), 0
-WHERE NOT EXISTS (SELECT 1 FROM dunning_levels WHERE position = 3);
+WHERE (SELECT COUNT(*) FROM dunning_levels) = 2 AND EXISTS (SELECT 1 FROM dunning_levels WHERE position = 2 AND name = 'Aanmaning');
 --> statement-breakpoint
 INSERT INTO `dunning_levels` (`position`, `name`, `days_after`, `fee`, `collection_costs`, `text_nl`, `text_en`, `sets_status_id`, `hand_over`)
 SELECT 4, 'Overdracht', 17, NULL, 'charge',
@@ -65,4 +66,4 @@ You have not paid {bedrag} within the term of our fourteen-day letter. We theref
 
 We are handing the claim over for further collection. If you pay the total within {termijn} days to account {iban} in the name of {vereniging}, quoting {kenmerk}, we will refrain from doing so.',
 (SELECT id FROM debtor_statuses WHERE name = 'Incassobureau'), 1
-WHERE NOT EXISTS (SELECT 1 FROM dunning_levels WHERE position = 4);
+WHERE (SELECT COUNT(*) FROM dunning_levels) = 3 AND EXISTS (SELECT 1 FROM dunning_levels WHERE position = 3 AND name = 'Veertiendagenbrief');
