@@ -51,6 +51,8 @@ describe('Aanmaningen', () => {
     await page.getByText(/^1 aanmaning gemaakt; geboekt: aanmaankosten €\s0,00, incassokosten €\s0,00$/).waitFor();
     await table.getByText('Sportschool De Rek BV').waitFor();
     await table.getByText('Anna Bakker').waitFor({ state: 'detached' });
+    // the next proposal starts with everyone chosen again
+    await page.getByRole('button', { name: 'Aanmaningen maken (1 brief)' }).waitFor();
     await s.shot('dunning-03-gemaakt');
     const letters = s.server.ctx.db.prepare('SELECT debtor_id AS debtorId FROM dunning_letters').all();
     expect(letters).toEqual([{ debtorId: anna }]);

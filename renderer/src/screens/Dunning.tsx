@@ -21,6 +21,8 @@ export function Dunning() {
   const { t } = useTranslation();
   const [date, setDate] = useState<string | null>(() => localDate(new Date()));
   const proposal = useQuery('dunning.proposal', { date: date ?? localDate(new Date()) });
+  // after a run the new proposal starts with everyone chosen again
+  const [runs, setRuns] = useState(0);
   return (
     <Stack gap="lg">
       <Title order={1}>{t('dunning.title')}</Title>
@@ -31,7 +33,7 @@ export function Dunning() {
       </Card>
       {proposal.error && <LoadError error={proposal.error} retry={proposal.reload} />}
       {!proposal.data && !proposal.error && <Loading />}
-      {proposal.data && <ProposalView key={proposal.data.date} proposal={proposal.data} onDone={proposal.reload} />}
+      {proposal.data && <ProposalView key={`${proposal.data.date}-${runs}`} proposal={proposal.data} onDone={() => { setRuns((n) => n + 1); proposal.reload(); }} />}
     </Stack>
   );
 }
