@@ -16,6 +16,7 @@ import { collectionsHandlers } from './collections/handlers';
 import { overviewHandlers } from './overview/handlers';
 import { statementHandlers } from './statements/handlers';
 import { dossierHandlers } from './dossier/handlers';
+import { dunningHandlers } from './dunning/handlers';
 
 type Handlers = HandlersFor<Api>;
 
@@ -36,6 +37,7 @@ export const handlers: Handlers = {
   ...ledgerFileHandlers,
   ...statementHandlers,
   ...dossierHandlers,
+  ...dunningHandlers,
 };
 
 export type Logger = (message: string, error?: unknown) => void;

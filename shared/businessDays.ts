@@ -4,7 +4,7 @@ import { addDays, type IsoDate } from './dates';
  * The TARGET2 calendar SEPA direct debits run on: every weekday except New Year's Day, Good
  * Friday, Easter Monday, 1 May, Christmas Day and 26 December.
  */
-function easterSunday(year: number): IsoDate {
+export function easterSunday(year: number): IsoDate {
   // anonymous Gregorian algorithm (Meeus/Jones/Butcher)
   const a = year % 19;
   const b = Math.floor(year / 100);

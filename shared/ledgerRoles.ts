@@ -11,6 +11,8 @@ export const ACCOUNT_ROLES = [
   'otherRevenue',
   'collectionDiscount',
   'dunningFees',
+  'collectionCosts',
+  'collectionCostsVat',
   'writeOff',
   'bankCosts',
   'openingBalance',

@@ -83,6 +83,15 @@ Follow-up (debiteurbewaking):
                              record a contact (the date defaults to today); --follow-up puts the member on
                              the belrondje on that day
 
+Dunning (aanmaningen):
+  dunning-run --date <d> [--dry-run] --out <folder>
+                             the dunning run for that date: per member one letter at the level reached,
+                             fees and charged collection costs booked, levels and statuses advanced;
+                             prints the letters, fees, costs and who was left out and why.
+                             --dry-run books nothing
+  incassokosten <bedrag>     the statutory collection costs (WIK scale, without BTW) for a principal
+                             typed as 1.234,56, 80 or 80,00; prints {"principal": cents, "costs": cents}
+
 Backups (in <ledger>.backups/ beside the ledger):
   backup [--out <file>]      a copy of the ledger now (in the backups folder, or at --out)
   backups                    list the backups, newest first
@@ -164,6 +173,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   statement: async () => (await import('./statements')).statementCommand,
   match: async () => (await import('./statements')).matchCommand,
   dossier: async () => (await import('./dossier')).dossierCommand,
+  'dunning-run': async () => (await import('./dunning')).dunningRunCommand,
   backup: async () => backupCommand,
   backups: async () => backupsCommand,
 };
@@ -175,6 +185,8 @@ export async function run(args: Args): Promise<void> {
     return;
   }
   if (command === 'methods') return print(methodsListing());
+  // a calculation, not a ledger question: it answers without a ledger file
+  if (command === 'incassokosten') return (await import('./dunning')).incassokostenCommand(args);
   if (command !== 'init' && command !== 'restore' && !Object.hasOwn(COMMANDS, command)) throw new UsageError(`onbekend commando: ${command}`, `unknown command: ${command}`);
   if (command === 'restore') return restoreCommand(args);
   if (command === 'init') {

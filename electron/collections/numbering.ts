@@ -21,7 +21,7 @@ export function creationStamp(now: Date): string {
 /** INC-2026-0001-3F9A1ABCDE-000001 (31 characters); batches saved before the key existed keep their old form on re-save. */
 export const endToEndId = (reference: string, idKey: string | null, n: number) => `${reference}${idKey ? `-${idKey}` : ''}-${String(n).padStart(6, '0')}`;
 
-export function journalOfKind(ctx: Ctx, kind: 'collection' | 'bank' | 'memorial'): string {
+export function journalOfKind(ctx: Ctx, kind: 'sales' | 'collection' | 'bank' | 'memorial'): string {
   const row = stmt(ctx.db, 'SELECT code FROM journals WHERE kind = ? ORDER BY id LIMIT 1').get(kind) as { code: string } | undefined;
   if (!row) throw conflictError('no_journal', `Er is geen dagboek van de soort ${kind} (Instellingen > Dagboeken)`, `There is no ${kind} journal (Settings > Journals)`);
   return row.code;

@@ -33,13 +33,14 @@ export interface DebtorInput {
   feeAmount?: number | null;
   discountAmount?: number | null;
   discountPercent?: number | null;
+  dunningProfile?: 'normal' | 'gentle' | 'excluded';
 }
 
 /** A debtor's balance is the sum of its lines on the receivables control account. */
 const DEBTOR_SELECT = `SELECT d.id, d.number, d.name, d.email, d.phone, d.street, d.postal_code AS postalCode, d.city, d.country,
         d.language, d.kind, d.payment_method AS paymentMethod, d.iban, d.bic, d.account_holder AS accountHolder,
         d.collect, d.consolidate, d.payment_term_days AS paymentTermDays, d.status_id AS statusId, s.name AS statusName,
-        d.notes, d.fee_amount AS feeAmount, d.discount_amount AS discountAmount, d.discount_percent AS discountPercent, d.created_at AS createdAt, (SELECT group_concat(tag, char(31)) FROM debtor_tags t WHERE t.debtor_id = d.id) AS tags,
+        d.notes, d.fee_amount AS feeAmount, d.discount_amount AS discountAmount, d.discount_percent AS discountPercent, d.dunning_profile AS dunningProfile, d.created_at AS createdAt, (SELECT group_concat(tag, char(31)) FROM debtor_tags t WHERE t.debtor_id = d.id) AS tags,
         (SELECT m.reference FROM mandates m WHERE m.debtor_id = d.id AND m.status = 'active' ORDER BY m.id DESC LIMIT 1) AS activeMandate,
         ${IN_COLLECTION_JSON} AS inCollection,
         COALESCE((SELECT SUM(l.debit) - SUM(l.credit) FROM journal_lines l
@@ -162,6 +163,7 @@ function columns(ctx: Ctx, input: DebtorInput) {
     fee_amount: input.feeAmount ?? null,
     discount_amount: input.discountAmount ?? null,
     discount_percent: input.discountPercent ?? null,
+    dunning_profile: input.dunningProfile ?? 'normal',
   };
 }
 
@@ -188,7 +190,7 @@ export function updateDebtor(ctx: Ctx, input: DebtorInput & { id: number }): Deb
   if (stmt(ctx.db, 'SELECT 1 FROM debtors WHERE number = ? AND id <> ?').get(number, input.id)) {
     throw validationError('number', 'unique', `Debiteurnummer ${number} bestaat al`, `Debtor number ${number} already exists`);
   }
-  const values = { number, ...columns(ctx, { ...input, statusId: input.statusId ?? current.statusId ?? undefined }) };
+  const values = { number, ...columns(ctx, { ...input, statusId: input.statusId ?? current.statusId ?? undefined, dunningProfile: input.dunningProfile ?? current.dunningProfile }) };
   const sets = Object.keys(values).map((n) => `${n} = @${n}`);
   stmt(ctx.db, `UPDATE debtors SET ${sets.join(', ')}, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = @id`).run({ ...values, id: input.id });
   writeTags(ctx, input.id, input.tags);

@@ -1,7 +1,7 @@
 import type { Ctx } from '../context';
 import { stmt } from '../preparedStatements';
 
-export type ItemSource = 'invoice' | 'credit_note' | 'opening_balance' | 'journal' | 'split' | 'merge';
+export type ItemSource = 'invoice' | 'credit_note' | 'opening_balance' | 'journal' | 'split' | 'merge' | 'dunning_fee' | 'collection_costs' | 'interest';
 
 export interface NewItem {
   debtorId: number;

@@ -16,12 +16,14 @@ export const DEFAULT_CHART: { code: string; name: string; type: AccountType; rol
   { code: '1300', name: 'Debiteuren', type: 'asset', roles: ['receivables'] },
   { code: '1400', name: 'Incasso onderweg', type: 'asset', roles: ['collectionInTransit'] },
   { code: '1600', name: 'Terug te betalen', type: 'liability', roles: ['refundsPayable'] },
+  { code: '1710', name: 'Af te dragen btw incassokosten', type: 'liability', roles: ['collectionCostsVat'] },
   { code: '4800', name: 'Bankkosten', type: 'expense', roles: ['bankCosts'] },
   { code: '4900', name: 'Incassokorting', type: 'expense', roles: ['collectionDiscount'] },
   { code: '4910', name: 'Afgeboekte vorderingen', type: 'expense', roles: ['writeOff'] },
   { code: '8000', name: 'Contributies', type: 'revenue', roles: ['feeRevenue'] },
   { code: '8100', name: 'Overige opbrengsten', type: 'revenue', roles: ['otherRevenue'] },
   { code: '8200', name: 'Aanmaankosten/boetes', type: 'revenue', roles: ['dunningFees'] },
+  { code: '8210', name: 'Incassokosten', type: 'revenue', roles: ['collectionCosts'] },
 ];
 
 export const DEFAULT_JOURNALS: { code: string; name: string; kind: JournalKind }[] = [

@@ -10,7 +10,6 @@ import { Debtors } from './screens/Debtors';
 import { FeeRuns } from './screens/FeeRuns';
 import { FirstRun } from './screens/FirstRun';
 import { MemberImport } from './screens/MemberImport';
-import { NotYet } from './screens/NotYet';
 import { Backups } from './screens/Backups';
 import { CallList } from './screens/CallList';
 import { Collection } from './screens/Collection';
@@ -19,6 +18,7 @@ import { OpenItems } from './screens/OpenItems';
 import { Overview } from './screens/Overview';
 import { Settings } from './screens/Settings';
 import { Statements } from './screens/Statements';
+import { Dunning } from './screens/Dunning';
 
 export function App() {
   const status = useQuery('ledger.status', {});
@@ -70,7 +70,7 @@ function renderSection(section: string, detail: string | undefined, onChanged: (
     case 'bankafschriften':
       return <Statements detail={detail} key={detail ?? 'list'} />;
     case 'aanmaningen':
-      return <NotYet screen="dunning" />;
+      return <Dunning />;
     case 'belrondje':
       return <CallList />;
     case 'terugbetalingen':

@@ -10,6 +10,7 @@ import { overviewMethods } from './overview';
 import { ledgerFileMethods } from './ledgerFile';
 import { statementMethods } from './statements';
 import { dossierMethods } from './dossier';
+import { dunningMethods } from './dunning';
 
 export * from './common';
 export * from './settings';
@@ -21,6 +22,7 @@ export * from './imports';
 export * from './collections';
 export * from './overview';
 export * from './statements';
+export * from './dunning';
 
 /**
  * The one contract: every method the UI, the browser-mode server and the CLI can call, with the
@@ -39,6 +41,7 @@ export const api = {
   ...ledgerFileMethods,
   ...statementMethods,
   ...dossierMethods,
+  ...dunningMethods,
 };
 
 export type Api = typeof api;

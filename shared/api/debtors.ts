@@ -43,6 +43,8 @@ export const Debtor = z.object({
   /** incassokorting: fixed cents or hundredths of a percent (250 = 2,5 %), at most one of the two */
   discountAmount: z.number().nullable(),
   discountPercent: z.number().nullable(),
+  /** dunning: normal, gentle (later letters) or excluded */
+  dunningProfile: z.enum(['normal', 'gentle', 'excluded']),
   /** groups the treasurer bills by (team, jeugd, ...) */
   tags: z.array(z.string()),
   /** reference of the active mandate, if any */
@@ -104,6 +106,8 @@ export const DebtorInput = z.object({
   feeAmount: centsField.min(0).nullable().optional(),
   discountAmount: centsField.min(0).nullable().optional(),
   discountPercent: z.number().int().min(0).max(10_000).nullable().optional(),
+  /** left out: a new card is 'normal', a changed card keeps its profile */
+  dunningProfile: z.enum(['normal', 'gentle', 'excluded']).optional(),
 });
 
 export const debtorsMethods = defineMethods({

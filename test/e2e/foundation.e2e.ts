@@ -144,13 +144,10 @@ describe('after set-up', () => {
 
   it('shows an honest empty state on the screens that come later', async () => {
     const { page } = s;
-    const screens: [string, string][] = [['Aanmaningen', 'aanmaningen']];
-    for (const [label, route] of screens) {
-      await nav(label).click();
-      await page.getByRole('heading', { name: label, level: 1 }).waitFor();
-      await page.getByRole('heading', { name: 'Nog niet beschikbaar', level: 2 }).waitFor();
-      await s.shot(`15-leeg-${route}`);
-    }
+    await nav('Aanmaningen').click();
+    await page.getByRole('heading', { name: 'Aanmaningen', level: 1 }).waitFor();
+    await page.getByText('Geen aanmaningen', { exact: true }).waitFor();
+    await s.shot('15-leeg-aanmaningen');
     // the screens that work say what to do next
     await nav('Bankafschriften').click();
     await page.getByRole('heading', { name: 'Nog geen afschriften', level: 2 }).waitFor();

@@ -159,6 +159,43 @@ describe('opening a ledger', () => {
     }
   });
 
+  it('0019-0021 give a ledger of before them the default dunning levels, the Incassokosten accounts and the interest rates, and leave the treasurer\'s own alone', () => {
+    const dir = scratch();
+    const folder = copyMigrations(dir);
+    const journalFile = path.join(folder, 'meta', '_journal.json');
+    const full = JSON.parse(fs.readFileSync(journalFile, 'utf8'));
+    fs.writeFileSync(journalFile, JSON.stringify({ ...full, entries: full.entries.filter((e: { tag: string }) => e.tag < '0019') }));
+    const file = path.join(dir, 'before-dunning.sqlite');
+    const old = openLedger(file, { migrationsFolder: folder });
+    // a chart of before the collection costs, and a rate the treasurer already entered
+    old.db.exec(`
+      INSERT INTO accounts (code, name, type) VALUES ('1300', 'Debiteuren', 'asset'), ('8200', 'Aanmaankosten/boetes', 'revenue');
+      INSERT INTO account_roles (role, account_id) VALUES ('receivables', (SELECT id FROM accounts WHERE code = '1300'));
+      INSERT INTO interest_rates (kind, starts_on, rate) VALUES ('consumer', '2025-01-01', 650);
+    `);
+    old.close();
+    fs.writeFileSync(journalFile, JSON.stringify(full));
+    const upgraded = openLedger(file, { migrationsFolder: folder });
+    try {
+      const levels = upgraded.db.prepare('SELECT position, name, collection_costs AS costs, sets_status_id IS NOT NULL AS status FROM dunning_levels ORDER BY position').all();
+      expect(levels).toEqual([
+        { position: 1, name: 'Herinnering', costs: 'none', status: 1 },
+        { position: 2, name: 'Aanmaning', costs: 'none', status: 1 },
+        { position: 3, name: 'Veertiendagenbrief', costs: 'announce', status: 1 },
+        { position: 4, name: 'Overdracht', costs: 'charge', status: 1 },
+      ]);
+      const roles = upgraded.db.prepare("SELECT r.role, a.code, a.type FROM account_roles r JOIN accounts a ON a.id = r.account_id WHERE r.role LIKE 'collectionCosts%' ORDER BY r.role").all();
+      expect(roles).toEqual([
+        { role: 'collectionCosts', code: '8210', type: 'revenue' },
+        { role: 'collectionCostsVat', code: '1710', type: 'liability' },
+      ]);
+      expect(upgraded.db.prepare("SELECT rate FROM interest_rates WHERE kind = 'consumer' AND starts_on = '2025-01-01'").get()).toEqual({ rate: 650 });
+      expect((upgraded.db.prepare("SELECT COUNT(*) AS n FROM interest_rates WHERE kind = 'commercial'").get() as { n: number }).n).toBe(4);
+    } finally {
+      upgraded.close();
+    }
+  });
+
   it('0017 keeps the restore mark of a ledger restored before it, in ledger_meta where health and the batch list read it', () => {
     const dir = scratch();
     const folder = copyMigrations(dir);

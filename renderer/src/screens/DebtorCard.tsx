@@ -38,6 +38,7 @@ export function DebtorCard({ id }: { id: number }) {
     [t('debtor.feeAmount'), d.feeAmount === null ? t('debtor.feeFromRun') : f.euro(d.feeAmount)],
     [t('debtor.discount'), formatDiscount({ amount: d.discountAmount, percent: d.discountPercent }, i18n.language === 'en' ? 'en' : 'nl') || '—'],
     [t('debtor.consolidate'), d.consolidate ? t('app.yes') : t('app.no')],
+    [t('debtor.dunningProfile'), t(`dunningProfile.${d.dunningProfile}`)],
     [t('debtor.tags'), d.tags.length ? <Group gap={4}>{d.tags.map((tag) => <Badge key={tag} variant="light" tt="none">{tag}</Badge>)}</Group> : '—'],
     [t('debtor.language'), t(`fields.language_${d.language}`)],
     ...(d.notes ? ([[t('debtor.notes'), <Text key="notes" size="sm" style={{ whiteSpace: 'pre-wrap' }}>{d.notes}</Text>]] as [string, React.ReactNode][]) : []),

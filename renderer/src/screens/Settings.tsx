@@ -8,8 +8,9 @@ import { CollectionSettings } from './settings/CollectionSettings';
 import { JournalSettings } from './settings/JournalSettings';
 import { OrganisationSettings } from './settings/OrganisationSettings';
 import { StornoSettings } from './settings/StornoSettings';
+import { DunningSettings } from './settings/DunningSettings';
 
-const TABS = ['organisation', 'bankAccounts', 'collection', 'storno', 'chart', 'journals', 'language'] as const;
+const TABS = ['organisation', 'bankAccounts', 'collection', 'storno', 'dunning', 'chart', 'journals', 'language'] as const;
 type Tab = (typeof TABS)[number];
 
 export function Settings({ tab, onChanged }: { tab: string | undefined; onChanged: () => void }) {
@@ -21,6 +22,7 @@ export function Settings({ tab, onChanged }: { tab: string | undefined; onChange
     bankAccounts: () => <BankAccountsSettings />,
     collection: () => <CollectionSettings />,
     storno: () => <StornoSettings />,
+    dunning: () => <DunningSettings />,
     chart: () => <ChartSettings />,
     journals: () => <JournalSettings />,
     language: () => (

@@ -37,6 +37,7 @@ export function DebtorForm({ debtor, onSaved, onCancel }: { debtor: DebtorT; onS
     notes: debtor.notes ?? '',
     tags: debtor.tags,
     feeAmount: debtor.feeAmount,
+    dunningProfile: debtor.dunningProfile,
   });
   const [discount, setDiscount] = useState({ amount: debtor.discountAmount, percent: debtor.discountPercent });
   const set = <K extends keyof typeof d>(key: K, value: (typeof d)[K]) => {
@@ -96,6 +97,16 @@ export function DebtorForm({ debtor, onSaved, onCancel }: { debtor: DebtorT; onS
           w={180}
           onChange={(e) => set('kind', e.currentTarget.value as DebtorT['kind'])}
           data={(['person', 'business'] as const).map((v) => ({ value: v, label: t(`debtorKind.${v}`) }))}
+        />
+        <NativeSelect
+          label={t('debtor.dunningProfile')}
+          name="dunningProfile"
+          value={d.dunningProfile}
+          w={240}
+          description={t('debtor.dunningProfileHint')}
+          onChange={(e) => set('dunningProfile', e.currentTarget.value as DebtorT['dunningProfile'])}
+          data={(['normal', 'gentle', 'excluded'] as const).map((v) => ({ value: v, label: t(`dunningProfile.${v}`) }))}
+          error={form.errorOf('dunningProfile')}
         />
         <NativeSelect
           label={t('debtor.language')}

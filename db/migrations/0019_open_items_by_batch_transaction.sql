@@ -1,1 +1,0 @@
-CREATE INDEX `open_items_batch_transaction` ON `open_items` (`batch_transaction_id`);

@@ -1,0 +1,230 @@
+import { z } from 'zod';
+import { centsField, idField, isoDateField, requiredText } from './fields';
+import { defineMethods } from './method';
+import { Organisation } from './settings';
+
+/** Aanmaningen: dunning levels, the dunning settings, the proposal for a date and the run that books it. */
+
+export const DUNNING_PROFILES = ['normal', 'gentle', 'excluded'] as const;
+export const COLLECTION_COSTS_MODES = ['none', 'announce', 'charge'] as const;
+export const INTEREST_KINDS = ['consumer', 'commercial'] as const;
+
+/** Why a debtor or item gets no letter in a proposal. */
+export const DUNNING_EXCLUSIONS = [
+  'in_collection',
+  'blocked',
+  'arrangement',
+  'below_minimum',
+  'profile_excluded',
+  'gentle_waiting',
+  'recent_contact',
+  'represent',
+  'direct_debit',
+  'costs_term_running',
+  'last_level',
+  'deselected',
+] as const;
+export type DunningExclusion = (typeof DUNNING_EXCLUSIONS)[number];
+
+export const PLACEHOLDERS = ['naam', 'bedrag', 'totaal', 'vervaldatum', 'kenmerk', 'termijn', 'einddatum', 'incassokosten', 'vereniging', 'iban', 'datum', 'lidnummer'] as const;
+
+export const DunningLevel = z.object({
+  id: z.number(),
+  position: z.number(),
+  name: z.string(),
+  daysAfter: z.number(),
+  fee: z.number().nullable(),
+  collectionCosts: z.enum(COLLECTION_COSTS_MODES),
+  textNl: z.string(),
+  textEn: z.string(),
+  setsStatusId: z.number().nullable(),
+  handOver: z.boolean(),
+  active: z.boolean(),
+});
+
+const letterText = requiredText(8000).refine((s) => [...s.matchAll(/\{([^{}]*)\}/g)].every((m) => (PLACEHOLDERS as readonly string[]).includes(m[1]!)), {
+  params: { rule: 'placeholder', nl: `onbekende invulplek; gebruik ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}`, en: `unknown placeholder; use ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}` },
+});
+
+export const DunningLevelInput = z.object({
+  id: idField.optional(),
+  name: requiredText(60),
+  daysAfter: z.number().int().min(0).max(365),
+  fee: centsField.min(1).max(100_000).nullable().default(null),
+  collectionCosts: z.enum(COLLECTION_COSTS_MODES).default('none'),
+  textNl: letterText,
+  textEn: letterText,
+  setsStatusId: idField.nullable().default(null),
+  handOver: z.boolean().default(false),
+  active: z.boolean().default(true),
+});
+
+export const DunningSettings = z.object({
+  minimum: z.number(),
+  collectionCostsVat: z.boolean(),
+  statutoryInterest: z.boolean(),
+  gentleExtraDays: z.number(),
+  recentContactDays: z.number(),
+});
+
+export const InterestRate = z.object({ id: z.number(), kind: z.enum(INTEREST_KINDS), startsOn: z.string(), rate: z.number() });
+
+/** the club and the member on a letter: name, address and how to reach them, as on the organisation card */
+const LetterParty = Organisation;
+
+/** The data one letter holds (electron/dunning/letterData.ts), as the contract carries it. */
+export const DunningLetter = z.object({
+  language: z.enum(['nl', 'en']),
+  date: z.string(),
+  organisation: LetterParty.extend({ iban: z.string(), bic: z.string().nullable() }),
+  debtor: LetterParty.extend({ number: z.string() }),
+  levelName: z.string(),
+  body: z.string(),
+  items: z.array(z.object({ document: z.string(), description: z.string(), itemDate: z.string(), dueDate: z.string(), amount: z.number(), paid: z.number(), open: z.number() })),
+  fees: z.array(z.object({ description: z.string(), amount: z.number() })),
+  collectionCosts: z.object({ amount: z.number(), vat: z.number(), charged: z.boolean() }).nullable(),
+  interest: z.number(),
+  total: z.number(),
+  paymentReference: z.string(),
+  termEndsOn: z.string().nullable(),
+  window: z.object({ leftMm: z.number(), topMm: z.number() }),
+});
+
+export const ProposalItem = z.object({
+  itemId: z.number(),
+  document: z.string(),
+  sourceType: z.string(),
+  dueDate: z.string(),
+  balance: z.number(),
+  /** the level the item has now (null: none yet) and the one this letter brings it to */
+  levelId: z.number().nullable(),
+  nextLevelId: z.number(),
+  nextLevelName: z.string(),
+});
+
+export const ProposalDebtor = z.object({
+  debtorId: z.number(),
+  debtorNumber: z.string(),
+  debtorName: z.string(),
+  kind: z.enum(['person', 'business']),
+  profile: z.enum(DUNNING_PROFILES),
+  delivery: z.enum(['print', 'email']),
+  levelId: z.number(),
+  levelName: z.string(),
+  items: z.array(ProposalItem),
+  principal: z.number(),
+  /** earlier fees and costs still open, named in the letter */
+  openFees: z.number(),
+  fee: z.number(),
+  /** statutory collection costs this letter announces or charges (without BTW) and the BTW */
+  costs: z.number(),
+  costsVat: z.number(),
+  costsMode: z.enum(COLLECTION_COSTS_MODES),
+  interest: z.number(),
+  total: z.number(),
+  termEndsOn: z.string().nullable(),
+});
+
+export const ProposalExclusion = z.object({
+  debtorId: z.number(),
+  debtorNumber: z.string(),
+  debtorName: z.string(),
+  itemId: z.number().nullable(),
+  document: z.string().nullable(),
+  balance: z.number(),
+  reason: z.enum(DUNNING_EXCLUSIONS),
+  detail: z.string().nullable(),
+});
+
+export const DunningProposal = z.object({
+  date: z.string(),
+  debtors: z.array(ProposalDebtor),
+  excluded: z.array(ProposalExclusion),
+  totals: z.object({ letters: z.number(), principal: z.number(), fees: z.number(), costs: z.number() }),
+});
+
+export const DunningRunResult = z.object({
+  runId: z.number().nullable(),
+  dryRun: z.boolean(),
+  date: z.string(),
+  letters: z.array(DunningLetter),
+  fees: z.number(),
+  costs: z.number(),
+  costsVat: z.number(),
+  excluded: z.array(ProposalExclusion),
+});
+
+export const dunningMethods = defineMethods({
+  'dunning.levels.list': {
+    kind: 'read',
+    summary: 'The dunning levels in order, active and inactive.',
+    input: z.object({}),
+    output: z.array(DunningLevel),
+  },
+  'dunning.levels.save': {
+    kind: 'write',
+    summary: 'Adds a dunning level at the end or changes one (name, days, fee, collection costs, letter texts with placeholders, status, hand-over, active).',
+    input: DunningLevelInput,
+    output: z.array(DunningLevel),
+  },
+  'dunning.levels.move': {
+    kind: 'write',
+    summary: 'Moves a dunning level one place up or down.',
+    input: z.object({ id: idField, direction: z.enum(['up', 'down']) }),
+    output: z.array(DunningLevel),
+  },
+  'dunning.settings.get': {
+    kind: 'read',
+    summary: 'The dunning settings: minimum amount, BTW on collection costs, statutory interest, gentle extra days, recent contact days.',
+    input: z.object({}),
+    output: DunningSettings,
+  },
+  'dunning.settings.save': {
+    kind: 'write',
+    summary: 'Changes the dunning settings.',
+    input: z.object({
+      minimum: centsField.min(0).max(100_000_000).optional(),
+      collectionCostsVat: z.boolean().optional(),
+      statutoryInterest: z.boolean().optional(),
+      gentleExtraDays: z.number().int().min(0).max(365).optional(),
+      recentContactDays: z.number().int().min(0).max(365).optional(),
+    }),
+    output: DunningSettings,
+  },
+  'dunning.interestRates.list': {
+    kind: 'read',
+    summary: 'The statutory interest rates (consumer art. 6:119, commercial art. 6:119a BW) with the day each starts.',
+    input: z.object({}),
+    output: z.array(InterestRate),
+  },
+  'dunning.interestRates.save': {
+    kind: 'write',
+    summary: 'Adds a statutory interest rate from a date (or changes the rate of that date).',
+    input: z.object({ kind: z.enum(INTEREST_KINDS), startsOn: isoDateField, rate: z.number().int().min(0).max(5_000) }),
+    output: z.array(InterestRate),
+  },
+  'dunning.collectionCosts': {
+    kind: 'read',
+    summary: 'Statutory collection costs (WIK scale) for a principal in cents, and the BTW on top when the club cannot reclaim it.',
+    input: z.object({ principal: centsField.min(0) }),
+    output: z.object({ principal: z.number(), costs: z.number(), vat: z.number() }),
+  },
+  'dunning.proposal': {
+    kind: 'read',
+    summary: 'Per debtor the overdue items and the level each reaches on the date, with fees and collection costs; the excluded with the reason.',
+    input: z.object({ date: isoDateField }),
+    output: DunningProposal,
+  },
+  'dunning.run': {
+    kind: 'write',
+    summary: 'Books the dunning run for the chosen debtors in one transaction: letters, fees, collection costs, item levels, debtor statuses and dossier entries.',
+    input: z.object({ date: isoDateField, debtorIds: z.array(idField), dryRun: z.boolean().default(false) }),
+    output: DunningRunResult,
+  },
+  'dunning.waiveFee': {
+    kind: 'write',
+    summary: 'Waives an unpaid dunning fee or collection costs item: written off to the revenue account it was booked to.',
+    input: z.object({ itemId: idField, reason: requiredText(500) }),
+    output: z.object({ itemId: z.number(), entryId: z.number(), amount: z.number() }),
+  },
+});
