@@ -22,7 +22,8 @@ export function incassokostenCommand(args: Args): void {
 
 /**
  * `penning dunning-run --date <d> [--dry-run] --out <folder>`: the run for every debtor the proposal
- * names, booked in one transaction (or not at all with --dry-run); prints the summary.
+ * names, booked in one transaction (or not at all with --dry-run), the letters written into a folder
+ * of the run under --out (per member a PDF and an .eml draft, and one PDF to print); prints the summary.
  */
 export async function dunningRunCommand(c: Caller, args: Args): Promise<void> {
   const date = args.options.get('--date');
@@ -35,7 +36,7 @@ export async function dunningRunCommand(c: Caller, args: Args): Promise<void> {
     report({ code: 'validation', field: 'out', rule: 'folder', message: { nl: `--out "${out}": map bestaat niet`, en: `--out "${out}": folder does not exist` } }, c.lang);
   }
   const proposal = await c.call('dunning.proposal', { date });
-  const result = await c.call('dunning.run', { date, debtorIds: proposal.debtors.map((d) => d.debtorId), dryRun });
+  const result = await c.call('dunning.run', { date, debtorIds: proposal.debtors.map((d) => d.debtorId), dryRun, ...(dryRun ? {} : { out }) });
   const byNumber = new Map(proposal.debtors.map((d) => [d.debtorNumber, d]));
   print({
     date,
@@ -60,6 +61,9 @@ export async function dunningRunCommand(c: Caller, args: Args): Promise<void> {
     costs: result.costs,
     costsVat: result.costsVat,
     excluded: result.excluded.map((e) => ({ debtor: e.debtorNumber, name: e.debtorName, document: e.document, amount: e.balance, reason: e.reason, detail: e.detail })),
+    folder: result.folder,
+    printFile: result.printFile,
+    files: result.files.map((f) => ({ debtor: f.debtorNumber, pdf: f.pdf, eml: f.eml })),
   });
 }
 

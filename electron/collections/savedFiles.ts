@@ -12,25 +12,33 @@ import { getBatch } from './queries';
 import { saveCollection } from './save';
 
 /**
+ * Before a run that books and writes files: the ledger must be writable and a backup is made (no
+ * copy, no run).
+ */
+export function backupBeforeRun(ctx: Ctx, reason: BackupReason): void {
+  assertWritable(ctx);
+  if (ctx.file === ':memory:') return;
+  try {
+    createBackup(ctx.db, ctx.file, reason);
+  } catch (e) {
+    throw validationError(
+      'db',
+      'backup',
+      `De reservekopie vóór deze run kon niet worden gemaakt in ${backupsFolder(ctx.file)} (${(e as Error).message}); er is niets geboekt`,
+      `The backup before this run could not be made in ${backupsFolder(ctx.file)} (${(e as Error).message}); nothing was booked`,
+    );
+  }
+}
+
+/**
  * The one way a run places its bank file on disk, for every transport that asks for a path (the
- * CLI's --out, a save dialog): the target is checked before anything is booked, a backup is made
- * (no copy, no run), then the files are in place before the booking commits.
+ * CLI's --out, a save dialog): the target is checked before anything is booked, a backup is made,
+ * then the files are in place before the booking commits.
  */
 function prepare(ctx: Ctx, out: string, reason: BackupReason): string {
   assertWritable(ctx);
   const target = checkOutputTarget(out, 'out');
-  if (ctx.file !== ':memory:') {
-    try {
-      createBackup(ctx.db, ctx.file, reason);
-    } catch (e) {
-      throw validationError(
-        'db',
-        'backup',
-        `De reservekopie vóór deze run kon niet worden gemaakt in ${backupsFolder(ctx.file)} (${(e as Error).message}); er is niets geboekt`,
-        `The backup before this run could not be made in ${backupsFolder(ctx.file)} (${(e as Error).message}); nothing was booked`,
-      );
-    }
-  }
+  backupBeforeRun(ctx, reason);
   return target;
 }
 

@@ -4,6 +4,7 @@ import { collectionCosts, collectionCostsVat } from './collectionCosts';
 import { listLevels, moveLevel, saveLevel } from './levels';
 import { dunningProposal } from './proposal';
 import { bookDunningRun } from './run';
+import { letterFile, runDunningWithFiles } from './runFiles';
 import { getDunningSettings, listInterestRates, saveDunningSettings, saveInterestRate } from './settings';
 import { waiveFee } from './waive';
 
@@ -20,6 +21,8 @@ export const dunningHandlers: HandlersFor<typeof dunningMethods> = {
     return { principal: input.principal, costs, vat: collectionCostsVat(costs, getDunningSettings(ctx).collectionCostsVat) };
   },
   'dunning.proposal': (ctx, input) => dunningProposal(ctx, input.date),
-  'dunning.run': (ctx, input) => bookDunningRun(ctx, input.date, input.debtorIds, { dryRun: input.dryRun }),
+  'dunning.run': (ctx, { dryRun, ...input }) =>
+    dryRun ? { ...bookDunningRun(ctx, input.date, input.debtorIds, { dryRun }), folder: null, files: [], printFile: null } : runDunningWithFiles(ctx, input),
+  'dunning.letterFile': (ctx, input) => letterFile(ctx, input.letterId, input.kind),
   'dunning.waiveFee': (ctx, input) => waiveFee(ctx, input),
 };

@@ -46,3 +46,11 @@ export interface DunningLetterData {
   /** where the address must sit for the envelope's window, from the sheet's left and top edge */
   window: { leftMm: number; topMm: number };
 }
+
+/**
+ * The common Dutch window envelope (EA5/6, 220 x 110 mm, "venster links", A4 folded in three):
+ * its window is about 90 x 40 mm, 20 mm from the left. On the sheet that puts the address field at
+ * 20 mm from the left and 50 mm from the top; lines are kept within 85 x 40 mm so they stay visible
+ * however the sheet shifts a few millimetres in the envelope. Other envelopes: the window setting.
+ */
+export const DEFAULT_WINDOW = { leftMm: 20, topMm: 50, widthMm: 85, heightMm: 40 } as const;

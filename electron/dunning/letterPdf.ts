@@ -4,7 +4,7 @@ import { formatIban } from '../../shared/iban';
 import { PdfConcat } from '../letters/pdfConcat';
 import { fitsOneLine, newPdf, table, textLine } from '../letters/pdfDoc';
 import { epcPayload, letterPayment } from './epcQr';
-import type { DunningLetterData } from './letterData';
+import { DEFAULT_WINDOW, type DunningLetterData } from './letterData';
 import { addressLines, chargedVatNote, expectedTotal, formatDate, fourteenDayNotice, LABELS, money, needsGreeting, paymentSentence, splitBody } from './letterText';
 import { drawQr, MM } from './qrPdf';
 import { winAnsi } from './winAnsi';
@@ -16,13 +16,7 @@ import { winAnsi } from './winAnsi';
  * code for the total.
  */
 
-/**
- * The common Dutch window envelope (EA5/6, 220 x 110 mm, "venster links", A4 folded in three):
- * its window is about 90 x 40 mm, 20 mm from the left. On the sheet that puts the address field at
- * 20 mm from the left and 50 mm from the top; lines are kept within 85 x 40 mm so they stay visible
- * however the sheet shifts a few millimetres in the envelope. Other envelopes: the window setting.
- */
-export const DEFAULT_WINDOW = { leftMm: 20, topMm: 50, widthMm: 85, heightMm: 40 } as const;
+export { DEFAULT_WINDOW } from './letterData';
 
 const MARGINS = { left: 20 * MM, right: 20 * MM, top: 26 * MM, bottom: 18 * MM };
 const NAVY = '#16324a';

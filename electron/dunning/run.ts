@@ -9,17 +9,16 @@ import { accountForRole } from '../ledger/chart';
 import { postEntry, type PostingLine } from '../ledger/post';
 import { stmt } from '../preparedStatements';
 import { euro } from '../statements/euro';
-import type { DunningLetterData, LetterParty } from './letterData';
+import { DEFAULT_WINDOW, type DunningLetterData, type LetterParty } from './letterData';
 import { fillLetterText } from './levelText';
 import { planDunning, type Exclusion, type PlannedLetter } from './proposal';
 import { letterReference } from './reference';
 
 /** Days a letter gives to pay; a fee or costs item falls due after them. */
 export const LETTER_TERM_DAYS = 14;
-/** The common Dutch window envelope (EA5/6, window left): address block from the sheet's left and top edge. */
-export const DEFAULT_WINDOW = { leftMm: 22, topMm: 50 };
 
-type RunResult = z.output<typeof DunningRunResult>;
+/** the run as booked; where its files went is added by the file step (runFiles.ts) */
+type RunResult = Omit<z.output<typeof DunningRunResult>, 'folder' | 'files' | 'printFile'>;
 
 type OrgRow = LetterParty & { left: number | null; top: number | null };
 

@@ -143,6 +143,8 @@ export const DunningProposal = z.object({
   totals: z.object({ letters: z.number(), principal: z.number(), fees: z.number(), costs: z.number() }),
 });
 
+export const WrittenLetterFile = z.object({ letterId: z.number(), debtorNumber: z.string(), pdf: z.string(), eml: z.string().nullable() });
+
 export const DunningRunResult = z.object({
   runId: z.number().nullable(),
   dryRun: z.boolean(),
@@ -152,6 +154,10 @@ export const DunningRunResult = z.object({
   costs: z.number(),
   costsVat: z.number(),
   excluded: z.array(ProposalExclusion),
+  /** where the letters were written (a run without dryRun): the run's folder, each letter's PDF and .eml draft, the print file */
+  folder: z.string().nullable().default(null),
+  files: z.array(WrittenLetterFile).default([]),
+  printFile: z.string().nullable().default(null),
 });
 
 export const dunningMethods = defineMethods({
@@ -217,9 +223,17 @@ export const dunningMethods = defineMethods({
   },
   'dunning.run': {
     kind: 'write',
-    summary: 'Books the dunning run for the chosen debtors in one transaction: letters, fees, collection costs, item levels, debtor statuses and dossier entries.',
-    input: z.object({ date: isoDateField, debtorIds: z.array(idField), dryRun: z.boolean().default(false) }),
+    fileOperation: true,
+    summary:
+      'Books the dunning run for the chosen debtors in one transaction (letters, fees, collection costs, item levels, debtor statuses, dossier entries) and writes the letters: per debtor a PDF and, with an e-mail address, an .eml draft, plus one PDF to print, in a folder of the run under `out` (default: the Aanmaningen folder beside the ledger). The files are in place before the booking commits.',
+    input: z.object({ date: isoDateField, debtorIds: z.array(idField), dryRun: z.boolean().default(false), out: requiredText(4096).optional() }),
     output: DunningRunResult,
+  },
+  'dunning.letterFile': {
+    kind: 'read',
+    summary: "A written letter's PDF or .eml draft, or its run's print file, read back from where the run wrote it (refused when it is gone or changed).",
+    input: z.object({ letterId: idField, kind: z.enum(['pdf', 'eml', 'print']) }),
+    output: z.object({ fileName: z.string(), mediaType: z.string(), base64: z.string() }),
   },
   'dunning.waiveFee': {
     kind: 'write',

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { call } from '../../electron/api';
 import { withClub, type Session } from './harness';
@@ -53,11 +54,32 @@ describe('Aanmaningen', () => {
     await table.getByText('Anna Bakker').waitFor({ state: 'detached' });
     // the next proposal starts with everyone chosen again
     await page.getByRole('button', { name: 'Aanmaningen maken (1 brief)' }).waitFor();
+    // the letters written: Anna's PDF and the print file download; she has no e-mail, so no draft
+    const written = page.getByRole('table', { name: 'Geschreven brieven per lid' });
+    await written.getByText('Anna Bakker').waitFor();
+    await written.getByText('geen e-mailadres: per post').waitFor();
     await s.shot('dunning-03-gemaakt');
+    const [pdf] = await Promise.all([page.waitForEvent('download'), written.getByRole('button', { name: 'Brief (PDF)' }).click()]);
+    expect(pdf.suggestedFilename()).toMatch(/^herinnering-.+\.pdf$/);
+    expect(fs.readFileSync((await pdf.path())!).subarray(0, 5).toString()).toBe('%PDF-');
+    const [print] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Alles afdrukken (één PDF)' }).click()]);
+    expect(print.suggestedFilename()).toMatch(/^aanmaningen-\d{4}-\d{2}-\d{2}-run-1\.pdf$/);
     const letters = s.server.ctx.db.prepare('SELECT debtor_id AS debtorId FROM dunning_letters').all();
     expect(letters).toEqual([{ debtorId: anna }]);
+    // with the club's e-mail address set, Dirk (who has one) also gets a draft to open in the mail program
+    const org = call(s.server.ctx, 'settings.get', {}).organisation;
+    call(s.server.ctx, 'settings.update', { organisation: { name: org.name, city: org.city ?? undefined, email: 'penningmeester@zwaluwen.example' } });
+    await page.getByRole('button', { name: 'Aanmaningen maken (1 brief)' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Aanmaningen maken' }).click();
+    await written.getByText('Sportschool De Rek BV').waitFor();
+    const [eml] = await Promise.all([page.waitForEvent('download'), written.getByRole('button', { name: 'E-mailconcept' }).click()]);
+    expect(eml.suggestedFilename()).toMatch(/\.eml$/);
+    const draft = fs.readFileSync((await eml.path())!, 'utf8');
+    expect(draft).toMatch(/^X-Unsent: 1\r$/m);
+    expect(draft).toMatch(/^To: .*info@derek\.nl/m);
+    await s.shot('dunning-03b-concept');
     expect(call(s.server.ctx, 'debtors.get', { id: anna }).statusName).toBe('Herinnering');
-    expect(call(s.server.ctx, 'debtors.get', { id: dirk }).statusName).not.toBe('Herinnering');
+    expect(call(s.server.ctx, 'debtors.get', { id: dirk }).statusName).toBe('Herinnering');
     expect(s.problems).toEqual([]);
   });
 

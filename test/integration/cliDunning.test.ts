@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -51,7 +52,17 @@ describe('penning dunning-run', () => {
       excluded: [{ name: 'Bob Visser', reason: 'blocked', amount: 9_000 }],
     });
     const real = cli('dunning-run', '--date', '2026-11-20', '--out', out);
+    expect(real.stderr).toBe('');
     expect(real.json).toMatchObject({ dryRun: false, runId: 1, letters: [{ level: 'Herinnering' }] });
+    // the letters are on disk in a folder of the run: one PDF for the member (no e-mail, so no draft) and the print file
+    const folder = path.join(out, 'aanmaningen-2026-11-20-run-1');
+    expect(real.json.folder).toBe(folder);
+    expect(fs.readdirSync(folder).sort()).toEqual(['aanmaningen-2026-11-20-run-1.pdf', `herinnering-${real.json.files[0].debtor.toLowerCase()}.pdf`]);
+    expect(real.json.files).toEqual([{ debtor: real.json.letters[0].debtor, pdf: path.join(folder, `herinnering-${real.json.files[0].debtor.toLowerCase()}.pdf`), eml: null }]);
+    const text = execFileSync('pdftotext', ['-layout', real.json.files[0].pdf, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Anna Bakker');
+    expect(text).toContain('Herinnering');
+    expect(fs.readFileSync(real.json.printFile).subarray(0, 5).toString()).toBe('%PDF-');
     const again = cli('dunning-run', '--date', '2026-11-20', '--dry-run', '--out', out);
     expect(again.json.letters).toEqual([]);
     const missing = cli('dunning-run', '--date', '2026-11-20', '--out', path.join(out, 'nope'));

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { subLedgerMismatches, unbalancedEntries } from '../../db/checks';
-import { call, dispatch } from '../../electron/api';
+import { call, dispatch, dispatchAsync } from '../../electron/api';
 import { collectionCosts } from '../../electron/dunning/collectionCosts';
 import { bookDunningRun } from '../../electron/dunning/run';
 import { termEndsOn } from '../../electron/dunning/term';
@@ -22,7 +22,8 @@ function invariant(): void {
 }
 
 const proposal = (date: string) => call(t.ctx, 'dunning.proposal', { date });
-const run = (date: string, debtorIds?: number[]) => call(t.ctx, 'dunning.run', { date, debtorIds: debtorIds ?? proposal(date).debtors.map((d) => d.debtorId) });
+// the booking itself; writing the letters around it is dunningRunFiles.test.ts's
+const run = (date: string, debtorIds?: number[]) => bookDunningRun(t.ctx, date, debtorIds ?? proposal(date).debtors.map((d) => d.debtorId));
 const reasonsOf = (date: string, debtorId: number) => proposal(date).excluded.filter((e) => e.debtorId === debtorId).map((e) => e.reason);
 const levelNames = () => call(t.ctx, 'dunning.levels.list', {}).map((l) => l.name);
 const levelId = (name: string) => call(t.ctx, 'dunning.levels.list', {}).find((l) => l.name === name)!.id;
@@ -278,7 +279,7 @@ describe('the run', () => {
     invariant();
   });
 
-  it('books nothing on a dry run, and refuses a debtor the proposal does not name at its field', () => {
+  it('books nothing on a dry run, and refuses a debtor the proposal does not name at its field', async () => {
     const d = member(t, { name: 'Pim', mandate: null });
     const other = member(t, { name: 'Quinten', mandate: null });
     invoice(t, d, 15_000);
@@ -287,7 +288,7 @@ describe('the run', () => {
     expect(dry).toMatchObject({ runId: null, dryRun: true, letters: [expect.objectContaining({ levelName: 'Herinnering' })] });
     expect(t.ctx.db.prepare('SELECT COUNT(*) AS n FROM dunning_letters').get()).toEqual(before);
     expect(itemRow(itemsOf(d, 'invoice')[0]!.id).levelId).toBeNull();
-    const bad = dispatch(t.ctx, 'dunning.run', { date: '2026-11-20', debtorIds: [d, other] });
+    const bad = await dispatchAsync(t.ctx, 'dunning.run', { date: '2026-11-20', debtorIds: [d, other] });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error).toMatchObject({ code: 'validation', field: 'debtorIds.1', rule: 'not_proposed' });
     expect(t.ctx.db.prepare('SELECT COUNT(*) AS n FROM dunning_letters').get()).toEqual(before);
@@ -304,7 +305,7 @@ describe('the run', () => {
           for (const gap of gaps) {
             date = addDays(date, gap);
             const p = call(local.ctx, 'dunning.proposal', { date });
-            if (p.debtors.length) call(local.ctx, 'dunning.run', { date, debtorIds: p.debtors.map((x) => x.debtorId) });
+            if (p.debtors.length) bookDunningRun(local.ctx, date, p.debtors.map((x) => x.debtorId));
           }
           const charges = local.ctx.db
             .prepare("SELECT l.id, l.date FROM dunning_letters l WHERE l.costs > 0 AND l.term_ends_on IS NULL")

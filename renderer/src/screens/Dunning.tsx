@@ -1,18 +1,20 @@
 import { Alert, Badge, Button, Card, Checkbox, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type ColumnDef, type SortingState } from '@tanstack/react-table';
-import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
+import { IconArrowDown, IconArrowUp, IconArrowsSort, IconFileTypePdf, IconMail, IconPrinter } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../shared/api/contract';
 import { localDate } from '../../../shared/dates';
 import { call } from '../api/client';
 import { DateField } from '../components/DateField';
+import { base64Bytes, downloadFile } from '../components/download';
 import { useFormat } from '../components/format';
 import { LoadError, Loading } from '../components/Loading';
 import { useAction } from '../hooks/useAction';
 import { useQuery } from '../hooks/useApi';
 
 type Proposal = Output<'dunning.proposal'>;
+type RunResult = Output<'dunning.run'>;
 type Row = Proposal['debtors'][number];
 const figures = { whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' } as const;
 
@@ -23,6 +25,7 @@ export function Dunning() {
   const proposal = useQuery('dunning.proposal', { date: date ?? localDate(new Date()) });
   // after a run the new proposal starts with everyone chosen again
   const [runs, setRuns] = useState(0);
+  const [lastRun, setLastRun] = useState<RunResult | null>(null);
   return (
     <Stack gap="lg">
       <Title order={1}>{t('dunning.title')}</Title>
@@ -33,12 +36,13 @@ export function Dunning() {
       </Card>
       {proposal.error && <LoadError error={proposal.error} retry={proposal.reload} />}
       {!proposal.data && !proposal.error && <Loading />}
-      {proposal.data && <ProposalView key={`${proposal.data.date}-${runs}`} proposal={proposal.data} onDone={() => { setRuns((n) => n + 1); proposal.reload(); }} />}
+      {lastRun && <WrittenLetters run={lastRun} />}
+      {proposal.data && <ProposalView key={`${proposal.data.date}-${runs}`} proposal={proposal.data} onDone={(r) => { setLastRun(r); setRuns((n) => n + 1); proposal.reload(); }} />}
     </Stack>
   );
 }
 
-function ProposalView({ proposal, onDone }: { proposal: Proposal; onDone: () => void }) {
+function ProposalView({ proposal, onDone }: { proposal: Proposal; onDone: (run: RunResult) => void }) {
   const { t } = useTranslation();
   const f = useFormat();
   const action = useAction();
@@ -131,7 +135,7 @@ function ProposalView({ proposal, onDone }: { proposal: Proposal; onDone: () => 
         confirmLabel: t('dunning.make'),
       },
       success: (r) => {
-        onDone();
+        onDone(r);
         return t('dunning.made', { count: r.letters.length, fees: f.euro(r.fees), costs: f.euro(r.costs + r.costsVat) });
       },
     });
@@ -243,6 +247,73 @@ function Excluded({ excluded }: { excluded: Proposal['excluded'] }) {
                 </Table.Td>
               </Table.Tr>
             ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Card>
+  );
+}
+
+/** The letters the last run wrote: the print file, and per member the PDF and the e-mail draft to open in the mail program. */
+function WrittenLetters({ run }: { run: RunResult }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const action = useAction();
+  const open = (letterId: number, kind: 'pdf' | 'eml' | 'print') =>
+    action.run(async () => {
+      const file = await call('dunning.letterFile', { letterId, kind });
+      downloadFile(file.fileName, base64Bytes(file.base64), file.mediaType);
+    });
+  const first = run.files[0];
+  if (!first) return null;
+  return (
+    <Card component="section" aria-label={t('dunning.written')}>
+      <Group justify="space-between" mb="xs">
+        <Title order={2}>{t('dunning.written')} ({run.files.length})</Title>
+        <Button leftSection={<IconPrinter size={16} />} onClick={() => open(first.letterId, 'print')}>
+          {t('dunning.printAll')}
+        </Button>
+      </Group>
+      <Text size="sm" c="dimmed" mb="sm">
+        {t('dunning.writtenHint', { folder: run.folder ?? '' })}
+      </Text>
+      <Table.ScrollContainer minWidth={700}>
+        <Table aria-label={t('dunning.writtenTable')} fz="sm">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('dunning.debtor')}</Table.Th>
+              <Table.Th>{t('dunning.level')}</Table.Th>
+              <Table.Th ta="right">{t('dunning.total')}</Table.Th>
+              <Table.Th>{t('dunning.letterFiles')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {run.files.map((file, i) => {
+              const letter = run.letters[i]!;
+              return (
+                <Table.Tr key={file.letterId}>
+                  <Table.Td>
+                    {letter.debtor.number} {letter.debtor.name}
+                  </Table.Td>
+                  <Table.Td>{letter.levelName}</Table.Td>
+                  <Table.Td ta="right" style={figures}>{f.euro(letter.total)}</Table.Td>
+                  <Table.Td>
+                    <Group gap="xs" wrap="nowrap">
+                      <Button size="compact-sm" variant="light" leftSection={<IconFileTypePdf size={14} />} onClick={() => open(file.letterId, 'pdf')}>
+                        {t('dunning.letterPdf')}
+                      </Button>
+                      {file.eml ? (
+                        <Button size="compact-sm" variant="light" leftSection={<IconMail size={14} />} onClick={() => open(file.letterId, 'eml')}>
+                          {t('dunning.letterEml')}
+                        </Button>
+                      ) : (
+                        <Text size="xs" c="dimmed">{t('dunning.noEml')}</Text>
+                      )}
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
