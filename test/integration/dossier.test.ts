@@ -26,8 +26,9 @@ function errorOf(method: string, input: unknown) {
 }
 const count = (sql: string, ...p: unknown[]) => (t.ctx.db.prepare(sql).get(...p) as { n: number }).n;
 
-/** Levels as the treasurer sets them up (the levels screen is another part of the issue; the table is what counts here). */
+/** A ladder of the test's own instead of the default one (the table is what the call list reads). */
 function levels(spec: { name: string; daysAfter: number; handOver?: boolean; active?: boolean }[]): number[] {
+  t.ctx.db.prepare('DELETE FROM dunning_levels').run();
   return spec.map((l, i) =>
     Number(
       t.ctx.db
