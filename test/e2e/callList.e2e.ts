@@ -29,6 +29,8 @@ function seed() {
   post(anna.id, 15_000, addDays(today, -60));
   post(bob.id, 4_500, addDays(today, 20));
   post(cas.id, 9_000, addDays(today, -60));
+  // a ladder of the test's own in place of the default levels
+  db.prepare('DELETE FROM dunning_levels').run();
   const level = (position: number, name: string, handOver = 0) =>
     Number(db.prepare("INSERT INTO dunning_levels (position, name, days_after, text_nl, text_en, hand_over) VALUES (?, ?, 14, 'Tekst', 'Text', ?)").run(position, name, handOver).lastInsertRowid);
   level(1, 'Herinnering');

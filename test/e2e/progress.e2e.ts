@@ -91,15 +91,18 @@ describe('progress of long work', () => {
       if (!seen.includes(now)) seen.push(now);
       if (!textChecked) {
         expect(look.text).toContain(`Specificaties ${batch.reference} maken`);
-        expect(look.text).toMatch(new RegExp(`\\b\\d+ van ${total} specificaties\\b`));
+        // innerText is the plain textContent (label and counts run together) when the bar is caught as it goes away
+        expect(look.text).toMatch(new RegExp(`(?:^|\\D)\\d+ van ${total} specificaties\\b`));
         expect(look.valuetext).toMatch(new RegExp(`^\\d+ van ${total} specificaties$`));
         textChecked = true;
       }
-      if (seen.length === 3) await s.shot('70-voortgang-specificaties');
+      if (seen.length === 1) await s.shot('70-voortgang-specificaties');
       await page.waitForTimeout(60);
     }
     expect(textChecked).toBe(true);
-    expect(seen.length).toBeGreaterThanOrEqual(3);
+    // since the PDFs got faster (fonts parsed once) 224 specifications take a few tenths of a second,
+    // so one look may be all there is; that the bar moves during long work is the member import's test below
+    expect(seen.length).toBeGreaterThanOrEqual(1);
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
 
     const zip = await download;
