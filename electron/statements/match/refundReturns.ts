@@ -1,7 +1,6 @@
 import { formatDate } from '../../../shared/dates';
 import { reasonLabel } from '../../../shared/returnReasons';
 import type { Ctx } from '../../context';
-import { createItem, recordEvent } from '../../items/openItems';
 import { accountForRole } from '../../ledger/chart';
 import { postEntry, type PostingLine } from '../../ledger/post';
 import { journalOfKind } from '../../collections/numbering';
@@ -9,6 +8,7 @@ import { stmt } from '../../preparedStatements';
 import { type EntryToMatch, explainUnmatched, type NewAllocation, recordMatch, type Text } from '../entryRecord';
 import type { EntryDetail } from '../model';
 import { euro } from '../euro';
+import { portionsOf, reopenPortions } from './reopenPortions';
 
 interface RefundTx {
   id: number;
@@ -108,21 +108,7 @@ function reopenCredit(ctx: Ctx, m: EntryToMatch, d: EntryDetail, tx: RefundTx, e
   const date = m.entry.bookingDate;
   const why = `${label.nl}${code ? ` (${code})` : ''}${d.returnInfo?.reasonText ? ` — ${d.returnInfo.reasonText}` : ''}`;
   const history = `Terugbetaling ${tx.reference} naar ${tx.iban} teruggekomen op ${formatDate(date)}: ${why}. Het tegoed staat weer open; controleer het IBAN en betaal opnieuw terug`;
-  const portions = stmt(ctx.db, 'SELECT item_id AS itemId, amount FROM batch_transaction_items WHERE transaction_id = ?').all(tx.id) as { itemId: number; amount: number }[];
-  const holds = stmt(ctx.db, "SELECT 1 FROM open_items WHERE id = ? AND batch_transaction_id = ? AND state = 'refunded'");
-  const reopen = stmt(ctx.db, "UPDATE open_items SET state = 'open', balance = ?, batch_transaction_id = NULL, closed_on = NULL WHERE id = ? AND batch_transaction_id = ? AND state = 'refunded'");
-  for (const p of portions) {
-    if (holds.get(p.itemId, tx.id)) {
-      recordEvent(ctx, p.itemId, 'refund_returned', history, { entryId, reason: code, balanceAfter: p.amount });
-      reopen.run(p.amount, p.itemId, tx.id);
-    } else {
-      createItem(
-        ctx,
-        { debtorId: tx.debtorId, sourceType: 'journal', entryId, document: `RETOUR-${tx.reference}`, description: `Teruggekomen terugbetaling ${tx.reference}`, itemDate: date, dueDate: date, amount: p.amount },
-        { kind: 'refund_returned', text: history, reason: code, relatedItemId: p.itemId },
-      );
-    }
-  }
+  reopenPortions(ctx, tx, portionsOf(ctx, tx.id), ['refunded'], { kind: 'refund_returned', text: history, reason: code, entryId, date }, { document: `RETOUR-${tx.reference}`, description: `Teruggekomen terugbetaling ${tx.reference}` });
   stmt(ctx.db, 'INSERT INTO refund_returns (statement_entry_id, transaction_id, debtor_id, date, amount, reason_code, reason_text, journal_entry_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
     m.id, tx.id, tx.debtorId, date, tx.amount, code, d.returnInfo?.reasonText ?? null, entryId,
   );

@@ -2,7 +2,6 @@ import { formatDate } from '../../../shared/dates';
 import { euro } from '../euro';
 import { reasonLabel } from '../../../shared/returnReasons';
 import type { Ctx } from '../../context';
-import { createItem, recordEvent } from '../../items/openItems';
 import { accountForRole } from '../../ledger/chart';
 import { postEntry, type PostingLine } from '../../ledger/post';
 import { journalOfKind } from '../../collections/numbering';
@@ -12,6 +11,7 @@ import type { EntryDetail } from '../model';
 import { applyStornoPolicy } from '../stornoPolicy';
 import { confirmIfComplete } from './batchCredit';
 import { openDebitsOf } from './openDebits';
+import { portionsOf, reopenPortions } from './reopenPortions';
 
 interface TxRow {
   id: number;
@@ -136,25 +136,12 @@ function reopenTransaction(ctx: Ctx, m: EntryToMatch, d: EntryDetail, tx: TxRow,
   const code = d.returnInfo?.reasonCode ?? null;
   const label = reasonLabel(code);
   const kind = d.returnInfo?.kind ?? (m.preSettlement ? 'reject' : 'return');
-  const portions = stmt(ctx.db, 'SELECT item_id AS itemId, amount FROM batch_transaction_items WHERE transaction_id = ?').all(tx.id) as { itemId: number; amount: number }[];
+  const portions = portionsOf(ctx, tx.id);
   const date = m.entry.bookingDate;
   const outcome = applyStornoPolicy(ctx, { debtorId: tx.debtorId, mandateId: tx.mandateId, reasonCode: code, date, itemIds: portions.map((p) => p.itemId), reference: tx.reference, kind });
   const history = `Incasso ${tx.reference} ${m.preSettlement ? 'geweigerd' : 'teruggeboekt'} op ${formatDate(date)}: ${label.nl}${code ? ` (${code})` : ''}${d.returnInfo?.reasonText ? ` — ${d.returnInfo.reasonText}` : ''}. ${outcome.outcome.nl}`;
-  const reopen = stmt(ctx.db, "UPDATE open_items SET state = 'open', balance = ?, batch_transaction_id = NULL, closed_on = NULL WHERE id = ? AND batch_transaction_id = ? AND state IN ('in_collection', 'settled')");
-  const holds = stmt(ctx.db, "SELECT 1 FROM open_items WHERE id = ? AND batch_transaction_id = ? AND state IN ('in_collection', 'settled')");
-  for (const p of portions) {
-    if (holds.get(p.itemId, tx.id)) {
-      recordEvent(ctx, p.itemId, 'returned', history, { entryId, reason: code, balanceAfter: p.amount });
-      reopen.run(p.amount, p.itemId, tx.id);
-    } else {
-      // the item moved on meanwhile (merged, split): the returned amount is owed again as an item of its own
-      createItem(
-        ctx,
-        { debtorId: tx.debtorId, sourceType: 'journal', entryId, document: `STORNO-${tx.reference}`, description: `Teruggeboekte incasso ${tx.reference}`, itemDate: date, dueDate: date, amount: p.amount },
-        { kind: 'returned', text: history, reason: code, relatedItemId: p.itemId },
-      );
-    }
-  }
+  // an item that moved on meanwhile (merged, split) gets the returned amount as an item of its own
+  reopenPortions(ctx, tx, portions, ['in_collection', 'settled'], { kind: 'returned', text: history, reason: code, entryId, date }, { document: `STORNO-${tx.reference}`, description: `Teruggeboekte incasso ${tx.reference}` });
   stmt(
     ctx.db,
     `INSERT INTO collection_returns (statement_entry_id, transaction_id, debtor_id, mandate_id, date, amount, kind, reason_code, reason_text, action, outcome_nl, outcome_en, b2b_refund, charges, journal_entry_id)
