@@ -33,6 +33,7 @@ function letters(n: number): DunningLetterData[] {
       fees,
       collectionCosts,
       interest,
+      interestThrough: interest ? '2026-11-26' : null,
       total,
       paymentReference: `2026${String(1000 + k).padStart(6, '0')}`,
       termEndsOn: announced ? '2026-12-11' : null,

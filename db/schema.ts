@@ -338,6 +338,8 @@ export const openItems = sqliteTable(
     /** dunning: the last level this item reached, and the date of that letter */
     dunningLevelId: integer('dunning_level_id'),
     dunnedOn: text('dunned_on'),
+    /** statutory interest on this item is booked through this day (a dunning letter charged it); null: none yet */
+    interestThrough: text('interest_through'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -819,6 +821,8 @@ export const dunningLetterItems = sqliteTable(
       .notNull()
       .references(() => openItems.id),
     open: integer('open').notNull(),
+    /** the letter charged the statutory collection costs on this item's open amount (a part payment later lowers them) */
+    chargedCosts: integer('charged_costs', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [uniqueIndex('dunning_letter_items_unique').on(t.letterId, t.itemId), index('dunning_letter_items_item').on(t.itemId)],
 );

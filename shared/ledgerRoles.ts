@@ -13,6 +13,7 @@ export const ACCOUNT_ROLES = [
   'dunningFees',
   'collectionCosts',
   'collectionCostsVat',
+  'statutoryInterest',
   'writeOff',
   'bankCosts',
   'openingBalance',

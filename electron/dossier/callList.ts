@@ -1,6 +1,9 @@
 import { CALL_LIST_DAYS_AHEAD, type CallListRowT } from '../../shared/api/dossier';
 import { addDays } from '../../shared/dates';
 import type { Ctx } from '../context';
+import { nextLetterOn, nextLevelAfter } from '../dunning/ladder';
+import { listLevels, type DunningLevelT } from '../dunning/levels';
+import { getDunningSettings } from '../dunning/settings';
 import { stmt } from '../preparedStatements';
 import { dossierEntries } from './entries';
 
@@ -9,57 +12,43 @@ import { dossierEntries } from './entries';
  * in gaat"): whom to call before the last letter goes out, and whom the treasurer promised to call back.
  */
 
-interface Level {
-  id: number;
-  position: number;
-  name: string;
-  daysAfter: number;
-  handOver: number;
-}
-
 /** The step a claim must not reach unannounced: the hand-over level, or else the highest active one. */
-function lastLevel(levels: Level[]): { last: Level; before: Level | null } | null {
-  if (levels.length === 0) return null;
-  const at = levels.findIndex((l) => l.handOver === 1);
-  const index = at >= 0 ? at : levels.length - 1;
-  return { last: levels[index]!, before: index > 0 ? levels[index - 1]! : null };
+function lastLevel(levels: DunningLevelT[]): DunningLevelT | null {
+  const active = levels.filter((l) => l.active);
+  return active.find((l) => l.handOver) ?? active.at(-1) ?? null;
 }
 
 interface ItemRow {
   debtorId: number;
   dueDate: string;
+  levelId: number | null;
   dunnedOn: string | null;
   gentle: number;
 }
 
 /**
- * Items whose next letter is the last level: they stand at the level just before it (or at none when
- * the last level is the first), are not blocked, and their debtor is not excluded from dunning. The
- * letter's day follows the levels' own rule: days after the previous letter, or after the due date
- * (whichever is later, so a due date moved from this list holds).
+ * Items whose next letter is the last level, by the ladder's own rule (the proposal's), that are
+ * not blocked and whose debtor is not excluded from dunning.
  */
 function lastLevelDates(ctx: Ctx, date: string): Map<number, { levelName: string; letterOn: string; handOver: boolean }> {
-  const levels = stmt(ctx.db, 'SELECT id, position, name, days_after AS daysAfter, hand_over AS handOver FROM dunning_levels WHERE active = 1 ORDER BY position').all() as Level[];
-  const found = lastLevel(levels);
+  const levels = listLevels(ctx);
+  const last = lastLevel(levels);
   const out = new Map<number, { levelName: string; letterOn: string; handOver: boolean }>();
-  if (!found) return out;
-  const gentleDays = (stmt(ctx.db, 'SELECT gentle_extra_days AS n FROM organisation WHERE id = 1').get() as { n: number } | undefined)?.n ?? 0;
+  if (!last) return out;
+  const gentleDays = getDunningSettings(ctx).gentleExtraDays;
   const items = stmt(
     ctx.db,
-    `SELECT i.debtor_id AS debtorId, i.due_date AS dueDate, i.dunned_on AS dunnedOn, d.dunning_profile = 'gentle' AS gentle
+    `SELECT i.debtor_id AS debtorId, i.due_date AS dueDate, i.dunning_level_id AS levelId, i.dunned_on AS dunnedOn, d.dunning_profile = 'gentle' AS gentle
        FROM open_items i JOIN debtors d ON d.id = i.debtor_id
-      WHERE i.state = 'open' AND i.balance > 0 AND i.blocked = 0 AND d.dunning_profile <> 'excluded' AND i.dunning_level_id IS @before`,
-  ).all({ before: found.before?.id ?? null }) as ItemRow[];
+      WHERE i.state = 'open' AND i.balance > 0 AND i.blocked = 0 AND d.dunning_profile <> 'excluded'`,
+  ).all() as ItemRow[];
   const horizon = addDays(date, CALL_LIST_DAYS_AHEAD);
   for (const i of items) {
-    const days = found.last.daysAfter + (i.gentle ? gentleDays : 0);
-    // a due date moved after the last letter (from this list) restarts the clock from the new date
-    const afterDue = addDays(i.dueDate, days);
-    const afterLetter = found.before && i.dunnedOn ? addDays(i.dunnedOn, days) : afterDue;
-    const letterOn = afterLetter > afterDue ? afterLetter : afterDue;
+    if (nextLevelAfter(levels, i.levelId)?.id !== last.id) continue;
+    const letterOn = addDays(nextLetterOn(i, last), i.gentle ? gentleDays : 0);
     if (letterOn > horizon) continue;
     const known = out.get(i.debtorId);
-    if (!known || letterOn < known.letterOn) out.set(i.debtorId, { levelName: found.last.name, letterOn, handOver: found.last.handOver === 1 });
+    if (!known || letterOn < known.letterOn) out.set(i.debtorId, { levelName: last.name, letterOn, handOver: last.handOver });
   }
   return out;
 }

@@ -3,7 +3,7 @@ import { domainToASCII } from 'node:url';
 import { validationError } from '../../shared/api/errors';
 import { formatIban } from '../../shared/iban';
 import type { DunningLetterData } from './letterData';
-import { addressLines, chargedVatNote, formatDate, fourteenDayNotice, LABELS, money, needsGreeting, paymentSentence, splitBody } from './letterText';
+import { addressLines, chargedVatNote, formatDate, fourteenDayNotice, interestLabel, LABELS, money, needsGreeting, paymentSentence, splitBody } from './letterText';
 
 /**
  * The letter as an e-mail draft (.eml) for a treasurer without a mail server: they open it in
@@ -123,7 +123,7 @@ export function letterPlainText(d: DunningLetterData): string {
     out.push(`${L.costs}: ${money(c.amount, lang)}`);
     if (c.vat > 0) out.push(`${L.costsVat}: ${money(c.vat, lang)}`);
   }
-  if (d.interest) out.push(`${L.interest}: ${money(d.interest, lang)}`);
+  if (d.interest) out.push(`${interestLabel(d)}: ${money(d.interest, lang)}`);
   out.push(`${L.total}: ${money(d.total, lang)}`, '');
   for (const note of [fourteenDayNotice(d), chargedVatNote(d)]) if (note) out.push(note, '');
   out.push(paymentSentence(d).replace(/ [^.]*QR[^.]*\.$/, ''), '');

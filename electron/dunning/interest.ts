@@ -58,3 +58,17 @@ export function statutoryInterest(rates: RatePeriod[], principal: number, from: 
 export function defaultStartsOn(dueDate: string): string {
   return addDays(dueDate, 1);
 }
+
+/**
+ * The interest an item's open balance earns from the day after its due date, or after the day it was
+ * last booked through, up to and including `through`. The years of the yearly compounding count
+ * from the first day of default whatever the periods booked, so letters every few weeks add up to
+ * what one letter at the end would charge on the same balance.
+ */
+export function interestSince(rates: RatePeriod[], balance: number, dueDate: string, bookedThrough: string | null, through: string): number {
+  const start = defaultStartsOn(dueDate);
+  const from = bookedThrough !== null && addDays(bookedThrough, 1) > start ? addDays(bookedThrough, 1) : start;
+  const to = addDays(through, 1);
+  if (to <= from) return 0;
+  return statutoryInterest(rates, balance, start, to) - statutoryInterest(rates, balance, start, from);
+}

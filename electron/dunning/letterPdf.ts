@@ -5,7 +5,7 @@ import { PdfConcat } from '../letters/pdfConcat';
 import { fitsOneLine, newPdf, table, textLine } from '../letters/pdfDoc';
 import { epcPayload, letterPayment } from './epcQr';
 import { DEFAULT_WINDOW, type DunningLetterData } from './letterData';
-import { addressLines, chargedVatNote, expectedTotal, formatDate, fourteenDayNotice, LABELS, money, needsGreeting, paymentSentence, splitBody } from './letterText';
+import { addressLines, chargedVatNote, expectedTotal, formatDate, fourteenDayNotice, interestLabel, LABELS, money, needsGreeting, paymentSentence, splitBody } from './letterText';
 import { drawQr, MM } from './qrPdf';
 import { winAnsi } from './winAnsi';
 
@@ -134,7 +134,7 @@ function amounts(doc: PDFKit.PDFDocument, d: DunningLetterData): void {
     rows.push([L.costs, c.amount]);
     if (c.vat > 0) rows.push([L.costsVat, c.vat]);
   }
-  if (d.interest) rows.push([L.interest, d.interest]);
+  if (d.interest) rows.push([interestLabel(d), d.interest]);
   const width = doc.page.width - MARGINS.left - MARGINS.right;
   const labelX = MARGINS.left + width - 95 * MM;
   // amounts end where the table's Open column ends (its cells keep 4 pt from the column's edge)

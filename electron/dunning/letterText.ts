@@ -142,6 +142,13 @@ export function addressLines(p: LetterParty, lang: Lang): string[] {
   return lines.filter((l) => l.trim() !== '');
 }
 
+/** "Wettelijke rente t/m 26-11-2026": the interest line names the last day it counts. */
+export function interestLabel(d: DunningLetterData): string {
+  const L = LABELS[d.language];
+  if (!d.interestThrough) return L.interest;
+  return `${L.interest} ${d.language === 'nl' ? 't/m' : 'through'} ${formatDate(d.interestThrough)}`;
+}
+
 /** What the letter's amounts must add up to: the open items, fees, charged costs with their VAT, and interest. */
 export function expectedTotal(d: DunningLetterData): number {
   const costs = d.collectionCosts?.charged ? d.collectionCosts.amount + d.collectionCosts.vat : 0;

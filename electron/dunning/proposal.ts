@@ -4,7 +4,9 @@ import { addDays } from '../../shared/dates';
 import type { Ctx } from '../context';
 import { stmt } from '../preparedStatements';
 import { collectionCosts, collectionCostsVat } from './collectionCosts';
-import { defaultStartsOn, statutoryInterest, type RatePeriod } from './interest';
+import { costsLowerings, type CostsLowering } from './costsLowering';
+import { interestSince, type RatePeriod } from './interest';
+import { nextLetterOn, nextLevelAfter } from './ladder';
 import { listLevels, type DunningLevelT } from './levels';
 import { getDunningSettings, listInterestRates, type DunningSettingsT } from './settings';
 import { termEndsOn } from './term';
@@ -23,6 +25,7 @@ export interface CandidateItem {
   amount: number;
   balance: number;
   levelId: number | null;
+  interestThrough: string | null;
   nextLevel: DunningLevelT;
 }
 
@@ -37,7 +40,7 @@ export interface PlannedLetter {
   /** the items that reach a new level with this letter */
   items: CandidateItem[];
   principal: number;
-  /** earlier fees and costs still open: they go along with every letter */
+  /** earlier fees, costs and interest still open (charged costs already lowered): they go along with every letter */
   openFeeItems: { itemId: number; document: string; description: string; balance: number }[];
   openFees: number;
   fee: number;
@@ -46,7 +49,13 @@ export interface PlannedLetter {
   costsMode: 'none' | 'announce' | 'charge';
   /** the items the charged costs are computed on (the rest still open of each) */
   costItemIds: number[];
+  /** charged costs a part payment lowers with this letter (costsLowering.ts), and by how much in all */
+  costsLowerings: CostsLowering[];
+  costsLowered: number;
+  /** statutory interest this letter charges, per principal item, accrued through the letter date */
+  interestItems: { itemId: number; amount: number }[];
   interest: number;
+  interestThrough: string | null;
   total: number;
   termEndsOn: string | null;
 }
@@ -82,29 +91,24 @@ interface Row {
   arrangement: number;
   levelId: number | null;
   dunnedOn: string | null;
+  interestThrough: string | null;
   returnAction: string | null;
   validMandate: number;
 }
 
-const isFee = (sourceType: string) => (FEE_SOURCES as readonly string[]).includes(sourceType);
+export const isFee = (sourceType: string) => (FEE_SOURCES as readonly string[]).includes(sourceType);
 
 /**
  * The dunning proposal for a date: which overdue item reaches which level, per debtor one letter
  * (at the highest level any of its items reaches), and everything left out with its reason.
  *
- * An item reaches the first active level `daysAfter` days after its due date, a later level that
- * many days after its previous letter; a gentle debtor waits `gentleExtraDays` longer each time.
+ * An item climbs the ladder by its rule (ladder.ts); a gentle debtor waits `gentleExtraDays` longer each time.
  * A level that charges the statutory costs waits, for a consumer, until the term of the
  * veertiendagenbrief that named the item has passed.
  */
 export function planDunning(ctx: Ctx, date: string): DunningPlan {
   const settings = getDunningSettings(ctx);
   const levels = listLevels(ctx);
-  const positionOf = new Map(levels.map((l) => [l.id, l.position]));
-  const nextLevelAfter = (levelId: number | null): DunningLevelT | undefined => {
-    const from = levelId === null ? 0 : (positionOf.get(levelId) ?? 0);
-    return levels.find((l) => l.active && l.position > from);
-  };
   const rates = listInterestRates(ctx);
   const ratesOf: Record<'consumer' | 'commercial', RatePeriod[]> = {
     consumer: rates.filter((r) => r.kind === 'consumer'),
@@ -116,7 +120,7 @@ export function planDunning(ctx: Ctx, date: string): DunningPlan {
     `SELECT i.id AS itemId, i.debtor_id AS debtorId, d.number, d.name, d.kind, d.dunning_profile AS profile, d.email, d.payment_method AS method, d.collect,
             i.source_type AS sourceType, i.document, i.description, i.item_date AS itemDate, i.due_date AS dueDate, i.amount,
             CASE WHEN i.state = 'in_collection' THEN i.amount ELSE i.balance END AS balance, i.state,
-            i.blocked, i.arrangement, i.dunning_level_id AS levelId, i.dunned_on AS dunnedOn,
+            i.blocked, i.arrangement, i.dunning_level_id AS levelId, i.dunned_on AS dunnedOn, i.interest_through AS interestThrough,
             (SELECT r.action FROM collection_returns r JOIN batch_transaction_items p ON p.transaction_id = r.transaction_id
               WHERE p.item_id = i.id ORDER BY r.id DESC LIMIT 1) AS returnAction,
             EXISTS (SELECT 1 FROM mandates m WHERE m.debtor_id = d.id AND m.status = 'active' AND NOT (m.type = 'one_off' AND m.last_collected_on IS NOT NULL)) AS validMandate
@@ -188,24 +192,30 @@ export function planDunning(ctx: Ctx, date: string): DunningPlan {
       if (r.returnAction === 'represent') { exclude(r, 'represent'); continue; }
       // still collectable: the next collection run takes it, a letter would ask twice
       if (first.method === 'direct_debit' && first.collect === 1 && r.validMandate === 1 && r.returnAction === null && !isFee(r.sourceType)) { exclude(r, 'direct_debit'); continue; }
-      const next = nextLevelAfter(r.levelId);
+      const next = nextLevelAfter(levels, r.levelId);
       if (!next) { exclude(r, 'last_level'); continue; }
-      const base = r.levelId === null || r.dunnedOn === null ? r.dueDate : r.dunnedOn;
-      const due = addDays(base, next.daysAfter);
+      const due = nextLetterOn(r, next);
       if (date < due) continue;
       if (first.profile === 'gentle' && date < addDays(due, settings.gentleExtraDays)) { exclude(r, 'gentle_waiting', addDays(due, settings.gentleExtraDays)); continue; }
       if (next.collectionCosts === 'charge' && first.kind === 'person' && !isFee(r.sourceType)) {
         const term = announcedTerm.get(r.itemId) as { passed: string | null; latest: string | null };
         if (term.latest !== null && !(term.passed! < date)) { exclude(r, 'costs_term_running', term.passed); continue; }
       }
-      reaching.push({ itemId: r.itemId, debtorId, sourceType: r.sourceType, document: r.document, description: r.description, itemDate: r.itemDate, dueDate: r.dueDate, amount: r.amount, balance: r.balance, levelId: r.levelId, nextLevel: next });
+      reaching.push({ itemId: r.itemId, debtorId, sourceType: r.sourceType, document: r.document, description: r.description, itemDate: r.itemDate, dueDate: r.dueDate, amount: r.amount, balance: r.balance, levelId: r.levelId, interestThrough: r.interestThrough, nextLevel: next });
     }
     if (reaching.length === 0) continue;
 
     const level = reaching.reduce((top, c) => (c.nextLevel.position > top.position ? c.nextLevel : top), reaching[0]!.nextLevel);
     const principalItems = reaching.filter((c) => !isFee(c.sourceType));
     const principal = principalItems.reduce((s, c) => s + c.balance, 0);
-    const openFeeItems = openFeesOf.all(debtorId) as PlannedLetter['openFeeItems'];
+    const lowerings = costsLowerings(ctx, debtorId);
+    const costsLowered = lowerings.reduce((s, c) => s + c.from - c.to, 0);
+    const openFeeItems = (openFeesOf.all(debtorId) as PlannedLetter['openFeeItems'])
+      .map((f) => {
+        const lowered = lowerings.find((c) => c.itemId === f.itemId);
+        return lowered ? { ...f, description: `${f.description} (verlaagd na deelbetaling)`, balance: f.balance - (lowered.from - lowered.to) } : f;
+      })
+      .filter((f) => f.balance > 0);
     const openFees = openFeeItems.reduce((s, f) => s + f.balance, 0);
     if (principal + openFees < settings.minimum) { excludeDebtor('below_minimum', String(settings.minimum)); continue; }
 
@@ -234,9 +244,12 @@ export function planDunning(ctx: Ctx, date: string): DunningPlan {
     const costsVat = collectionCostsVat(costs, settings.collectionCostsVat);
     // no fee on top of statutory costs once those are charged
     const fee = level.fee !== null && costsMode !== 'charge' && !openChargedCosts.get(debtorId) ? level.fee : 0;
-    const interest = settings.statutoryInterest
-      ? principalItems.reduce((s, c) => s + statutoryInterest(ratesOf[first.kind === 'business' ? 'commercial' : 'consumer'], c.balance, defaultStartsOn(c.dueDate), date), 0)
-      : 0;
+    // on the principal only: fees, costs and earlier interest earn none (see interest.ts for the yearly compounding)
+    const rateTable = ratesOf[first.kind === 'business' ? 'commercial' : 'consumer'];
+    const interestItems = settings.statutoryInterest
+      ? principalItems.map((c) => ({ itemId: c.itemId, amount: interestSince(rateTable, c.balance, c.dueDate, c.interestThrough, date) })).filter((i) => i.amount > 0)
+      : [];
+    const interest = interestItems.reduce((s, i) => s + i.amount, 0);
     const charged = costsMode === 'charge' ? costs + costsVat : 0;
     letters.push({
       debtorId,
@@ -255,8 +268,12 @@ export function planDunning(ctx: Ctx, date: string): DunningPlan {
       costsVat,
       costsMode,
       costItemIds,
+      costsLowerings: lowerings,
+      costsLowered,
+      interestItems,
       interest,
-      total: principal + openFees + fee + charged,
+      interestThrough: interest > 0 ? date : null,
+      total: principal + openFees + fee + charged + interest,
       termEndsOn: term,
     });
   }
@@ -281,6 +298,7 @@ export function dunningProposal(ctx: Ctx, date: string): z.output<typeof Dunning
     costs: l.costs,
     costsVat: l.costsVat,
     costsMode: l.costsMode,
+    costsLowered: l.costsLowered,
     interest: l.interest,
     total: l.total,
     termEndsOn: l.termEndsOn,
@@ -294,6 +312,8 @@ export function dunningProposal(ctx: Ctx, date: string): z.output<typeof Dunning
       principal: debtors.reduce((s, d) => s + d.principal, 0),
       fees: debtors.reduce((s, d) => s + d.fee, 0),
       costs: debtors.reduce((s, d) => s + (d.costsMode === 'charge' ? d.costs + d.costsVat : 0), 0),
+      costsLowered: debtors.reduce((s, d) => s + d.costsLowered, 0),
+      interest: debtors.reduce((s, d) => s + d.interest, 0),
     },
   };
 }

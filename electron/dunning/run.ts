@@ -8,10 +8,12 @@ import { createItem, recordEvent } from '../items/openItems';
 import { accountForRole } from '../ledger/chart';
 import { postEntry, type PostingLine } from '../ledger/post';
 import { stmt } from '../preparedStatements';
+import { formatDate } from '../../shared/dates';
 import { euro } from '../statements/euro';
 import { DEFAULT_WINDOW, type DunningLetterData, type LetterParty } from './letterData';
 import { fillLetterText } from './levelText';
-import { planDunning, type Exclusion, type PlannedLetter } from './proposal';
+import { bookCostsLowering } from './costsLowering';
+import { isFee, planDunning, type Exclusion, type PlannedLetter } from './proposal';
 import { letterReference } from './reference';
 
 /** Days a letter gives to pay; a fee or costs item falls due after them. */
@@ -29,9 +31,10 @@ interface DebtorRow extends LetterParty {
 
 /**
  * Books a dunning run for the chosen debtors in ONE transaction: per debtor one letter with the
- * items it names, fees and charged collection costs as items of their own (receivables against
- * Aanmaankosten, Incassokosten and, when the club cannot reclaim VAT, the BTW liability), each
- * item's level advanced, the debtor's status set, and a dossier entry per letter. With dryRun the
+ * items it names, fees, charged collection costs and statutory interest as items of their own
+ * (receivables against Aanmaankosten, Incassokosten and, when the club cannot reclaim VAT, the BTW
+ * liability, and Wettelijke rente), charged costs lowered after a part payment, each item's level
+ * advanced, the debtor's status set, and a dossier entry per letter. With dryRun the
  * same letters are built and nothing is written. Writing the PDF and .eml files is the caller's.
  */
 export function bookDunningRun(ctx: Ctx, date: string, debtorIds: number[], options: { dryRun?: boolean } = {}): RunResult {
@@ -71,6 +74,8 @@ function book(ctx: Ctx, date: string, debtorIds: number[], dryRun: boolean): Run
   const charged = letters.filter((l) => l.costsMode === 'charge');
   const costs = charged.reduce((s, l) => s + l.costs, 0);
   const costsVat = charged.reduce((s, l) => s + l.costsVat, 0);
+  const interest = letters.reduce((s, l) => s + l.interest, 0);
+  const costsLowered = letters.reduce((s, l) => s + l.costsLowered, 0);
 
   const letterData = (l: PlannedLetter, reference: string, newItems: { document: string; description: string; amount: number }[]): DunningLetterData => {
     const d = debtorOf.get(l.debtorId) as DebtorRow;
@@ -100,11 +105,12 @@ function book(ctx: Ctx, date: string, debtorIds: number[], dryRun: boolean): Run
       levelName: level.name,
       body,
       items: l.items
-        .filter((c) => !['dunning_fee', 'collection_costs', 'interest'].includes(c.sourceType))
+        .filter((c) => !isFee(c.sourceType))
         .map((c) => ({ document: c.document, description: c.description, itemDate: c.itemDate, dueDate: c.dueDate, amount: c.amount, paid: c.amount - c.balance, open: c.balance })),
       fees: [...l.openFeeItems.map((f) => ({ description: `${f.document} ${f.description}`, amount: f.balance })), ...newItems.filter((n) => n.document.startsWith('AK-')).map((n) => ({ description: `${n.document} ${n.description}`, amount: n.amount }))],
       collectionCosts: l.costsMode === 'none' ? null : { amount: l.costs, vat: l.costsVat, charged: l.costsMode === 'charge' },
       interest: l.interest,
+      interestThrough: l.interestThrough,
       total: l.total,
       paymentReference: reference,
       termEndsOn: l.termEndsOn,
@@ -122,6 +128,8 @@ function book(ctx: Ctx, date: string, debtorIds: number[], dryRun: boolean): Run
       fees,
       costs,
       costsVat,
+      interest,
+      costsLowered,
       excluded,
     };
   }
@@ -129,15 +137,16 @@ function book(ctx: Ctx, date: string, debtorIds: number[], dryRun: boolean): Run
   const runId = Number(stmt(ctx.db, 'INSERT INTO dunning_runs (run_date, letters, fees, costs) VALUES (?, ?, ?, ?)').run(date, letters.length, fees, costs + costsVat).lastInsertRowid);
   // one entry for the run's money: per debtor the receivable against fees, costs and their BTW
   const lines: PostingLine[] = [];
-  const receivables = fees + costs + costsVat > 0 ? accountForRole(ctx, 'receivables') : 0;
+  const receivables = fees + costs + costsVat + interest > 0 ? accountForRole(ctx, 'receivables') : 0;
   for (const l of letters) {
     const costsHere = l.costsMode === 'charge' ? l.costs : 0;
     const vatHere = l.costsMode === 'charge' ? l.costsVat : 0;
-    if (l.fee + costsHere + vatHere === 0) continue;
-    lines.push({ accountId: receivables, debtorId: l.debtorId, debit: l.fee + costsHere + vatHere, credit: 0, description: `${l.debtorNumber} ${l.level.name}` });
+    if (l.fee + costsHere + vatHere + l.interest === 0) continue;
+    lines.push({ accountId: receivables, debtorId: l.debtorId, debit: l.fee + costsHere + vatHere + l.interest, credit: 0, description: `${l.debtorNumber} ${l.level.name}` });
     if (l.fee) lines.push({ accountId: accountForRole(ctx, 'dunningFees'), debit: 0, credit: l.fee, description: `Aanmaankosten ${l.debtorNumber}` });
     if (costsHere) lines.push({ accountId: accountForRole(ctx, 'collectionCosts'), debit: 0, credit: costsHere, description: `Incassokosten ${l.debtorNumber}` });
     if (vatHere) lines.push({ accountId: accountForRole(ctx, 'collectionCostsVat'), debit: 0, credit: vatHere, description: `Btw incassokosten ${l.debtorNumber}` });
+    if (l.interest) lines.push({ accountId: accountForRole(ctx, 'statutoryInterest'), debit: 0, credit: l.interest, description: `Wettelijke rente ${l.debtorNumber}` });
   }
   const entryId = lines.length
     ? postEntry(ctx, { journalCode: journalOfKind(ctx, 'sales'), date, description: `Aanmaningen ${date}`, sourceType: 'dunning_run', sourceId: String(runId), lines })
@@ -150,7 +159,8 @@ function book(ctx: Ctx, date: string, debtorIds: number[], dryRun: boolean): Run
      VALUES (?, ?, ?, ?, (SELECT language FROM debtors WHERE id = ?), ?, ?, ?, ?, ?, ?, '', ?, ?)`,
   );
   const setReference = stmt(ctx.db, 'UPDATE dunning_letters SET payment_reference = ? WHERE id = ?');
-  const insertLetterItem = stmt(ctx.db, 'INSERT INTO dunning_letter_items (letter_id, item_id, open) VALUES (?, ?, ?)');
+  const insertLetterItem = stmt(ctx.db, 'INSERT INTO dunning_letter_items (letter_id, item_id, open, charged_costs) VALUES (?, ?, ?, ?)');
+  const bookedThrough = stmt(ctx.db, 'UPDATE open_items SET interest_through = ? WHERE id = ?');
   const advance = stmt(ctx.db, 'UPDATE open_items SET dunning_level_id = ?, dunned_on = ? WHERE id = ?');
   const setStatus = stmt(ctx.db, 'UPDATE debtors SET status_id = ? WHERE id = ?');
   const dossier = stmt(ctx.db, "INSERT INTO dossier_entries (debtor_id, date, kind, text, letter_id) VALUES (?, ?, 'letter', ?, ?)");
@@ -164,7 +174,7 @@ function book(ctx: Ctx, date: string, debtorIds: number[], dryRun: boolean): Run
     const reference = letterReference(letterId);
     setReference.run(reference, letterId);
     const newItems: { id: number; document: string; description: string; amount: number }[] = [];
-    const addItem = (sourceType: 'dunning_fee' | 'collection_costs', document: string, description: string, amount: number) => {
+    const addItem = (sourceType: 'dunning_fee' | 'collection_costs' | 'interest', document: string, description: string, amount: number) => {
       const id = createItem(
         ctx,
         { debtorId: l.debtorId, sourceType, entryId, document, description, itemDate: date, dueDate: addDays(date, LETTER_TERM_DAYS), amount },
@@ -176,17 +186,21 @@ function book(ctx: Ctx, date: string, debtorIds: number[], dryRun: boolean): Run
     };
     if (l.fee) addItem('dunning_fee', `AK-${letterId}`, `Aanmaankosten ${l.level.name}`, l.fee);
     if (l.costsMode === 'charge') addItem('collection_costs', `IK-${letterId}`, l.costsVat ? `Incassokosten (incl. ${euro(l.costsVat)} btw)` : 'Incassokosten', l.costs + l.costsVat);
+    if (l.interest) addItem('interest', `WR-${letterId}`, `Wettelijke rente t/m ${formatDate(l.interestThrough!)}`, l.interest);
+    for (const i of l.interestItems) bookedThrough.run(l.interestThrough, i.itemId);
+    for (const c of l.costsLowerings) bookCostsLowering(ctx, l.debtorId, c, date);
+    const charging = new Set(l.costsMode === 'charge' ? l.costItemIds : []);
     for (const c of l.items) {
-      insertLetterItem.run(letterId, c.itemId, c.balance);
+      insertLetterItem.run(letterId, c.itemId, l.openFeeItems.find((f) => f.itemId === c.itemId)?.balance ?? c.balance, charging.has(c.itemId) ? 1 : 0);
       advance.run(c.nextLevel.id, date, c.itemId);
       recordEvent(ctx, c.itemId, 'dunned', `${c.nextLevel.name} (${reference})`);
     }
     const named = new Set(l.items.map((c) => c.itemId));
-    for (const f of l.openFeeItems) if (!named.has(f.itemId)) insertLetterItem.run(letterId, f.itemId, f.balance);
-    for (const n of newItems) insertLetterItem.run(letterId, n.id, n.amount);
+    for (const f of l.openFeeItems) if (!named.has(f.itemId)) insertLetterItem.run(letterId, f.itemId, f.balance, 0);
+    for (const n of newItems) insertLetterItem.run(letterId, n.id, n.amount, 0);
     if (l.level.setsStatusId !== null) setStatus.run(l.level.setsStatusId, l.debtorId);
     dossier.run(l.debtorId, date, `${l.level.name}: ${euro(l.total)} (${reference})`, letterId);
     out.push(letterData(l, reference, newItems));
   }
-  return { runId, dryRun: false, date, letters: out, fees, costs, costsVat, excluded };
+  return { runId, dryRun: false, date, letters: out, fees, costs, costsVat, interest, costsLowered, excluded };
 }

@@ -20,6 +20,10 @@ export function defaultLettersFolder(ctx: Ctx): string {
   return path.join(path.dirname(path.resolve(ctx.file)), 'Aanmaningen');
 }
 
+/** A run's own folder and its print file (one PDF of all letters) are named alike: by date and run. */
+export const runFolderName = (date: string, runId: number) => `aanmaningen-${date}-run-${runId}`;
+export const printFileName = (date: string, runId: number) => `${runFolderName(date, runId)}.pdf`;
+
 const nextId = (ctx: Ctx, table: string) =>
   ((stmt(ctx.db, 'SELECT seq FROM sqlite_sequence WHERE name = ?').get(table) as { seq: number } | undefined)?.seq ?? 0) + 1;
 
@@ -40,10 +44,10 @@ export async function runDunningWithFiles(ctx: Ctx, input: { date: string; debto
   const runId = nextId(ctx, 'dunning_runs');
   const firstLetterId = nextId(ctx, 'dunning_letters');
   const { renderDunningLetters } = await dunningLetterModules();
-  const printName = `aanmaningen-${input.date}-run-${runId}.pdf`;
+  const printName = printFileName(input.date, runId);
   const rendered = await renderDunningLetters(planned.letters, (done, total) => ctx.progress('dunning.letters', done, total), { combinedFileName: printName });
 
-  const folder = path.join(base, `aanmaningen-${input.date}-run-${runId}`);
+  const folder = path.join(base, runFolderName(input.date, runId));
   fs.mkdirSync(folder);
   try {
     const { result } = asFileRefusal(() =>
@@ -81,7 +85,7 @@ export function letterFile(ctx: Ctx, letterId: number, kind: 'pdf' | 'eml' | 'pr
        FROM dunning_letters l JOIN dunning_runs r ON r.id = l.run_id WHERE l.id = ?`,
   ).get(letterId) as { pdf: string | null; eml: string | null; sha: string | null; folder: string | null; date: string; runId: number } | undefined;
   if (!row) throw notFoundError({ nl: `Aanmaning ${letterId} bestaat niet`, en: `Dunning letter ${letterId} does not exist` }, 'letterId');
-  const file = kind === 'pdf' ? row.pdf : kind === 'eml' ? row.eml : row.folder && path.join(row.folder, `aanmaningen-${row.date}-run-${row.runId}.pdf`);
+  const file = kind === 'pdf' ? row.pdf : kind === 'eml' ? row.eml : row.folder && path.join(row.folder, printFileName(row.date, row.runId));
   if (!file) {
     throw validationError('kind', 'no_file', kind === 'eml' ? 'Voor deze brief is geen e-mailconcept gemaakt (het lid of de vereniging heeft geen e-mailadres)' : 'Van deze brief is geen bestand bewaard', kind === 'eml' ? 'No e-mail draft was made for this letter (the member or the club has no e-mail address)' : 'No file was kept for this letter');
   }

@@ -24,6 +24,7 @@ export const DEFAULT_CHART: { code: string; name: string; type: AccountType; rol
   { code: '8100', name: 'Overige opbrengsten', type: 'revenue', roles: ['otherRevenue'] },
   { code: '8200', name: 'Aanmaankosten/boetes', type: 'revenue', roles: ['dunningFees'] },
   { code: '8210', name: 'Incassokosten', type: 'revenue', roles: ['collectionCosts'] },
+  { code: '8220', name: 'Wettelijke rente', type: 'revenue', roles: ['statutoryInterest'] },
 ];
 
 export const DEFAULT_JOURNALS: { code: string; name: string; kind: JournalKind }[] = [

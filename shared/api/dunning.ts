@@ -70,23 +70,38 @@ export const DunningSettings = z.object({
 export const InterestRate = z.object({ id: z.number(), kind: z.enum(INTEREST_KINDS), startsOn: z.string(), rate: z.number() });
 
 /** the club and the member on a letter: name, address and how to reach them, as on the organisation card */
-const LetterParty = Organisation;
+export const LetterParty = Organisation;
 
-/** The data one letter holds (electron/dunning/letterData.ts), as the contract carries it. */
+export const LetterItem = z.object({ document: z.string(), description: z.string(), itemDate: z.string(), dueDate: z.string(), amount: z.number(), paid: z.number(), open: z.number() });
+
+/**
+ * What one dunning letter says, as plain data (the type electron/dunning/letterData.ts gives the
+ * letter writers): the dunning run produces it, the PDF with the EPC QR code, the .eml draft and the
+ * hand-over package only lay it out. Money in cents, dates 'YYYY-MM-DD'.
+ */
 export const DunningLetter = z.object({
   language: z.enum(['nl', 'en']),
   date: z.string(),
+  /** the club: letterhead and the account the member pays to */
   organisation: LetterParty.extend({ iban: z.string(), bic: z.string().nullable() }),
   debtor: LetterParty.extend({ number: z.string() }),
   levelName: z.string(),
+  /** the level's letter text with its placeholders filled in; paragraphs separated by a blank line */
   body: z.string(),
-  items: z.array(z.object({ document: z.string(), description: z.string(), itemDate: z.string(), dueDate: z.string(), amount: z.number(), paid: z.number(), open: z.number() })),
+  items: z.array(LetterItem),
+  /** aanmaankosten and other fees asked in this letter (earlier unpaid fees, costs and interest included) */
   fees: z.array(z.object({ description: z.string(), amount: z.number() })),
+  /** statutory collection costs (WIK): announced (the 14-day letter) or charged; vat is 0 unless the club cannot reclaim BTW */
   collectionCosts: z.object({ amount: z.number(), vat: z.number(), charged: z.boolean() }).nullable(),
+  /** statutory interest this letter charges (booked with it), accrued through `interestThrough` */
   interest: z.number(),
+  interestThrough: z.string().nullable(),
   total: z.number(),
+  /** betalingskenmerk the member quotes; also in the QR code */
   paymentReference: z.string(),
+  /** veertiendagenbrief: the last day of the 14-day term */
   termEndsOn: z.string().nullable(),
+  /** where the address must sit for the envelope's window, from the sheet's left and top edge */
   window: z.object({ leftMm: z.number(), topMm: z.number() }),
 });
 
@@ -120,6 +135,9 @@ export const ProposalDebtor = z.object({
   costs: z.number(),
   costsVat: z.number(),
   costsMode: z.enum(COLLECTION_COSTS_MODES),
+  /** charged costs this letter lowers after a part payment of their principal (incl. BTW); openFees is already the lowered amount */
+  costsLowered: z.number(),
+  /** statutory interest this letter charges (when the setting is on), through the letter date */
   interest: z.number(),
   total: z.number(),
   termEndsOn: z.string().nullable(),
@@ -140,7 +158,7 @@ export const DunningProposal = z.object({
   date: z.string(),
   debtors: z.array(ProposalDebtor),
   excluded: z.array(ProposalExclusion),
-  totals: z.object({ letters: z.number(), principal: z.number(), fees: z.number(), costs: z.number() }),
+  totals: z.object({ letters: z.number(), principal: z.number(), fees: z.number(), costs: z.number(), costsLowered: z.number(), interest: z.number() }),
 });
 
 export const WrittenLetterFile = z.object({ letterId: z.number(), debtorNumber: z.string(), pdf: z.string(), eml: z.string().nullable() });
@@ -153,6 +171,9 @@ export const DunningRunResult = z.object({
   fees: z.number(),
   costs: z.number(),
   costsVat: z.number(),
+  /** statutory interest booked, and charged costs lowered after part payments (incl. BTW) */
+  interest: z.number(),
+  costsLowered: z.number(),
   excluded: z.array(ProposalExclusion),
   /** where the letters were written (a run without dryRun): the run's folder, each letter's PDF and .eml draft, the print file */
   folder: z.string().nullable().default(null),
@@ -237,7 +258,7 @@ export const dunningMethods = defineMethods({
   },
   'dunning.waiveFee': {
     kind: 'write',
-    summary: 'Waives an unpaid dunning fee or collection costs item: written off to the revenue account it was booked to.',
+    summary: 'Waives an unpaid dunning fee, collection costs or statutory interest item: written off to the revenue account it was booked to.',
     input: z.object({ itemId: idField, reason: requiredText(500) }),
     output: z.object({ itemId: z.number(), entryId: z.number(), amount: z.number() }),
   },

@@ -22,6 +22,7 @@ export function sampleLetter(over: Partial<DunningLetterData> = {}): DunningLett
     fees,
     collectionCosts: costs,
     interest,
+    interestThrough: interest ? '2026-11-26' : null,
     total,
     paymentReference: 'RF18539007547034',
     termEndsOn: null,

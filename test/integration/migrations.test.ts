@@ -159,7 +159,7 @@ describe('opening a ledger', () => {
     }
   });
 
-  it('0019-0021 give a ledger of before them the default dunning levels, the Incassokosten accounts and the interest rates, and leave the treasurer\'s own alone', () => {
+  it('0019-0024 give a ledger of before them the default dunning levels, the Incassokosten and Wettelijke rente accounts and the interest rates, and leave the treasurer\'s own alone', () => {
     const dir = scratch();
     const folder = copyMigrations(dir);
     const journalFile = path.join(folder, 'meta', '_journal.json');
@@ -184,10 +184,11 @@ describe('opening a ledger', () => {
         { position: 3, name: 'Veertiendagenbrief', costs: 'announce', status: 1 },
         { position: 4, name: 'Overdracht', costs: 'charge', status: 1 },
       ]);
-      const roles = upgraded.db.prepare("SELECT r.role, a.code, a.type FROM account_roles r JOIN accounts a ON a.id = r.account_id WHERE r.role LIKE 'collectionCosts%' ORDER BY r.role").all();
+      const roles = upgraded.db.prepare("SELECT r.role, a.code, a.type FROM account_roles r JOIN accounts a ON a.id = r.account_id WHERE r.role LIKE 'collectionCosts%' OR r.role = 'statutoryInterest' ORDER BY r.role").all();
       expect(roles).toEqual([
         { role: 'collectionCosts', code: '8210', type: 'revenue' },
         { role: 'collectionCostsVat', code: '1710', type: 'liability' },
+        { role: 'statutoryInterest', code: '8220', type: 'revenue' },
       ]);
       expect(upgraded.db.prepare("SELECT rate FROM interest_rates WHERE kind = 'consumer' AND starts_on = '2025-01-01'").get()).toEqual({ rate: 650 });
       expect((upgraded.db.prepare("SELECT COUNT(*) AS n FROM interest_rates WHERE kind = 'commercial'").get() as { n: number }).n).toBe(4);
