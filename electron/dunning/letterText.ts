@@ -105,7 +105,11 @@ export function splitBody(body: string): { opening: string[]; closing: string[] 
   return at < 0 ? { opening: all, closing: [] } : { opening: all.slice(0, at), closing: all.slice(at) };
 }
 
-/** What the 14-day letter must state: the term's last day, the costs and what follows (art. 6:96 lid 6 BW). */
+/**
+ * What the 14-day letter must state: the term's last day, the costs and what follows (art. 6:96 lid 6
+ * BW), in the safe wording of term.ts (fifteen days after delivery) that the default level text uses
+ * too, so the letter never names two different terms.
+ */
 export function fourteenDayNotice(d: DunningLetterData): string | null {
   const c = d.collectionCosts;
   if (!c || c.charged) return null;
@@ -114,8 +118,8 @@ export function fourteenDayNotice(d: DunningLetterData): string | null {
   const vat = c.vat > 0 ? (lang === 'nl' ? ` (inclusief ${money(c.vat, lang)} btw)` : ` (including ${money(c.vat, lang)} VAT)`) : '';
   const end = longDate(d.termEndsOn!, lang);
   return lang === 'nl'
-    ? `Betaalt u niet binnen 14 dagen na ontvangst van deze brief, dus uiterlijk op ${end}, dan brengen wij de buitengerechtelijke incassokosten van ${costs}${vat} bij u in rekening (artikel 6:96 Burgerlijk Wetboek) en kunnen wij de vordering uit handen geven aan een incassobureau.`
-    : `If you do not pay within 14 days of receiving this letter, that is by ${end} at the latest, we will charge you the extrajudicial collection costs of ${costs}${vat} (article 6:96 of the Dutch Civil Code) and may hand the claim over to a collection agency.`;
+    ? `Betaalt u niet binnen vijftien dagen nadat deze brief bij u is bezorgd, dus uiterlijk op ${end}, dan brengen wij de buitengerechtelijke incassokosten van ${costs}${vat} bij u in rekening (artikel 6:96 Burgerlijk Wetboek) en kunnen wij de vordering uit handen geven aan een incassobureau.`
+    : `If you do not pay within fifteen days after this letter has been delivered to you, that is by ${end} at the latest, we will charge you the extrajudicial collection costs of ${costs}${vat} (article 6:96 of the Dutch Civil Code) and may hand the claim over to a collection agency.`;
 }
 
 export function chargedVatNote(d: DunningLetterData): string | null {

@@ -153,6 +153,17 @@ describe('the proposal', () => {
     expect(proposal('2026-12-05').debtors.map((x) => x.debtorId)).toEqual([ids[1]]);
   });
 
+  it('waits the level\'s days after a due date moved after a letter, as the call list counts it', () => {
+    const d = member(t, { name: 'Jet', mandate: null });
+    const item = invoice(t, d, 15_000, '2026-11-01');
+    run('2026-11-15');
+    call(t.ctx, 'dossier.moveDueDate', { itemId: item, dueDate: '2026-12-10', reason: 'wacht op toeslag' });
+    // overdue again from 11 December, but the Aanmaning comes 14 days after the new due date
+    expect(proposal('2026-12-11').debtors).toEqual([]);
+    expect(proposal('2026-12-23').debtors).toEqual([]);
+    expect(proposal('2026-12-24').debtors.map((x) => x.levelName)).toEqual(['Aanmaning']);
+  });
+
   it('says when the last level has been reached', () => {
     const d = member(t, { name: 'Karin', kind: 'business', mandate: null });
     invoice(t, d, 15_000);

@@ -124,7 +124,7 @@ describe('dunning letter PDF', () => {
     const file = savePdf(dir, 'en.pdf', (await letterPdf(letter)).pdf);
     const text = flat(pageText(file, 1));
     for (const expected of ['Final notice', 'Dear Jamie O’Neill,', 'Member number 1002', 'Payment reference 2026-0012', 'Pay by 11-12-2026', 'Document Description Date Due date Amount Paid Open', 'Reminder fee € 5.00', 'Total due €185.00'.replace('€', '€'),
-      'If you do not pay within 14 days of receiving this letter, that is by 11 December 2026 at the latest, we will charge you the extrajudicial collection costs of €48.40 (including €8.40 VAT)', 'Scan and pay with your banking app', 'Kind regards,', 'Treasurer', 'BELGIUM']) {
+      'If you do not pay within fifteen days after this letter has been delivered to you, that is by 11 December 2026 at the latest, we will charge you the extrajudicial collection costs of €48.40 (including €8.40 VAT)', 'Scan and pay with your banking app', 'Kind regards,', 'Treasurer', 'BELGIUM']) {
       expect(text.replace(/€ /g, '€')).toContain(expected.replace(/€ /g, '€'));
     }
     for (const dutch of ['Totaal', 'Betalingskenmerk', 'Beste', 'Vervaldatum']) expect(text).not.toContain(dutch);
@@ -135,15 +135,15 @@ describe('dunning letter PDF', () => {
 
   it('announces the costs in the 14-day letter and shows charged costs with BTW', async () => {
     const announced = flat(pageText(savePdf(dir, 'veertien.pdf', (await letterPdf(sampleLetter({ levelName: 'Veertiendagenbrief', collectionCosts: { amount: 4_000, vat: 0, charged: false }, termEndsOn: '2026-12-11' }))).pdf), 1));
-    expect(announced).toContain('Betaalt u niet binnen 14 dagen na ontvangst van deze brief, dus uiterlijk op 11 december 2026, dan brengen wij de buitengerechtelijke incassokosten van € 40,00 bij u in rekening');
+    expect(announced).toContain('Betaalt u niet binnen vijftien dagen nadat deze brief bij u is bezorgd, dus uiterlijk op 11 december 2026, dan brengen wij de buitengerechtelijke incassokosten van € 40,00 bij u in rekening');
     expect(announced).toContain('Totaal te betalen € 185,00');
     expect(announced).not.toContain('btw');
 
     const charged = sampleLetter({ levelName: 'Laatste aanmaning', fees: [], collectionCosts: { amount: 4_000, vat: 840, charged: true }, interest: 123 });
     expect(charged.total).toBe(18_000 + 4_840 + 123);
     const text = flat(pageText(savePdf(dir, 'kosten.pdf', (await letterPdf(charged)).pdf), 1));
-    for (const expected of ['Buitengerechtelijke incassokosten € 40,00', 'BTW over de incassokosten € 8,40', 'Wettelijke rente € 1,23', 'Totaal te betalen € 229,63', 'De incassokosten zijn € 48,40 incl. BTW']) expect(text).toContain(expected);
-    expect(text).not.toContain('binnen 14 dagen na ontvangst');
+    for (const expected of ['Buitengerechtelijke incassokosten € 40,00', 'BTW over de incassokosten € 8,40', 'Wettelijke rente t/m 26-11-2026 € 1,23', 'Totaal te betalen € 229,63', 'De incassokosten zijn € 48,40 incl. BTW']) expect(text).toContain(expected);
+    expect(text).not.toContain('nadat deze brief bij u is bezorgd');
   });
 
   it('refuses a letter that contradicts itself, naming the member and the field', async () => {
