@@ -46,9 +46,11 @@ describe('penning dunning-run', () => {
     expect(dry.json).toMatchObject({
       dryRun: true,
       runId: null,
-      letters: [{ name: 'Anna Bakker', level: 'Herinnering', principal: 15_000, total: 15_000, delivery: 'print' }],
+      letters: [{ name: 'Anna Bakker', level: 'Herinnering', principal: 15_000, interest: 0, total: 15_000, delivery: 'print' }],
       fees: 0,
       costs: 0,
+      interest: 0,
+      costsLowered: 0,
       excluded: [{ name: 'Bob Visser', reason: 'blocked', amount: 9_000 }],
     });
     const real = cli('dunning-run', '--date', '2026-11-20', '--out', out);

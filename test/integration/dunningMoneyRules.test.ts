@@ -1,8 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { subLedgerMismatches, unbalancedEntries } from '../../db/checks';
+import type { Output } from '../../shared/api/contract';
 import { call, dispatchAsync } from '../../electron/api';
 import { checkLetter } from '../../electron/dunning/letterPdf';
 import { bookDunningRun } from '../../electron/dunning/run';
@@ -10,7 +9,7 @@ import { termEndsOn } from '../../electron/dunning/term';
 import { addDays } from '../../shared/dates';
 import { invoice, member } from '../helpers/club';
 import { openInitializedLedger, tempDir, type TestLedger } from '../helpers/ledger';
-import { balanceOf, bankFile, importFile, statement, transfer } from '../helpers/statements';
+import { balanceOf, bankFile, expectBooksHealthy, importFile, statement, transfer } from '../helpers/statements';
 
 /**
  * The money rules of dunning beyond the ladder itself: statutory interest booked with the letters,
@@ -22,11 +21,6 @@ beforeEach(() => {
   t = openInitializedLedger();
 });
 afterEach(() => t.close());
-
-function invariant(): void {
-  expect(subLedgerMismatches(t.ledger.db)).toEqual([]);
-  expect(unbalancedEntries(t.ledger.db)).toEqual([]);
-}
 
 const proposal = (date: string) => call(t.ctx, 'dunning.proposal', { date });
 const run = (date: string) => bookDunningRun(t.ctx, date, proposal(date).debtors.map((d) => d.debtorId));
@@ -78,7 +72,7 @@ describe('statutory interest', () => {
     expect(itemsOf(d, 'interest')).toEqual([expect.objectContaining({ amount: 153, balance: 153, state: 'open', description: 'Wettelijke rente t/m 15-11-2026' })]);
     expect(balanceOf(t, '8220')).toBe(-153);
     expect(interestThrough(item)).toBe('2026-11-15');
-    invariant();
+    expectBooksHealthy(t);
 
     // the rate goes to 8 % on 20 November: 16-19 November at 4 %, 20-29 at 8 %;
     // 100 000 × (0,04 × 4 + 0,08 × 10) / 365 = 263,01 (and with the first letter's 153: the 416 of one period 2-29 November)
@@ -92,7 +86,7 @@ describe('statutory interest', () => {
     expect(itemsOf(d, 'interest').map((i) => i.amount)).toEqual([153, 263]);
     expect(balanceOf(t, '8220')).toBe(-416);
     expect(call(t.ctx, 'debtors.get', { id: d }).balance).toBe(second.total);
-    invariant();
+    expectBooksHealthy(t);
 
     // a part payment: from then on the interest runs on what is still open (30 November - 13 December at 8 % on € 400,
     // as the difference of what the open balance earns from the first day of default to either end)
@@ -100,7 +94,7 @@ describe('statutory interest', () => {
     const third = run('2026-12-13').letters[0]!;
     expect(third.interest).toBe(122);
     expect(interestThrough(item)).toBe('2026-12-13');
-    invariant();
+    expectBooksHealthy(t);
   });
 
   it('takes the commercial rate for an organisation, and a waived interest item goes back out of Wettelijke rente', () => {
@@ -114,7 +108,7 @@ describe('statutory interest', () => {
     call(t.ctx, 'dunning.waiveFee', { itemId: wr!.id, reason: 'goede klant' });
     expect(balanceOf(t, '8220')).toBe(0);
     expect(call(t.ctx, 'debtors.get', { id: d }).balance).toBe(100_000);
-    invariant();
+    expectBooksHealthy(t);
   });
 
   it('is on the written letter ("Wettelijke rente t/m"), in its total and in the EPC QR amount; the booking equals the dry run the letters were drawn from', async () => {
@@ -126,14 +120,16 @@ describe('statutory interest', () => {
     try {
       const r = await dispatchAsync(t.ctx, 'dunning.run', { date: '2026-11-15', debtorIds: [d], out });
       if (!r.ok) throw new Error(JSON.stringify(r.error));
-      const letter = r.value.letters[0]!;
+      const value = r.value as Output<'dunning.run'>;
+      const letter = value.letters[0]!;
       expect(letter.total).toBe(100_153);
       expect(checkLetter(letter)).toContain('\nEUR1001.53\n');
-      const text = execFileSync('pdftotext', ['-layout', r.value.files[0]!.pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+      const text = execFileSync('pdftotext', ['-layout', value.files[0]!.pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
       expect(text).toContain('Wettelijke rente t/m 15-11-2026 € 1,53');
       expect(text).toContain('Totaal te betalen € 1.001,53');
-      expect(fs.readFileSync(path.join(path.dirname(r.value.files[0]!.pdf), path.basename(r.value.printFile!))).length).toBeGreaterThan(0);
-      invariant();
+      const print = execFileSync('pdftotext', ['-layout', value.printFile!, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+      expect(print).toContain('Wettelijke rente t/m 15-11-2026 € 1,53');
+      expectBooksHealthy(t);
     } finally {
       fs.rmSync(out, { recursive: true, force: true });
     }
@@ -141,26 +137,27 @@ describe('statutory interest', () => {
 });
 
 describe('charged collection costs after a part payment', () => {
-  /** The default ladder and one letter after the hand-over, so a letter follows the part payment. */
-  function ladder(due: string) {
+  /**
+   * € 3.000 walked up the default ladder (plus a letter after the hand-over, so one follows the part
+   * payment) until the costs are charged, then `paid` of the principal paid two days later.
+   */
+  function chargedThenPaid(name: string, paid: number) {
     call(t.ctx, 'dunning.levels.save', { name: 'Nazending', daysAfter: 14, textNl: 'Beste {naam}', textEn: 'Dear {naam}' });
-    const herinnering = addDays(due, 14);
-    const aanmaning = addDays(herinnering, 14);
-    const veertien = addDays(aanmaning, 14);
+    const d = member(t, { name, mandate: null });
+    const item = invoice(t, d, 300_000, '2026-11-01');
+    const veertien = addDays('2026-11-01', 42);
     const overdracht = addDays(termEndsOn(veertien), 1);
-    return { steps: [herinnering, aanmaning, veertien, overdracht], overdracht };
+    for (const date of [addDays('2026-11-01', 14), addDays('2026-11-01', 28), veertien, overdracht]) run(date);
+    const [ik] = itemsOf(d, 'collection_costs');
+    pays(item, paid, addDays(overdracht, 2));
+    return { d, item, ik: ik!, overdracht };
   }
 
   it('are lowered to the WIK scale on the rest at the next letter, with their BTW in proportion; the books stay whole', () => {
     call(t.ctx, 'dunning.settings.save', { collectionCostsVat: true });
-    const d = member(t, { name: 'Lotte de Vries', mandate: null });
-    const item = invoice(t, d, 300_000, '2026-11-01');
-    const { steps, overdracht } = ladder('2026-11-01');
-    for (const date of steps) run(date);
+    const { d, ik, overdracht } = chargedThenPaid('Lotte de Vries', 200_000);
     // € 3.000: € 425 plus 21 % BTW
-    const [ik] = itemsOf(d, 'collection_costs');
     expect(ik).toMatchObject({ amount: 51_425, balance: 51_425 });
-    pays(item, 200_000, addDays(overdracht, 2));
 
     // € 1.000 still open: € 150 plus € 31,50 BTW; lowered by € 332,75 of which € 57,75 BTW
     const next = addDays(overdracht, 14);
@@ -168,23 +165,19 @@ describe('charged collection costs after a part payment', () => {
     expect(p).toMatchObject({ levelName: 'Nazending', principal: 100_000, costsLowered: 33_275, openFees: 18_150, total: 118_150 });
     expect(proposal(next).totals.costsLowered).toBe(33_275);
     const letter = run(next).letters[0]!;
-    expect(letter.fees).toEqual([{ description: `${ik!.document} Incassokosten (incl. € 89,25 btw) (verlaagd na deelbetaling)`, amount: 18_150 }]);
+    expect(letter.fees).toEqual([{ description: `${ik.document} Incassokosten (incl. € 89,25 btw) (verlaagd na deelbetaling)`, amount: 18_150 }]);
     expect(letter.total).toBe(118_150);
     expect(itemsOf(d, 'collection_costs')).toEqual([expect.objectContaining({ amount: 51_425, balance: 18_150, state: 'open' })]);
     expect(balanceOf(t, '8210')).toBe(-15_000);
     expect(balanceOf(t, '1710')).toBe(-3_150);
     expect(call(t.ctx, 'debtors.get', { id: d }).balance).toBe(118_150);
-    const history = call(t.ctx, 'items.history', { itemId: ik!.id }).map((h) => h.kind);
+    const history = call(t.ctx, 'items.history', { itemId: ik.id }).map((h) => h.kind);
     expect(history).toContain('costs_lowered');
-    invariant();
+    expectBooksHealthy(t);
   });
 
   it('are never raised: a principal that grows again (merged with a new invoice) leaves the charged costs as they are', () => {
-    const d = member(t, { name: 'Olaf Jansen', mandate: null });
-    const item = invoice(t, d, 300_000, '2026-11-01');
-    const { steps, overdracht } = ladder('2026-11-01');
-    for (const date of steps) run(date);
-    pays(item, 200_000, addDays(overdracht, 2));
+    const { d, item, overdracht } = chargedThenPaid('Olaf Jansen', 200_000);
     const bigger = invoice(t, d, 500_000, addDays(overdracht, 3), 'Baanhuur');
     call(t.ctx, 'items.merge', { itemIds: [item, bigger], dueDate: addDays(overdracht, 3), reason: 'een post' });
     const next = addDays(overdracht, 17);
@@ -194,15 +187,11 @@ describe('charged collection costs after a part payment', () => {
     run(next);
     expect(itemsOf(d, 'collection_costs')).toEqual([expect.objectContaining({ amount: 42_500, balance: 42_500 })]);
     expect(balanceOf(t, '8210')).toBe(-42_500);
-    invariant();
+    expectBooksHealthy(t);
   });
 
   it('stay as charged when the principal is paid in full: there is no rest to compute them on', () => {
-    const d = member(t, { name: 'Pim de Boer', mandate: null });
-    const item = invoice(t, d, 300_000, '2026-11-01');
-    const { steps, overdracht } = ladder('2026-11-01');
-    for (const date of steps) run(date);
-    pays(item, 300_000, addDays(overdracht, 2));
+    const { d, overdracht } = chargedThenPaid('Pim de Boer', 300_000);
     // the costs item alone climbs on: 14 days after its own due date (14 days after the hand-over letter)
     const p = proposal(addDays(overdracht, 28)).debtors.find((x) => x.debtorId === d)!;
     expect(p).toMatchObject({ principal: 0, costsLowered: 0, openFees: 42_500, total: 42_500 });
@@ -227,7 +216,7 @@ describe('the organisation and the consumer', () => {
     run('2026-11-02');
     expect(itemsOf(org, 'collection_costs').map((i) => i.amount)).toEqual([4_000]);
     expect(itemsOf(person, 'collection_costs')).toEqual([]);
-    invariant();
+    expectBooksHealthy(t);
   });
 
   it('a consumer\'s veertiendagenbrief names the term in the safe wording, and the costs wait until the day after it', () => {

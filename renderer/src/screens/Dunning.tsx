@@ -97,7 +97,22 @@ function ProposalView({ proposal, onDone }: { proposal: Proposal; onDone: (run: 
         ),
       },
       { id: 'principal', header: t('dunning.principal'), accessorFn: (r) => r.principal, cell: ({ getValue }) => f.euro(getValue<number>()) },
-      { id: 'fees', header: t('dunning.fees'), accessorFn: (r) => r.openFees + r.fee, cell: ({ getValue }) => (getValue<number>() ? f.euro(getValue<number>()) : '') },
+      {
+        id: 'fees',
+        header: t('dunning.fees'),
+        accessorFn: (r) => r.openFees + r.fee,
+        // charged costs a part payment lowers are in the open fees already; say by how much
+        cell: ({ row, getValue }) => (
+          <>
+            {getValue<number>() ? f.euro(getValue<number>()) : ''}
+            {row.original.costsLowered > 0 && (
+              <Text size="xs" c="dimmed">
+                {t('dunning.costsLowered', { amount: f.euro(row.original.costsLowered) })}
+              </Text>
+            )}
+          </>
+        ),
+      },
       {
         id: 'costs',
         header: t('dunning.costs'),
@@ -114,6 +129,7 @@ function ProposalView({ proposal, onDone }: { proposal: Proposal; onDone: (run: 
             </Group>
           ),
       },
+      { id: 'interest', header: t('dunning.interest'), accessorFn: (r) => r.interest, cell: ({ getValue }) => (getValue<number>() ? f.euro(getValue<number>()) : '') },
       { id: 'total', header: t('dunning.total'), accessorFn: (r) => r.total, cell: ({ getValue }) => f.euro(getValue<number>()) },
       { id: 'delivery', header: t('dunning.delivery'), accessorFn: (r) => r.delivery, cell: ({ row }) => t(`dunning.deliveryMode.${row.original.delivery}`) },
     ],
@@ -121,7 +137,7 @@ function ProposalView({ proposal, onDone }: { proposal: Proposal; onDone: (run: 
     [deselected, f.lang],
   );
   const table = useReactTable({ data: proposal.debtors, columns, state: { sorting }, onSortingChange: setSorting, getCoreRowModel: getCoreRowModel(), getSortedRowModel: getSortedRowModel() });
-  const numeric = new Set(['principal', 'fees', 'costs', 'total']);
+  const numeric = new Set(['principal', 'fees', 'costs', 'interest', 'total']);
   const fees = chosen.reduce((s, d) => s + d.fee, 0);
   const costs = chosen.reduce((s, d) => s + (d.costsMode === 'charge' ? d.costs + d.costsVat : 0), 0);
   const total = chosen.reduce((s, d) => s + d.total, 0);
@@ -196,6 +212,7 @@ function ProposalView({ proposal, onDone }: { proposal: Proposal; onDone: (run: 
                   <Table.Th ta="right" style={figures}>{f.euro(chosen.reduce((s, d) => s + d.principal, 0))}</Table.Th>
                   <Table.Th ta="right" style={figures}>{f.euro(chosen.reduce((s, d) => s + d.openFees + d.fee, 0))}</Table.Th>
                   <Table.Th ta="right" style={figures}>{f.euro(costs)}</Table.Th>
+                  <Table.Th ta="right" style={figures}>{f.euro(chosen.reduce((s, d) => s + d.interest, 0))}</Table.Th>
                   <Table.Th ta="right" style={figures}>{f.euro(total)}</Table.Th>
                   <Table.Th />
                 </Table.Tr>
