@@ -120,7 +120,10 @@ export function planDunning(ctx: Ctx, date: string): DunningPlan {
     `SELECT i.id AS itemId, i.debtor_id AS debtorId, d.number, d.name, d.kind, d.dunning_profile AS profile, d.email, d.payment_method AS method, d.collect,
             i.source_type AS sourceType, i.document, i.description, i.item_date AS itemDate, i.due_date AS dueDate, i.amount,
             CASE WHEN i.state = 'in_collection' THEN i.amount ELSE i.balance END AS balance, i.state,
-            i.blocked, i.arrangement, i.dunning_level_id AS levelId, i.dunned_on AS dunnedOn, i.interest_through AS interestThrough,
+            i.blocked, i.arrangement, i.dunning_level_id AS levelId, i.dunned_on AS dunnedOn,
+            -- a part of a split item, or the item several were merged into, goes on where its origin's interest was booked
+            COALESCE(i.interest_through, (SELECT p.interest_through FROM open_items p WHERE p.id = i.parent_item_id),
+                     CASE WHEN i.source_type = 'merge' THEN (SELECT MAX(m.interest_through) FROM open_items m WHERE m.merged_into_item_id = i.id) END) AS interestThrough,
             (SELECT r.action FROM collection_returns r JOIN batch_transaction_items p ON p.transaction_id = r.transaction_id
               WHERE p.item_id = i.id ORDER BY r.id DESC LIMIT 1) AS returnAction,
             EXISTS (SELECT 1 FROM mandates m WHERE m.debtor_id = d.id AND m.status = 'active' AND NOT (m.type = 'one_off' AND m.last_collected_on IS NOT NULL)) AS validMandate

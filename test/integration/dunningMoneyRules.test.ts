@@ -97,6 +97,20 @@ describe('statutory interest', () => {
     expectBooksHealthy(t);
   });
 
+  it('goes on where it was booked when the item is split: the parts earn none twice', () => {
+    rates();
+    const d = member(t, { name: 'Cas Smit', mandate: null });
+    const item = invoice(t, d, 100_000, '2026-11-01');
+    expect(run('2026-11-15').letters[0]!.interest).toBe(153);
+    call(t.ctx, 'items.split', { itemId: item, parts: [{ dueDate: '2026-11-10' }, { dueDate: '2026-11-10' }], reason: 'in twee delen' });
+    // each € 500 from 16 November (not from 11 November, the day after the parts' due date) through 24 November:
+    // the difference of 14 and 5 days from 11 November at 4 %: 76,71 → 77 minus 27,40 → 27
+    const letter = run('2026-11-24').letters[0]!;
+    expect(letter.items).toHaveLength(2);
+    expect(letter.interest).toBe(2 * 50);
+    expectBooksHealthy(t);
+  });
+
   it('takes the commercial rate for an organisation, and a waived interest item goes back out of Wettelijke rente', () => {
     rates();
     const d = member(t, { name: 'Sportschool BV', kind: 'business', mandate: null });
