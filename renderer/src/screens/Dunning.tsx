@@ -129,15 +129,29 @@ function ProposalView({ proposal, onDone }: { proposal: Proposal; onDone: (run: 
             </Group>
           ),
       },
-      { id: 'interest', header: t('dunning.interest'), accessorFn: (r) => r.interest, cell: ({ getValue }) => (getValue<number>() ? f.euro(getValue<number>()) : '') },
-      { id: 'total', header: t('dunning.total'), accessorFn: (r) => r.total, cell: ({ getValue }) => f.euro(getValue<number>()) },
+      {
+        id: 'total',
+        header: t('dunning.total'),
+        accessorFn: (r) => r.total,
+        // statutory interest has no column of its own (the table is wide enough): the total says what of it is interest
+        cell: ({ row, getValue }) => (
+          <>
+            {f.euro(getValue<number>())}
+            {row.original.interest > 0 && (
+              <Text size="xs" c="dimmed">
+                {t('dunning.interest', { amount: f.euro(row.original.interest) })}
+              </Text>
+            )}
+          </>
+        ),
+      },
       { id: 'delivery', header: t('dunning.delivery'), accessorFn: (r) => r.delivery, cell: ({ row }) => t(`dunning.deliveryMode.${row.original.delivery}`) },
     ],
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [deselected, f.lang],
   );
   const table = useReactTable({ data: proposal.debtors, columns, state: { sorting }, onSortingChange: setSorting, getCoreRowModel: getCoreRowModel(), getSortedRowModel: getSortedRowModel() });
-  const numeric = new Set(['principal', 'fees', 'costs', 'interest', 'total']);
+  const numeric = new Set(['principal', 'fees', 'costs', 'total']);
   const fees = chosen.reduce((s, d) => s + d.fee, 0);
   const costs = chosen.reduce((s, d) => s + (d.costsMode === 'charge' ? d.costs + d.costsVat : 0), 0);
   const total = chosen.reduce((s, d) => s + d.total, 0);
@@ -212,7 +226,6 @@ function ProposalView({ proposal, onDone }: { proposal: Proposal; onDone: (run: 
                   <Table.Th ta="right" style={figures}>{f.euro(chosen.reduce((s, d) => s + d.principal, 0))}</Table.Th>
                   <Table.Th ta="right" style={figures}>{f.euro(chosen.reduce((s, d) => s + d.openFees + d.fee, 0))}</Table.Th>
                   <Table.Th ta="right" style={figures}>{f.euro(costs)}</Table.Th>
-                  <Table.Th ta="right" style={figures}>{f.euro(chosen.reduce((s, d) => s + d.interest, 0))}</Table.Th>
                   <Table.Th ta="right" style={figures}>{f.euro(total)}</Table.Th>
                   <Table.Th />
                 </Table.Tr>
