@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { statutoryInterest } from '../../electron/dunning/interest';
+import { interestSince, statutoryInterest } from '../../electron/dunning/interest';
 import { presumedDelivery, termEndsOn } from '../../electron/dunning/term';
 import { addDays } from '../../shared/dates';
 
@@ -29,6 +29,36 @@ describe('statutory interest', () => {
     expect(statutoryInterest([{ startsOn: '2025-01-01', rate: 600 }], 100_000, '2024-01-01', '2024-12-31')).toBe(0);
     expect(statutoryInterest(flat6, 0, '2025-01-01', '2025-12-31')).toBe(0);
     expect(statutoryInterest(flat6, 100_000, '2025-01-01', '2025-01-01')).toBe(0);
+  });
+});
+
+describe('interest since it was last booked', () => {
+  const rates = [{ startsOn: '2024-01-01', rate: 700 }, { startsOn: '2025-07-01', rate: 600 }, { startsOn: '2026-01-01', rate: 400 }];
+
+  it('counts from the day after the due date through the day named, and from the day after the last booking', () => {
+    // 2 to 15 November 2026: 14 days at 4 % on € 1.000
+    expect(interestSince(rates, 100_000, '2026-11-01', null, '2026-11-15')).toBe(153);
+    expect(interestSince(rates, 100_000, '2026-11-01', '2026-11-15', '2026-11-15')).toBe(0);
+    expect(interestSince(rates, 100_000, '2026-11-01', null, '2026-11-01')).toBe(0);
+    // a booking before the due date (an item whose due date moved) does not bring the start forward
+    expect(interestSince(rates, 100_000, '2026-11-01', '2026-10-01', '2026-11-15')).toBe(153);
+  });
+
+  it('adds up over letters on any dates to what one letter at the end charges, across rate changes and years (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10_000_000 }), fc.array(fc.integer({ min: 1, max: 200 }), { minLength: 1, maxLength: 8 }), (balance, gaps) => {
+        const due = '2024-03-10';
+        let booked: string | null = null;
+        let date = due;
+        let sum = 0;
+        for (const gap of gaps) {
+          date = addDays(date, gap);
+          sum += interestSince(rates, balance, due, booked, date);
+          booked = date;
+        }
+        expect(sum).toBe(interestSince(rates, balance, due, null, date));
+      }),
+    );
   });
 });
 
