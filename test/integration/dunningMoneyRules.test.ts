@@ -1,8 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Output } from '../../shared/api/contract';
 import { call, dispatchAsync } from '../../electron/api';
+import { collectionCosts, collectionCostsVat } from '../../electron/dunning/collectionCosts';
 import { checkLetter } from '../../electron/dunning/letterPdf';
 import { bookDunningRun } from '../../electron/dunning/run';
 import { termEndsOn } from '../../electron/dunning/term';
@@ -36,17 +38,12 @@ function rates(): void {
   call(t.ctx, 'dunning.settings.save', { statutoryInterest: true });
 }
 
-let bank = 0;
-/** The member pays part of an item: a transfer on the statement, matched to that item by hand. */
-function pays(itemId: number, amount: number, date: string): void {
-  importFile(t, bankFile([statement([transfer(amount, { name: 'J. Betaler', iban: 'NL71RABO5901576359', text: 'deelbetaling', date })], { id: `S-${date}-${itemId}`, opening: bank })]));
-  bank += amount;
-  const entry = call(t.ctx, 'statements.entries', { filter: 'all' }).entries.find((e) => e.bookingDate === date && e.amount === amount && e.state === 'unmatched')!;
-  call(t.ctx, 'statements.match', { entryId: entry.id, itemIds: [itemId], learnIban: false });
+/** The member pays part of an item: a transfer on the statement (after the ones before it), matched to that item by hand. */
+function pays(itemId: number, amount: number, date: string, l: TestLedger = t): void {
+  importFile(l, bankFile([statement([transfer(amount, { name: 'J. Betaler', iban: 'NL71RABO5901576359', text: 'deelbetaling', date })], { id: `S-${date}-${itemId}`, opening: balanceOf(l, '1100') })]));
+  const entry = call(l.ctx, 'statements.entries', { filter: 'all' }).entries.find((e) => e.bookingDate === date && e.amount === amount && e.state === 'unmatched')!;
+  call(l.ctx, 'statements.match', { entryId: entry.id, itemIds: [itemId], learnIban: false });
 }
-beforeEach(() => {
-  bank = 0;
-});
 
 describe('statutory interest', () => {
   it('is off by default: no interest in the proposal, the letter or the books', () => {
@@ -209,6 +206,52 @@ describe('charged collection costs after a part payment', () => {
     // the costs item alone climbs on: 14 days after its own due date (14 days after the hand-over letter)
     const p = proposal(addDays(overdracht, 28)).debtors.find((x) => x.debtorId === d)!;
     expect(p).toMatchObject({ principal: 0, costsLowered: 0, openFees: 42_500, total: 42_500 });
+  });
+});
+
+describe('the books under any sequence of letters and part payments (property)', () => {
+  it('stay whole; charged costs only go down, never below the scale on the rest once a letter followed the payment', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ gap: fc.integer({ min: 1, max: 30 }), pay: fc.option(fc.integer({ min: 1, max: 100_000 }), { nil: undefined }) }), { minLength: 4, maxLength: 12 }),
+        fc.boolean(),
+        fc.constantFrom<'person' | 'business'>('person', 'business'),
+        (steps, vat, kind) => {
+          const l = openInitializedLedger();
+          try {
+            call(l.ctx, 'dunning.settings.save', { collectionCostsVat: vat, statutoryInterest: true });
+            call(l.ctx, 'dunning.levels.save', { name: 'Nazending', daysAfter: 7, textNl: 'Beste {naam}', textEn: 'Dear {naam}' });
+            const d = member(l, { name: 'Rens Visser', kind, mandate: null });
+            const item = invoice(l, d, 600_000, '2026-11-01');
+            let date = '2026-11-01';
+            for (const step of steps) {
+              date = addDays(date, step.gap);
+              const open = (l.ctx.db.prepare('SELECT balance FROM open_items WHERE id = ?').get(item) as { balance: number }).balance;
+              if (step.pay && step.pay < open) pays(item, step.pay, date, l);
+              const p = call(l.ctx, 'dunning.proposal', { date });
+              if (p.debtors.length) bookDunningRun(l.ctx, date, p.debtors.map((x) => x.debtorId));
+            }
+            expectBooksHealthy(l);
+            const costs = l.ctx.db.prepare("SELECT id, amount, balance FROM open_items WHERE source_type = 'collection_costs'").all() as { id: number; amount: number; balance: number }[];
+            const rest = (l.ctx.db.prepare('SELECT balance FROM open_items WHERE id = ?').get(item) as { balance: number }).balance;
+            const lowered = l.ctx.db.prepare("SELECT COALESCE(SUM(jl.credit), 0) AS n FROM journal_entries e JOIN journal_lines jl ON jl.entry_id = e.id WHERE e.source_type = 'costs_lowered' AND e.source_id = ? AND jl.debtor_id IS NOT NULL");
+            for (const c of costs) {
+              expect(c.balance).toBeGreaterThanOrEqual(0);
+              expect(c.balance).toBeLessThanOrEqual(c.amount);
+              const asked = c.amount - (lowered.get(String(c.id)) as { n: number }).n;
+              const scale = collectionCosts(rest);
+              if (rest > 0) expect(asked).toBeGreaterThanOrEqual(scale + collectionCostsVat(scale, vat));
+            }
+            // every lowering takes money off the receivable, never puts it on
+            const lowerings = l.ctx.db.prepare("SELECT SUM(jl.debit) AS up, SUM(jl.credit) AS down FROM journal_entries e JOIN journal_lines jl ON jl.entry_id = e.id WHERE e.source_type = 'costs_lowered' AND jl.debtor_id IS NOT NULL").get() as { up: number | null; down: number | null };
+            expect(lowerings.up ?? 0).toBe(0);
+          } finally {
+            l.close();
+          }
+        },
+      ),
+      { numRuns: 15 },
+    );
   });
 });
 
