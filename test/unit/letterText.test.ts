@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { longDate, money, splitBody } from '../../electron/dunning/letterText';
+import { fourteenDayNotice, interestLabel, longDate, money, splitBody } from '../../electron/dunning/letterText';
+import { sampleLetter } from '../helpers/dunningLetters';
 import { formatEuro } from '../../shared/money';
 
 describe('letter wording', () => {
@@ -13,5 +14,13 @@ describe('letter wording', () => {
     expect([longDate('2026-12-11', 'nl'), longDate('2026-03-01', 'en')]).toEqual(['11 december 2026', '1 March 2026']);
     expect(splitBody('Beste Anna,\n\nU bent te laat.\r\n\r\nMet vriendelijke groet,\n\nDe penningmeester')).toEqual({ opening: ['Beste Anna,', 'U bent te laat.'], closing: ['Met vriendelijke groet,', 'De penningmeester'] });
     expect(splitBody('Please pay.')).toEqual({ opening: ['Please pay.'], closing: [] });
+  });
+
+  it('names the last day the interest counts, and the veertiendagenbrief\'s term in the safe wording, in both languages', () => {
+    const nl = sampleLetter({ interest: 153, interestThrough: '2026-11-15', collectionCosts: { amount: 4_000, vat: 0, charged: false }, termEndsOn: '2026-12-11' });
+    const en = { ...nl, language: 'en' as const };
+    expect([interestLabel(nl), interestLabel(en)]).toEqual(['Wettelijke rente t/m 15-11-2026', 'Statutory interest through 15-11-2026']);
+    expect(fourteenDayNotice(nl)).toMatch(/^Betaalt u niet binnen vijftien dagen nadat deze brief bij u is bezorgd, dus uiterlijk op 11 december 2026,/);
+    expect(fourteenDayNotice(en)).toMatch(/^If you do not pay within fifteen days after this letter has been delivered to you, that is by 11 December 2026 at the latest,/);
   });
 });
