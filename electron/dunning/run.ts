@@ -1,18 +1,17 @@
 import type { z } from 'zod';
 import type { DunningRunResult } from '../../shared/api/dunning';
 import { conflictError, validationError } from '../../shared/api/errors';
-import { addDays } from '../../shared/dates';
+import { addDays, formatDate } from '../../shared/dates';
 import { journalOfKind } from '../collections/numbering';
 import type { Ctx } from '../context';
 import { createItem, recordEvent } from '../items/openItems';
 import { accountForRole } from '../ledger/chart';
 import { postEntry, type PostingLine } from '../ledger/post';
 import { stmt } from '../preparedStatements';
-import { formatDate } from '../../shared/dates';
 import { euro } from '../statements/euro';
+import { bookCostsLowering } from './costsLowering';
 import { DEFAULT_WINDOW, type DunningLetterData, type LetterParty } from './letterData';
 import { fillLetterText } from './levelText';
-import { bookCostsLowering } from './costsLowering';
 import { isFee, planDunning, type Exclusion, type PlannedLetter } from './proposal';
 import { letterReference } from './reference';
 
@@ -135,7 +134,7 @@ function book(ctx: Ctx, date: string, debtorIds: number[], dryRun: boolean): Run
   }
 
   const runId = Number(stmt(ctx.db, 'INSERT INTO dunning_runs (run_date, letters, fees, costs) VALUES (?, ?, ?, ?)').run(date, letters.length, fees, costs + costsVat).lastInsertRowid);
-  // one entry for the run's money: per debtor the receivable against fees, costs and their BTW
+  // one entry for the run's money: per debtor the receivable against fees, costs, their BTW and interest
   const lines: PostingLine[] = [];
   const receivables = fees + costs + costsVat + interest > 0 ? accountForRole(ctx, 'receivables') : 0;
   for (const l of letters) {
