@@ -20,7 +20,7 @@ export function defaultLettersFolder(ctx: Ctx): string {
   return path.join(path.dirname(path.resolve(ctx.file)), 'Aanmaningen');
 }
 
-const nextId = (ctx: Ctx, table: string) =>
+export const nextId = (ctx: Ctx, table: string) =>
   ((stmt(ctx.db, 'SELECT seq FROM sqlite_sequence WHERE name = ?').get(table) as { seq: number } | undefined)?.seq ?? 0) + 1;
 
 /**
