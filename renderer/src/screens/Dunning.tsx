@@ -12,6 +12,7 @@ import { useFormat } from '../components/format';
 import { LoadError, Loading } from '../components/Loading';
 import { useAction } from '../hooks/useAction';
 import { useQuery } from '../hooks/useApi';
+import { HandOver } from './dunning/HandOver';
 
 type Proposal = Output<'dunning.proposal'>;
 type RunResult = Output<'dunning.run'>;
@@ -38,6 +39,7 @@ export function Dunning() {
       {!proposal.data && !proposal.error && <Loading />}
       {lastRun && <WrittenLetters run={lastRun} />}
       {proposal.data && <ProposalView key={`${proposal.data.date}-${runs}`} proposal={proposal.data} onDone={(r) => { setLastRun(r); setRuns((n) => n + 1); proposal.reload(); }} />}
+      {proposal.data && <HandOver key={`hand-over-${proposal.data.date}-${runs}`} date={proposal.data.date} onDone={proposal.reload} />}
     </Stack>
   );
 }
