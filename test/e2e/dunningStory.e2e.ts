@@ -132,8 +132,8 @@ describe('the dunning story', () => {
     const evaRow = page.locator(`tr[data-debtor="${eva.number}"]`);
     await evaRow.waitFor();
     expect(plain(await evaRow.textContent())).toContain('06 44455566');
-    await page.getByRole('button', { name: 'Gesprek met Eva de Vries vastleggen' }).click();
-    const callDialog = page.getByRole('dialog', { name: 'Gesprek met Eva de Vries vastleggen' });
+    await page.getByRole('button', { name: 'Gesprek vastleggen met Eva de Vries' }).click();
+    const callDialog = page.getByRole('dialog', { name: 'Gesprek vastleggen met Eva de Vries' });
     await callDialog.getByLabel('Wat is er besproken of afgesproken').fill('Gebeld: kan niet in één keer betalen');
     await callDialog.getByRole('button', { name: 'Vastleggen' }).click();
     await page.getByText('Gesprek met Eva de Vries vastgelegd').waitFor();

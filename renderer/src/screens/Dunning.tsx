@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Card, Checkbox, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type ColumnDef, type SortingState } from '@tanstack/react-table';
 import { IconArrowDown, IconArrowUp, IconArrowsSort, IconFileTypePdf, IconMail, IconPrinter } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../shared/api/contract';
 import { localDate } from '../../../shared/dates';
@@ -38,13 +38,17 @@ export function Dunning() {
       {proposal.error && <LoadError error={proposal.error} retry={proposal.reload} />}
       {!proposal.data && !proposal.error && <Loading />}
       {lastRun && <WrittenLetters run={lastRun} />}
-      {proposal.data && <ProposalView key={`${proposal.data.date}-${runs}`} proposal={proposal.data} onDone={(r) => { setLastRun(r); setRuns((n) => n + 1); proposal.reload(); }} />}
-      {proposal.data && <HandOver key={`hand-over-${proposal.data.date}-${runs}`} date={proposal.data.date} onDone={proposal.reload} />}
+      {proposal.data && (
+        <ProposalView key={`${proposal.data.date}-${runs}`} proposal={proposal.data} onDone={(r) => { setLastRun(r); setRuns((n) => n + 1); proposal.reload(); }}>
+          {/* above the list of who is left out, which runs to hundreds of rows in a real club */}
+          <HandOver date={proposal.data.date} onDone={proposal.reload} />
+        </ProposalView>
+      )}
     </Stack>
   );
 }
 
-function ProposalView({ proposal, onDone }: { proposal: Proposal; onDone: (run: RunResult) => void }) {
+function ProposalView({ proposal, onDone, children }: { proposal: Proposal; onDone: (run: RunResult) => void; children?: ReactNode }) {
   const { t } = useTranslation();
   const f = useFormat();
   const action = useAction();
@@ -206,6 +210,7 @@ function ProposalView({ proposal, onDone }: { proposal: Proposal; onDone: (run: 
           </Table.ScrollContainer>
         )}
       </Card>
+      {children}
       <Excluded excluded={proposal.excluded} />
     </>
   );

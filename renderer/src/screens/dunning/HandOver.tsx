@@ -70,7 +70,7 @@ export function HandOver({ date, onDone }: { date: string; onDone: () => void })
         <Title order={2}>
           {t('handOver.title')} ({rows.length})
         </Title>
-        <ReasonButton color="red" leftSection={<IconGavel size={16} aria-hidden />} onClick={() => void handOver()} loading={action.busy} reason={chosen.length === 0 ? t(rows.some((r) => r.ready) ? 'handOver.noneChosen' : 'handOver.noneReady') : undefined}>
+        <ReasonButton color="red.9" leftSection={<IconGavel size={16} aria-hidden />} onClick={() => void handOver()} loading={action.busy} reason={chosen.length === 0 ? t(rows.some((r) => r.ready) ? 'handOver.noneChosen' : 'handOver.noneReady') : undefined}>
           {t('handOver.buttonCount', { count: chosen.length })}
         </ReasonButton>
       </Group>
