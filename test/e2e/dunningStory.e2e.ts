@@ -77,6 +77,10 @@ describe('the dunning story', () => {
     await proposal.getByText('Anna Bakker').waitFor();
     await proposal.getByText('Bob Visser').waitFor();
     expect(plain(await page.getByRole('table', { name: 'Niet aangemaand, met de reden' }).textContent())).toContain('Dirk Jansen');
+    // how each letter goes, beside the name; the whole proposal fits a laptop screen without scrolling sideways
+    await proposal.getByRole('row', { name: /Anna Bakker/ }).getByRole('img', { name: 'Per e-mail' }).waitFor();
+    await proposal.getByRole('row', { name: /Bob Visser/ }).getByRole('img', { name: 'Per post' }).waitFor();
+    expect(await proposal.evaluate((table) => table.scrollWidth <= table.parentElement!.clientWidth)).toBe(true);
     // Eva's unpaid fee of her Aanmaning reaches the next level on its own; she is about to be called, so not now
     await page.getByRole('checkbox', { name: 'Meenemen: Eva de Vries' }).click();
     await s.shot('verhaal-aanmaningen-02-voorstel');
