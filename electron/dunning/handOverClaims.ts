@@ -8,6 +8,7 @@ import { stmt } from '../preparedStatements';
 import type { HandOverEvent, HandOverInput } from './handOver';
 import { handOverTotal } from './handOverTotal';
 import { defaultStartsOn, statutoryInterest } from './interest';
+import type { LetterParty } from './letterData';
 import { listLevels } from './levels';
 import { FEE_SOURCES } from './proposal';
 import { LETTER_TERM_DAYS } from './run';
@@ -63,18 +64,8 @@ function claimOf(ctx: Ctx, debtorId: number, last: Map<number, string>) {
   return { claimed, levelName: last.get(atLast[0]!.levelId!)!, lastLetterOn, readyOn: addDays(lastLetterOn, LETTER_TERM_DAYS + 1) };
 }
 
-interface PartyRow {
-  name: string;
-  street: string | null;
-  postalCode: string | null;
-  city: string | null;
-  country: string;
-  email: string | null;
-  phone: string | null;
-}
-
 function organisation(ctx: Ctx): HandOverInput['organisation'] {
-  const org = stmt(ctx.db, 'SELECT name, street, postal_code AS postalCode, city, country, email, phone FROM organisation WHERE id = 1').get() as PartyRow | undefined;
+  const org = stmt(ctx.db, 'SELECT name, street, postal_code AS postalCode, city, country, email, phone FROM organisation WHERE id = 1').get() as LetterParty | undefined;
   if (!org) throw conflictError('not_initialized', 'Richt eerst de administratie in', 'Set up the ledger first');
   const bank = stmt(ctx.db, 'SELECT iban, bic FROM bank_accounts WHERE active = 1 ORDER BY id LIMIT 1').get() as { iban: string; bic: string | null } | undefined;
   if (!bank) throw conflictError('no_bank_account', 'Het overdrachtsdossier noemt de rekening van de vereniging: voeg eerst een bankrekening toe (Instellingen)', "The hand-over dossier names the club's account: add a bank account first (Settings)");
@@ -88,7 +79,7 @@ function packageOf(ctx: Ctx, debtorId: number, date: string, claimed: ItemRow[],
   const d = stmt(
     ctx.db,
     'SELECT number, name, street, postal_code AS postalCode, city, country, email, phone, iban, kind FROM debtors WHERE id = ?',
-  ).get(debtorId) as PartyRow & { number: string; iban: string | null; kind: 'person' | 'business' };
+  ).get(debtorId) as LetterParty & { number: string; iban: string | null; kind: 'person' | 'business' };
   const principal = claimed.filter((i) => !isFee(i.sourceType));
   const costItems = claimed.filter((i) => i.sourceType === 'collection_costs');
   // the BTW in a costs item is the share its letter booked (as waiving takes it back)

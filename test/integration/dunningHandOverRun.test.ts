@@ -128,6 +128,22 @@ describe('dunning.handOver', () => {
     expect(ok<Output<'dunning.handOver'>>(await dispatchAsync(t.ctx, 'dunning.handOver', { date: '2026-12-01', debtorIds: [anna], out })).handOverId).toBe(1);
   });
 
+  it('with statutory interest on, the claim carries the interest up to the hand-over date, in the total and in the CSV', async () => {
+    const { anna } = await club();
+    call(t.ctx, 'dunning.settings.save', { statutoryInterest: true });
+    const [c] = call(t.ctx, 'dunning.handOver.candidates', { date: '2026-12-01' });
+    expect(c!.interest).toBeGreaterThan(0);
+    expect(c!.total).toBe(c!.principal + c!.fees + c!.costs + c!.interest);
+    // a later day owes more interest
+    expect(call(t.ctx, 'dunning.handOver.candidates', { date: '2027-03-01' })[0]!.interest).toBeGreaterThan(c!.interest);
+    const r = ok<Output<'dunning.handOver'>>(await dispatchAsync(t.ctx, 'dunning.handOver', { date: '2026-12-01', debtorIds: [anna], out }));
+    expect(r.total).toBe(c!.total);
+    const rows = parse(fs.readFileSync(r.claimsFile), { delimiter: ';', bom: true, columns: true }) as Record<string, string>[];
+    const cents = (v: string) => Number(v.replace(',', ''));
+    expect(rows.find((row) => row.Soort === 'rente')!.Openstaand).toBe(`${Math.floor(c!.interest / 100)},${String(c!.interest % 100).padStart(2, '0')}`);
+    expect(rows.reduce((s, row) => s + cents(row.Openstaand!), 0)).toBe(c!.total);
+  });
+
   it('penning hand-over prints JSON; a member not at the last level is refused in one line, Dutch or English', async () => {
     await club();
     const numbers = t.ctx.db.prepare('SELECT number FROM debtors ORDER BY id').all() as { number: string }[];

@@ -7,7 +7,7 @@ import type { Output } from '../../../shared/api/contract';
 import { localDate } from '../../../shared/dates';
 import { call } from '../api/client';
 import { DateField } from '../components/DateField';
-import { base64Bytes, downloadFile } from '../components/download';
+import { downloadApiFile } from '../components/download';
 import { useFormat } from '../components/format';
 import { LoadError, Loading } from '../components/Loading';
 import { useAction } from '../hooks/useAction';
@@ -282,8 +282,7 @@ function WrittenLetters({ run }: { run: RunResult }) {
   const action = useAction();
   const open = (letterId: number, kind: 'pdf' | 'eml' | 'print') =>
     action.run(async () => {
-      const file = await call('dunning.letterFile', { letterId, kind });
-      downloadFile(file.fileName, base64Bytes(file.base64), file.mediaType);
+      downloadApiFile(await call('dunning.letterFile', { letterId, kind }));
     });
   const first = run.files[0];
   if (!first) return null;

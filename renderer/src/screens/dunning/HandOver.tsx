@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../../shared/api/contract';
 import { call } from '../../api/client';
-import { base64Bytes, downloadFile } from '../../components/download';
+import { downloadApiFile } from '../../components/download';
 import { useFormat } from '../../components/format';
 import { LoadError, Loading } from '../../components/Loading';
 import { ReasonButton } from '../../components/ReasonButton';
@@ -137,8 +137,7 @@ function HandOverFiles({ result }: { result: Result }) {
   const action = useAction();
   const open = (debtorId?: number) =>
     action.run(async () => {
-      const file = await call('dunning.handOverFile', { handOverId: result.handOverId, ...(debtorId ? { debtorId } : {}) });
-      downloadFile(file.fileName, base64Bytes(file.base64), file.mediaType);
+      downloadApiFile(await call('dunning.handOverFile', { handOverId: result.handOverId, ...(debtorId ? { debtorId } : {}) }));
     });
   return (
     <Alert color="navy" variant="light" mb="md" title={t('handOver.filesTitle', { count: result.debtors.length, date: f.date(result.date), total: f.euro(result.total) })}>
