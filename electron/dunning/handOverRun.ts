@@ -116,3 +116,12 @@ export function handOverFile(ctx: Ctx, handOverId: number, debtorId?: number): {
   }
   return { fileName: path.basename(row.file), mediaType: debtorId === undefined ? 'text/csv' : 'application/pdf', base64: fs.readFileSync(row.file).toString('base64') };
 }
+
+/** The hand-overs of one debtor, newest first (the debtor card says so and offers the dossier again). */
+export function handOversOf(ctx: Ctx, debtorId: number): { handOverId: number; date: string; total: number; fileName: string }[] {
+  const rows = stmt(
+    ctx.db,
+    'SELECT h.id AS handOverId, h.date, d.total, d.pdf_file AS file FROM hand_over_debtors d JOIN hand_overs h ON h.id = d.hand_over_id WHERE d.debtor_id = ? ORDER BY h.id DESC',
+  ).all(debtorId) as { handOverId: number; date: string; total: number; file: string }[];
+  return rows.map(({ file, ...r }) => ({ ...r, fileName: path.basename(file) }));
+}

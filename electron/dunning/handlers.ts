@@ -2,7 +2,7 @@ import type { dunningMethods } from '../../shared/api/dunning';
 import type { HandlersFor } from '../handlerTypes';
 import { collectionCosts, collectionCostsVat } from './collectionCosts';
 import { handOverCandidates } from './handOverClaims';
-import { handOverFile, handOverWithFiles } from './handOverRun';
+import { handOverFile, handOversOf, handOverWithFiles } from './handOverRun';
 import { listLevels, moveLevel, saveLevel } from './levels';
 import { dunningProposal } from './proposal';
 import { bookDunningRun } from './run';
@@ -29,5 +29,6 @@ export const dunningHandlers: HandlersFor<typeof dunningMethods> = {
   'dunning.waiveFee': (ctx, input) => waiveFee(ctx, input),
   'dunning.handOver.candidates': (ctx, input) => handOverCandidates(ctx, input.date),
   'dunning.handOver': (ctx, input) => handOverWithFiles(ctx, input),
+  'dunning.handOver.ofDebtor': (ctx, input) => handOversOf(ctx, input.debtorId),
   'dunning.handOverFile': (ctx, input) => handOverFile(ctx, input.handOverId, input.debtorId),
 };

@@ -282,6 +282,12 @@ export const dunningMethods = defineMethods({
     input: z.object({ date: isoDateField, debtorIds: z.array(idField), out: requiredText(4096).optional() }),
     output: HandOverResult,
   },
+  'dunning.handOver.ofDebtor': {
+    kind: 'read',
+    summary: "A debtor's hand-overs to the collection agency, newest first: date, what was claimed, and the dossier file's name.",
+    input: z.object({ debtorId: idField }),
+    output: z.array(z.object({ handOverId: z.number(), date: z.string(), total: z.number(), fileName: z.string() })),
+  },
   'dunning.handOverFile': {
     kind: 'read',
     summary: "A hand-over's claims CSV, or one debtor's dossier PDF in it, read back from where it was written (refused when gone or changed).",

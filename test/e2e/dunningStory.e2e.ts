@@ -191,6 +191,11 @@ describe('the dunning story', () => {
     await page.evaluate(`location.hash = '#/debiteuren/${dirk.id}'`);
     await page.getByRole('table', { name: 'Gegevens' }).getByText('Incassobureau').waitFor();
     await page.getByRole('table', { name: 'Dossier' }).getByText(/Overgedragen aan het incassobureau: € 247,50 \(3 posten\)/).waitFor();
+    const handedOver = page.getByRole('status').filter({ hasText: `Overgedragen aan het incassobureau op ${formatDate(today)}` });
+    await handedOver.getByText('Overgedragen: € 247,50.', { exact: false }).waitFor();
+    const [again] = await Promise.all([page.waitForEvent('download'), handedOver.getByRole('button', { name: `Overdrachtsdossier (overdracht-${dirk.number}.pdf)` }).click()]);
+    expect((await bytes(again)).subarray(0, 5).toString()).toBe('%PDF-');
+    await s.shot('verhaal-aanmaningen-10-kaart-overgedragen');
     expect(s.problems).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call } from '../../electron/api';
+import { call, dispatchAsync } from '../../electron/api';
 import { startServer, type RunningServer } from '../../electron/server';
 import { addDays } from '../../shared/dates';
 import { formatEuro } from '../../shared/money';
@@ -80,12 +80,18 @@ async function foreignDates(): Promise<string[]> {
  * the Aanmaningen screen lists the member for hand-over, and a call with a call-back today puts the
  * member on the Belrondje and in the dossier on the card.
  */
-function followUpScenery(): number {
+async function followUpScenery(): Promise<{ followed: number; handedOver: number }> {
   const ctx = server.ctx;
   const today = ctx.today();
-  const item = call(ctx, 'items.list', { status: 'open', overdueOnly: true, owedOnly: true, limit: 1 }).items[0]!;
+  const overdue = call(ctx, 'items.list', { status: 'open', overdueOnly: true, owedOnly: true, limit: 50 }).items;
+  const item = overdue[0]!;
+  const other = overdue.find((i) => i.debtorId !== item.debtorId)!;
   const last = call(ctx, 'dunning.levels.list', {}).filter((l) => l.active).at(-1)!;
   const letterOn = addDays(today, -30);
+  // a second member had the same letter and was handed over today: the card says so
+  ctx.db.prepare('UPDATE open_items SET dunning_level_id = ?, dunned_on = ? WHERE id = ?').run(last.id, letterOn, other.id);
+  const handOver = await dispatchAsync(ctx, 'dunning.handOver', { date: today, debtorIds: [other.debtorId] });
+  if (!handOver.ok) throw new Error(JSON.stringify(handOver.error));
   const run = Number(ctx.db.prepare('INSERT INTO dunning_runs (run_date, letters, fees, costs) VALUES (?, 1, 0, 0)').run(letterOn).lastInsertRowid);
   const letter = Number(
     ctx.db
@@ -96,14 +102,15 @@ function followUpScenery(): number {
   ctx.db.prepare('UPDATE open_items SET dunning_level_id = ?, dunned_on = ? WHERE id = ?').run(last.id, letterOn, item.id);
   call(ctx, 'dossier.add', { debtorId: item.debtorId, kind: 'call', date: addDays(today, -7), text: 'Gebeld: belt terug na overleg thuis', followUpOn: today });
   call(ctx, 'dossier.add', { debtorId: item.debtorId, kind: 'note', date: addDays(today, -3), text: 'Brief over de regeling ontvangen' });
-  return item.debtorId;
+  return { followed: item.debtorId, handedOver: other.debtorId };
 }
 
-const SCREENS = (id: number, followed: number): [string, string][] => [
+const SCREENS = (id: number, { followed, handedOver }: { followed: number; handedOver: number }): [string, string][] => [
   ['overzicht', '#/overzicht'],
   ['debiteuren', '#/debiteuren'],
   ['debiteurkaart', `#/debiteuren/${id}`],
   ['debiteurkaart-dossier', `#/debiteuren/${followed}`],
+  ['debiteurkaart-overgedragen', `#/debiteuren/${handedOver}`],
   ['ledenlijst-inlezen', '#/debiteuren/inlezen'],
   ['facturen', '#/facturen'],
   ['openstaande-posten', '#/openstaande-posten'],
@@ -146,7 +153,7 @@ describe('every screen, Dutch and English, two sizes, en-US browser', () => {
   it('the demo club on every screen', async () => {
     call(server.ctx, 'setup.demo', {});
     debtorId = call(server.ctx, 'debtors.list', { limit: 1 }).debtors[0]!.id;
-    const followed = followUpScenery();
+    const followUp = await followUpScenery();
     const violations: string[] = [];
     const dates: string[] = [];
     for (const lang of ['nl', 'en'] as const) {
@@ -154,7 +161,7 @@ describe('every screen, Dutch and English, two sizes, en-US browser', () => {
       await page.evaluate(`localStorage.setItem('penning.lang', '${lang}')`);
       // the language is read when the page loads; after that each screen is a hash change
       await page.reload();
-      for (const [name, hash] of SCREENS(debtorId, followed)) {
+      for (const [name, hash] of SCREENS(debtorId, followUp)) {
         await page.goto(`${server.url.split('?')[0]}${hash}`);
         await settled();
         expect(await page.evaluate('document.documentElement.lang')).toBe(lang);
