@@ -13,7 +13,7 @@ import type Database from 'better-sqlite3';
 export const DEFAULT_KEEP = 10;
 
 /** why the copy was made; part of the file name so a listing explains itself */
-export type BackupReason = 'daily' | 'manual' | 'before-collect' | 'before-refund' | 'before-dunning' | 'before-restore' | 'damaged' | `before-migration-${string}`;
+export type BackupReason = 'daily' | 'manual' | 'before-collect' | 'before-refund' | 'before-dunning' | 'before-hand-over' | 'before-restore' | 'damaged' | `before-migration-${string}`;
 
 export interface BackupInfo {
   name: string;

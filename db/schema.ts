@@ -880,3 +880,36 @@ export const interestRates = sqliteTable(
   },
   (t) => [uniqueIndex('interest_rates_unique').on(t.kind, t.startsOn)],
 );
+
+/**
+ * Overdracht aan een incassobureau: one hand-over on a date, with the folder it was written to and
+ * the claims CSV of all its debtors (the agency's copy; read back only while unchanged).
+ */
+export const handOvers = sqliteTable('hand_overs', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  date: text('date').notNull(),
+  folder: text('folder').notNull(),
+  claimsFile: text('claims_file').notNull(),
+  claimsSha256: text('claims_sha256').notNull(),
+  createdAt: createdAt(),
+});
+
+/** One debtor in a hand-over: what was claimed and the dossier PDF written for the agency. */
+export const handOverDebtors = sqliteTable(
+  'hand_over_debtors',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    handOverId: integer('hand_over_id')
+      .notNull()
+      .references(() => handOvers.id),
+    debtorId: integer('debtor_id')
+      .notNull()
+      .references(() => debtors.id),
+    /** cents: principal, fees, charged costs with BTW and interest as claimed */
+    total: integer('total').notNull(),
+    pdfFile: text('pdf_file').notNull(),
+    pdfSha256: text('pdf_sha256').notNull(),
+    dossierEntryId: integer('dossier_entry_id').references(() => dossierEntries.id),
+  },
+  (t) => [uniqueIndex('hand_over_debtors_unique').on(t.handOverId, t.debtorId), index('hand_over_debtors_debtor').on(t.debtorId)],
+);

@@ -7,7 +7,7 @@ import { type Caller, print, report, say } from './io';
  * is named by number, as on paper, or by name when the name is unique.
  */
 
-async function memberId(c: Caller, member: string): Promise<number> {
+export async function memberId(c: Caller, member: string): Promise<number> {
   const found = (await c.call('debtors.list', { search: member, limit: 200, offset: 0 })).debtors;
   const byNumber = found.find((d) => d.number === member);
   if (byNumber) return byNumber.id;

@@ -3,6 +3,7 @@ import { isIsoDate } from '../../shared/dates';
 import { parseEuro } from '../../shared/money';
 import { collectionCosts } from '../dunning/collectionCosts';
 import { type Args, UsageError } from './args';
+import { memberId } from './dossier';
 import { type Caller, print, report } from './io';
 
 /**
@@ -70,3 +71,32 @@ export async function dunningRunCommand(c: Caller, args: Args): Promise<void> {
   });
 }
 
+
+/**
+ * `penning hand-over <member...> --date <d> --out <folder>`: hands the members over to the
+ * collection agency (dossier PDF each, one claims CSV, in a folder of the hand-over under --out);
+ * prints what was handed over. Members are named by number or unique name, as in `dossier`.
+ */
+export async function handOverCommand(c: Caller, args: Args): Promise<void> {
+  const members = args.positional.slice(1);
+  const date = args.options.get('--date');
+  const out = args.options.get('--out');
+  if (members.length === 0) throw new UsageError('hand-over heeft minstens één lid nodig: penning hand-over <lid...> --date <jjjj-mm-dd> --out <map>', 'hand-over needs at least one member: penning hand-over <member...> --date <yyyy-mm-dd> --out <folder>');
+  if (!date) throw new UsageError('hand-over heeft --date <jjjj-mm-dd> nodig', 'hand-over needs --date <yyyy-mm-dd>');
+  if (!out) throw new UsageError('hand-over heeft --out <map> nodig (daar komt het overdrachtsdossier)', 'hand-over needs --out <folder> (where the hand-over package goes)');
+  if (!isIsoDate(date)) report({ code: 'validation', field: 'date', rule: 'date', message: { nl: `--date "${date}": datum moet JJJJ-MM-DD zijn`, en: `--date "${date}": date must be YYYY-MM-DD` } }, c.lang);
+  if (!fs.statSync(out, { throwIfNoEntry: false })?.isDirectory()) {
+    report({ code: 'validation', field: 'out', rule: 'folder', message: { nl: `--out "${out}": map bestaat niet`, en: `--out "${out}": folder does not exist` } }, c.lang);
+  }
+  const debtorIds: number[] = [];
+  for (const m of members) debtorIds.push(await memberId(c, m));
+  const r = await c.call('dunning.handOver', { date, debtorIds, out });
+  print({
+    handOverId: r.handOverId,
+    date: r.date,
+    folder: r.folder,
+    claimsFile: r.claimsFile,
+    total: r.total,
+    debtors: r.debtors.map((d) => ({ debtor: d.debtorNumber, name: d.debtorName, items: d.items, total: d.total, status: d.statusName, pdf: d.pdf })),
+  });
+}

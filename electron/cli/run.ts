@@ -89,6 +89,10 @@ Dunning (aanmaningen):
                              fees and charged collection costs booked, levels and statuses advanced;
                              prints the letters, fees, costs and who was left out and why.
                              --dry-run books nothing
+  hand-over <member...> --date <d> --out <folder>
+                             hand members whose claim passed the last level over to the collection
+                             agency: a dossier PDF each and one claims CSV in a folder under --out;
+                             their items are blocked (overgedragen) and the status set; prints JSON
   incassokosten <bedrag>     the statutory collection costs (WIK scale, without BTW) for a principal
                              typed as 1.234,56, 80 or 80,00; prints {"principal": cents, "costs": cents}
 
@@ -174,6 +178,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   match: async () => (await import('./statements')).matchCommand,
   dossier: async () => (await import('./dossier')).dossierCommand,
   'dunning-run': async () => (await import('./dunning')).dunningRunCommand,
+  'hand-over': async () => (await import('./dunning')).handOverCommand,
   backup: async () => backupCommand,
   backups: async () => backupsCommand,
 };

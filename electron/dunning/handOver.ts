@@ -4,6 +4,7 @@ import { formatIban } from '../../shared/iban';
 import { newPdf, table } from '../letters/pdfDoc';
 import type { LetterItem, LetterParty } from './letterData';
 import { addressLines, money } from './letterText';
+import { handOverTotal } from './handOverTotal';
 import { winAnsi } from './winAnsi';
 
 /**
@@ -53,12 +54,7 @@ function check(p: HandOverInput): void {
   }
 }
 
-const costsTotal = (p: HandOverInput) => (p.collectionCosts?.charged ? p.collectionCosts.amount + p.collectionCosts.vat : 0);
-
-/** What the agency claims: principal, fees, charged costs with their BTW, and interest. */
-export function handOverTotal(p: HandOverInput): number {
-  return p.items.reduce((s, i) => s + i.open, 0) + p.fees.reduce((s, f) => s + f.amount, 0) + costsTotal(p) + p.interest;
-}
+export { handOverTotal };
 
 /** The dossier of one debtor as a PDF. */
 export async function handOverDossierPdf(p: HandOverInput): Promise<{ fileName: string; pdf: Buffer }> {

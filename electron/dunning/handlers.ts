@@ -1,6 +1,8 @@
 import type { dunningMethods } from '../../shared/api/dunning';
 import type { HandlersFor } from '../handlerTypes';
 import { collectionCosts, collectionCostsVat } from './collectionCosts';
+import { handOverCandidates } from './handOverClaims';
+import { handOverFile, handOversOf, handOverWithFiles } from './handOverRun';
 import { listLevels, moveLevel, saveLevel } from './levels';
 import { dunningProposal } from './proposal';
 import { bookDunningRun } from './run';
@@ -25,4 +27,8 @@ export const dunningHandlers: HandlersFor<typeof dunningMethods> = {
     dryRun ? { ...bookDunningRun(ctx, input.date, input.debtorIds, { dryRun }), folder: null, files: [], printFile: null } : runDunningWithFiles(ctx, input),
   'dunning.letterFile': (ctx, input) => letterFile(ctx, input.letterId, input.kind),
   'dunning.waiveFee': (ctx, input) => waiveFee(ctx, input),
+  'dunning.handOver.candidates': (ctx, input) => handOverCandidates(ctx, input.date),
+  'dunning.handOver': (ctx, input) => handOverWithFiles(ctx, input),
+  'dunning.handOver.ofDebtor': (ctx, input) => handOversOf(ctx, input.debtorId),
+  'dunning.handOverFile': (ctx, input) => handOverFile(ctx, input.handOverId, input.debtorId),
 };

@@ -24,7 +24,7 @@ export function defaultLettersFolder(ctx: Ctx): string {
 export const runFolderName = (date: string, runId: number) => `aanmaningen-${date}-run-${runId}`;
 export const printFileName = (date: string, runId: number) => `${runFolderName(date, runId)}.pdf`;
 
-const nextId = (ctx: Ctx, table: string) =>
+export const nextId = (ctx: Ctx, table: string) =>
   ((stmt(ctx.db, 'SELECT seq FROM sqlite_sequence WHERE name = ?').get(table) as { seq: number } | undefined)?.seq ?? 0) + 1;
 
 /**

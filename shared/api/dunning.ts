@@ -181,6 +181,33 @@ export const DunningRunResult = z.object({
   printFile: z.string().nullable().default(null),
 });
 
+/** A debtor whose claim passed the last dunning level: what would go to the collection agency, and from when (the last letter's term). */
+export const HandOverCandidate = z.object({
+  debtorId: z.number(),
+  debtorNumber: z.string(),
+  debtorName: z.string(),
+  levelName: z.string(),
+  lastLetterOn: z.string(),
+  readyOn: z.string(),
+  ready: z.boolean(),
+  items: z.number(),
+  principal: z.number(),
+  fees: z.number(),
+  /** charged collection costs with their BTW */
+  costs: z.number(),
+  interest: z.number(),
+  total: z.number(),
+});
+
+export const HandOverResult = z.object({
+  handOverId: z.number(),
+  date: z.string(),
+  folder: z.string(),
+  claimsFile: z.string(),
+  debtors: z.array(z.object({ debtorId: z.number(), debtorNumber: z.string(), debtorName: z.string(), items: z.number(), total: z.number(), pdf: z.string(), statusName: z.string().nullable() })),
+  total: z.number(),
+});
+
 export const dunningMethods = defineMethods({
   'dunning.levels.list': {
     kind: 'read',
@@ -261,5 +288,31 @@ export const dunningMethods = defineMethods({
     summary: 'Waives an unpaid dunning fee, collection costs or statutory interest item: written off to the revenue account it was booked to.',
     input: z.object({ itemId: idField, reason: requiredText(500) }),
     output: z.object({ itemId: z.number(), entryId: z.number(), amount: z.number() }),
+  },
+  'dunning.handOver.candidates': {
+    kind: 'read',
+    summary: "The debtors whose claim passed the last dunning level, with what would be handed over on the date and from which day (after the last letter's term).",
+    input: z.object({ date: isoDateField }),
+    output: z.array(HandOverCandidate),
+  },
+  'dunning.handOver': {
+    kind: 'write',
+    fileOperation: true,
+    summary:
+      'Hands the chosen debtors over to a collection agency: per debtor a dossier PDF and one claims CSV, written in a folder of the hand-over under `out` (default: the Overdrachten folder beside the ledger) before the booking commits; the claimed items are blocked (overgedragen), the debtor status set, a dossier entry written.',
+    input: z.object({ date: isoDateField, debtorIds: z.array(idField), out: requiredText(4096).optional() }),
+    output: HandOverResult,
+  },
+  'dunning.handOver.ofDebtor': {
+    kind: 'read',
+    summary: "A debtor's hand-overs to the collection agency, newest first: date, what was claimed, and the dossier file's name.",
+    input: z.object({ debtorId: idField }),
+    output: z.array(z.object({ handOverId: z.number(), date: z.string(), total: z.number(), fileName: z.string() })),
+  },
+  'dunning.handOverFile': {
+    kind: 'read',
+    summary: "A hand-over's claims CSV, or one debtor's dossier PDF in it, read back from where it was written (refused when gone or changed).",
+    input: z.object({ handOverId: idField, debtorId: idField.optional() }),
+    output: z.object({ fileName: z.string(), mediaType: z.string(), base64: z.string() }),
   },
 });

@@ -65,8 +65,8 @@ describe('Belrondje', () => {
     await s.shot('belrondje-1-lijst');
 
     // the call with Bob: recorded, the follow-up closed, so he leaves the list
-    await page.getByRole('button', { name: 'Gesprek met Bob Visser vastleggen' }).click();
-    const callDialog = page.getByRole('dialog', { name: 'Gesprek met Bob Visser vastleggen' });
+    await page.getByRole('button', { name: 'Gesprek vastleggen met Bob Visser' }).click();
+    const callDialog = page.getByRole('dialog', { name: 'Gesprek vastleggen met Bob Visser' });
     await callDialog.waitFor();
     await callDialog.getByRole('button', { name: 'Vastleggen' }).click();
     await callDialog.getByText('verplicht').waitFor();

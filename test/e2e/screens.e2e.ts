@@ -2,8 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call } from '../../electron/api';
+import { call, dispatchAsync } from '../../electron/api';
 import { startServer, type RunningServer } from '../../electron/server';
+import { addDays } from '../../shared/dates';
+import { formatEuro } from '../../shared/money';
 import { tempDir } from '../helpers/ledger';
 import { launchChromium } from './chromium';
 import { SCREENSHOTS } from './harness';
@@ -72,10 +74,43 @@ async function foreignDates(): Promise<string[]> {
   return [...text.matchAll(/\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/g)].map((m) => m[0]);
 }
 
-const SCREENS = (id: number): [string, string][] => [
+/**
+ * The follow-up screens need a member in the follow-up: the demo club's first overdue item had its
+ * last dunning letter a month ago (as a run leaves it: the letter, the item's level and date), so
+ * the Aanmaningen screen lists the member for hand-over, and a call with a call-back today puts the
+ * member on the Belrondje and in the dossier on the card.
+ */
+async function followUpScenery(): Promise<{ followed: number; handedOver: number }> {
+  const ctx = server.ctx;
+  const today = ctx.today();
+  const overdue = call(ctx, 'items.list', { status: 'open', overdueOnly: true, owedOnly: true, limit: 50 }).items;
+  const item = overdue[0]!;
+  const other = overdue.find((i) => i.debtorId !== item.debtorId)!;
+  const last = call(ctx, 'dunning.levels.list', {}).filter((l) => l.active).at(-1)!;
+  const letterOn = addDays(today, -30);
+  // a second member had the same letter and was handed over today: the card says so
+  ctx.db.prepare('UPDATE open_items SET dunning_level_id = ?, dunned_on = ? WHERE id = ?').run(last.id, letterOn, other.id);
+  const handOver = await dispatchAsync(ctx, 'dunning.handOver', { date: today, debtorIds: [other.debtorId] });
+  if (!handOver.ok) throw new Error(JSON.stringify(handOver.error));
+  const run = Number(ctx.db.prepare('INSERT INTO dunning_runs (run_date, letters, fees, costs) VALUES (?, 1, 0, 0)').run(letterOn).lastInsertRowid);
+  const letter = Number(
+    ctx.db
+      .prepare("INSERT INTO dunning_letters (run_id, debtor_id, level_id, date, language, principal, fees, costs, total, payment_reference, delivery) VALUES (?, ?, ?, ?, 'nl', ?, 0, 0, ?, 'RF18', 'print')")
+      .run(run, item.debtorId, last.id, letterOn, item.balance, item.balance).lastInsertRowid,
+  );
+  ctx.db.prepare("INSERT INTO dossier_entries (debtor_id, date, kind, text, letter_id) VALUES (?, ?, 'letter', ?, ?)").run(item.debtorId, letterOn, `${last.name}: ${formatEuro(item.balance, 'nl')} (RF18)`, letter);
+  ctx.db.prepare('UPDATE open_items SET dunning_level_id = ?, dunned_on = ? WHERE id = ?').run(last.id, letterOn, item.id);
+  call(ctx, 'dossier.add', { debtorId: item.debtorId, kind: 'call', date: addDays(today, -7), text: 'Gebeld: belt terug na overleg thuis', followUpOn: today });
+  call(ctx, 'dossier.add', { debtorId: item.debtorId, kind: 'note', date: addDays(today, -3), text: 'Brief over de regeling ontvangen' });
+  return { followed: item.debtorId, handedOver: other.debtorId };
+}
+
+const SCREENS = (id: number, { followed, handedOver }: { followed: number; handedOver: number }): [string, string][] => [
   ['overzicht', '#/overzicht'],
   ['debiteuren', '#/debiteuren'],
   ['debiteurkaart', `#/debiteuren/${id}`],
+  ['debiteurkaart-dossier', `#/debiteuren/${followed}`],
+  ['debiteurkaart-overgedragen', `#/debiteuren/${handedOver}`],
   ['ledenlijst-inlezen', '#/debiteuren/inlezen'],
   ['facturen', '#/facturen'],
   ['openstaande-posten', '#/openstaande-posten'],
@@ -89,11 +124,13 @@ const SCREENS = (id: number): [string, string][] => [
   ['incasso-onderweg', '#/bankafschriften/onderweg'],
   ['stornos', '#/bankafschriften/stornos'],
   ['aanmaningen', '#/aanmaningen'],
+  ['belrondje', '#/belrondje'],
   ['terugbetalingen', '#/terugbetalingen'],
   ['instellingen-vereniging', '#/instellingen/organisation'],
   ['instellingen-bankrekeningen', '#/instellingen/bankAccounts'],
   ['instellingen-incasso', '#/instellingen/collection'],
   ['instellingen-stornos', '#/instellingen/storno'],
+  ['instellingen-aanmaningen', '#/instellingen/dunning'],
   ['instellingen-rekeningschema', '#/instellingen/chart'],
   ['instellingen-dagboeken', '#/instellingen/journals'],
   ['instellingen-taal', '#/instellingen/language'],
@@ -116,6 +153,7 @@ describe('every screen, Dutch and English, two sizes, en-US browser', () => {
   it('the demo club on every screen', async () => {
     call(server.ctx, 'setup.demo', {});
     debtorId = call(server.ctx, 'debtors.list', { limit: 1 }).debtors[0]!.id;
+    const followUp = await followUpScenery();
     const violations: string[] = [];
     const dates: string[] = [];
     for (const lang of ['nl', 'en'] as const) {
@@ -123,7 +161,7 @@ describe('every screen, Dutch and English, two sizes, en-US browser', () => {
       await page.evaluate(`localStorage.setItem('penning.lang', '${lang}')`);
       // the language is read when the page loads; after that each screen is a hash change
       await page.reload();
-      for (const [name, hash] of SCREENS(debtorId)) {
+      for (const [name, hash] of SCREENS(debtorId, followUp)) {
         await page.goto(`${server.url.split('?')[0]}${hash}`);
         await settled();
         expect(await page.evaluate('document.documentElement.lang')).toBe(lang);

@@ -8,6 +8,11 @@ export function downloadFile(fileName: string, content: string | Uint8Array, typ
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** A file as the API hands one back (dunning letters, hand-over files, dossier attachments): to the browser under its own name. */
+export function downloadApiFile(file: { fileName: string; base64: string; mediaType: string }): void {
+  downloadFile(file.fileName, base64Bytes(file.base64), file.mediaType);
+}
+
 /** A plain loop into a sized array: Uint8Array.from with a map function took most of a second on a 224-member ZIP and held the page. */
 export function base64Bytes(base64: string): Uint8Array {
   const binary = atob(base64);

@@ -167,7 +167,7 @@ function BackupTable({ backups }: { backups: Backup[] }) {
 
 function reasonText(t: (key: string, opts?: Record<string, unknown>) => string, reason: string): string {
   if (reason.startsWith('before-migration-')) return t('backups.reasons.beforeMigration', { tag: reason.slice('before-migration-'.length) });
-  const known = ['daily', 'manual', 'before-collect', 'before-refund', 'before-dunning', 'before-restore', 'damaged'];
+  const known = ['daily', 'manual', 'before-collect', 'before-refund', 'before-dunning', 'before-hand-over', 'before-restore', 'damaged'];
   return known.includes(reason) ? t(`backups.reasons.${reason}`) : reason;
 }
 

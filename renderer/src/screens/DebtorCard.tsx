@@ -9,6 +9,7 @@ import { LoadError, Loading } from '../components/Loading';
 import { useQuery } from '../hooks/useApi';
 import { DebtorForm } from './debtor/DebtorForm';
 import { Dossier } from './debtor/Dossier';
+import { HandedOver } from './debtor/HandedOver';
 import { History } from './debtor/History';
 import { Invoices } from './debtor/Invoices';
 import { Mandates } from './debtor/Mandates';
@@ -61,6 +62,7 @@ export function DebtorCard({ id }: { id: number }) {
           {d.inCollectionText[f.lang]}
         </Alert>
       )}
+      <HandedOver debtorId={d.id} />
       {editing ? (
         <DebtorForm
           debtor={d}

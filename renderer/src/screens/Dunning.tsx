@@ -1,17 +1,18 @@
 import { Alert, Badge, Button, Card, Checkbox, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type ColumnDef, type SortingState } from '@tanstack/react-table';
 import { IconArrowDown, IconArrowUp, IconArrowsSort, IconFileTypePdf, IconMail, IconPrinter } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { Fragment, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../shared/api/contract';
 import { localDate } from '../../../shared/dates';
 import { call } from '../api/client';
 import { DateField } from '../components/DateField';
-import { base64Bytes, downloadFile } from '../components/download';
+import { downloadApiFile } from '../components/download';
 import { useFormat } from '../components/format';
 import { LoadError, Loading } from '../components/Loading';
 import { useAction } from '../hooks/useAction';
 import { useQuery } from '../hooks/useApi';
+import { HandOver } from './dunning/HandOver';
 
 type Proposal = Output<'dunning.proposal'>;
 type RunResult = Output<'dunning.run'>;
@@ -37,12 +38,17 @@ export function Dunning() {
       {proposal.error && <LoadError error={proposal.error} retry={proposal.reload} />}
       {!proposal.data && !proposal.error && <Loading />}
       {lastRun && <WrittenLetters run={lastRun} />}
-      {proposal.data && <ProposalView key={`${proposal.data.date}-${runs}`} proposal={proposal.data} onDone={(r) => { setLastRun(r); setRuns((n) => n + 1); proposal.reload(); }} />}
+      {proposal.data && (
+        <ProposalView key={`${proposal.data.date}-${runs}`} proposal={proposal.data} onDone={(r) => { setLastRun(r); setRuns((n) => n + 1); proposal.reload(); }}>
+          {/* above the list of who is left out, which runs to hundreds of rows in a real club */}
+          <HandOver date={proposal.data.date} onDone={proposal.reload} />
+        </ProposalView>
+      )}
     </Stack>
   );
 }
 
-function ProposalView({ proposal, onDone }: { proposal: Proposal; onDone: (run: RunResult) => void }) {
+function ProposalView({ proposal, onDone, children }: { proposal: Proposal; onDone: (run: RunResult) => void; children?: ReactNode }) {
   const { t } = useTranslation();
   const f = useFormat();
   const action = useAction();
@@ -69,11 +75,21 @@ function ProposalView({ proposal, onDone }: { proposal: Proposal; onDone: (run: 
         id: 'debtor',
         header: t('dunning.debtor'),
         accessorFn: (r) => Number(r.debtorNumber) || 0,
-        cell: ({ row }) => (
-          <Text size="sm" truncate="end" maw={260} title={`${row.original.debtorNumber} ${row.original.debtorName}`}>
-            {row.original.debtorNumber} {row.original.debtorName}
-          </Text>
-        ),
+        cell: ({ row }) => {
+          const Delivery = row.original.delivery === 'email' ? IconMail : IconPrinter;
+          const how = t(`dunning.deliveryMode.${row.original.delivery}`);
+          // how the letter goes, as an icon beside the name: a column of its own pushed the total off a laptop screen
+          return (
+            <Group gap={6} wrap="nowrap">
+              <Delivery size={15} stroke={1.6} role="img" aria-label={how} style={{ flexShrink: 0, color: 'var(--mantine-color-dimmed)' }}>
+                <title>{how}</title>
+              </Delivery>
+              <Text size="sm" truncate="end" maw={240} title={`${row.original.debtorNumber} ${row.original.debtorName}`}>
+                {row.original.debtorNumber} {row.original.debtorName}
+              </Text>
+            </Group>
+          );
+        },
       },
       {
         id: 'level',
@@ -91,8 +107,14 @@ function ProposalView({ proposal, onDone }: { proposal: Proposal; onDone: (run: 
         header: t('dunning.items'),
         enableSorting: false,
         cell: ({ row }) => (
-          <Text size="xs" title={row.original.items.map((i) => `${i.document}: ${t('dunning.due')} ${f.date(i.dueDate)}`).join('\n')}>
-            {row.original.items.map((i) => i.document).join(', ')}
+          // the documents wrap, so the amounts and the total keep their place on a laptop screen
+          <Text size="xs" maw={190} title={row.original.items.map((i) => `${i.document}: ${t('dunning.due')} ${f.date(i.dueDate)}`).join('\n')}>
+            {row.original.items.map((i, n) => (
+              <Fragment key={i.itemId}>
+                {n > 0 && ', '}
+                <span style={{ whiteSpace: 'nowrap' }}>{i.document}</span>
+              </Fragment>
+            ))}
           </Text>
         ),
       },
@@ -133,7 +155,7 @@ function ProposalView({ proposal, onDone }: { proposal: Proposal; onDone: (run: 
         id: 'total',
         header: t('dunning.total'),
         accessorFn: (r) => r.total,
-        // statutory interest has no column of its own (the table is wide enough): the total says what of it is interest
+        // statutory interest has no column of its own (a laptop screen has no room for one): the total says what of it is interest
         cell: ({ row, getValue }) => (
           <>
             {f.euro(getValue<number>())}
@@ -145,7 +167,6 @@ function ProposalView({ proposal, onDone }: { proposal: Proposal; onDone: (run: 
           </>
         ),
       },
-      { id: 'delivery', header: t('dunning.delivery'), accessorFn: (r) => r.delivery, cell: ({ row }) => t(`dunning.deliveryMode.${row.original.delivery}`) },
     ],
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [deselected, f.lang],
@@ -196,7 +217,7 @@ function ProposalView({ proposal, onDone }: { proposal: Proposal; onDone: (run: 
                       return (
                         <Table.Th key={h.id} ta={numeric.has(h.id) ? 'right' : undefined} aria-sort={sorted ? (sorted === 'desc' ? 'descending' : 'ascending') : h.column.getCanSort() ? 'none' : undefined} style={{ whiteSpace: 'nowrap' }}>
                           {h.column.getCanSort() ? (
-                            <Button variant="subtle" size="compact-sm" color="dark" onClick={h.column.getToggleSortingHandler()} rightSection={sorted === 'asc' ? <IconArrowUp size={14} /> : sorted === 'desc' ? <IconArrowDown size={14} /> : <IconArrowsSort size={14} opacity={0.4} />}>
+                            <Button variant="subtle" size="compact-sm" px={4} color="dark" onClick={h.column.getToggleSortingHandler()} rightSection={sorted === 'asc' ? <IconArrowUp size={14} /> : sorted === 'desc' ? <IconArrowDown size={14} /> : <IconArrowsSort size={14} opacity={0.4} />}>
                               {flexRender(h.column.columnDef.header, h.getContext())}
                             </Button>
                           ) : (
@@ -212,7 +233,7 @@ function ProposalView({ proposal, onDone }: { proposal: Proposal; onDone: (run: 
                 {table.getRowModel().rows.map((row) => (
                   <Table.Tr key={row.id} opacity={deselected.has(row.original.debtorId) ? 0.5 : 1}>
                     {row.getVisibleCells().map((cell) => (
-                      <Table.Td key={cell.id} ta={numeric.has(cell.column.id) ? 'right' : undefined} style={numeric.has(cell.column.id) ? figures : { whiteSpace: 'nowrap' }}>
+                      <Table.Td key={cell.id} ta={numeric.has(cell.column.id) ? 'right' : undefined} style={numeric.has(cell.column.id) ? figures : cell.column.id === 'items' ? undefined : { whiteSpace: 'nowrap' }}>
                         {flexRender(cell.column.columnDef.cell, cell.getContext())}
                       </Table.Td>
                     ))}
@@ -227,13 +248,13 @@ function ProposalView({ proposal, onDone }: { proposal: Proposal; onDone: (run: 
                   <Table.Th ta="right" style={figures}>{f.euro(chosen.reduce((s, d) => s + d.openFees + d.fee, 0))}</Table.Th>
                   <Table.Th ta="right" style={figures}>{f.euro(costs)}</Table.Th>
                   <Table.Th ta="right" style={figures}>{f.euro(total)}</Table.Th>
-                  <Table.Th />
                 </Table.Tr>
               </Table.Tfoot>
             </Table>
           </Table.ScrollContainer>
         )}
       </Card>
+      {children}
       <Excluded excluded={proposal.excluded} />
     </>
   );
@@ -291,8 +312,7 @@ function WrittenLetters({ run }: { run: RunResult }) {
   const action = useAction();
   const open = (letterId: number, kind: 'pdf' | 'eml' | 'print') =>
     action.run(async () => {
-      const file = await call('dunning.letterFile', { letterId, kind });
-      downloadFile(file.fileName, base64Bytes(file.base64), file.mediaType);
+      downloadApiFile(await call('dunning.letterFile', { letterId, kind }));
     });
   const first = run.files[0];
   if (!first) return null;

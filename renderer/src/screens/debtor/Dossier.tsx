@@ -3,7 +3,7 @@ import { IconCheck, IconPaperclip, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
-import { base64Bytes, downloadFile } from '../../components/download';
+import { downloadApiFile } from '../../components/download';
 import { notifyError, notifySuccess } from '../../components/feedback';
 import { useFormat } from '../../components/format';
 import { LoadError } from '../../components/Loading';
@@ -22,8 +22,7 @@ export function Dossier({ debtorId }: { debtorId: number }) {
 
   const download = async (id: number) => {
     try {
-      const a = await call('dossier.attachment', { id });
-      downloadFile(a.fileName, base64Bytes(a.base64), a.mediaType);
+      downloadApiFile(await call('dossier.attachment', { id }));
     } catch (e) {
       notifyError(asErrorData(e).message[f.lang]);
     }

@@ -1,14 +1,14 @@
 import { Alert, Button, Group, Paper, Text } from '@mantine/core';
-import { IconArrowsJoin, IconCalendarEvent, IconHistory, IconLock, IconLockOpen, IconReceiptOff, IconScale, IconSeparator, IconX } from '@tabler/icons-react';
+import { IconArrowsJoin, IconCalendarEvent, IconDiscountOff, IconHistory, IconLock, IconLockOpen, IconReceiptOff, IconScale, IconSeparator, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { OpenItemT } from '../../../../shared/api/contract';
 import { confirmMoneyAction, notifySuccess } from '../../components/feedback';
 import { useFormat } from '../../components/format';
 import { ReasonButton } from '../../components/ReasonButton';
 import { useMutation } from '../../hooks/useApi';
-import { DueDateForm, SplitForm, WriteOffForm } from './ItemForms';
+import { DueDateForm, SplitForm, WaiveForm, WriteOffForm } from './ItemForms';
 import { ItemHistory } from './ItemHistory';
-import { isOpen, type Panel } from './itemRules';
+import { isOpen, whyNoWaive, type Panel } from './itemRules';
 
 const icon = { size: 16, stroke: 1.6, 'aria-hidden': true } as const;
 
@@ -98,6 +98,9 @@ export function ItemActions({ selected, panel, setPanel, onDone, onClear }: { se
         <ReasonButton variant="default" size="xs" color="red" leftSection={<IconReceiptOff {...icon} />} reason={needOne} onClick={() => one && setPanel({ kind: 'writeOff', item: one })}>
           {t('items.writeOff')}
         </ReasonButton>
+        <ReasonButton variant="default" size="xs" color="red" leftSection={<IconDiscountOff {...icon} />} reason={needOne ?? (one && whyNoWaive(one) ? t(whyNoWaive(one)!) : undefined)} onClick={() => one && setPanel({ kind: 'waive', item: one })}>
+          {t('items.waive')}
+        </ReasonButton>
         <Button variant="subtle" size="xs" color="gray" leftSection={<IconX {...icon} />} onClick={() => { setPanel(undefined); onClear(); }}>
           {t('items.clear')}
         </Button>
@@ -110,6 +113,7 @@ export function ItemActions({ selected, panel, setPanel, onDone, onClear }: { se
       {panel?.kind === 'split' && <SplitForm key={panel.item.id} item={panel.item} onDone={finish} onCancel={() => setPanel(undefined)} />}
       {panel?.kind === 'writeOff' && <WriteOffForm key={panel.item.id} item={panel.item} onDone={finish} onCancel={() => setPanel(undefined)} />}
       {panel?.kind === 'dueDate' && <DueDateForm key={panel.item.id} item={panel.item} onDone={finish} onCancel={() => setPanel(undefined)} />}
+      {panel?.kind === 'waive' && <WaiveForm key={panel.item.id} item={panel.item} onDone={finish} onCancel={() => setPanel(undefined)} />}
       {panel?.kind === 'history' && <ItemHistory item={panel.item} />}
     </Paper>
   );

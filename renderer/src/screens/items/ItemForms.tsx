@@ -143,3 +143,33 @@ export function DueDateForm({ item, onDone, onCancel }: Props) {
     </PanelForm>
   );
 }
+
+/** Kwijtschelden: an unpaid aanmaanboete or collection costs item is no longer asked, booked back out of the revenue it went to. */
+export function WaiveForm({ item, onDone, onCancel }: Props) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const form = useFormErrors('dunning.waiveFee');
+  const [reason, setReason] = useState('');
+  const input = { itemId: item.id, reason };
+  const kind = t(item.sourceType === 'collection_costs' ? 'items.waiveKind.collection_costs' : 'items.waiveKind.dunning_fee');
+  const submit = async () => {
+    if (!form.check(input)) return;
+    const ok = await confirmMoneyAction({
+      title: t('items.waiveTitle', { document: item.document }),
+      body: t('items.waiveBody', { kind, document: item.document, debtor: item.debtorName, amount: f.euro(item.balance) }),
+      undo: null,
+      confirmLabel: t('items.waive'),
+      danger: true,
+    });
+    if (!ok) return;
+    if (await form.submit(input)) {
+      notifySuccess(t('items.waived', { document: item.document, amount: f.euro(item.balance) }), { href: `#/debiteuren/${item.debtorId}`, label: t('items.showDebtor') });
+      onDone();
+    }
+  };
+  return (
+    <PanelForm label={t('items.waive')} form={form} intro={t('items.waiveIntro', { kind, document: item.document, amount: f.euro(item.balance) })} submit={t('items.waive')} busy={form.busy} onSubmit={() => void submit()} onCancel={onCancel} danger>
+      <TextInput label={t('items.reason')} name="reason" withAsterisk value={reason} onChange={(e) => { setReason(e.currentTarget.value); form.clear('reason'); }} error={form.errorOf('reason')} maw={520} />
+    </PanelForm>
+  );
+}

@@ -1,9 +1,9 @@
-import { ActionIcon, Menu } from '@mantine/core';
-import { IconCalendarEvent, IconDots, IconHistory, IconReceiptOff, IconSeparator } from '@tabler/icons-react';
+import { ActionIcon, Menu, Text } from '@mantine/core';
+import { IconCalendarEvent, IconDiscountOff, IconDots, IconHistory, IconReceiptOff, IconSeparator } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OpenItemT } from '../../../../shared/api/contract';
-import { isOpen, type PanelKind } from './itemRules';
+import { isFee, isOpen, whyNoWaive, type PanelKind } from './itemRules';
 
 /** The actions of one row, in a menu so they never run together; each opens its form for this item only. */
 export function ItemRowMenu({ item, onPick }: { item: OpenItemT; onPick: (item: OpenItemT, kind: PanelKind) => void }) {
@@ -18,6 +18,7 @@ export function ItemRowMenu({ item, onPick }: { item: OpenItemT; onPick: (item: 
   );
   if (!armed) return button;
   const open = isOpen(item);
+  const waiveWhy = whyNoWaive(item);
   return (
     <Menu position="bottom-end" withinPortal shadow="md" defaultOpened onClose={() => setArmed(false)}>
       <Menu.Target>{button}</Menu.Target>
@@ -35,6 +36,17 @@ export function ItemRowMenu({ item, onPick }: { item: OpenItemT; onPick: (item: 
         <Menu.Item color="red" leftSection={<IconReceiptOff size={16} stroke={1.6} aria-hidden />} disabled={!open} onClick={() => onPick(item, 'writeOff')}>
           {t('items.writeOff')}
         </Menu.Item>
+        {isFee(item) && (
+          // a fee that cannot be waived says why under its name: a disabled menu item gets no tooltip
+          <Menu.Item color="red" leftSection={<IconDiscountOff size={16} stroke={1.6} aria-hidden />} disabled={!!waiveWhy} onClick={() => onPick(item, 'waive')}>
+            {t('items.waive')}
+            {waiveWhy && (
+              <Text size="xs" c="dimmed" maw={220}>
+                {t(waiveWhy)}
+              </Text>
+            )}
+          </Menu.Item>
+        )}
       </Menu.Dropdown>
     </Menu>
   );
