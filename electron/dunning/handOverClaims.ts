@@ -7,7 +7,8 @@ import { dossierEntries } from '../dossier/entries';
 import { stmt } from '../preparedStatements';
 import type { HandOverEvent, HandOverInput } from './handOver';
 import { handOverTotal } from './handOverTotal';
-import { defaultStartsOn, statutoryInterest } from './interest';
+import { costsLowerings, type CostsLowering } from './costsLowering';
+import { interestSince } from './interest';
 import type { LetterParty } from './letterData';
 import { listLevels } from './levels';
 import { FEE_SOURCES } from './proposal';
@@ -34,6 +35,7 @@ interface ItemRow {
   balance: number;
   levelId: number | null;
   dunnedOn: string | null;
+  interestThrough: string | null;
 }
 
 const isFee = (sourceType: string) => (FEE_SOURCES as readonly string[]).includes(sourceType);
@@ -48,7 +50,7 @@ function openItemsOf(ctx: Ctx, debtorId: number): ItemRow[] {
   return stmt(
     ctx.db,
     `SELECT id, source_type AS sourceType, document, description, item_date AS itemDate, due_date AS dueDate, amount, balance,
-            dunning_level_id AS levelId, dunned_on AS dunnedOn
+            dunning_level_id AS levelId, dunned_on AS dunnedOn, interest_through AS interestThrough
        FROM open_items WHERE debtor_id = ? AND state = 'open' AND balance > 0 AND blocked = 0 ORDER BY due_date, id`,
   ).all(debtorId) as ItemRow[];
 }
@@ -75,7 +77,12 @@ function organisation(ctx: Ctx): HandOverInput['organisation'] {
 const EVENT_KINDS: Record<string, HandOverEvent['kind'] | undefined> = { call: 'call', email: 'email', agreement: 'agreement', return: 'return', note: 'note', due_date: 'note' };
 
 /** Everything the agency gets about one debtor, as the hand-over renderer takes it. */
-function packageOf(ctx: Ctx, debtorId: number, date: string, claimed: ItemRow[], org: HandOverInput['organisation']): HandOverInput {
+function packageOf(ctx: Ctx, debtorId: number, date: string, claimedBefore: ItemRow[], org: HandOverInput['organisation'], lowerings: CostsLowering[]): HandOverInput {
+  // charged costs go to the agency as recalculated on what is still owed (the hand-over books the lowering)
+  const claimed = claimedBefore.map((i) => {
+    const l = lowerings.find((x) => x.itemId === i.id);
+    return l ? { ...i, balance: i.balance - (l.from - l.to) } : i;
+  }).filter((i) => i.balance > 0);
   const d = stmt(
     ctx.db,
     'SELECT number, name, street, postal_code AS postalCode, city, country, email, phone, iban, kind FROM debtors WHERE id = ?',
@@ -113,7 +120,8 @@ function packageOf(ctx: Ctx, debtorId: number, date: string, claimed: ItemRow[],
     items: principal.map((i) => ({ document: i.document, description: i.description, itemDate: i.itemDate, dueDate: i.dueDate, amount: i.amount, paid: i.amount - i.balance, open: i.balance })),
     fees: claimed.filter((i) => i.sourceType === 'dunning_fee' || i.sourceType === 'interest').map((i) => ({ description: `${i.document} ${i.description}`, amount: i.balance })),
     collectionCosts: costItems.length ? { amount: costsTotal - costsVat, vat: costsVat, charged: true } : announced && announced.costs > 0 ? { amount: announced.costs, vat: announced.vat, charged: false } : null,
-    interest: rates.length ? principal.reduce((s, i) => s + statutoryInterest(rates, i.balance, defaultStartsOn(i.dueDate), date), 0) : 0,
+    // what the letters booked is in the fees already: only the interest since, through the hand-over date
+    interest: rates.length ? principal.reduce((s, i) => s + interestSince(rates, i.balance, i.dueDate, i.interestThrough, date), 0) : 0,
     letters: letters.map((l) => ({ date: l.date, levelName: l.levelName, total: l.total, delivery: l.delivery === 'email' ? 'email' : 'post' })),
     events,
   };
@@ -133,7 +141,7 @@ export function handOverCandidates(ctx: Ctx, date: string): Candidate[] {
   return ids.flatMap(({ id }) => {
     const claim = claimOf(ctx, id, last);
     if (!claim) return [];
-    const p = packageOf(ctx, id, date, claim.claimed, org!);
+    const p = packageOf(ctx, id, date, claim.claimed, org!, costsLowerings(ctx, id));
     const costs = p.collectionCosts?.charged ? p.collectionCosts.amount + p.collectionCosts.vat : 0;
     return [{
       debtorId: id,
@@ -156,6 +164,8 @@ export function handOverCandidates(ctx: Ctx, date: string): Candidate[] {
 export interface PlannedHandOver {
   debtorId: number;
   itemIds: number[];
+  /** charged costs lowered after a part payment, booked with the hand-over */
+  lowerings: CostsLowering[];
   package: HandOverInput;
 }
 
@@ -182,7 +192,11 @@ export function planHandOver(ctx: Ctx, date: string, debtorIds: number[]): Plann
       if (date < claim.readyOn) {
         throw conflictError('term_running', `${name}: de termijn van de laatste brief (${formatDate(claim.lastLetterOn)}) loopt nog; overdragen kan vanaf ${formatDate(claim.readyOn)}`, `${name}: the term of the last letter (${formatDate(claim.lastLetterOn)}) is still running; hand-over is possible from ${formatDate(claim.readyOn)}`, field);
       }
-      planned.push({ debtorId, itemIds: claim.claimed.map((i) => i.id), package: packageOf(ctx, debtorId, date, claim.claimed, org) });
+      const lowerings = costsLowerings(ctx, debtorId);
+      const pkg = packageOf(ctx, debtorId, date, claim.claimed, org, lowerings);
+      // a costs item lowered to nothing closes with its lowering: nothing of it is handed over
+      const closes = (i: ItemRow) => lowerings.some((l) => l.itemId === i.id && i.balance - (l.from - l.to) <= 0);
+      planned.push({ debtorId, itemIds: claim.claimed.filter((i) => !closes(i)).map((i) => i.id), lowerings, package: pkg });
       return;
     }
     const before = stmt(ctx.db, 'SELECT h.date FROM hand_over_debtors d JOIN hand_overs h ON h.id = d.hand_over_id WHERE d.debtor_id = ? ORDER BY h.id DESC LIMIT 1').get(debtorId) as { date: string } | undefined;

@@ -13,6 +13,7 @@ import { sha256OfFile } from '../files/pendingOutputs';
 import { setBlocked } from '../items/operations';
 import { dunningLetterModules } from '../letters/lazyPdf';
 import { stmt } from '../preparedStatements';
+import { bookCostsLowering } from './costsLowering';
 import { planHandOver } from './handOverClaims';
 import { handOverTotal } from './handOverTotal';
 import { listLevels } from './levels';
@@ -73,6 +74,7 @@ export async function handOverWithFiles(ctx: Ctx, input: { date: string; debtorI
           const dossier = rendered.dossiers[i]!;
           const pdf = out.put(path.join(folder, dossier.fileName), dossier.pdf);
           const total = handOverTotal(p.package);
+          for (const l of p.lowerings) bookCostsLowering(ctx, p.debtorId, l, input.date);
           setBlocked(ctx, { itemIds: p.itemIds, blocked: true, reason: HANDED_OVER });
           if (statusId !== null) stmt(ctx.db, 'UPDATE debtors SET status_id = ? WHERE id = ?').run(statusId, p.debtorId);
           const entryId = writeEntry(ctx, {

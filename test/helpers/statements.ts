@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import { entriesWithoutLines, receivableLinesWithoutDebtor, subLedgerMismatches, unbalancedEntries } from '../../db/checks';
+import { call } from '../../electron/api';
 import { batchFileText } from '../../electron/collections/files';
 import { importBankFile } from '../../electron/statements/import';
 import type { BankFile, EntryDetail, Statement, StatementEntry } from '../../electron/statements/model';
@@ -102,4 +103,11 @@ export function expectBooksHealthy(t: TestLedger): void {
 
 export function balanceOf(t: TestLedger, code: string): number {
   return (t.ctx.db.prepare('SELECT COALESCE(SUM(l.debit - l.credit), 0) AS b FROM journal_lines l JOIN accounts a ON a.id = l.account_id WHERE a.code = ?').get(code) as { b: number }).b;
+}
+
+/** The member pays part of an item: a transfer on a statement of its own (after the ones before it), matched to that item by hand. */
+export function paysByHand(t: TestLedger, itemId: number, amount: number, date: string): void {
+  importFile(t, bankFile([statement([transfer(amount, { name: 'J. Betaler', iban: 'NL71RABO5901576359', text: 'deelbetaling', date })], { id: `S-${date}-${itemId}`, opening: balanceOf(t, '1100') })]));
+  const entry = call(t.ctx, 'statements.entries', { filter: 'all' }).entries.find((e) => e.bookingDate === date && e.amount === amount && e.state === 'unmatched')!;
+  call(t.ctx, 'statements.match', { entryId: entry.id, itemIds: [itemId], learnIban: false });
 }

@@ -8,6 +8,7 @@ import { call, dispatch, dispatchAsync } from '../../electron/api';
 import type { Output } from '../../shared/api/contract';
 import type { ApiResult } from '../../shared/api/errors';
 import { invoice, member } from '../helpers/club';
+import { paysByHand } from '../helpers/statements';
 import { cliOn } from '../helpers/cli';
 import { openInitializedLedger, tempDir, type TestLedger } from '../helpers/ledger';
 
@@ -142,6 +143,46 @@ describe('dunning.handOver', () => {
     const cents = (v: string) => Number(v.replace(',', ''));
     expect(rows.find((row) => row.Soort === 'rente')!.Openstaand).toBe(`${Math.floor(c!.interest / 100)},${String(c!.interest % 100).padStart(2, '0')}`);
     expect(rows.reduce((s, row) => s + cents(row.Openstaand!), 0)).toBe(c!.total);
+  });
+
+  it('hands over charged costs as recalculated on what is still owed after a part payment, and books the lowering with it', async () => {
+    const dirk = member(t, { name: 'Dirk Jansen', mandate: null });
+    const item = invoice(t, dirk, 300_000, '2026-09-15');
+    for (const date of RUNS) {
+      const debtorIds = call(t.ctx, 'dunning.proposal', { date }).debtors.map((d) => d.debtorId);
+      ok(await dispatchAsync(t.ctx, 'dunning.run', { date, debtorIds, out }));
+    }
+    // the Overdracht letter charged the scale on € 3.000: € 425
+    const costs = () => t.ctx.db.prepare("SELECT id, amount, balance FROM open_items WHERE debtor_id = ? AND source_type = 'collection_costs'").get(dirk) as { id: number; amount: number; balance: number };
+    expect(costs()).toMatchObject({ amount: 42_500, balance: 42_500 });
+    paysByHand(t, item, 200_000, '2026-11-20');
+
+    // € 1.000 still owed: the agency claims € 150 of costs, not € 425
+    const [c] = call(t.ctx, 'dunning.handOver.candidates', { date: '2026-12-01' });
+    expect(c).toMatchObject({ debtorId: dirk, principal: 100_000, costs: 15_000, total: 115_000 });
+    const r = ok<Output<'dunning.handOver'>>(await dispatchAsync(t.ctx, 'dunning.handOver', { date: '2026-12-01', debtorIds: [dirk], out }));
+    expect(r.total).toBe(115_000);
+    const rows = parse(fs.readFileSync(r.claimsFile), { delimiter: ';', bom: true, columns: true }) as Record<string, string>[];
+    expect(rows.map((row) => [row.Soort, row.Openstaand])).toEqual([['hoofdsom', '1000,00'], ['incassokosten', '150,00']]);
+    expect(costs()).toMatchObject({ amount: 42_500, balance: 15_000 });
+    expect(call(t.ctx, 'items.history', { itemId: costs().id }).map((h) => h.kind)).toEqual(expect.arrayContaining(['costs_lowered', 'blocked']));
+    expect(call(t.ctx, 'debtors.get', { id: dirk }).balance).toBe(115_000);
+    expect(subLedgerMismatches(t.ledger.db)).toEqual([]);
+    expect(unbalancedEntries(t.ledger.db)).toEqual([]);
+  });
+
+  it('claims only the interest the letters have not booked yet: booked and unbooked add up to the interest of the whole time', async () => {
+    t.ctx.db.prepare('DELETE FROM interest_rates').run();
+    call(t.ctx, 'dunning.interestRates.save', { kind: 'consumer', startsOn: '2026-01-01', rate: 800 });
+    call(t.ctx, 'dunning.settings.save', { statutoryInterest: true });
+    const { anna } = await club();
+    const booked = (t.ctx.db.prepare("SELECT COALESCE(SUM(amount), 0) AS n FROM open_items WHERE debtor_id = ? AND source_type = 'interest'").get(anna) as { n: number }).n;
+    expect(booked).toBeGreaterThan(0);
+    const [c] = call(t.ctx, 'dunning.handOver.candidates', { date: '2026-12-01' });
+    // € 180 at 8 % from 16-09 through 01-12 (77 days): € 3,04 in all, of which the letters booked most
+    expect(c!.fees).toBe(booked);
+    expect(booked + c!.interest).toBe(Math.round((18_000 * 0.08 * 77) / 365));
+    expect(c!.total).toBe(18_000 + 4_000 + booked + c!.interest);
   });
 
   it('penning hand-over prints JSON; a member not at the last level is refused in one line, Dutch or English', async () => {

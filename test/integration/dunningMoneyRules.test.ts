@@ -11,7 +11,7 @@ import { termEndsOn } from '../../electron/dunning/term';
 import { addDays } from '../../shared/dates';
 import { invoice, member } from '../helpers/club';
 import { openInitializedLedger, tempDir, type TestLedger } from '../helpers/ledger';
-import { balanceOf, bankFile, expectBooksHealthy, importFile, statement, transfer } from '../helpers/statements';
+import { balanceOf, expectBooksHealthy, paysByHand } from '../helpers/statements';
 
 /**
  * The money rules of dunning beyond the ladder itself: statutory interest booked with the letters,
@@ -38,12 +38,7 @@ function rates(): void {
   call(t.ctx, 'dunning.settings.save', { statutoryInterest: true });
 }
 
-/** The member pays part of an item: a transfer on the statement (after the ones before it), matched to that item by hand. */
-function pays(itemId: number, amount: number, date: string, l: TestLedger = t): void {
-  importFile(l, bankFile([statement([transfer(amount, { name: 'J. Betaler', iban: 'NL71RABO5901576359', text: 'deelbetaling', date })], { id: `S-${date}-${itemId}`, opening: balanceOf(l, '1100') })]));
-  const entry = call(l.ctx, 'statements.entries', { filter: 'all' }).entries.find((e) => e.bookingDate === date && e.amount === amount && e.state === 'unmatched')!;
-  call(l.ctx, 'statements.match', { entryId: entry.id, itemIds: [itemId], learnIban: false });
-}
+const pays = (itemId: number, amount: number, date: string, l: TestLedger = t) => paysByHand(l, itemId, amount, date);
 
 describe('statutory interest', () => {
   it('is off by default: no interest in the proposal, the letter or the books', () => {
