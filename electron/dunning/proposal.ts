@@ -188,13 +188,18 @@ export function planDunning(ctx: Ctx, date: string): DunningPlan {
     const contact = recentContact.get(debtorId);
     if (contact) { excludeDebtor('recent_contact', contact); continue; }
 
+    // still collectable: the next collection run takes it, a letter would ask twice
+    const collectable = (r: Row) => first.method === 'direct_debit' && first.collect === 1 && r.validMandate === 1 && r.returnAction === null && !isFee(r.sourceType);
+    // while the principal is being dunned, the fees, costs and interest it brought go along with its
+    // letters (as open fees) instead of climbing on their own: one letter, never a second one for € 7,50
+    const principalDunned = items.some((r) => !isFee(r.sourceType) && r.state !== 'in_collection' && r.blocked !== 1 && r.returnAction !== 'represent' && !collectable(r));
     const reaching: CandidateItem[] = [];
     for (const r of items) {
       if (r.state === 'in_collection') { exclude(r, 'in_collection'); continue; }
       if (r.blocked === 1) { exclude(r, 'blocked'); continue; }
       if (r.returnAction === 'represent') { exclude(r, 'represent'); continue; }
-      // still collectable: the next collection run takes it, a letter would ask twice
-      if (first.method === 'direct_debit' && first.collect === 1 && r.validMandate === 1 && r.returnAction === null && !isFee(r.sourceType)) { exclude(r, 'direct_debit'); continue; }
+      if (collectable(r)) { exclude(r, 'direct_debit'); continue; }
+      if (principalDunned && isFee(r.sourceType)) continue;
       const next = nextLevelAfter(levels, r.levelId);
       if (!next) { exclude(r, 'last_level'); continue; }
       const due = nextLetterOn(r, next);

@@ -8,7 +8,7 @@ import { termEndsOn } from '../../electron/dunning/term';
 import { addDays } from '../../shared/dates';
 import { invoice, member } from '../helpers/club';
 import { openInitializedLedger, type TestLedger } from '../helpers/ledger';
-import { balanceOf, bankFile, batchCredit, importFile, returnOf, statement, transactionsOf } from '../helpers/statements';
+import { balanceOf, bankFile, batchCredit, importFile, paysByHand, returnOf, statement, transactionsOf } from '../helpers/statements';
 
 let t: TestLedger;
 beforeEach(() => {
@@ -266,6 +266,32 @@ describe('the run', () => {
     invariant();
     const again = dispatch(t.ctx, 'dunning.waiveFee', { itemId: fee!.id, reason: 'nog eens' });
     expect(again.ok).toBe(false);
+  });
+
+  it('lets an unpaid fee go along with the principal\'s letters, one letter per run; once the principal is paid the fee climbs on its own', () => {
+    const aanmaning = call(t.ctx, 'dunning.levels.list', {}).find((l) => l.name === 'Aanmaning')!;
+    call(t.ctx, 'dunning.levels.save', { ...aanmaning, fee: 750 });
+    const d = member(t, { name: 'Pim', mandate: null });
+    const item = invoice(t, d, 15_000, '2026-11-01');
+    const dates = ladderDates('2026-11-01');
+    run(dates.herinnering);
+    run(dates.aanmaning);
+    const [fee] = itemsOf(d, 'dunning_fee');
+    // the fee fell due 14 days after the Aanmaning; on every later run date there is one letter, for the principal with the fee in it
+    for (const date of [addDays(dates.aanmaning, 15), addDays(dates.aanmaning, 29), dates.veertien, addDays(dates.veertien, 10)]) {
+      expect(proposal(date).debtors.filter((p) => p.debtorId === d).length).toBeLessThanOrEqual(1);
+    }
+    const third = run(dates.veertien);
+    expect(third.letters).toHaveLength(1);
+    expect(third.letters[0]).toMatchObject({ levelName: 'Veertiendagenbrief', fees: [expect.objectContaining({ amount: 750 })] });
+    // at the last level the fee does not bring another Overdracht letter of its own
+    run(dates.overdracht);
+    expect(proposal(addDays(dates.overdracht, 60)).debtors.filter((p) => p.debtorId === d)).toEqual([]);
+    // the principal paid: what is left of the fees climbs the ladder by itself
+    paysByHand(t, item, 15_000, addDays(dates.overdracht, 5));
+    const later = addDays(dates.overdracht, 60);
+    expect(proposal(later).debtors).toEqual([expect.objectContaining({ debtorId: d, principal: 0, items: [expect.objectContaining({ document: fee!.document, nextLevelName: 'Veertiendagenbrief' })] })]);
+    invariant();
   });
 
   it('adds no fee on top of charged statutory costs, and waives charged costs with their BTW', () => {
