@@ -38,7 +38,7 @@ function bothWays(xml: string | Uint8Array, maxHeld?: number): Answer {
 function staysFast(xml: string | Uint8Array): boolean {
   const bytes = typeof xml === 'string' ? Buffer.from(xml) : xml;
   try {
-    parsePlainXml(decodeXmlBytes(bytes).chunks(), () => false, 2_000_000);
+    parsePlainXml(decodeXmlBytes(bytes).plain, () => false, 2_000_000);
     return true;
   } catch (e) {
     if (e instanceof NotPlainXml) return false;

@@ -10,16 +10,8 @@ export function clean(value: string | null): string | null {
   if (value === null) return null;
   // plain printable ASCII (nearly every value) has nothing invisible to remove
   const v = /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/.test(value) ? value : visibleText(value);
-  return v === '' ? null : ownCopy(v);
-}
-
-/**
- * A value the model keeps, copied out of the parser's megabyte-sized piece of text: V8 represents
- * a substring of 13 characters or more as a view on its parent, so one kept reference would keep
- * every piece of a large file alive.
- */
-function ownCopy(s: string): string {
-  return s.length < 13 ? s : (' ' + s).slice(1);
+  // no copy needed: both parsers hand over texts that are strings of their own
+  return v === '' ? null : v;
 }
 
 /** A reference or code at a path, cleaned; null when absent. */
@@ -67,7 +59,7 @@ export function bicOf(agent: XNode | null): string | null {
  */
 export function dateOf(node: XNode | null, where: string): string | null {
   if (!node) return null;
-  const raw = textAt(node, 'Dt') ?? textAt(node, 'DtTm') ?? (node.children.length === 0 ? clean(node.text) : null);
+  const raw = textAt(node, 'Dt') ?? textAt(node, 'DtTm') ?? (node.first === null ? clean(node.text) : null);
   if (raw === null) return null;
   return isoDate(raw, where);
 }
