@@ -1,7 +1,7 @@
 import { decodeSingleByte } from '../../imports/decode';
 import type { PlainBytes } from './encoding';
 import { MAX_XML_DEPTH } from './limits';
-import { NOT_READ, appendChild, leadingBlankLines, newNode, type OnClose, type XNode } from './xml';
+import { NOT_READ, OpenElements, leadingBlankLines, newNode, type OnClose, type XNode } from './xml';
 
 /**
  * The fast path for what banks actually send: elements, attributes without entities, text with
@@ -130,6 +130,9 @@ interface TagName {
   local: string;
   /** one of the parts no reader looks at */
   notRead: boolean;
+  /** its first four bytes and the next four, packed */
+  head: number;
+  tail: number;
 }
 
 /** The same characters as an internalised string (what V8 keeps for property names). */
@@ -145,7 +148,8 @@ class PlainXmlReader {
   /** every open element's name, also those inside NOT_READ parts */
   private readonly names: TagName[] = [];
   /** the kept nodes, root first */
-  private readonly stack: XNode[] = [];
+  private readonly open = new OpenElements();
+  private readonly stack = this.open.nodes;
   /** `held` when each kept node opened: what dropping its subtree gives back */
   private readonly heldAt: number[] = [];
   private readonly nameCache: Array<TagName | undefined> = new Array<TagName | undefined>(NAME_SLOTS).fill(undefined);
@@ -219,13 +223,19 @@ class PlainXmlReader {
   /** <name (attributes) /?> */
   private openTag(i: number, end: number): number {
     const b = this.b;
-    let hash = 0;
+    // the first eight bytes packed into two numbers: with the length, they are the name itself
+    let head = 0;
+    let tail = 0;
     let j = i + 1;
-    for (let c = b[j]!; j < end && isNameChar(c); c = b[++j]!) hash = (hash * 31 + c) | 0;
+    for (let c = b[j]!; j < end && isNameChar(c); c = b[++j]!) {
+      const k = j - i - 1;
+      if (k < 4) head = (head << 8) | c;
+      else if (k < 8) tail = (tail << 8) | c;
+    }
     if (j >= end) throw new NotPlainXml('unexpected end');
-    const name = this.nameAt(i + 1, j, hash);
+    const name = this.nameAt(i + 1, j, head, tail);
     if (b[j] === 0x3e) {
-      this.open(name, NO_ATTRIBUTES);
+      this.opened(name, NO_ATTRIBUTES);
       return j + 1;
     }
     return this.attributes(name, j, end);
@@ -236,10 +246,10 @@ class PlainXmlReader {
    * hundred distinct names in millions of tags, so most tags cost no new string, and the cached
    * strings are internalised, so the readers' lookups by name compare pointers.
    */
-  private nameAt(start: number, end: number, hash: number): TagName {
+  private nameAt(start: number, end: number, head: number, tail: number): TagName {
     const b = this.b;
     const length = end - start;
-    const first = (hash ^ (hash >>> 12)) & (NAME_SLOTS - 1);
+    const first = (head ^ (tail * 31) ^ (length << 9) ^ (head >>> 13)) & (NAME_SLOTS - 1);
     // a few neighbouring slots, so that two names with one slot do not push each other out
     let free = -1;
     for (let k = 0; k < 4; k++) {
@@ -249,12 +259,12 @@ class PlainXmlReader {
         free = slot;
         break;
       }
-      if (hit.qname.length === length && sameAscii(b, start, hit.qname)) return hit;
+      if (hit.head === head && hit.tail === tail && hit.qname.length === length && (length <= 8 || sameAscii(b, start, hit.qname, 8))) return hit;
     }
     const qname = internalised(b.latin1Slice(start, end));
     const colon = qname.indexOf(':');
     const local = colon < 0 ? qname : internalised(qname.slice(colon + 1));
-    const name: TagName = { qname, local, notRead: NOT_READ.has(local) };
+    const name: TagName = { qname, local, notRead: NOT_READ.has(local), head, tail };
     this.nameCache[free < 0 ? first : free] = name;
     return name;
   }
@@ -269,12 +279,12 @@ class PlainXmlReader {
       if (j >= end) throw new NotPlainXml('unexpected end');
       const d = b[j]!;
       if (d === 0x3e) {
-        this.open(tag, attrs);
+        this.opened(tag, attrs);
         return j + 1;
       }
       if (d === 0x2f) {
         if (b[j + 1] !== 0x3e) throw new NotPlainXml('/ not followed by >');
-        this.open(tag, attrs);
+        this.opened(tag, attrs);
         this.close();
         return j + 2;
       }
@@ -300,8 +310,9 @@ class PlainXmlReader {
       }
       const value = ascii ? this.shortText(j + 1, valueEnd, hash) : this.decoded(j + 1, valueEnd);
       if (ATTRIBUTE_NEEDS_SAXES.test(value)) throw new NotPlainXml('attribute value saxes must read');
-      if (attrs === NO_ATTRIBUTES) attrs = Object.create(null) as Record<string, string>;
-      else if (attr in attrs) throw new NotPlainXml('duplicate attribute');
+      // an ordinary object, not a prototype-less one (a slow dictionary each): names it inherits are left to saxes
+      if (attr in attrs || attr === '__proto__') throw new NotPlainXml('duplicate or inherited attribute name');
+      if (attrs === NO_ATTRIBUTES) attrs = {};
       attrs[attr] = value;
       j = valueEnd + 1;
     }
@@ -354,7 +365,7 @@ class PlainXmlReader {
     return this.encoding === 'utf-8' ? this.b.utf8Slice(from, to) : decodeSingleByte(this.b.subarray(from, to), this.encoding);
   }
 
-  private open(tag: TagName, attrs: Record<string, string>): void {
+  private opened(tag: TagName, attrs: Record<string, string>): void {
     if (this.names.length >= MAX_XML_DEPTH) throw new NotPlainXml('depth');
     if (this.rootClosed) throw new NotPlainXml('a second root element');
     this.names.push(tag);
@@ -367,7 +378,7 @@ class PlainXmlReader {
     if (++this.held > this.maxHeld) throw new NotPlainXml('elements held');
     const node = newNode(name, attrs);
     if (!this.root) this.root = node;
-    this.stack.push(node);
+    this.open.push(node);
     this.heldAt.push(this.held);
   }
 
@@ -378,13 +389,13 @@ class PlainXmlReader {
       this.skipping--;
       return;
     }
-    const node = this.stack.pop()!;
+    const node = this.open.pop();
     const openedAt = this.heldAt.pop()!;
     const parent = this.stack[this.stack.length - 1];
     if (!parent) return;
     // the node and everything opened under it since are dropped together
     if (this.onClose(node, this.stack)) this.held = openedAt - 1;
-    else appendChild(parent, node);
+    else this.open.append(node);
   }
 
   /** A comment at `i`: where it ends. "<!DOCTYPE", "<![CDATA[" and the rest are saxes' to read or refuse. */
@@ -400,8 +411,8 @@ class PlainXmlReader {
   }
 }
 
-/** Whether the bytes at `at` are the (ASCII) characters of `s`. */
-function sameAscii(b: Uint8Array, at: number, s: string): boolean {
-  for (let k = 0; k < s.length; k++) if (b[at + k] !== s.charCodeAt(k)) return false;
+/** Whether the bytes at `at` are the (ASCII) characters of `s`, from its character `from` on. */
+function sameAscii(b: Uint8Array, at: number, s: string, from = 0): boolean {
+  for (let k = from; k < s.length; k++) if (b[at + k] !== s.charCodeAt(k)) return false;
   return true;
 }

@@ -18,18 +18,39 @@ export interface XNode {
    * reading them (measured: 550 MB of arrays allocated for the 100 000-entry file).
    */
   first: XNode | null;
-  last: XNode | null;
   next: XNode | null;
 }
 
 export function newNode(name: string, attrs: Record<string, string>): XNode {
-  return { name, attrs, text: '', first: null, last: null, next: null };
+  return { name, attrs, text: '', first: null, next: null };
 }
 
-export function appendChild(parent: XNode, node: XNode): void {
-  if (parent.last === null) parent.first = node;
-  else parent.last.next = node;
-  parent.last = node;
+/**
+ * The open elements while a parser reads, each with its last child so far (kept here rather than
+ * in every node: only the open ones need it).
+ */
+export class OpenElements {
+  readonly nodes: XNode[] = [];
+  private readonly lastChild: Array<XNode | null> = [];
+
+  push(node: XNode): void {
+    this.nodes.push(node);
+    this.lastChild.push(null);
+  }
+
+  pop(): XNode {
+    this.lastChild.pop();
+    return this.nodes.pop()!;
+  }
+
+  /** Adds a closed element under the innermost open one. */
+  append(node: XNode): void {
+    const top = this.nodes.length - 1;
+    const last = this.lastChild[top];
+    if (last === null || last === undefined) this.nodes[top]!.first = node;
+    else last.next = node;
+    this.lastChild[top] = node;
+  }
 }
 
 /**
@@ -86,7 +107,8 @@ export const NOT_READ = new Set(['PstlAdr', 'TxsSummry', 'RltdDts', 'AddtlTxInf'
 
 export function parseXml(pieces: Iterable<string>, onClose: OnClose, maxHeld = MAX_XML_ELEMENTS_HELD): XNode {
   const parser = new SaxesParser({ xmlns: false, position: true });
-  const stack: XNode[] = [];
+  const open = new OpenElements();
+  const stack = open.nodes;
   // depth inside an element of NOT_READ, 0 outside
   let skipping = 0;
   let held = 0;
@@ -123,7 +145,7 @@ export function parseXml(pieces: Iterable<string>, onClose: OnClose, maxHeld = M
     }
     const node = newNode(name, tag.attributes);
     if (!root) root = node;
-    stack.push(node);
+    open.push(node);
   });
   parser.on('text', (t) => {
     if (skipping > 0) return;
@@ -141,13 +163,13 @@ export function parseXml(pieces: Iterable<string>, onClose: OnClose, maxHeld = M
       skipping--;
       return;
     }
-    const node = stack.pop()!;
+    const node = open.pop();
     // saxes' text is cut from its megabyte-sized piece, which one kept value would keep alive
     if (node.text !== '') node.text = ownCopy(node.text);
     const parent = stack[stack.length - 1];
     if (!parent) return;
     if (onClose(node, stack)) held -= count(node);
-    else appendChild(parent, node);
+    else open.append(node);
   });
   parser.on('error', (e) => {
     // saxes prefixes its messages with "line:column: "; the line is already in `where`

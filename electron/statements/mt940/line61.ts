@@ -30,7 +30,7 @@ const AMOUNT = { nl: 'Het bedrag', en: 'The amount' };
  * details. Each part is checked in turn so that a refusal can say which one is wrong.
  */
 export function parseLine61(lines: string[], line: number, currency: string): Line61 {
-  const first = lines[0]!.replace(/\s+$/, '');
+  const first = lines[0]!.trimEnd();
   const m = WELL_FORMED.exec(first);
   if (m && (!m[4] || m[4] === currency[2])) {
     const valueDate = swiftDate(m[1]!, line, VALUE_DATE);
