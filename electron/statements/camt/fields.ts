@@ -9,9 +9,20 @@ import { at, child, childrenNamed, textAt, type XNode } from './xml';
 export function clean(value: string | null): string | null {
   if (value === null) return null;
   // plain printable ASCII (nearly every value) has nothing invisible to remove
-  const v = /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/.test(value) ? value : visibleText(value);
+  const v = isPlainPrintable(value) ? value : visibleText(value);
   // no copy needed: both parsers hand over texts that are strings of their own
   return v === '' ? null : v;
+}
+
+/** /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/ by hand: a regular expression call costs more than these few characters. */
+function isPlainPrintable(s: string): boolean {
+  const n = s.length;
+  if (n === 0 || s.charCodeAt(0) === 0x20 || s.charCodeAt(n - 1) === 0x20) return false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e) return false;
+  }
+  return true;
 }
 
 /** A reference or code at a path, cleaned; null when absent. */
@@ -35,7 +46,24 @@ export function joinedText(nodes: XNode[]): string | null {
 
 /** Runs of white space as one space; most texts have single spaces only, and are their own result. */
 function oneSpaced(text: string): string {
-  return NOT_ONE_SPACE.test(text) ? text.replace(/\s+/g, ' ') : text;
+  return notOneSpaced(text) ? text.replace(/\s+/g, ' ') : text;
+}
+
+/** NOT_ONE_SPACE by hand for ASCII text, the regular expression only for the rest. */
+function notOneSpaced(text: string): boolean {
+  let previous = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20) {
+      if (previous === 0x20) return true;
+    } else if (c < 0x20) {
+      if (c >= 0x09 && c <= 0x0d) return true;
+    } else if (c >= 0x80) {
+      return NOT_ONE_SPACE.test(text);
+    }
+    previous = c;
+  }
+  return false;
 }
 
 /** White space other than a single ordinary space: what /\s+/g → ' ' would change. */

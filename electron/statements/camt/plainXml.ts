@@ -92,8 +92,10 @@ function reference(whole: string, name: string | undefined): string {
  * different refusal here: such a file goes to saxes whole. "<!" is rare in bank files (a comment).
  */
 function hasDeclaration(b: SlicingBuffer, from: number): boolean {
-  for (let i = b.indexOf('<!', from); i >= 0; i = b.indexOf('<!', i + 2)) {
-    const word = b.latin1Slice(i + 2, Math.min(b.length, i + 9)).toUpperCase();
+  // "!" by itself: the search for one byte is memchr, for two bytes a much slower loop
+  for (let i = b.indexOf(0x21, from); i >= 0; i = b.indexOf(0x21, i + 1)) {
+    if (b[i - 1] !== 0x3c) continue;
+    const word = b.latin1Slice(i + 1, Math.min(b.length, i + 8)).toUpperCase();
     if (word === 'DOCTYPE' || word.startsWith('ENTITY')) return true;
   }
   return false;
@@ -290,9 +292,15 @@ class PlainXmlReader {
       }
       if (j === before || !isNameStart(d)) throw new NotPlainXml('malformed attribute');
       const nameStart = j;
-      let hash = 0;
-      for (; j < end && isNameChar(b[j]!); j++) hash = (hash * 31 + b[j]!) | 0;
-      const attr = this.shortText(nameStart, j, hash);
+      let head = 0;
+      let tail = 0;
+      for (; j < end && isNameChar(b[j]!); j++) {
+        const k = j - nameStart;
+        if (k < 4) head = (head << 8) | b[j]!;
+        else if (k < 8) tail = (tail << 8) | b[j]!;
+      }
+      // internalised, as property names are: a name made afresh would be looked up in V8's string table at every store
+      const attr = this.nameAt(nameStart, j, head, tail).qname;
       while (j < end && isSpace(b[j]!)) j++;
       if (b[j] !== 0x3d) throw new NotPlainXml('attribute without =');
       j++;
@@ -302,14 +310,16 @@ class PlainXmlReader {
       const valueEnd = b.indexOf(quote, j + 1);
       if (valueEnd < 0) throw new NotPlainXml('unexpected end');
       let ascii = true;
-      hash = 0;
+      let hash = 0;
       for (let k = j + 1; k < valueEnd; k++) {
         const c = b[k]!;
+        // what saxes would normalise or read (white space other than a space, "&", "<") or refuse (control characters)
         if (c >= 0x80) ascii = false;
+        else if (c < 0x20 || c === 0x26 || c === 0x3c) throw new NotPlainXml('attribute value saxes must read');
         hash = (hash * 31 + c) | 0;
       }
       const value = ascii ? this.shortText(j + 1, valueEnd, hash) : this.decoded(j + 1, valueEnd);
-      if (ATTRIBUTE_NEEDS_SAXES.test(value)) throw new NotPlainXml('attribute value saxes must read');
+      if (!ascii && ATTRIBUTE_NEEDS_SAXES.test(value)) throw new NotPlainXml('attribute value saxes must read');
       // an ordinary object, not a prototype-less one (a slow dictionary each): names it inherits are left to saxes
       if (attr in attrs || attr === '__proto__') throw new NotPlainXml('duplicate or inherited attribute name');
       if (attrs === NO_ATTRIBUTES) attrs = {};

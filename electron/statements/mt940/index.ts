@@ -35,7 +35,7 @@ export function readMt940(bytes: Uint8Array): BankFile {
   let text = decoded.text;
   // copying a 25 MB text costs; most files have nothing to clean
   if (/[\u00ad\u200b-\u200d\u2060\ufeff]/.test(text)) text = text.replace(INVISIBLE, '');
-  if (/[\u00a0\t]/.test(text)) text = text.replace(/[\u00a0\t]/g, ' ');
+  if (text.includes('\u00a0') || text.includes('\t')) text = text.replace(/[\u00a0\t]/g, ' ');
   const lines = text.split(/\r\n|\r|\n/);
   // one scan of the whole text; the lines are searched only to name the one that holds the character
   for (let i = 0, any = CONTROL.test(text); any && i < lines.length; i++) {
@@ -181,6 +181,8 @@ function balance(f: Field, nl: string, en: string): StatedBalance & { currency: 
   return { date: swiftDate(m[2]!, f.line, { nl: `De datum van het ${nl}`, en: `The date of the ${en}` }), amount: m[1] === 'D' && cents !== 0 ? -cents : cents, currency: m[3]! };
 }
 
+const TRCD = /\/TRCD\/([^/\s]+)/;
+
 const MARKERS = new Set(['NONREF', 'EREF', 'PREF', 'MARF', 'NOTPROVIDED', '']);
 
 function entryOf(p: PendingEntry, currency: string, bank: string, legacyRabobank: boolean): StatementEntry {
@@ -200,7 +202,8 @@ function entryOf(p: PendingEntry, currency: string, bank: string, legacyRabobank
   // Rabobank (structured) writes the counter IBAN on the supplementary line
   const suppIban = l.supplementary ? /^([A-Z]{2}\d{2}[A-Z0-9]{10,30})\b/.exec(l.supplementary) : null;
   if (suppIban && !info.iban) info.iban = suppIban[1]!;
-  const trcd = l.rest || l.supplementary ? /\/TRCD\/([^/\s]+)/.exec(`${l.rest} ${l.supplementary ?? ''}`) : null;
+  // the code cannot run across the space that joined the two, so each is searched apart, the line first
+  const trcd = TRCD.exec(l.rest) ?? (l.supplementary ? TRCD.exec(l.supplementary) : null);
   const detail: EntryDetail = {
     amount: null,
     endToEndId: info.endToEndId,
