@@ -1,7 +1,7 @@
 import { StatementReadError, type EntryDetail, type Party, type ReturnInfo, type StatementEntry } from '../model';
 import { amountAt, shown, signOf } from './amounts';
 import { clean, creditorIdOf, dateOf, joinedText, partyOf, refAt } from './fields';
-import { child, childrenNamed, textAt, type XNode } from './xml';
+import { child, childrenNamed, nextNamed, textAt, type XNode } from './xml';
 
 /**
  * A detail whose counterparty could only be told once the statement's own account is known
@@ -38,40 +38,32 @@ export function readEntry(ntry: XNode, where: string, source: string, pending: P
   const domain = refAt(code, 'Domn/Cd');
   let transactionCode: string | null = null;
   if (domain) {
-    const subFamily = refAt(code, 'Domn/Fmly/SubFmlyCd');
-    transactionCode = family === null ? (subFamily === null ? domain : `${domain}/${subFamily}`) : subFamily === null ? `${domain}/${family}` : `${domain}/${family}/${subFamily}`;
+    transactionCode = transactionCodeOf(domain, family, refAt(code, 'Domn/Fmly/SubFmlyCd'));
   }
 
-  // loops rather than map/filter/flatMap: a statement of 100 000 entries made millions of small arrays here
-  const blocks = childrenNamed(ntry, 'NtryDtls');
-  const batches: XNode[] = [];
-  const txDetails: Array<{ t: XNode; batch: XNode | null }> = [];
-  for (const b of blocks) {
-    const batch = child(b, 'Btch');
-    if (batch !== null) batches.push(batch);
-  }
+  // walks over the chain of children rather than arrays of them: a statement of 100 000 entries made millions of small arrays here
   let txCount: number | null = null;
-  for (const b of batches) {
-    const count = textAt(b, 'NbOfTxs');
+  let detailCount = 0;
+  for (let b = child(ntry, 'NtryDtls'); b !== null; b = nextNamed(b, 'NtryDtls')) {
+    const count = textAt(child(b, 'Btch'), 'NbOfTxs');
     if (count !== null) txCount = (txCount ?? 0) + wholeNumber(count, `${where}/NtryDtls/Btch/NbOfTxs`);
-  }
-  for (const b of blocks) {
-    const batch = child(b, 'Btch');
-    for (const t of childrenNamed(b, 'TxDtls')) txDetails.push({ t, batch });
+    for (let t = child(b, 'TxDtls'); t !== null; t = nextNamed(t, 'TxDtls')) detailCount++;
   }
   const details: EntryDetail[] = [];
-  for (let i = 0; i < txDetails.length; i++) {
-    const { t, batch } = txDetails[i]!;
-    details.push(
-      readDetail(t, batch, {
-        where: `${where}/TxDtls ${i + 1}`,
-        sign,
-        reversal,
-        family,
-        entryCharges: txDetails.length === 1 ? ntry : null,
-        pending,
-      }),
-    );
+  for (let b = child(ntry, 'NtryDtls'); b !== null; b = nextNamed(b, 'NtryDtls')) {
+    const batch = child(b, 'Btch');
+    for (let t = child(b, 'TxDtls'); t !== null; t = nextNamed(t, 'TxDtls')) {
+      details.push(
+        readDetail(t, batch, {
+          where: `${where}/TxDtls ${details.length + 1}`,
+          sign,
+          reversal,
+          family,
+          entryCharges: detailCount === 1 ? ntry : null,
+          pending,
+        }),
+      );
+    }
   }
 
   return {
@@ -88,8 +80,8 @@ export function readEntry(ntry: XNode, where: string, source: string, pending: P
     details,
     source,
     status,
-    batchPaymentInfoId: firstOf(batches, 'PmtInfId'),
-    batchMessageId: firstOf(batches, 'MsgId'),
+    batchPaymentInfoId: firstOfBatches(ntry, 'PmtInfId'),
+    batchMessageId: firstOfBatches(ntry, 'MsgId'),
   };
 }
 
@@ -198,12 +190,24 @@ function charges(node: XNode, where: string): number | null {
   return found ? total : null;
 }
 
-function firstOf(nodes: XNode[], name: string): string | null {
-  for (const n of nodes) {
-    const v = refAt(n, name);
+/** The first value of `name` among the entry's batch details (NtryDtls/Btch), in their order. */
+function firstOfBatches(ntry: XNode, name: string): string | null {
+  for (let b = child(ntry, 'NtryDtls'); b !== null; b = nextNamed(b, 'NtryDtls')) {
+    const v = refAt(child(b, 'Btch'), name);
     if (v !== null) return v;
   }
   return null;
+}
+
+// a statement has a handful of distinct codes: each entry shares its code's one string instead of holding three joined
+const transactionCodes = new Map<string, string>();
+
+function transactionCodeOf(domain: string, family: string | null, subFamily: string | null): string {
+  const code = family === null ? (subFamily === null ? domain : `${domain}/${subFamily}`) : subFamily === null ? `${domain}/${family}` : `${domain}/${family}/${subFamily}`;
+  const known = transactionCodes.get(code);
+  if (known !== undefined) return known;
+  if (transactionCodes.size < 10_000) transactionCodes.set(code, code);
+  return code;
 }
 
 function isTrue(v: string | null): boolean {

@@ -116,11 +116,13 @@ export function partyOf(party: XNode | null, account: XNode | null, agent: XNode
   return { name, iban, bic };
 }
 
+const ID_KINDS = ['PrvtId', 'OrgId'] as const;
+
 /** The SEPA creditor identifier held in a party's Id (Othr/Id with scheme SEPA), or null. */
 export function creditorIdOf(party: XNode | null): string | null {
   const p = child(party, 'Pty') ?? party;
   const id = at(p, 'Id');
-  for (const kind of ['PrvtId', 'OrgId']) {
+  for (const kind of ID_KINDS) {
     for (const othr of childrenNamed(at(id, kind), 'Othr')) {
       const scheme = refAt(othr, 'SchmeNm/Cd') ?? refAt(othr, 'SchmeNm/Prtry');
       const value = refAt(othr, 'Id');

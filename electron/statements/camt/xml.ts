@@ -229,6 +229,12 @@ export function child(node: XNode | null | undefined, name: string): XNode | nul
   return null;
 }
 
+/** The next sibling with this local name, or null: with child(), the children of one name without an array. */
+export function nextNamed(node: XNode, name: string): XNode | null {
+  for (let c = node.next; c !== null; c = c.next) if (c.name === name) return c;
+  return null;
+}
+
 /** Every child with this local name. */
 export function childrenNamed(node: XNode | null | undefined, name: string): XNode[] {
   const found: XNode[] = [];
