@@ -49,20 +49,21 @@ export function readEntry(ntry: XNode, where: string, source: string, pending: P
     if (count !== null) txCount = (txCount ?? 0) + wholeNumber(count, `${where}/NtryDtls/Btch/NbOfTxs`);
     for (let t = child(b, 'TxDtls'); t !== null; t = nextNamed(t, 'TxDtls')) detailCount++;
   }
-  const details: EntryDetail[] = [];
+  // sized to fit: an empty array grows to room for 17 on its first push, and the model keeps every entry's
+  const details: EntryDetail[] = detailCount === 0 ? [] : new Array<EntryDetail>(detailCount);
+  let d = 0;
   for (let b = child(ntry, 'NtryDtls'); b !== null; b = nextNamed(b, 'NtryDtls')) {
     const batch = child(b, 'Btch');
     for (let t = child(b, 'TxDtls'); t !== null; t = nextNamed(t, 'TxDtls')) {
-      details.push(
-        readDetail(t, batch, {
-          where: `${where}/TxDtls ${details.length + 1}`,
-          sign,
-          reversal,
-          family,
-          entryCharges: detailCount === 1 ? ntry : null,
-          pending,
-        }),
-      );
+      details[d] = readDetail(t, batch, {
+        where: `${where}/TxDtls ${d + 1}`,
+        sign,
+        reversal,
+        family,
+        entryCharges: detailCount === 1 ? ntry : null,
+        pending,
+      });
+      d++;
     }
   }
 

@@ -26,8 +26,8 @@ export class NotPlainXml extends Error {
 const NO_ATTRIBUTES: Record<string, string> = Object.freeze(Object.create(null) as Record<string, string>);
 
 const NAME_SLOTS = 4096;
-/** Texts up to this many bytes are looked up among those seen: codes, dates, amounts and currencies repeat in every entry. */
-const SHORT_TEXT = 32;
+/** Texts up to this many bytes are looked up among those seen: codes, dates, amounts, currencies and our own batch ids repeat in every entry. */
+const SHORT_TEXT = 48;
 const TEXT_SLOTS = 1 << 14;
 
 /** In an attribute value saxes also normalises white space and reads references: left to saxes. */
