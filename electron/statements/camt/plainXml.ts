@@ -148,12 +148,14 @@ function internalised(s: string): string {
  */
 class PlainXmlReader {
   /** every open element's name, also those inside NOT_READ parts */
-  private readonly names: TagName[] = [];
+  private readonly names: TagName[] = new Array<TagName>(MAX_XML_DEPTH);
+  /** how many elements are open: slots of the arrays here rather than pushes and pops, millions of each */
+  private depth = 0;
   /** the kept nodes, root first */
   private readonly open = new OpenElements();
   private readonly stack = this.open.nodes;
   /** `held` when each kept node opened: what dropping its subtree gives back */
-  private readonly heldAt: number[] = [];
+  private readonly heldAt = new Int32Array(MAX_XML_DEPTH);
   private readonly nameCache: Array<TagName | undefined> = new Array<TagName | undefined>(NAME_SLOTS).fill(undefined);
   private readonly textCache: string[] = new Array<string>(TEXT_SLOTS).fill('');
   private skipping = 0;
@@ -192,7 +194,7 @@ class PlainXmlReader {
       if (j >= end) break;
       i = this.markup(j, end);
     }
-    if (!this.root || this.names.length > 0) throw new NotPlainXml('no complete root element');
+    if (!this.root || this.depth > 0) throw new NotPlainXml('no complete root element');
     return this.root;
   }
 
@@ -210,8 +212,8 @@ class PlainXmlReader {
   /** </name S? > */
   private closeTag(i: number, end: number): number {
     const b = this.b;
-    const name = this.names[this.names.length - 1];
-    if (name === undefined) throw new NotPlainXml('closing tag without an open element');
+    if (this.depth === 0) throw new NotPlainXml('closing tag without an open element');
+    const name = this.names[this.depth - 1]!;
     const qname = name.qname;
     let j = i + 2;
     if (j + qname.length >= end) throw new NotPlainXml('unexpected end');
@@ -333,7 +335,7 @@ class PlainXmlReader {
    * it is decoded and looked at the careful way; otherwise it is ASCII to be taken as is.
    */
   private text(from: number, to: number, nonBlank: boolean, special: boolean, hash: number): void {
-    if (this.names.length === 0) {
+    if (this.depth === 0) {
       // outside the root element only white space is allowed
       if (nonBlank) throw new NotPlainXml('text outside the root element');
       return;
@@ -376,9 +378,9 @@ class PlainXmlReader {
   }
 
   private opened(tag: TagName, attrs: Record<string, string>): void {
-    if (this.names.length >= MAX_XML_DEPTH) throw new NotPlainXml('depth');
+    if (this.depth >= MAX_XML_DEPTH) throw new NotPlainXml('depth');
     if (this.rootClosed) throw new NotPlainXml('a second root element');
-    this.names.push(tag);
+    this.names[this.depth++] = tag;
     const name = tag.local;
     if (this.skipping > 0 || (this.root && tag.notRead)) {
       this.skipping++;
@@ -388,19 +390,18 @@ class PlainXmlReader {
     if (++this.held > this.maxHeld) throw new NotPlainXml('elements held');
     const node = newNode(name, attrs);
     if (!this.root) this.root = node;
+    this.heldAt[this.stack.length] = this.held;
     this.open.push(node);
-    this.heldAt.push(this.held);
   }
 
   private close(): void {
-    this.names.pop();
-    if (this.names.length === 0) this.rootClosed = true;
+    if (--this.depth === 0) this.rootClosed = true;
     if (this.skipping > 0) {
       this.skipping--;
       return;
     }
     const node = this.open.pop();
-    const openedAt = this.heldAt.pop()!;
+    const openedAt = this.heldAt[this.stack.length]!;
     const parent = this.stack[this.stack.length - 1];
     if (!parent) return;
     // the node and everything opened under it since are dropped together
