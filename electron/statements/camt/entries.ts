@@ -1,4 +1,5 @@
 import { StatementReadError, type EntryDetail, type Party, type ReturnInfo, type StatementEntry } from '../model';
+import { oneCopy } from '../oneCopy';
 import { amountAt, shown, signOf } from './amounts';
 import { clean, creditorIdOf, dateOf, joinedText, partyOf, refAt } from './fields';
 import { child, childrenNamed, nextNamed, textAt, type XNode } from './xml';
@@ -200,15 +201,9 @@ function firstOfBatches(ntry: XNode, name: string): string | null {
   return null;
 }
 
-// a statement has a handful of distinct codes: each entry shares its code's one string instead of holding three joined
-const transactionCodes = new Map<string, string>();
-
+/** A statement has a handful of distinct codes: each entry shares its code's one string instead of holding three joined. */
 function transactionCodeOf(domain: string, family: string | null, subFamily: string | null): string {
-  const code = family === null ? (subFamily === null ? domain : `${domain}/${subFamily}`) : subFamily === null ? `${domain}/${family}` : `${domain}/${family}/${subFamily}`;
-  const known = transactionCodes.get(code);
-  if (known !== undefined) return known;
-  if (transactionCodes.size < 10_000) transactionCodes.set(code, code);
-  return code;
+  return oneCopy(family === null ? (subFamily === null ? domain : `${domain}/${subFamily}`) : subFamily === null ? `${domain}/${family}` : `${domain}/${family}/${subFamily}`);
 }
 
 function isTrue(v: string | null): boolean {

@@ -1,6 +1,7 @@
 import { decodeTextPerLine } from '../../imports/decode';
 import type { BankFile, EntryDetail, ReturnInfo, StatedBalance, Statement, StatementEntry } from '../model';
 import { StatementReadError } from '../model';
+import { oneCopy } from '../oneCopy';
 import { amountToCents, swiftDate } from './amounts';
 import { startsWithCodeword } from './codewords';
 import { detectBank, variantName } from './dialect';
@@ -210,9 +211,9 @@ function entryOf(p: PendingEntry, currency: string, bank: string, legacyRabobank
     paymentInfoId: info.paymentInfoId,
     messageId: null,
     mandateId: info.mandateId,
-    creditorId: info.creditorId,
+    creditorId: oneCopy(info.creditorId),
     bankReference: l.bankReference,
-    counterparty: { name: info.name, iban: info.iban, bic: info.bic, ...(info.account && !info.iban ? { account: info.account } : {}) },
+    counterparty: { name: info.name, iban: info.iban, bic: oneCopy(info.bic), ...(info.account && !info.iban ? { account: info.account } : {}) },
     remittance: info.remittance,
     creditorReference: info.creditorReference,
     returnInfo: returnInfoOf(info, l.typeCode),
@@ -231,7 +232,7 @@ function entryOf(p: PendingEntry, currency: string, bank: string, legacyRabobank
     details: [detail],
     source: `regel ${p.field.line}`,
     customerReference,
-    proprietarySubCode: trcd ? trcd[1]! : null,
+    proprietarySubCode: trcd ? oneCopy(trcd[1]!) : null,
     supplementaryDetails: l.supplementary,
   };
 }

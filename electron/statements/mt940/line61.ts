@@ -1,3 +1,4 @@
+import { oneCopy } from '../oneCopy';
 import { amountToCents, entryDate, swiftDate } from './amounts';
 import { lineError, short } from './errors';
 
@@ -79,7 +80,7 @@ function diagnose(lines: string[], first: string, line: number, currency: string
 }
 
 function finish(lines: string[], bookingDate: string, valueDate: string, mark: string, cents: number, type: string, tail: string): Line61 {
-  const typeCode = type.replace(/\s+/g, '');
+  const typeCode = oneCopy(type.replace(/\s+/g, ''));
   let customerReference = tail;
   let bankReference: string | null = null;
   let rest = '';
