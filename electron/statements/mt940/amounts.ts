@@ -1,8 +1,9 @@
+import { plainCents } from '../plainCents';
 import { lineError } from './errors';
 
 /** SWIFT amounts are digits with a decimal comma ("1234,5", "0,", "500"): read exactly, never through a float. */
 export function amountToCents(text: string, line: number, what: { nl: string; en: string }): number {
-  const plain = plainCents(text);
+  const plain = plainCents(text, ',', false);
   if (plain >= 0) return plain;
   if (/^\d+\.\d*$/.test(text) || /^\d{1,3}(\.\d{3})+(,\d*)?$/.test(text)) {
     throw lineError(line, `${what.nl} ${text} heeft een punt; MT940 schrijft bedragen met een decimale komma`, `${what.en} ${text} has a full stop; MT940 writes amounts with a decimal comma`);
@@ -20,33 +21,6 @@ export function amountToCents(text: string, line: number, what: { nl: string; en
   }
   if (whole.length > 13) throw lineError(line, `${what.nl} ${text} is te groot`, `${what.en} ${text} is too large`);
   return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
-}
-
-/**
- * The cents of an amount written the common way ("1234,56", "500", "0,5": at most 13 digits, a
- * comma and at most two decimals), by hand: a statement has hundreds of thousands. -1 for
- * anything else, which is then read (or refused) the careful way.
- */
-function plainCents(s: string): number {
-  const n = s.length;
-  let whole = 0;
-  let i = 0;
-  for (; i < n; i++) {
-    const d = s.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) break;
-    whole = whole * 10 + d;
-  }
-  if (i === 0 || i > 13) return -1;
-  if (i === n) return whole * 100;
-  if (s.charCodeAt(i) !== 44 || n - i - 1 > 2) return -1;
-  let cents = 0;
-  for (let k = i + 1; k < n; k++) {
-    const d = s.charCodeAt(k) - 48;
-    if (d < 0 || d > 9) return -1;
-    cents = cents * 10 + d;
-  }
-  if (n - i - 1 === 1) cents *= 10;
-  return whole * 100 + cents;
 }
 
 /** YYMMDD as the SWIFT standard means it: 19YY for 80-99, 20YY otherwise. */
