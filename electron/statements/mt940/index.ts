@@ -87,7 +87,10 @@ function readStatement(fields: Field[], bank: string, legacyRabobank: boolean): 
   let sequence: string | null = null;
   let opening: (StatedBalance & { currency: string }) | null = null;
   let closing: (StatedBalance & { currency: string }) | null = null;
-  const pending: PendingEntry[] = [];
+  // each entry is made as soon as the next :61: begins (entryOf refuses nothing, so no refusal moves):
+  // 100 000 pending entries held to the end were the bulk of what the garbage collector had to move
+  const entries: StatementEntry[] = [];
+  let current: PendingEntry | null = null;
   const statementInfo: string[] = [];
   let last: string = '20';
   for (const f of fields.slice(1)) {
@@ -107,12 +110,14 @@ function readStatement(fields: Field[], bank: string, legacyRabobank: boolean): 
       case '61': {
         if (!opening) throw lineError(f.line, 'een boeking (:61:) vóór het beginsaldo (:60F:)', 'an entry (:61:) before the opening balance (:60F:)');
         if (closing) throw lineError(f.line, 'een boeking (:61:) na het eindsaldo (:62F:)', 'an entry (:61:) after the closing balance (:62F:)');
-        pending.push({ field: f, line61: parseLine61(f.lines, f.line, opening.currency), info: [] });
+        const line61 = parseLine61(f.lines, f.line, opening.currency);
+        if (current) entries.push(entryOf(current, opening.currency, bank, legacyRabobank));
+        current = { field: f, line61, info: [] };
         break;
       }
       case '86':
         // after a :61: (or a :86: continuing one, Rabobank's legacy layout) it describes that entry; after the balances, the statement
-        if ((last === '61' || last === '86') && pending.length && !closing) pending[pending.length - 1]!.info.push(f);
+        if ((last === '61' || last === '86') && current && !closing) current.info.push(f);
         else statementInfo.push(unwrap(f.lines));
         break;
       case '62F':
@@ -134,7 +139,7 @@ function readStatement(fields: Field[], bank: string, legacyRabobank: boolean): 
   if (c.currency !== o.currency) {
     throw lineError(head.line, `begin- en eindsaldo van ${short(id)} staan in verschillende valuta (${o.currency}, ${c.currency})`, `opening and closing balance of ${short(id)} are in different currencies (${o.currency}, ${c.currency})`);
   }
-  const entries = pending.map((p) => entryOf(p, o.currency, bank, legacyRabobank));
+  if (current) entries.push(entryOf(current, o.currency, bank, legacyRabobank));
   return {
     account,
     currency: o.currency,
