@@ -201,9 +201,25 @@ function firstOfBatches(ntry: XNode, name: string): string | null {
   return null;
 }
 
-/** A statement has a handful of distinct codes: each entry shares its code's one string instead of holding three joined. */
+/**
+ * A statement has a handful of distinct codes: each entry shares its code's one string instead of
+ * holding three joined, found by its parts (the parser hands over the same strings for the same
+ * values) without joining them first.
+ */
+const transactionCodes = new Map<string, Map<string | null, Map<string | null, string>>>();
+/** Bounds each level of transactionCodes: a file of only distinct codes costs the joining each time and nothing more. */
+const MAX_CODES = 100;
+
 function transactionCodeOf(domain: string, family: string | null, subFamily: string | null): string {
-  return oneCopy(family === null ? (subFamily === null ? domain : `${domain}/${subFamily}`) : subFamily === null ? `${domain}/${family}` : `${domain}/${family}/${subFamily}`);
+  let byFamily = transactionCodes.get(domain);
+  if (byFamily === undefined && transactionCodes.size < MAX_CODES) transactionCodes.set(domain, (byFamily = new Map()));
+  let bySub = byFamily?.get(family);
+  if (byFamily !== undefined && bySub === undefined && byFamily.size < MAX_CODES) byFamily.set(family, (bySub = new Map()));
+  const known = bySub?.get(subFamily);
+  if (known !== undefined) return known;
+  const code = oneCopy(family === null ? (subFamily === null ? domain : `${domain}/${subFamily}`) : subFamily === null ? `${domain}/${family}` : `${domain}/${family}/${subFamily}`);
+  if (bySub !== undefined && bySub.size < MAX_CODES) bySub.set(subFamily, code);
+  return code;
 }
 
 function isTrue(v: string | null): boolean {
