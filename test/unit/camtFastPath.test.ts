@@ -38,7 +38,7 @@ function bothWays(xml: string | Uint8Array, maxHeld?: number): Answer {
 function staysFast(xml: string | Uint8Array): boolean {
   const bytes = typeof xml === 'string' ? Buffer.from(xml) : xml;
   try {
-    parsePlainXml(decodeXmlBytes(bytes).chunks(), () => false, 2_000_000);
+    parsePlainXml(decodeXmlBytes(bytes).plain, () => false, 2_000_000);
     return true;
   } catch (e) {
     if (e instanceof NotPlainXml) return false;
@@ -100,6 +100,51 @@ describe('the fast path reads what banks send, exactly as saxes does', () => {
     for (const xml of handedOver) {
       expect(staysFast(xml), xml).toBe(false);
       expect(bothWays(xml), xml).toHaveProperty('read');
+    }
+  });
+});
+
+describe('the fast path reads bytes: single-byte encodings, names and values from its caches', () => {
+  const cp1252 = (s: string) => Buffer.from(Array.from(s, (c) => ({ '€': 0x80, '–': 0x96 })[c] ?? c.charCodeAt(0)));
+
+  it('Windows-1252 and ISO-8859-15 bytes stay on the fast path and read the same as saxes; UTF-16 goes to saxes', () => {
+    const xml = doc(ntry('Zoë Çelik – € &amp; Co'), '<?xml version="1.0" encoding="windows-1252"?>\n');
+    expect(staysFast(cp1252(xml))).toBe(true);
+    expect(nameOf(bothWays(cp1252(xml)))).toBe('Zoë Çelik – € & Co');
+    const latin9 = doc(ntry('Zoë Çelik €'), '<?xml version="1.0" encoding="ISO-8859-15"?>\n');
+    const bytes = Buffer.from(Array.from(latin9, (c) => (c === '€' ? 0xa4 : c.charCodeAt(0))));
+    expect(staysFast(bytes)).toBe(true);
+    expect(nameOf(bothWays(bytes))).toBe('Zoë Çelik €');
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(doc(ntry('Zoë')), 'utf16le')]);
+    expect(staysFast(utf16)).toBe(false);
+    expect(nameOf(bothWays(utf16))).toBe('Zoë');
+  });
+
+  it('names alike in their first eight characters and values alike in all but their last are told apart', () => {
+    // the name cache knows a name by its first eight bytes and length, then compares the rest
+    const xml = doc(ntry('Piet', '<AddtlNtryXnf>fout</AddtlNtryXnf><AddtlNtryInf>goed</AddtlNtryInf>'));
+    const read = bothWays(xml) as { read: { statements: Array<{ entries: Array<{ information: string }> }> } };
+    expect(read.read.statements[0]!.entries[0]!.information).toBe('goed');
+    // the value cache is keyed by a hash: many values, some sharing a slot, each read as written
+    const names = Array.from({ length: 3000 }, (_, i) => `Lid ${i % 1500} ${'x'.repeat(i % 40)}`);
+    const many = doc(names.map((n) => ntry(n)).join(''));
+    expect(staysFast(many)).toBe(true);
+    const got = (bothWays(many) as { read: { statements: Array<{ entries: Array<{ details: Array<{ counterparty: { name: string } }> }> }> } }).read;
+    expect(got.statements[0]!.entries.map((e) => e.details[0]!.counterparty.name)).toEqual(names.map((n) => n.trim()));
+  });
+
+  it('attributes named like what every object inherits read the same as saxes reads them', () => {
+    // the fast path keeps attributes in ordinary objects: "__proto__", and an inherited name after the first attribute, are left to saxes
+    const cases: Array<[string, boolean]> = [
+      ['<Amt constructor="x" Ccy="EUR">', true],
+      ['<Amt Ccy="EUR" constructor="x">', false],
+      ['<Amt Ccy="EUR" toString="y">', false],
+      ['<Amt __proto__="camt.053.001.08" Ccy="EUR">', false],
+    ];
+    for (const [tag, fast] of cases) {
+      const xml = doc(ntry('A')).replace('<Amt Ccy="EUR">', tag);
+      expect(staysFast(xml), tag).toBe(fast);
+      expect(nameOf(bothWays(xml)), tag).toBe('A');
     }
   });
 });

@@ -1,4 +1,5 @@
 import { StatementReadError } from '../model';
+import { plainCents } from '../plainCents';
 import { at, textAt, type XNode } from './xml';
 
 /**
@@ -7,7 +8,7 @@ import { at, textAt, type XNode } from './xml';
  * and anything finer than a cent is refused rather than rounded: the books must match the bank.
  */
 export function amountToCents(raw: string, whereAt: string, path?: string): number {
-  const plain = plainCents(raw);
+  const plain = plainCents(raw, '.', true);
   if (plain >= 0) return plain;
   const s = raw.trim();
   const m = /^(\d{1,13})(?:\.(\d{1,5}))?$/.exec(s);
@@ -27,36 +28,6 @@ export function amountToCents(raw: string, whereAt: string, path?: string): numb
     );
   }
   return Number(m[1]) * 100 + Number(frac.slice(0, 2).padEnd(2, '0'));
-}
-
-/**
- * The cents of an amount written the plain way ("1405.31", "100", "0.10000": 1 to 13 digits, a
- * point and 1 to 5 decimals, nothing around it), by hand rather than by regular expression since
- * a statement has hundreds of thousands; -1 for anything else, which amountToCents then reads (or
- * refuses) the careful way.
- */
-function plainCents(s: string): number {
-  const n = s.length;
-  let whole = 0;
-  let i = 0;
-  for (; i < n; i++) {
-    const d = s.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) break;
-    whole = whole * 10 + d;
-  }
-  if (i === 0 || i > 13) return -1;
-  if (i === n) return whole * 100;
-  if (s.charCodeAt(i) !== 46 || n - i - 1 < 1 || n - i - 1 > 5) return -1;
-  let cents = 0;
-  for (let k = i + 1; k < n; k++) {
-    const d = s.charCodeAt(k) - 48;
-    if (d < 0 || d > 9) return -1;
-    if (k <= i + 2) cents = cents * 10 + d;
-    // a third decimal and beyond must be zero; otherwise the careful way refuses it
-    else if (d !== 0) return -1;
-  }
-  if (n - i - 1 === 1) cents *= 10;
-  return whole * 100 + cents;
 }
 
 /** CRDT is money in (positive), DBIT money out (negative); anything else is refused. */

@@ -8,6 +8,14 @@ export interface DecodedXml {
   encoding: string;
   /** what the XML declaration claims, lower case; null when it says nothing */
   declared: string | null;
+  /** the bytes after any byte order mark, for the fast path; null for UTF-16, which only saxes reads */
+  plain: PlainBytes | null;
+}
+
+/** Bytes whose markup is ASCII byte for byte, so they can be scanned without decoding them first. */
+export interface PlainBytes {
+  bytes: Uint8Array;
+  encoding: 'utf-8' | 'windows-1252' | 'iso-8859-15';
 }
 
 const CHUNK = 1 << 20;
@@ -33,6 +41,7 @@ export function decodeXmlBytes(bytes: Uint8Array): DecodedXml {
   return {
     encoding: single,
     declared,
+    plain: { bytes: body, encoding: single },
     *chunks() {
       for (let i = 0; i < body.length; i += CHUNK) yield decodeSingleByte(body.subarray(i, i + CHUNK), single);
     },
@@ -40,10 +49,11 @@ export function decodeXmlBytes(bytes: Uint8Array): DecodedXml {
 }
 
 function streamed(body: Uint8Array, encoding: 'utf-8' | 'utf-16le' | 'utf-16be', declared: string | null): DecodedXml {
-  if (encoding === 'utf-8') return { encoding, declared, chunks: () => utf8Pieces(body) };
+  if (encoding === 'utf-8') return { encoding, declared, plain: { bytes: body, encoding }, chunks: () => utf8Pieces(body) };
   return {
     encoding,
     declared,
+    plain: null,
     *chunks() {
       // not fatal: broken UTF-16 becomes U+FFFD and then fails as XML or as a value
       const decoder = new TextDecoder(encoding, { ignoreBOM: true });

@@ -1,7 +1,8 @@
 import { StatementReadError, type EntryDetail, type Party, type ReturnInfo, type StatementEntry } from '../model';
+import { oneCopy } from '../oneCopy';
 import { amountAt, shown, signOf } from './amounts';
 import { clean, creditorIdOf, dateOf, joinedText, partyOf, refAt } from './fields';
-import { child, childrenNamed, textAt, type XNode } from './xml';
+import { child, childrenNamed, nextNamed, textAt, type XNode } from './xml';
 
 /**
  * A detail whose counterparty could only be told once the statement's own account is known
@@ -38,40 +39,33 @@ export function readEntry(ntry: XNode, where: string, source: string, pending: P
   const domain = refAt(code, 'Domn/Cd');
   let transactionCode: string | null = null;
   if (domain) {
-    const subFamily = refAt(code, 'Domn/Fmly/SubFmlyCd');
-    transactionCode = family === null ? (subFamily === null ? domain : `${domain}/${subFamily}`) : subFamily === null ? `${domain}/${family}` : `${domain}/${family}/${subFamily}`;
+    transactionCode = transactionCodeOf(domain, family, refAt(code, 'Domn/Fmly/SubFmlyCd'));
   }
 
-  // loops rather than map/filter/flatMap: a statement of 100 000 entries made millions of small arrays here
-  const blocks = childrenNamed(ntry, 'NtryDtls');
-  const batches: XNode[] = [];
-  const txDetails: Array<{ t: XNode; batch: XNode | null }> = [];
-  for (const b of blocks) {
-    const batch = child(b, 'Btch');
-    if (batch !== null) batches.push(batch);
-  }
+  // walks over the chain of children rather than arrays of them: a statement of 100 000 entries made millions of small arrays here
   let txCount: number | null = null;
-  for (const b of batches) {
-    const count = textAt(b, 'NbOfTxs');
+  let detailCount = 0;
+  for (let b = child(ntry, 'NtryDtls'); b !== null; b = nextNamed(b, 'NtryDtls')) {
+    const count = textAt(child(b, 'Btch'), 'NbOfTxs');
     if (count !== null) txCount = (txCount ?? 0) + wholeNumber(count, `${where}/NtryDtls/Btch/NbOfTxs`);
+    for (let t = child(b, 'TxDtls'); t !== null; t = nextNamed(t, 'TxDtls')) detailCount++;
   }
-  for (const b of blocks) {
+  // sized to fit: an empty array grows to room for 17 on its first push, and the model keeps every entry's
+  const details: EntryDetail[] = detailCount === 0 ? [] : new Array<EntryDetail>(detailCount);
+  let d = 0;
+  for (let b = child(ntry, 'NtryDtls'); b !== null; b = nextNamed(b, 'NtryDtls')) {
     const batch = child(b, 'Btch');
-    for (const t of childrenNamed(b, 'TxDtls')) txDetails.push({ t, batch });
-  }
-  const details: EntryDetail[] = [];
-  for (let i = 0; i < txDetails.length; i++) {
-    const { t, batch } = txDetails[i]!;
-    details.push(
-      readDetail(t, batch, {
-        where: `${where}/TxDtls ${i + 1}`,
+    for (let t = child(b, 'TxDtls'); t !== null; t = nextNamed(t, 'TxDtls')) {
+      details[d] = readDetail(t, batch, {
+        where: `${where}/TxDtls ${d + 1}`,
         sign,
         reversal,
         family,
-        entryCharges: txDetails.length === 1 ? ntry : null,
+        entryCharges: detailCount === 1 ? ntry : null,
         pending,
-      }),
-    );
+      });
+      d++;
+    }
   }
 
   return {
@@ -88,8 +82,8 @@ export function readEntry(ntry: XNode, where: string, source: string, pending: P
     details,
     source,
     status,
-    batchPaymentInfoId: firstOf(batches, 'PmtInfId'),
-    batchMessageId: firstOf(batches, 'MsgId'),
+    batchPaymentInfoId: firstOfBatches(ntry, 'PmtInfId'),
+    batchMessageId: firstOfBatches(ntry, 'MsgId'),
   };
 }
 
@@ -198,12 +192,34 @@ function charges(node: XNode, where: string): number | null {
   return found ? total : null;
 }
 
-function firstOf(nodes: XNode[], name: string): string | null {
-  for (const n of nodes) {
-    const v = refAt(n, name);
+/** The first value of `name` among the entry's batch details (NtryDtls/Btch), in their order. */
+function firstOfBatches(ntry: XNode, name: string): string | null {
+  for (let b = child(ntry, 'NtryDtls'); b !== null; b = nextNamed(b, 'NtryDtls')) {
+    const v = refAt(child(b, 'Btch'), name);
     if (v !== null) return v;
   }
   return null;
+}
+
+/**
+ * A statement has a handful of distinct codes: each entry shares its code's one string instead of
+ * holding three joined, found by its parts (the parser hands over the same strings for the same
+ * values) without joining them first.
+ */
+const transactionCodes = new Map<string, Map<string | null, Map<string | null, string>>>();
+/** Bounds each level of transactionCodes: a file of only distinct codes costs the joining each time and nothing more. */
+const MAX_CODES = 100;
+
+function transactionCodeOf(domain: string, family: string | null, subFamily: string | null): string {
+  let byFamily = transactionCodes.get(domain);
+  if (byFamily === undefined && transactionCodes.size < MAX_CODES) transactionCodes.set(domain, (byFamily = new Map()));
+  let bySub = byFamily?.get(family);
+  if (byFamily !== undefined && bySub === undefined && byFamily.size < MAX_CODES) byFamily.set(family, (bySub = new Map()));
+  const known = bySub?.get(subFamily);
+  if (known !== undefined) return known;
+  const code = oneCopy(family === null ? (subFamily === null ? domain : `${domain}/${subFamily}`) : subFamily === null ? `${domain}/${family}` : `${domain}/${family}/${subFamily}`);
+  if (bySub !== undefined && bySub.size < MAX_CODES) bySub.set(subFamily, code);
+  return code;
 }
 
 function isTrue(v: string | null): boolean {

@@ -9,17 +9,20 @@ import { at, child, childrenNamed, textAt, type XNode } from './xml';
 export function clean(value: string | null): string | null {
   if (value === null) return null;
   // plain printable ASCII (nearly every value) has nothing invisible to remove
-  const v = /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/.test(value) ? value : visibleText(value);
-  return v === '' ? null : ownCopy(v);
+  const v = isPlainPrintable(value) ? value : visibleText(value);
+  // no copy needed: both parsers hand over texts that are strings of their own
+  return v === '' ? null : v;
 }
 
-/**
- * A value the model keeps, copied out of the parser's megabyte-sized piece of text: V8 represents
- * a substring of 13 characters or more as a view on its parent, so one kept reference would keep
- * every piece of a large file alive.
- */
-function ownCopy(s: string): string {
-  return s.length < 13 ? s : (' ' + s).slice(1);
+/** /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/ by hand: a regular expression call costs more than these few characters. */
+function isPlainPrintable(s: string): boolean {
+  const n = s.length;
+  if (n === 0 || s.charCodeAt(0) === 0x20 || s.charCodeAt(n - 1) === 0x20) return false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e) return false;
+  }
+  return true;
 }
 
 /** A reference or code at a path, cleaned; null when absent. */
@@ -43,7 +46,24 @@ export function joinedText(nodes: XNode[]): string | null {
 
 /** Runs of white space as one space; most texts have single spaces only, and are their own result. */
 function oneSpaced(text: string): string {
-  return NOT_ONE_SPACE.test(text) ? text.replace(/\s+/g, ' ') : text;
+  return notOneSpaced(text) ? text.replace(/\s+/g, ' ') : text;
+}
+
+/** NOT_ONE_SPACE by hand for ASCII text, the regular expression only for the rest. */
+function notOneSpaced(text: string): boolean {
+  let previous = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20) {
+      if (previous === 0x20) return true;
+    } else if (c < 0x20) {
+      if (c >= 0x09 && c <= 0x0d) return true;
+    } else if (c >= 0x80) {
+      return NOT_ONE_SPACE.test(text);
+    }
+    previous = c;
+  }
+  return false;
 }
 
 /** White space other than a single ordinary space: what /\s+/g → ' ' would change. */
@@ -67,7 +87,7 @@ export function bicOf(agent: XNode | null): string | null {
  */
 export function dateOf(node: XNode | null, where: string): string | null {
   if (!node) return null;
-  const raw = textAt(node, 'Dt') ?? textAt(node, 'DtTm') ?? (node.children.length === 0 ? clean(node.text) : null);
+  const raw = textAt(node, 'Dt') ?? textAt(node, 'DtTm') ?? (node.first === null ? clean(node.text) : null);
   if (raw === null) return null;
   return isoDate(raw, where);
 }
@@ -96,11 +116,13 @@ export function partyOf(party: XNode | null, account: XNode | null, agent: XNode
   return { name, iban, bic };
 }
 
+const ID_KINDS = ['PrvtId', 'OrgId'] as const;
+
 /** The SEPA creditor identifier held in a party's Id (Othr/Id with scheme SEPA), or null. */
 export function creditorIdOf(party: XNode | null): string | null {
   const p = child(party, 'Pty') ?? party;
   const id = at(p, 'Id');
-  for (const kind of ['PrvtId', 'OrgId']) {
+  for (const kind of ID_KINDS) {
     for (const othr of childrenNamed(at(id, kind), 'Othr')) {
       const scheme = refAt(othr, 'SchmeNm/Cd') ?? refAt(othr, 'SchmeNm/Prtry');
       const value = refAt(othr, 'Id');

@@ -4,7 +4,7 @@ import { MAX_XML_BYTES, MAX_XML_ELEMENTS_HELD } from './limits';
 import { readStatusReport } from './pain002';
 import { addEntry, newBlock, readBlock, type BlockEntries } from './statements';
 import { NotPlainXml, parsePlainXml } from './plainXml';
-import { parseXml, type XNode } from './xml';
+import { childrenNamed, parseXml, type OnClose, type XNode } from './xml';
 
 /** The message element under Document decides the format; its statement-level block name follows. */
 const MESSAGES: Record<string, { format: StatementFormat; block: string | null }> = {
@@ -37,23 +37,28 @@ export function readXmlBankFile(bytes: Uint8Array, maxHeld = MAX_XML_ELEMENTS_HE
   }
   const decoded = decodeXmlBytes(bytes);
   try {
-    return readDecoded(decoded, maxHeld, parsePlainXml);
+    return readDecoded(decoded, maxHeld, fast);
   } catch (e) {
     // saxes reads what the fast path does not, and words every refusal of malformed XML
     if (!(e instanceof NotPlainXml)) throw e;
   }
-  return readDecoded(decoded, maxHeld, parseXml);
+  return readDecoded(decoded, maxHeld, saxes);
 }
 
 /** The same reading with saxes alone: the reference the fast path is tested against. */
 export function readXmlBankFileWithSaxes(bytes: Uint8Array, maxHeld = MAX_XML_ELEMENTS_HELD): BankFile {
-  return readDecoded(decodeXmlBytes(bytes), maxHeld, parseXml);
+  return readDecoded(decodeXmlBytes(bytes), maxHeld, saxes);
 }
 
-function readDecoded({ chunks, encoding, declared }: DecodedXml, maxHeld: number, parse: typeof parsePlainXml): BankFile {
+type Parse = (decoded: DecodedXml, onClose: OnClose, maxHeld: number) => XNode;
+const fast: Parse = (decoded, onClose, maxHeld) => parsePlainXml(decoded.plain, onClose, maxHeld);
+const saxes: Parse = (decoded, onClose, maxHeld) => parseXml(decoded.chunks(), onClose, maxHeld);
+
+function readDecoded(decoded: DecodedXml, maxHeld: number, parse: Parse): BankFile {
+  const { encoding, declared } = decoded;
   const blocks = new Map<XNode, { index: number; entries: BlockEntries }>();
 
-  const root = parse(chunks(), (node, ancestors) => {
+  const root = parse(decoded, (node, ancestors) => {
     if (node.name !== 'Ntry' || ancestors.length !== 3 || ancestors[0]!.name !== 'Document') return false;
     const [, message, blockNode] = ancestors as [XNode, XNode, XNode];
     const blockName = MESSAGES[message.name]?.block;
@@ -61,14 +66,14 @@ function readDecoded({ chunks, encoding, declared }: DecodedXml, maxHeld: number
     let block = blocks.get(blockNode);
     if (!block) {
       // earlier blocks are already closed and kept in the tree, so this one's number is theirs + 1
-      block = { index: message.children.filter((c) => c.name === blockName).length + 1, entries: newBlock() };
+      block = { index: childrenNamed(message, blockName).length + 1, entries: newBlock() };
       blocks.set(blockNode, block);
     }
     addEntry(block.entries, node, blockName, block.index);
     return true;
   }, maxHeld);
 
-  const message = root.children[0];
+  const message = root.first;
   const kind = message ? MESSAGES[message.name] : undefined;
   if (!message || !kind) {
     const found = message?.name ?? '';
@@ -84,7 +89,7 @@ function readDecoded({ chunks, encoding, declared }: DecodedXml, maxHeld: number
   if (kind.block === null) return { ...common, statements: [], statusReport: readStatusReport(message) };
 
   const blockName = kind.block;
-  const statementNodes = message.children.filter((c) => c.name === blockName);
+  const statementNodes = childrenNamed(message, blockName);
   if (statementNodes.length === 0) {
     throw new StatementReadError(`Document/${message.name}`, `Het bestand bevat geen ${blockName}-blok`, `The file holds no ${blockName} block`);
   }

@@ -1,11 +1,14 @@
+import { decodeSingleByte } from '../../imports/decode';
+import type { PlainBytes } from './encoding';
 import { MAX_XML_DEPTH } from './limits';
-import { NOT_READ, declarationAt, leadingBlankLines, type OnClose, type XNode } from './xml';
+import { NOT_READ, OpenElements, leadingBlankLines, newNode, type OnClose, type XNode } from './xml';
 
 /**
  * The fast path for what banks actually send: elements, attributes without entities, text with
  * the five predefined and numeric character references, comments and an XML declaration. saxes
  * reads a 100 000-entry camt.053 in some 5 s of CPU, most of it character by character in its
- * state machine; this reads the same file by searching for "<" and ">" and builds the same tree.
+ * state machine; this scans the file's bytes (UTF-8 or single-byte: either way every byte of the
+ * markup is ASCII) and decodes only the text it keeps, into the same tree saxes gives.
  *
  * It accepts only what saxes accepts and gives the same tree for it. Whenever it meets anything
  * else (a DTD, CDATA, a processing instruction, a name outside ASCII, an entity in an attribute,
@@ -21,15 +24,12 @@ export class NotPlainXml extends Error {
 
 /** Shared by every element without attributes (nearly all); saxes gives each a prototype-less object too. */
 const NO_ATTRIBUTES: Record<string, string> = Object.freeze(Object.create(null) as Record<string, string>);
-const NO_CHILDREN = Object.freeze([]) as unknown as XNode[];
 
-/** A run longer than this that is still open at the end of a piece is no bank file's text: saxes reads it. */
-const MAX_CARRY = 1 << 22;
-const STEP = 1 << 14;
 const NAME_SLOTS = 4096;
+/** Texts up to this many bytes are looked up among those seen: codes, dates, amounts, currencies and our own batch ids repeat in every entry. */
+const SHORT_TEXT = 48;
+const TEXT_SLOTS = 1 << 14;
 
-/** What a value must not contain to be taken as is: references, carriage returns, "]]>", characters XML forbids (lone surrogates are checked after). */
-const NEEDS_A_LOOK = /[&\r\]\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]/;
 /** In an attribute value saxes also normalises white space and reads references: left to saxes. */
 const ATTRIBUTE_NEEDS_SAXES = /[&<\t\n\r\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]/;
 const DECLARATION = /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(["'])1\.0\1(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(["'])[A-Za-z][A-Za-z0-9._-]*\2)?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(["'])(?:yes|no)\3)?[ \t\r\n]*\?>/;
@@ -43,8 +43,8 @@ const isNameChar = (c: number): boolean => isNameStart(c) || (c >= 0x30 && c <= 
 const isXmlChar = (n: number): boolean =>
   n === 0x09 || n === 0x0a || n === 0x0d || (n >= 0x20 && n <= 0xd7ff) || (n >= 0xe000 && n <= 0xfffd) || (n >= 0x10000 && n <= 0x10ffff);
 
-function isBlank(s: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (!isSpace(s.charCodeAt(i))) return false;
+function isBlank(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (!isSpace(s.charCodeAt(i))) return false;
   return true;
 }
 
@@ -87,46 +87,43 @@ function reference(whole: string, name: string | undefined): string {
 }
 
 /**
- * Reads the pieces into the same light tree parseXml builds, calling onClose the same way; throws
+ * A DOCTYPE or ENTITY declaration anywhere. saxes' reading refuses each megabyte piece holding
+ * one before it reads any of that piece, so an entry refused before the declaration would be a
+ * different refusal here: such a file goes to saxes whole. "<!" is rare in bank files (a comment).
+ */
+function hasDeclaration(b: SlicingBuffer, from: number): boolean {
+  // "!" by itself: the search for one byte is memchr, for two bytes a much slower loop
+  for (let i = b.indexOf(0x21, from); i >= 0; i = b.indexOf(0x21, i + 1)) {
+    if (b[i - 1] !== 0x3c) continue;
+    const word = b.latin1Slice(i + 1, Math.min(b.length, i + 8)).toUpperCase();
+    if (word === 'DOCTYPE' || word.startsWith('ENTITY')) return true;
+  }
+  return false;
+}
+
+/** Node's own slicing methods behind toString(), without its argument checks: a few million calls here. */
+type SlicingBuffer = Buffer & { latin1Slice(start: number, end: number): string; utf8Slice(start: number, end: number): string };
+
+/**
+ * Reads the bytes into the same light tree parseXml builds, calling onClose the same way; throws
  * NotPlainXml (before or after onClose calls, which the caller then discards) for anything else.
  */
-export function parsePlainXml(pieces: Iterable<string>, onClose: OnClose, maxHeld: number): XNode {
-  const reader = new PlainXmlReader(onClose, maxHeld);
-  let carry = '';
-  let first = true;
-  let tail = '';
-  for (let piece of pieces) {
-    let i = 0;
-    if (first && piece !== '') {
-      first = false;
-      piece = piece.slice(leadingBlankLines(piece).length);
-      // saxes skips a byte order mark here; such a file is left to it
-      if (piece.charCodeAt(0) !== 0x3c) throw new NotPlainXml('does not start with <');
-      if (piece.startsWith('<?')) {
-        const declaration = DECLARATION.exec(piece);
-        if (!declaration) throw new NotPlainXml('XML declaration saxes must read');
-        i = declaration[0].length;
-      }
-    }
-    // parseXml refuses a piece with a DTD before reading any of it: so must this, to refuse the same way
-    if (declarationAt(piece, tail) !== null) throw new NotPlainXml('DTD');
-    tail = piece.slice(-10);
-    const s = carry === '' ? piece : carry + piece;
-    if (carry !== '') i = 0;
-    // in steps, so that V8 optimises scan() after the first few: it counts calls, not loop turns, before it starts
-    for (let next = i; next < s.length; ) {
-      i = next;
-      next = reader.scan(s, i, Math.min(s.length, i + STEP));
-      if (next < Math.min(s.length, i + STEP)) {
-        i = next;
-        break;
-      }
-      i = next;
-    }
-    carry = i < s.length ? s.slice(i) : '';
-    if (carry.length > MAX_CARRY) throw new NotPlainXml('a very long run of text');
+export function parsePlainXml(plain: PlainBytes | null, onClose: OnClose, maxHeld: number): XNode {
+  if (plain === null) throw new NotPlainXml('UTF-16');
+  const { bytes, encoding } = plain;
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as SlicingBuffer;
+  const head = encoding === 'utf-8' ? b.toString('utf8', 0, Math.min(b.length, 4096)) : decodeSingleByte(b.subarray(0, 4096), encoding);
+  const lead = leadingBlankLines(head);
+  // saxes skips a byte order mark here; such a file is left to it
+  if (head.charCodeAt(lead.length) !== 0x3c) throw new NotPlainXml('does not start with <');
+  let start = encoding === 'utf-8' ? Buffer.byteLength(lead) : lead.length;
+  if (head.startsWith('<?', lead.length)) {
+    const declaration = DECLARATION.exec(head.slice(lead.length));
+    if (!declaration) throw new NotPlainXml('XML declaration saxes must read');
+    start += declaration[0].length;
   }
-  return reader.end(carry);
+  if (hasDeclaration(b, start)) throw new NotPlainXml('DTD');
+  return new PlainXmlReader(b, encoding, onClose, maxHeld).read(start);
 }
 
 interface TagName {
@@ -135,6 +132,9 @@ interface TagName {
   local: string;
   /** one of the parts no reader looks at */
   notRead: boolean;
+  /** its first four bytes and the next four, packed */
+  head: number;
+  tail: number;
 }
 
 /** The same characters as an internalised string (what V8 keeps for property names). */
@@ -143,93 +143,106 @@ function internalised(s: string): string {
 }
 
 /**
- * The reader's state between pieces. A class, not closures inside parsePlainXml: V8 optimises its
- * small methods after a few calls, where a closure made by a function that runs once stays
- * interpreted (measured: 6 s instead of 2.5 s for the 100 000-entry file).
+ * The reader's state. A class, not closures inside parsePlainXml: V8 optimises its small methods
+ * after a few calls, where a closure made by a function that runs once stays interpreted.
  */
 class PlainXmlReader {
-  /** every open element's qualified name, also those inside NOT_READ parts */
-  private readonly names: string[] = [];
+  /** every open element's name, also those inside NOT_READ parts */
+  private readonly names: TagName[] = new Array<TagName>(MAX_XML_DEPTH);
+  /** how many elements are open: slots of the arrays here rather than pushes and pops, millions of each */
+  private depth = 0;
   /** the kept nodes, root first */
-  private readonly stack: XNode[] = [];
+  private readonly open = new OpenElements();
+  private readonly stack = this.open.nodes;
   /** `held` when each kept node opened: what dropping its subtree gives back */
-  private readonly heldAt: number[] = [];
+  private readonly heldAt = new Int32Array(MAX_XML_DEPTH);
   private readonly nameCache: Array<TagName | undefined> = new Array<TagName | undefined>(NAME_SLOTS).fill(undefined);
+  private readonly textCache: string[] = new Array<string>(TEXT_SLOTS).fill('');
   private skipping = 0;
   private held = 0;
   private root: XNode | null = null;
   private rootClosed = false;
 
   constructor(
+    private readonly b: SlicingBuffer,
+    private readonly encoding: PlainBytes['encoding'],
     private readonly onClose: OnClose,
     private readonly maxHeld: number,
   ) {}
 
-  /**
-   * Reads the tags and text that start before `stop` and are whole in `s`; returns where it
-   * stopped: at or after `stop`, or before it where `s` ends in an unfinished tag or text.
-   */
-  scan(s: string, i: number, stop: number): number {
-    const end = s.length;
-    while (i < stop) {
-      const lt = s.indexOf('<', i);
-      if (lt < 0) return i;
-      if (lt > i) this.text(s, i, lt);
-      const next = this.markup(s, lt, end);
-      if (next < 0) return lt;
-      i = next;
+  read(start: number): XNode {
+    const b = this.b;
+    const end = b.length;
+    let i = start;
+    while (i < end) {
+      // the text up to the next "<": is there any, does it need more than a plain copy, and its hash
+      let j = i;
+      let nonBlank = false;
+      let special = false;
+      let hash = 0;
+      for (; j < end; j++) {
+        const c = b[j]!;
+        if (c === 0x3c) break;
+        hash = (hash * 31 + c) | 0;
+        if (c > 0x20) {
+          nonBlank = true;
+          if (c === 0x26 || c === 0x5d || c >= 0x80) special = true;
+        } else if (c === 0x0d) special = true;
+        else if (c !== 0x20 && c !== 0x0a && c !== 0x09) throw new NotPlainXml('character XML forbids');
+      }
+      if (j > i) this.text(i, j, nonBlank, special, hash);
+      if (j >= end) break;
+      i = this.markup(j, end);
     }
-    return i;
-  }
-
-  /** What is left after the last piece: white space after the root, or an unfinished construct. */
-  end(carry: string): XNode {
-    if (carry !== '') {
-      if (this.names.length > 0 || carry.includes('<')) throw new NotPlainXml('unexpected end');
-      this.text(carry, 0, carry.length);
-    }
-    if (!this.root || this.names.length > 0) throw new NotPlainXml('no complete root element');
+    if (!this.root || this.depth > 0) throw new NotPlainXml('no complete root element');
     return this.root;
   }
 
-  /** The tag or comment at `i` (a "<"); where it ends, or -1 when it is not whole in `s`. */
-  private markup(s: string, i: number, end: number): number {
-    if (i + 1 >= end) return -1;
-    const c = s.charCodeAt(i + 1);
-    if (c === 0x2f) return this.closeTag(s, i, end);
-    if (isNameStart(c)) return this.openTag(s, i, end);
-    if (c === 0x21) return comment(s, i, end);
+  /** The tag or comment at `i` (a "<"); where it ends. */
+  private markup(i: number, end: number): number {
+    if (i + 1 >= end) throw new NotPlainXml('unexpected end');
+    const c = this.b[i + 1]!;
+    if (c === 0x2f) return this.closeTag(i, end);
+    if (isNameStart(c)) return this.openTag(i, end);
+    if (c === 0x21) return this.comment(i, end);
     // "<?" after the declaration, "<" before a space or a name outside ASCII
     throw new NotPlainXml('markup saxes must read');
   }
 
   /** </name S? > */
-  private closeTag(s: string, i: number, end: number): number {
-    const qname = this.names[this.names.length - 1];
-    if (qname === undefined) throw new NotPlainXml('closing tag without an open element');
-    let j = i + 2 + qname.length;
-    if (j >= end) return -1;
-    if (!s.startsWith(qname, i + 2)) throw new NotPlainXml('closing tag does not match');
-    while (j < end && isSpace(s.charCodeAt(j))) j++;
-    if (j >= end) return -1;
-    if (s.charCodeAt(j) !== 0x3e) throw new NotPlainXml('malformed closing tag');
+  private closeTag(i: number, end: number): number {
+    const b = this.b;
+    if (this.depth === 0) throw new NotPlainXml('closing tag without an open element');
+    const name = this.names[this.depth - 1]!;
+    const qname = name.qname;
+    let j = i + 2;
+    if (j + qname.length >= end) throw new NotPlainXml('unexpected end');
+    for (let k = 0; k < qname.length; k++, j++) if (b[j] !== qname.charCodeAt(k)) throw new NotPlainXml('closing tag does not match');
+    while (j < end && isSpace(b[j]!)) j++;
+    if (b[j] !== 0x3e) throw new NotPlainXml('malformed closing tag');
     this.close();
     return j + 1;
   }
 
-  /** <name S? /?> (nearly every tag) here; attributes in attributes() */
-  private openTag(s: string, i: number, end: number): number {
-    // the name's hash is computed on the way, for nameAt's cache
-    let hash = s.charCodeAt(i + 1);
-    let j = i + 2;
-    for (let c = s.charCodeAt(j); j < end && isNameChar(c); c = s.charCodeAt(++j)) hash = (hash * 31 + c) | 0;
-    if (j >= end) return -1;
-    const name = this.nameAt(s, i + 1, j, hash);
-    if (s.charCodeAt(j) === 0x3e) {
-      this.open(name, NO_ATTRIBUTES);
+  /** <name (attributes) /?> */
+  private openTag(i: number, end: number): number {
+    const b = this.b;
+    // the first eight bytes packed into two numbers: with the length, they are the name itself
+    let head = 0;
+    let tail = 0;
+    let j = i + 1;
+    for (let c = b[j]!; j < end && isNameChar(c); c = b[++j]!) {
+      const k = j - i - 1;
+      if (k < 4) head = (head << 8) | c;
+      else if (k < 8) tail = (tail << 8) | c;
+    }
+    if (j >= end) throw new NotPlainXml('unexpected end');
+    const name = this.nameAt(i + 1, j, head, tail);
+    if (b[j] === 0x3e) {
+      this.opened(name, NO_ATTRIBUTES);
       return j + 1;
     }
-    return this.attributes(s, name, j, end);
+    return this.attributes(name, j, end);
   }
 
   /**
@@ -237,9 +250,10 @@ class PlainXmlReader {
    * hundred distinct names in millions of tags, so most tags cost no new string, and the cached
    * strings are internalised, so the readers' lookups by name compare pointers.
    */
-  private nameAt(s: string, start: number, end: number, hash: number): TagName {
+  private nameAt(start: number, end: number, head: number, tail: number): TagName {
+    const b = this.b;
     const length = end - start;
-    const first = (hash ^ (hash >>> 12)) & (NAME_SLOTS - 1);
+    const first = (head ^ (tail * 31) ^ (length << 9) ^ (head >>> 13)) & (NAME_SLOTS - 1);
     // a few neighbouring slots, so that two names with one slot do not push each other out
     let free = -1;
     for (let k = 0; k < 4; k++) {
@@ -249,82 +263,124 @@ class PlainXmlReader {
         free = slot;
         break;
       }
-      if (hit.qname.length === length && s.startsWith(hit.qname, start)) return hit;
+      if (hit.head === head && hit.tail === tail && hit.qname.length === length && (length <= 8 || sameAscii(b, start, hit.qname, 8))) return hit;
     }
-    const qname = internalised(s.slice(start, end));
+    const qname = internalised(b.latin1Slice(start, end));
     const colon = qname.indexOf(':');
     const local = colon < 0 ? qname : internalised(qname.slice(colon + 1));
-    const name: TagName = { qname, local, notRead: NOT_READ.has(local) };
+    const name: TagName = { qname, local, notRead: NOT_READ.has(local), head, tail };
     this.nameCache[free < 0 ? first : free] = name;
     return name;
   }
 
   /** (S attr S? = S? "value")* S? /?> after the name */
-  private attributes(s: string, qname: TagName, j: number, end: number): number {
+  private attributes(tag: TagName, j: number, end: number): number {
+    const b = this.b;
     let attrs = NO_ATTRIBUTES;
     for (;;) {
       const before = j;
-      while (j < end && isSpace(s.charCodeAt(j))) j++;
-      if (j >= end) return -1;
-      const d = s.charCodeAt(j);
+      while (j < end && isSpace(b[j]!)) j++;
+      if (j >= end) throw new NotPlainXml('unexpected end');
+      const d = b[j]!;
       if (d === 0x3e) {
-        this.open(qname, attrs);
+        this.opened(tag, attrs);
         return j + 1;
       }
       if (d === 0x2f) {
-        if (j + 1 >= end) return -1;
-        if (s.charCodeAt(j + 1) !== 0x3e) throw new NotPlainXml('/ not followed by >');
-        this.open(qname, attrs);
+        if (b[j + 1] !== 0x3e) throw new NotPlainXml('/ not followed by >');
+        this.opened(tag, attrs);
         this.close();
         return j + 2;
       }
       if (j === before || !isNameStart(d)) throw new NotPlainXml('malformed attribute');
       const nameStart = j;
-      while (j < end && isNameChar(s.charCodeAt(j))) j++;
-      const attr = s.slice(nameStart, j);
-      while (j < end && isSpace(s.charCodeAt(j))) j++;
-      if (j >= end) return -1;
-      if (s.charCodeAt(j) !== 0x3d) throw new NotPlainXml('attribute without =');
+      let head = 0;
+      let tail = 0;
+      for (; j < end && isNameChar(b[j]!); j++) {
+        const k = j - nameStart;
+        if (k < 4) head = (head << 8) | b[j]!;
+        else if (k < 8) tail = (tail << 8) | b[j]!;
+      }
+      // internalised, as property names are: a name made afresh would be looked up in V8's string table at every store
+      const attr = this.nameAt(nameStart, j, head, tail).qname;
+      while (j < end && isSpace(b[j]!)) j++;
+      if (b[j] !== 0x3d) throw new NotPlainXml('attribute without =');
       j++;
-      while (j < end && isSpace(s.charCodeAt(j))) j++;
-      if (j >= end) return -1;
-      const quote = s.charCodeAt(j);
+      while (j < end && isSpace(b[j]!)) j++;
+      const quote = b[j];
       if (quote !== 0x22 && quote !== 0x27) throw new NotPlainXml('attribute value without quotes');
-      const valueEnd = s.indexOf(quote === 0x22 ? '"' : "'", j + 1);
-      if (valueEnd < 0) return -1;
-      const value = s.slice(j + 1, valueEnd);
-      if (ATTRIBUTE_NEEDS_SAXES.test(value)) throw new NotPlainXml('attribute value saxes must read');
-      if (attrs === NO_ATTRIBUTES) attrs = Object.create(null) as Record<string, string>;
-      else if (attr in attrs) throw new NotPlainXml('duplicate attribute');
+      const valueEnd = b.indexOf(quote, j + 1);
+      if (valueEnd < 0) throw new NotPlainXml('unexpected end');
+      let ascii = true;
+      let hash = 0;
+      for (let k = j + 1; k < valueEnd; k++) {
+        const c = b[k]!;
+        // what saxes would normalise or read (white space other than a space, "&", "<") or refuse (control characters)
+        if (c >= 0x80) ascii = false;
+        else if (c < 0x20 || c === 0x26 || c === 0x3c) throw new NotPlainXml('attribute value saxes must read');
+        hash = (hash * 31 + c) | 0;
+      }
+      const value = ascii ? this.shortText(j + 1, valueEnd, hash) : this.decoded(j + 1, valueEnd);
+      if (!ascii && ATTRIBUTE_NEEDS_SAXES.test(value)) throw new NotPlainXml('attribute value saxes must read');
+      // an ordinary object, not a prototype-less one (a slow dictionary each): names it inherits are left to saxes
+      if (attr in attrs || attr === '__proto__') throw new NotPlainXml('duplicate or inherited attribute name');
+      if (attrs === NO_ATTRIBUTES) attrs = {};
       attrs[attr] = value;
       j = valueEnd + 1;
     }
   }
 
-  private text(s: string, from: number, to: number): void {
-    if (this.names.length === 0) {
+  /**
+   * Text between tags. `special`: it holds "&", "]", a carriage return or a byte outside ASCII, so
+   * it is decoded and looked at the careful way; otherwise it is ASCII to be taken as is.
+   */
+  private text(from: number, to: number, nonBlank: boolean, special: boolean, hash: number): void {
+    if (this.depth === 0) {
       // outside the root element only white space is allowed
-      if (!isBlank(s, from, to)) throw new NotPlainXml('text outside the root element');
+      if (nonBlank) throw new NotPlainXml('text outside the root element');
       return;
     }
     if (this.skipping > 0) {
-      lookedAt(s.slice(from, to));
+      if (special) lookedAt(this.decoded(from, to));
       return;
     }
     const cur = this.stack[this.stack.length - 1]!;
-    if (cur.text === '' && isBlank(s, from, to)) return;
-    let t = s.slice(from, to);
-    if (NEEDS_A_LOOK.test(t)) {
-      t = lookedAt(t);
-      if (cur.text === '' && isBlank(t, 0, t.length)) return;
+    if (cur.text === '' && !nonBlank) return;
+    let t: string;
+    if (special) {
+      t = lookedAt(this.decoded(from, to));
+      if (cur.text === '' && isBlank(t)) return;
+    } else {
+      t = this.shortText(from, to, hash);
     }
     cur.text = cur.text === '' ? t : cur.text + t;
   }
 
-  private open(tag: TagName, attrs: Record<string, string>): void {
-    if (this.names.length >= MAX_XML_DEPTH) throw new NotPlainXml('depth');
+  /**
+   * Plain ASCII bytes as a string. Short ones come from a cache of those seen: a statement repeats
+   * its codes, dates and amounts in every entry, and a string made in C++ costs more than the
+   * lookup; the model then also holds each such value once.
+   */
+  private shortText(from: number, to: number, hash: number): string {
+    const length = to - from;
+    if (length > SHORT_TEXT) return this.b.latin1Slice(from, to);
+    const slot = (hash ^ (hash >>> 14)) & (TEXT_SLOTS - 1);
+    const hit = this.textCache[slot]!;
+    if (hit.length === length && sameAscii(this.b, from, hit)) return hit;
+    const made = this.b.latin1Slice(from, to);
+    this.textCache[slot] = made;
+    return made;
+  }
+
+  /** Bytes outside ASCII, decoded in the file's encoding. */
+  private decoded(from: number, to: number): string {
+    return this.encoding === 'utf-8' ? this.b.utf8Slice(from, to) : decodeSingleByte(this.b.subarray(from, to), this.encoding);
+  }
+
+  private opened(tag: TagName, attrs: Record<string, string>): void {
+    if (this.depth >= MAX_XML_DEPTH) throw new NotPlainXml('depth');
     if (this.rootClosed) throw new NotPlainXml('a second root element');
-    this.names.push(tag.qname);
+    this.names[this.depth++] = tag;
     const name = tag.local;
     if (this.skipping > 0 || (this.root && tag.notRead)) {
       this.skipping++;
@@ -332,37 +388,42 @@ class PlainXmlReader {
     }
     if (!this.root && name !== 'Document') throw new NotPlainXml('not a Document');
     if (++this.held > this.maxHeld) throw new NotPlainXml('elements held');
-    const node: XNode = { name, attrs, children: NO_CHILDREN, text: '' };
+    const node = newNode(name, attrs);
     if (!this.root) this.root = node;
-    this.stack.push(node);
-    this.heldAt.push(this.held);
+    this.heldAt[this.stack.length] = this.held;
+    this.open.push(node);
   }
 
   private close(): void {
-    this.names.pop();
-    if (this.names.length === 0) this.rootClosed = true;
+    if (--this.depth === 0) this.rootClosed = true;
     if (this.skipping > 0) {
       this.skipping--;
       return;
     }
-    const node = this.stack.pop()!;
-    const openedAt = this.heldAt.pop()!;
+    const node = this.open.pop();
+    const openedAt = this.heldAt[this.stack.length]!;
     const parent = this.stack[this.stack.length - 1];
     if (!parent) return;
     // the node and everything opened under it since are dropped together
     if (this.onClose(node, this.stack)) this.held = openedAt - 1;
-    else if (parent.children === NO_CHILDREN) parent.children = [node];
-    else parent.children.push(node);
+    else this.open.append(node);
+  }
+
+  /** A comment at `i`: where it ends. "<!DOCTYPE", "<![CDATA[" and the rest are saxes' to read or refuse. */
+  private comment(i: number, end: number): number {
+    const b = this.b;
+    if (b[i + 2] !== 0x2d || b[i + 3] !== 0x2d) throw new NotPlainXml('<! that is no comment');
+    let dashes = i + 4;
+    while (dashes < end && !(b[dashes] === 0x2d && b[dashes + 1] === 0x2d)) dashes++;
+    if (dashes + 2 >= end) throw new NotPlainXml('unexpected end');
+    if (b[dashes + 2] !== 0x3e) throw new NotPlainXml('-- inside a comment');
+    onlyXmlCharacters(this.decoded(i + 4, dashes));
+    return dashes + 3;
   }
 }
 
-/** A comment at `i`: where it ends, or -1 when not whole in `s`. "<!DOCTYPE", "<![CDATA[" and the rest are saxes' to read or refuse. */
-function comment(s: string, i: number, end: number): number {
-  if (i + 4 > end) return -1;
-  if (s.charCodeAt(i + 2) !== 0x2d || s.charCodeAt(i + 3) !== 0x2d) throw new NotPlainXml('<! that is no comment');
-  const dashes = s.indexOf('--', i + 4);
-  if (dashes < 0 || dashes + 2 >= end) return -1;
-  if (s.charCodeAt(dashes + 2) !== 0x3e) throw new NotPlainXml('-- inside a comment');
-  onlyXmlCharacters(s.slice(i + 4, dashes));
-  return dashes + 3;
+/** Whether the bytes at `at` are the (ASCII) characters of `s`, from its character `from` on. */
+function sameAscii(b: Uint8Array, at: number, s: string, from = 0): boolean {
+  for (let k = from; k < s.length; k++) if (b[at + k] !== s.charCodeAt(k)) return false;
+  return true;
 }

@@ -17,7 +17,9 @@ export function newBlock(): BlockEntries {
 /** One Ntry, read as soon as it closes so its element tree can be dropped. */
 export function addEntry(block: BlockEntries, ntry: XNode, blockName: string, blockIndex: number): void {
   const n = block.entries.length + 1;
-  block.entries.push(readEntry(ntry, `${blockName} ${blockIndex}/Ntry ${n}`, `Ntry ${n} in ${blockName} ${blockIndex}`, block.pending));
+  // joined into one flat string, not a template's chain of pieces: the model keeps one per entry
+  const source = ['Ntry ', n, ' in ', blockName, ' ', blockIndex].join('');
+  block.entries.push(readEntry(ntry, `${blockName} ${blockIndex}/Ntry ${n}`, source, block.pending));
 }
 
 /**

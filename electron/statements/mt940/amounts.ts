@@ -1,7 +1,10 @@
+import { plainCents } from '../plainCents';
 import { lineError } from './errors';
 
 /** SWIFT amounts are digits with a decimal comma ("1234,5", "0,", "500"): read exactly, never through a float. */
 export function amountToCents(text: string, line: number, what: { nl: string; en: string }): number {
+  const plain = plainCents(text, ',', false);
+  if (plain >= 0) return plain;
   if (/^\d+\.\d*$/.test(text) || /^\d{1,3}(\.\d{3})+(,\d*)?$/.test(text)) {
     throw lineError(line, `${what.nl} ${text} heeft een punt; MT940 schrijft bedragen met een decimale komma`, `${what.en} ${text} has a full stop; MT940 writes amounts with a decimal comma`);
   }

@@ -27,7 +27,24 @@ export const codewordPattern = (): RegExp => {
 /** Text that starts with a codeword is the structured layout; anything else is free text. */
 export const startsWithCodeword = (text: string): boolean => LEADING_CODEWORD.test(text);
 
-const KNOWN = new Set<string>(CODEWORDS);
+/** The codewords by their first letter, so a slash pair is told without cutting its text out first. */
+const BY_FIRST = ((): string[][] => {
+  const table: string[][] = Array.from({ length: 128 }, () => []);
+  for (const code of new Set<string>(CODEWORDS)) table[code.charCodeAt(0)]!.push(code);
+  return table;
+})();
+
+/** The codeword spelled between the slashes at `open` and `close`, or null. */
+function codewordBetween(body: string, open: number, close: number): string | null {
+  const candidates = BY_FIRST[body.charCodeAt(open + 1)];
+  if (candidates === undefined) return null;
+  const length = close - open - 1;
+  for (let k = 0; k < candidates.length; k++) {
+    const code = candidates[k]!;
+    if (code.length === length && body.startsWith(code, open + 1)) return code;
+  }
+  return null;
+}
 
 /**
  * Every codeword in a :86: text with where it starts and where its value begins. A plain scan from
@@ -43,8 +60,8 @@ export function findCodewords(body: string): Array<{ code: string; start: number
     if (close < 0) break;
     const length = close - open - 1;
     if (length >= 2 && length <= 9) {
-      const code = body.slice(open + 1, close);
-      if (KNOWN.has(code)) found.push({ code, start: open, end: close + 1 });
+      const code = codewordBetween(body, open, close);
+      if (code !== null) found.push({ code, start: open, end: close + 1 });
     }
     open = close;
   }

@@ -17,6 +17,18 @@ export interface Envelope {
 
 /** The tags an MT940 (and the MT942 fields some banks mix in) may carry; anything else starting with ":NN:" is text. */
 const TAG = /^:(20|21|25P?|28C?|60[FM]|61|62[FM]|64|65|86|13D?|34F|90[CD]|NS):/;
+const TAGS = new Set(['20', '21', '25', '25P', '28', '28C', '60F', '60M', '61', '62F', '62M', '64', '65', '86', '13', '13D', '34F', '90C', '90D', 'NS']);
+
+/** What TAG finds, without a regular expression and its match array: a statement of 100 000 entries has half a million lines. */
+function tagOf(s: string): string | null {
+  const close = s.indexOf(':', 1);
+  if (close < 3 || close > 4) return null;
+  const tag = s.slice(1, close);
+  return TAGS.has(tag) ? tag : null;
+}
+
+/** A printable ASCII character that starts no header block, message end or tag: the line is a field's next line. */
+const plainStart = (c: number): boolean => c > 0x20 && c < 0x7f && c !== 0x7b && c !== 0x7d && c !== 0x2d && c !== 0x3a;
 
 /**
  * Splits the text into fields, reading through what surrounds them: SWIFT blocks {1:}{2:}{3:}{4:
@@ -31,6 +43,19 @@ export function splitFields(lines: string[]): Envelope {
   for (let i = 0; i < lines.length; i++) {
     const lineNo = i + 1;
     let s = lines[i]!;
+    // the two kinds of line nearly every line is, decided without trimming: a field's tag, a field's next line
+    const c = s.charCodeAt(0);
+    if (c === 0x3a && !s.startsWith(':940:')) {
+      const fast = tagOf(s);
+      if (fast !== null) {
+        open = { tag: fast, lines: [s.slice(fast.length + 2)], line: lineNo };
+        fields.push(open);
+        continue;
+      }
+    } else if (open && plainStart(c)) {
+      open.lines.push(s);
+      continue;
+    }
     if (s.trim() === '') continue;
     // header blocks may share a line with each other and with the first field ("{4::20:...")
     while (s.startsWith('{')) {

@@ -1,6 +1,7 @@
 import { decodeTextPerLine } from '../../imports/decode';
 import type { BankFile, EntryDetail, ReturnInfo, StatedBalance, Statement, StatementEntry } from '../model';
 import { StatementReadError } from '../model';
+import { oneCopy } from '../oneCopy';
 import { amountToCents, swiftDate } from './amounts';
 import { startsWithCodeword } from './codewords';
 import { detectBank, variantName } from './dialect';
@@ -35,7 +36,7 @@ export function readMt940(bytes: Uint8Array): BankFile {
   let text = decoded.text;
   // copying a 25 MB text costs; most files have nothing to clean
   if (/[\u00ad\u200b-\u200d\u2060\ufeff]/.test(text)) text = text.replace(INVISIBLE, '');
-  if (/[\u00a0\t]/.test(text)) text = text.replace(/[\u00a0\t]/g, ' ');
+  if (text.includes('\u00a0') || text.includes('\t')) text = text.replace(/[\u00a0\t]/g, ' ');
   const lines = text.split(/\r\n|\r|\n/);
   // one scan of the whole text; the lines are searched only to name the one that holds the character
   for (let i = 0, any = CONTROL.test(text); any && i < lines.length; i++) {
@@ -86,7 +87,10 @@ function readStatement(fields: Field[], bank: string, legacyRabobank: boolean): 
   let sequence: string | null = null;
   let opening: (StatedBalance & { currency: string }) | null = null;
   let closing: (StatedBalance & { currency: string }) | null = null;
-  const pending: PendingEntry[] = [];
+  // each entry is made as soon as the next :61: begins (entryOf refuses nothing, so no refusal moves):
+  // 100 000 pending entries held to the end were the bulk of what the garbage collector had to move
+  const entries: StatementEntry[] = [];
+  let current: PendingEntry | null = null;
   const statementInfo: string[] = [];
   let last: string = '20';
   for (const f of fields.slice(1)) {
@@ -106,12 +110,14 @@ function readStatement(fields: Field[], bank: string, legacyRabobank: boolean): 
       case '61': {
         if (!opening) throw lineError(f.line, 'een boeking (:61:) vóór het beginsaldo (:60F:)', 'an entry (:61:) before the opening balance (:60F:)');
         if (closing) throw lineError(f.line, 'een boeking (:61:) na het eindsaldo (:62F:)', 'an entry (:61:) after the closing balance (:62F:)');
-        pending.push({ field: f, line61: parseLine61(f.lines, f.line, opening.currency), info: [] });
+        const line61 = parseLine61(f.lines, f.line, opening.currency);
+        if (current) entries.push(entryOf(current, opening.currency, bank, legacyRabobank));
+        current = { field: f, line61, info: [] };
         break;
       }
       case '86':
         // after a :61: (or a :86: continuing one, Rabobank's legacy layout) it describes that entry; after the balances, the statement
-        if ((last === '61' || last === '86') && pending.length && !closing) pending[pending.length - 1]!.info.push(f);
+        if ((last === '61' || last === '86') && current && !closing) current.info.push(f);
         else statementInfo.push(unwrap(f.lines));
         break;
       case '62F':
@@ -133,7 +139,7 @@ function readStatement(fields: Field[], bank: string, legacyRabobank: boolean): 
   if (c.currency !== o.currency) {
     throw lineError(head.line, `begin- en eindsaldo van ${short(id)} staan in verschillende valuta (${o.currency}, ${c.currency})`, `opening and closing balance of ${short(id)} are in different currencies (${o.currency}, ${c.currency})`);
   }
-  const entries = pending.map((p) => entryOf(p, o.currency, bank, legacyRabobank));
+  if (current) entries.push(entryOf(current, o.currency, bank, legacyRabobank));
   return {
     account,
     currency: o.currency,
@@ -181,6 +187,8 @@ function balance(f: Field, nl: string, en: string): StatedBalance & { currency: 
   return { date: swiftDate(m[2]!, f.line, { nl: `De datum van het ${nl}`, en: `The date of the ${en}` }), amount: m[1] === 'D' && cents !== 0 ? -cents : cents, currency: m[3]! };
 }
 
+const TRCD = /\/TRCD\/([^/\s]+)/;
+
 const MARKERS = new Set(['NONREF', 'EREF', 'PREF', 'MARF', 'NOTPROVIDED', '']);
 
 function entryOf(p: PendingEntry, currency: string, bank: string, legacyRabobank: boolean): StatementEntry {
@@ -200,16 +208,17 @@ function entryOf(p: PendingEntry, currency: string, bank: string, legacyRabobank
   // Rabobank (structured) writes the counter IBAN on the supplementary line
   const suppIban = l.supplementary ? /^([A-Z]{2}\d{2}[A-Z0-9]{10,30})\b/.exec(l.supplementary) : null;
   if (suppIban && !info.iban) info.iban = suppIban[1]!;
-  const trcd = l.rest || l.supplementary ? /\/TRCD\/([^/\s]+)/.exec(`${l.rest} ${l.supplementary ?? ''}`) : null;
+  // the code cannot run across the space that joined the two, so each is searched apart, the line first
+  const trcd = TRCD.exec(l.rest) ?? (l.supplementary ? TRCD.exec(l.supplementary) : null);
   const detail: EntryDetail = {
     amount: null,
     endToEndId: info.endToEndId,
     paymentInfoId: info.paymentInfoId,
     messageId: null,
     mandateId: info.mandateId,
-    creditorId: info.creditorId,
+    creditorId: oneCopy(info.creditorId),
     bankReference: l.bankReference,
-    counterparty: { name: info.name, iban: info.iban, bic: info.bic, ...(info.account && !info.iban ? { account: info.account } : {}) },
+    counterparty: { name: info.name, iban: info.iban, bic: oneCopy(info.bic), ...(info.account && !info.iban ? { account: info.account } : {}) },
     remittance: info.remittance,
     creditorReference: info.creditorReference,
     returnInfo: returnInfoOf(info, l.typeCode),
@@ -228,7 +237,7 @@ function entryOf(p: PendingEntry, currency: string, bank: string, legacyRabobank
     details: [detail],
     source: `regel ${p.field.line}`,
     customerReference,
-    proprietarySubCode: trcd ? trcd[1]! : null,
+    proprietarySubCode: trcd ? oneCopy(trcd[1]!) : null,
     supplementaryDetails: l.supplementary,
   };
 }

@@ -1,3 +1,4 @@
+import { oneCopy } from '../oneCopy';
 import { amountToCents, entryDate, swiftDate } from './amounts';
 import { lineError, short } from './errors';
 
@@ -30,7 +31,7 @@ const AMOUNT = { nl: 'Het bedrag', en: 'The amount' };
  * details. Each part is checked in turn so that a refusal can say which one is wrong.
  */
 export function parseLine61(lines: string[], line: number, currency: string): Line61 {
-  const first = lines[0]!.replace(/\s+$/, '');
+  const first = lines[0]!.trimEnd();
   const m = WELL_FORMED.exec(first);
   if (m && (!m[4] || m[4] === currency[2])) {
     const valueDate = swiftDate(m[1]!, line, VALUE_DATE);
@@ -79,7 +80,7 @@ function diagnose(lines: string[], first: string, line: number, currency: string
 }
 
 function finish(lines: string[], bookingDate: string, valueDate: string, mark: string, cents: number, type: string, tail: string): Line61 {
-  const typeCode = type.replace(/\s+/g, '');
+  const typeCode = oneCopy(type.replace(/\s+/g, ''));
   let customerReference = tail;
   let bankReference: string | null = null;
   let rest = '';

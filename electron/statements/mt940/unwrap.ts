@@ -32,6 +32,9 @@ export function unwrap(lines: string[]): string {
 }
 
 function codewordAcross(before: string, after: string): boolean {
+  // a codeword across the break opens with a slash before it and closes with one after it
+  const slashAfter = after.indexOf('/');
+  if (slashAfter < 0 || slashAfter >= 10 || before.indexOf('/', Math.max(0, before.length - 10)) < 0) return false;
   const tail = before.slice(-10);
   const joined = tail + after.slice(0, 10);
   const re = codewordPattern();
