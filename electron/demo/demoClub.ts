@@ -12,6 +12,9 @@ export interface DemoMember {
   email: string;
   iban: string;
   bic: string;
+  street: string;
+  postalCode: string;
+  city: string;
 }
 
 export interface DemoOpeningBalance {
@@ -186,6 +189,19 @@ function accountNumber(random: Random, bankCode: string): string {
   return account;
 }
 
+const STREETS = ['Oudegracht', 'Biltstraat', 'Amsterdamsestraatweg', 'Kanaalweg', 'Nachtegaalstraat', 'Burgemeester Reigerstraat', 'Lange Nieuwstraat', 'Vleutenseweg', 'Adelaarstraat', 'Wittevrouwenkade', 'Mecklenburglaan', 'Prins Hendriklaan'];
+const PLACES = [{ city: 'Utrecht', postal: 3511 }, { city: 'Utrecht', postal: 3581 }, { city: 'Zeist', postal: 3701 }, { city: 'De Bilt', postal: 3731 }, { city: 'Nieuwegein', postal: 3431 }];
+
+/**
+ * A member's address, drawn from the member's place in the list rather than the random stream, so
+ * adding addresses left every name, IBAN and balance of the demo as it was (screenshots and tests count on them).
+ */
+function addressOf(index: number): Pick<DemoMember, 'street' | 'postalCode' | 'city'> {
+  const place = PLACES[index % PLACES.length]!;
+  const letters = String.fromCharCode(65 + (index % 23), 65 + ((index * 7) % 23));
+  return { street: `${STREETS[(index * 5) % STREETS.length]} ${1 + ((index * 37) % 180)}`, postalCode: `${place.postal + (index % 40)} ${letters}`, city: place.city };
+}
+
 function generateMembers(random: Random, takenIbans: Set<string>): DemoMember[] {
   const members: DemoMember[] = [];
   const names = new Set<string>();
@@ -208,7 +224,7 @@ function generateMembers(random: Random, takenIbans: Set<string>): DemoMember[] 
     while (takenIbans.has(iban));
     takenIbans.add(iban);
 
-    members.push({ number: String(FIRST_MEMBER_NUMBER + members.length), name, email, iban, bic: bank.bic });
+    members.push({ number: String(FIRST_MEMBER_NUMBER + members.length), name, email, iban, bic: bank.bic, ...addressOf(members.length) });
   }
   return members;
 }

@@ -115,6 +115,8 @@ export function fourteenDayNotice(d: DunningLetterData): string | null {
   if (!c || c.charged) return null;
   const lang = d.language;
   const costs = money(c.amount + c.vat, lang);
+  // the level text (the default one does) may already state the costs and the last day: saying it twice reads as two demands
+  if (d.body.includes(costs) && [longDate(d.termEndsOn!, lang), formatDate(d.termEndsOn!)].some((day) => d.body.includes(day))) return null;
   const vat = c.vat > 0 ? (lang === 'nl' ? ` (inclusief ${money(c.vat, lang)} btw)` : ` (including ${money(c.vat, lang)} VAT)`) : '';
   const end = longDate(d.termEndsOn!, lang);
   return lang === 'nl'

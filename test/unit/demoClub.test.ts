@@ -18,6 +18,8 @@ describe('generateDemoClub', () => {
   it('describes a Dutch club with a valid creditor id, two bank accounts and a season start', () => {
     expect(club.organisation).toMatchObject({ name: 'Tennisvereniging De Zwaluwen', country: 'NL' });
     expect(club.organisation.postalCode).toMatch(/^[1-9][0-9]{3} [A-Z]{2}$/);
+    // every member can be sent a letter in a window envelope
+    for (const m of club.members) expect([m.street, m.postalCode, m.city]).toEqual([expect.stringMatching(/^\D+ \d+$/), expect.stringMatching(/^[1-9][0-9]{3} [A-Z]{2}$/), expect.any(String)]);
     expect(validateCreditorId(club.organisation.creditorId)).toEqual({ ok: true, value: club.organisation.creditorId });
     expect(club.bankAccounts).toHaveLength(2);
     for (const b of club.bankAccounts) expect(validateIban(b.iban), b.iban).toEqual({ ok: true, value: b.iban });

@@ -22,5 +22,10 @@ describe('letter wording', () => {
     expect([interestLabel(nl), interestLabel(en)]).toEqual(['Wettelijke rente t/m 15-11-2026', 'Statutory interest through 15-11-2026']);
     expect(fourteenDayNotice(nl)).toMatch(/^Betaalt u niet binnen vijftien dagen nadat deze brief bij u is bezorgd, dus uiterlijk op 11 december 2026,/);
     expect(fourteenDayNotice(en)).toMatch(/^If you do not pay within fifteen days after this letter has been delivered to you, that is by 11 December 2026 at the latest,/);
+    // a level text that states the costs and the last day itself gets no second notice; one that leaves either out does
+    const stated = { ...nl, body: 'Betaal binnen vijftien dagen na bezorging, uiterlijk op 11-12-2026; anders zijn de incassokosten € 40,00.' };
+    expect(fourteenDayNotice(stated)).toBeNull();
+    expect(fourteenDayNotice({ ...stated, body: 'Betaal uiterlijk op 11-12-2026.' })).toMatch(/^Betaalt u niet binnen vijftien dagen/);
+    expect(fourteenDayNotice({ ...stated, body: 'Anders zijn de incassokosten € 40,00.' })).toMatch(/^Betaalt u niet binnen vijftien dagen/);
   });
 });
