@@ -23,6 +23,8 @@ async function main(argv: string[]): Promise<void> {
 const argv = process.argv.slice(2);
 const dbIndex = argv.indexOf('--db');
 const fail = (e: unknown) => exitWithFailure(e, requestedLang(argv), (dbIndex >= 0 ? argv[dbIndex + 1] : undefined) ?? defaultLedgerFile());
+// `penning ... | head`: the reader went away after what it wanted; the command's work is done and nothing is wrong
+process.stdout.on('error', (e: NodeJS.ErrnoException) => (e.code === 'EPIPE' ? process.exit(0) : fail(e)));
 process.on('uncaughtException', fail);
 process.on('unhandledRejection', fail);
 main(argv).catch(fail);

@@ -1,8 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliResult } from '../helpers/cli';
 import { bundledCli } from '../helpers/bundledCli';
+import { bundled } from '../helpers/processBundles';
 import { invoice, member } from '../helpers/club';
 import { openInitializedLedger, tempDir } from '../helpers/ledger';
 
@@ -123,6 +125,12 @@ describe('everyday CLI mistakes', () => {
     expect(plain.code).toBe(1);
     const debug = run({ ...env, PENNING_DEBUG: '1' }, '--db', db, 'status');
     expect(debug.stderr).toMatch(/\n\s+at /);
+  });
+
+  it('stays quiet when its output is piped into a reader that has already stopped (penning help | head -c 0)', () => {
+    // head -c 0 exits before node has started, so every write meets a closed pipe
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${bundled('cli')}" help | head -c 0`], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
   });
 
   it('keeps a file error while opening the ledger to one line naming the file', () => {
