@@ -103,6 +103,9 @@ describe('an import of the bench files', () => {
         return plan.some((d) => growing.test(d)) ? [{ sql: sql.replace(/\s+/g, ' ').slice(0, 120), runs: r.n, plan }] : [];
       });
       expect(scanning).toEqual([]);
+      // each entry is written once, in the state its matching left it in: never updated afterwards
+      expect([...runs.keys()].filter((sql) => /^\s*UPDATE statement_entries/i.test(sql))).toEqual([]);
+      expect(runs.get([...runs.keys()].find((sql) => /^\s*INSERT INTO statement_entries/i.test(sql))!)!.n).toBe(files.entries);
       // a batch's debits are gone through once per batch (to know which are open), not once per credit
       const wholeBatch = [...runs].filter(([sql]) => /FROM batch_transactions t WHERE t\.batch_id = \?/.test(sql.replace(/\s+/g, ' ')));
       expect(wholeBatch.length).toBeGreaterThan(0);
