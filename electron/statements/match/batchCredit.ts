@@ -69,7 +69,7 @@ export function matchBatchCredit(ctx: Ctx, m: EntryToMatch): boolean {
   // one journal entry per statement, day and batch, a line each, the bank's side added up
   const entryId = gathering(ctx)
     ? gatherLines(ctx, `batchCredit|${m.statementDbId}|${e.bookingDate}|${found.reference}`, { ...posting, sourceType: 'bank_statement', sourceId: String(m.statementDbId) },
-      [bank, { ...transit, description: `Incasso ${found.reference}, afschriftregel ${m.id}` }], { accountId: m.bankLedgerAccountId, description: `Incasso ${found.reference}` })
+      [bank, { ...transit, description: `Incasso ${found.reference}, afschriftregel ${m.id}` }], { accountId: m.bankLedgerAccountId, description: `Incasso ${found.reference}` }).id
     : postEntry(ctx, { ...posting, sourceType: 'statement_entry', sourceId: String(m.id), lines: [bank, transit] });
   const allocations: NewAllocation[] = txs.map((t) => ({ kind: 'transaction', amount: t.amount, batchId: t.batchId, transactionId: t.id }));
   if (difference !== 0) allocations.push({ kind: 'batch', amount: difference, batchId: found.batchId });

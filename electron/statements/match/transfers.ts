@@ -111,7 +111,7 @@ export function matchTransfer(ctx: Ctx, m: EntryToMatch, index: PayerIndex): boo
   if (!how || debtorId === null) return false;
 
   const debtor = stmt(ctx.db, 'SELECT name, number FROM debtors WHERE id = ?').get(debtorId) as { name: string; number: string };
-  const paid = payItems(ctx, { statementEntryId: m.id, bankLedgerAccountId: m.bankLedgerAccountId, amount: e.amount, date: e.bookingDate, debtorId, items, description: `Betaling ${debtor.name} (${debtor.number})` });
+  const paid = payItems(ctx, { statementEntryId: m.id, bankLedgerAccountId: m.bankLedgerAccountId, amount: e.amount, date: e.bookingDate, debtorId, items, description: `Betaling ${debtor.name} (${debtor.number})`, statementDbId: m.statementDbId });
   recordMatch(ctx, m.id, 'transfer', transferExplanation(debtor, how, paid), paid.journalEntryId, paid.allocations);
   return true;
 }
