@@ -2,6 +2,7 @@ import type { ImportResultT } from '../../shared/api/statements';
 import { validationError } from '../../shared/api/errors';
 import { normalizeIban } from '../../shared/iban';
 import type { Ctx } from '../context';
+import { withFixedLookups } from '../fixedLookups';
 import { stmt } from '../preparedStatements';
 import { previousClosing, statementTotals } from './balanceCheck';
 import { type EntryOutcome, type EntryToMatch, matchBeforeInsert } from './entryRecord';
@@ -104,7 +105,7 @@ const UNMATCHED = {
  * order batch credit, return, member transfer, refund; the rest waits for the treasurer.
  */
 export function importBankFile(ctx: Ctx, file: BankFile, meta: { fileName: string; sha256: string }, index?: PayerIndex): ImportResultT {
-  const run = () => withImportPragmas(ctx, () => bookAndMatch(ctx, file, meta, index));
+  const run = () => withImportPragmas(ctx, () => withFixedLookups(ctx.db, () => bookAndMatch(ctx, file, meta, index)));
   // entries are written after what names them (see matchBeforeInsert): only a transaction can wait for that
   return ctx.db.inTransaction ? run() : ctx.db.transaction(run)();
 }
