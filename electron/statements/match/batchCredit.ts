@@ -11,7 +11,9 @@ import { type EntryToMatch, type NewAllocation, recordMatch } from '../entryReco
 import { type BatchScope, scopeOfId, transactionsInScope } from './batchIds';
 import { OPEN_TX, openDebitsOf } from './openDebits';
 
-function openTransactions(ctx: Ctx, ids: number[]): { id: number; amount: number; batchId: number }[] {
+function openTransactions(ctx: Ctx, batchId: number, ids: number[]): { id: number; amount: number; batchId: number }[] {
+  const debits = openDebitsOf(ctx);
+  if (debits) return debits.openOf(batchId, ids);
   const q = stmt(ctx.db, `SELECT t.id, t.amount, t.batch_id AS batchId FROM batch_transactions t WHERE t.id = ? AND ${OPEN_TX}`);
   return ids.flatMap((id) => (q.get(id) as { id: number; amount: number; batchId: number } | undefined) ?? []);
 }
@@ -33,7 +35,8 @@ export function matchBatchCredit(ctx: Ctx, m: EntryToMatch): boolean {
   const e2e = e.details.map((d) => d.endToEndId).filter((x): x is string => !!x);
   if (e2e.length > 0) {
     const q = stmt(ctx.db, "SELECT t.id, b.id AS batchId, b.reference FROM batch_transactions t JOIN batches b ON b.id = t.batch_id WHERE t.end_to_end_id = ? AND b.kind = 'collection' AND b.status <> 'cancelled'");
-    const rows = e2e.map((x) => q.get(x) as { id: number; batchId: number; reference: string } | undefined);
+    const debits = openDebitsOf(ctx);
+    const rows = e2e.map((x) => debits?.openDebit(x) ?? (q.get(x) as { id: number; batchId: number; reference: string } | undefined));
     if (rows.every((r) => r) && new Set(rows.map((r) => r!.batchId)).size === 1) {
       found = { scope: null, batchId: rows[0]!.batchId, reference: rows[0]!.reference, txIds: rows.map((r) => r!.id), how: { nl: `end-to-end-id ${e2e.length === 1 ? e2e[0] : `(${e2e.length}x)`}`, en: `end-to-end id ${e2e.length === 1 ? e2e[0] : `(${e2e.length}x)`}` } };
     }
@@ -57,7 +60,7 @@ export function matchBatchCredit(ctx: Ctx, m: EntryToMatch): boolean {
   if (!found) found = byAmount(ctx, m);
   if (!found) return false;
 
-  const txs = openTransactions(ctx, found.txIds);
+  const txs = openTransactions(ctx, found.batchId, found.txIds);
   if (txs.length === 0) return false;
   const expected = txs.reduce((s, t) => s + t.amount, 0);
   const difference = e.amount - expected;
@@ -74,10 +77,12 @@ export function matchBatchCredit(ctx: Ctx, m: EntryToMatch): boolean {
   const allocations: NewAllocation[] = txs.map((t) => ({ kind: 'transaction', amount: t.amount, batchId: t.batchId, transactionId: t.id }));
   if (difference !== 0) allocations.push({ kind: 'batch', amount: difference, batchId: found.batchId });
 
-  const items = stmt(ctx.db, "SELECT id FROM open_items WHERE batch_transaction_id = ? AND state = 'in_collection'");
+  const debits = openDebitsOf(ctx);
+  const items = stmt(ctx.db, "SELECT id FROM open_items WHERE batch_transaction_id = ? AND state = 'in_collection' ORDER BY id");
+  const itemsOf = (txId: number) => debits?.itemsOf(found.batchId, txId) ?? (items.all(txId) as { id: number }[]).map((r) => r.id);
   const settle = stmt(ctx.db, "UPDATE open_items SET state = 'settled', closed_on = ? WHERE id = ? AND state = 'in_collection'");
   for (const t of txs) {
-    for (const { id } of items.all(t.id) as { id: number }[]) {
+    for (const id of itemsOf(t.id)) {
       recordEvent(ctx, id, 'paid', `Betaald: incasso ${found.reference} door de bank bijgeschreven op ${formatDate(e.bookingDate)}`, { entryId, balanceAfter: 0 });
       settle.run(e.bookingDate, id);
     }
