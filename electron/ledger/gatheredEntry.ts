@@ -10,9 +10,8 @@ interface Gathering {
   number: number;
   posting: Omit<Posting, 'lines'>;
   lines: PostingLine[];
-  /** lines on this account (without debtor) are added up into one line, last */
-  sumAccountId: number | null;
-  sum: { debit: number; credit: number; description: string | null };
+  /** lines on these accounts (without debtor) are added up into one line each, last, in this order */
+  sums: Map<number, { debit: number; credit: number; description: string }>;
 }
 
 interface Scope {
@@ -25,8 +24,9 @@ const scopes = new WeakMap<Database.Database, Scope>();
 /**
  * Lets one journal entry take the bookings of many statement entries of one kind (the 80 000
  * credits of one collection on one statement, the members' transfers of one statement and day),
- * each otherwise an entry of its own with two lines: one line per statement entry, the lines on
- * `sumAccountId` (the bank) added up into one.
+ * each otherwise an entry of its own with two lines: the bank's side added up into one line, the
+ * other side a line per statement entry where it names a debtor (a member's payment) or added up
+ * as well (Incasso onderweg: each credit's debit is in its allocation).
  *
  * Several entries may be gathered at once (a bank mixes credits of a collection with members'
  * transfers on one statement). Their ids and numbers are known at once, so each statement entry's
@@ -62,7 +62,7 @@ export function postGathered(ctx: Ctx): void {
   const open = [...scope.open.values()];
   scope.open.clear();
   for (const g of open) {
-    const lines = g.sumAccountId === null ? g.lines : [...g.lines, ...sumLine(g)];
+    const lines = [...g.lines, ...sumLines(g)];
     const id = postEntry(ctx, { ...g.posting, lines }, g.id);
     if (id !== g.id) throw new Error(`gathered journal entry posted as ${id}, expected ${g.id}`);
     const { number } = stmt(ctx.db, 'SELECT number FROM journal_entries WHERE id = ?').get(id) as { number: number };
@@ -70,17 +70,19 @@ export function postGathered(ctx: Ctx): void {
   }
 }
 
-function sumLine(g: Gathering): PostingLine[] {
-  const net = g.sum.debit - g.sum.credit;
-  if (net === 0) return [];
-  return [{ accountId: g.sumAccountId!, debit: Math.max(net, 0), credit: Math.max(-net, 0), description: g.sum.description }];
+function sumLines(g: Gathering): PostingLine[] {
+  return [...g.sums].flatMap(([accountId, sum]) => {
+    const net = sum.debit - sum.credit;
+    return net === 0 ? [] : [{ accountId, debit: Math.max(net, 0), credit: Math.max(-net, 0), description: sum.description }];
+  });
 }
 
 /**
  * Adds one statement entry's balanced booking to the entry gathered under `key` (a new one when
- * none is open under it) and returns that entry's id and reference (MEM 2026/0001, see entryReference).
+ * none is open under it) and returns that entry's id and number. Its lines on the `sums` accounts
+ * without a debtor are added up (the bank's side; the descriptions are those of the first booking).
  */
-export function gatherLines(ctx: Ctx, key: string, posting: Omit<Posting, 'lines'>, lines: PostingLine[], sum: { accountId: number; description: string }): { id: number; number: number } {
+export function gatherLines(ctx: Ctx, key: string, posting: Omit<Posting, 'lines'>, lines: PostingLine[], sums: { accountId: number; description: string }[]): { id: number; number: number } {
   const scope = scopes.get(ctx.db);
   if (!scope) throw new Error('gatherLines outside withGatheredEntries');
   let g = scope.open.get(key);
@@ -93,15 +95,15 @@ export function gatherLines(ctx: Ctx, key: string, posting: Omit<Posting, 'lines
       number: Math.max(nextNumber(ctx, posting), ...sameBook.map((o) => o.number + 1)),
       posting,
       lines: [],
-      sumAccountId: sum.accountId,
-      sum: { debit: 0, credit: 0, description: sum.description },
+      sums: new Map(sums.map((x) => [x.accountId, { debit: 0, credit: 0, description: x.description }])),
     };
     scope.open.set(key, g);
   }
   for (const line of lines) {
-    if (line.accountId === g.sumAccountId && line.debtorId == null) {
-      g.sum.debit += line.debit;
-      g.sum.credit += line.credit;
+    const sum = line.debtorId == null ? g.sums.get(line.accountId) : undefined;
+    if (sum) {
+      sum.debit += line.debit;
+      sum.credit += line.credit;
     } else g.lines.push(line);
   }
   return { id: g.id, number: g.number };

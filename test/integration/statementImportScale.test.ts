@@ -47,14 +47,17 @@ describe('the credits of a collection booked debit by debit', () => {
 
     const posted = l.ctx.db.prepare('SELECT id, number, source_type AS sourceType, line_count AS lineCount FROM journal_entries WHERE id > ? ORDER BY id').all(before) as JournalRow[];
     // two credits and the transfer gathered side by side, the return (an entry of its own) posts
-    // them first; then the last two credits: a line each plus the bank's total
-    expect(posted.map((e) => [e.sourceType, e.lineCount])).toEqual([['bank_statement', 3], ['bank_statement', 2], ['statement_entry', 2], ['bank_statement', 3]]);
+    // them first; then the last two credits: Bank / Incasso onderweg each added up, the transfer a
+    // line for the member beside the bank's total
+    expect(posted.map((e) => [e.sourceType, e.lineCount])).toEqual([['bank_statement', 2], ['bank_statement', 2], ['statement_entry', 2], ['bank_statement', 2]]);
     expect(posted.map((e) => e.number)).toEqual([...posted.map((e) => e.number)].sort((a, b) => a - b));
     const byEntry = l.ctx.db.prepare("SELECT s.journal_entry_id AS j, (SELECT COUNT(*) FROM statement_allocations a WHERE a.statement_entry_id = s.id AND a.journal_entry_id = s.journal_entry_id) AS allocations FROM statement_entries s WHERE s.match_kind = 'batchCredit' ORDER BY s.id").all() as { j: number; allocations: number }[];
     expect(byEntry).toEqual([posted[0]!.id, posted[0]!.id, posted[3]!.id, posted[3]!.id].map((j) => ({ j, allocations: 1 })));
     expect(l.ctx.db.prepare("SELECT journal_entry_id AS j FROM statement_entries WHERE match_kind = 'transfer'").get()).toEqual({ j: posted[1]!.id });
     const bankLine = l.ctx.db.prepare("SELECT l.debit FROM journal_lines l JOIN accounts a ON a.id = l.account_id WHERE l.entry_id = ? AND a.code = '1100'").all(posted[0]!.id) as { debit: number }[];
     expect(bankLine).toEqual([{ debit: txs[0]!.amount + txs[1]!.amount }]);
+    const transitLine = l.ctx.db.prepare("SELECT l.credit FROM journal_lines l JOIN accounts a ON a.id = l.account_id WHERE l.entry_id = ? AND a.code = '1400'").all(posted[3]!.id) as { credit: number }[];
+    expect(transitLine).toEqual([{ credit: txs[2]!.amount + txs[3]!.amount }]);
     expect(balanceOf(l, '1400')).toBe(0);
     expect(call(l.ctx, 'batches.get', { id: batch.id, limit: 1, offset: 0 }).batch.status).toBe('confirmed');
     expectBooksHealthy(l);

@@ -69,10 +69,11 @@ export function matchBatchCredit(ctx: Ctx, m: EntryToMatch): boolean {
   const transit = { accountId: accountForRole(ctx, 'collectionInTransit'), debit: 0, credit: e.amount, description: `Incasso ${found.reference}` };
   const posting = { journalCode: journalOfKind(ctx, 'bank'), date: e.bookingDate, description: `Bijschrijving incasso ${found.reference}` };
   // a bank that books every debit on its own sends a statement of thousands of credits: they share
-  // one journal entry per statement, day and batch, a line each, the bank's side added up
+  // one journal entry per statement, day and batch, Bank / Incasso onderweg each added up (which
+  // debit each credit paid is in its allocation)
   const entryId = gathering(ctx)
     ? gatherLines(ctx, `batchCredit|${m.statementDbId}|${e.bookingDate}|${found.reference}`, { ...posting, sourceType: 'bank_statement', sourceId: String(m.statementDbId) },
-      [bank, { ...transit, description: `Incasso ${found.reference}, afschriftregel ${m.id}` }], { accountId: m.bankLedgerAccountId, description: `Incasso ${found.reference}` }).id
+      [bank, transit], [transit, bank].map((l) => ({ accountId: l.accountId, description: `Incasso ${found.reference}` }))).id
     : postEntry(ctx, { ...posting, sourceType: 'statement_entry', sourceId: String(m.id), lines: [bank, transit] });
   const allocations: NewAllocation[] = txs.map((t) => ({ kind: 'transaction', amount: t.amount, batchId: t.batchId, transactionId: t.id }));
   if (difference !== 0) allocations.push({ kind: 'batch', amount: difference, batchId: found.batchId });

@@ -47,7 +47,7 @@ export function payItems(
       `transfers|${p.statementDbId}|${p.date}`,
       { ...posting, description: `Betalingen van leden ${formatDate(p.date)}`, sourceType: 'bank_statement', sourceId: String(p.statementDbId) },
       [bank, { ...receivables, description: `${description}, afschriftregel ${p.statementEntryId}`.slice(0, 140) }],
-      { accountId: p.bankLedgerAccountId, description: `Betalingen van leden ${formatDate(p.date)}` },
+      [{ accountId: p.bankLedgerAccountId, description: `Betalingen van leden ${formatDate(p.date)}` }],
     )
     : null;
   const entryId = gathered?.id ?? postEntry(ctx, { ...posting, sourceType: 'statement_entry', sourceId: String(p.statementEntryId), lines: [bank, receivables] });
