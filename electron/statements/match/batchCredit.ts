@@ -6,6 +6,7 @@ import { accountForRole } from '../../ledger/chart';
 import { gatherLines, gathering } from '../../ledger/gatheredEntry';
 import { postEntry } from '../../ledger/post';
 import { journalOfKind } from '../../collections/numbering';
+import { fixedLookup } from '../../fixedLookups';
 import { stmt } from '../../preparedStatements';
 import { type EntryToMatch, type NewAllocation, recordMatch } from '../entryRecord';
 import { type BatchScope, scopeOfId, transactionsInScope } from './batchIds';
@@ -118,18 +119,20 @@ export function confirmIfComplete(ctx: Ctx, batchId: number, date: string): void
 /** A saved batch of this account whose open total is exactly this credit, collected within a week of it. */
 function byAmount(ctx: Ctx, m: EntryToMatch) {
   const e = m.entry;
-  const from = addDays(e.bookingDate, -7);
-  const to = addDays(e.bookingDate, 7);
   const debits = openDebitsOf(ctx);
   if (debits) {
-    // most credits equal no batch's open total: tell so without adding up every batch for each of them
-    const saved = stmt(ctx.db, "SELECT id FROM batches WHERE kind = 'collection' AND status = 'saved' AND bank_account_id = ?").all(m.bankAccountId) as { id: number }[];
+    // most credits equal no batch's open total: tell so without adding up every batch for each of
+    // them (the batches saved when the import began: the query below has the last word)
+    const saved = fixedLookup(ctx.db, `savedCollections|${m.bankAccountId}`, () => stmt(ctx.db, "SELECT id FROM batches WHERE kind = 'collection' AND status = 'saved' AND bank_account_id = ?").all(m.bankAccountId) as { id: number }[]);
     const candidate = saved.some(({ id }) => {
+      if (debits.openTotal(id) !== e.amount) return false;
       const first = debits.firstDate(id);
-      return first !== null && first >= from && first <= to && debits.openTotal(id) === e.amount;
+      return first !== null && first >= addDays(e.bookingDate, -7) && first <= addDays(e.bookingDate, 7);
     });
     if (!candidate) return null;
   }
+  const from = addDays(e.bookingDate, -7);
+  const to = addDays(e.bookingDate, 7);
   const rows = stmt(
     ctx.db,
     `SELECT b.id AS batchId, b.reference, COALESCE(SUM(t.amount), 0) AS open, GROUP_CONCAT(t.id) AS txIds
