@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Ctx } from '../context';
-import { stmt } from '../preparedStatements';
+import { nextAutoincrementId, stmt } from '../preparedStatements';
 import { type Posting, type PostingLine, postEntry } from './post';
 
 interface Gathering {
@@ -91,7 +91,7 @@ export function gatherLines(ctx: Ctx, key: string, posting: Omit<Posting, 'lines
     const sameBook = [...scope.open.values()].filter((o) => o.posting.journalCode === posting.journalCode && o.posting.date.slice(0, 4) === posting.date.slice(0, 4));
     g = {
       key,
-      id: Math.max(nextEntryId(ctx), (last?.id ?? 0) + 1),
+      id: Math.max(nextAutoincrementId(ctx.db, 'journal_entries'), (last?.id ?? 0) + 1),
       number: Math.max(nextNumber(ctx, posting), ...sameBook.map((o) => o.number + 1)),
       posting,
       lines: [],
@@ -107,15 +107,6 @@ export function gatherLines(ctx: Ctx, key: string, posting: Omit<Posting, 'lines
     } else g.lines.push(line);
   }
   return { id: g.id, number: g.number };
-}
-
-/** The id the next journal entry gets (AUTOINCREMENT: past every id ever handed out). */
-function nextEntryId(ctx: Ctx): number {
-  const row = stmt(
-    ctx.db,
-    "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'journal_entries'), 0), COALESCE((SELECT MAX(id) FROM journal_entries), 0)) + 1 AS id",
-  ).get() as { id: number };
-  return row.id;
 }
 
 /** The number postEntry gives the next entry of this journal and year. */

@@ -3,7 +3,7 @@ import { validationError } from '../../shared/api/errors';
 import { normalizeIban } from '../../shared/iban';
 import type { Ctx } from '../context';
 import { withFixedLookups } from '../fixedLookups';
-import { stmt } from '../preparedStatements';
+import { nextAutoincrementId, stmt } from '../preparedStatements';
 import { previousClosing, statementTotals } from './balanceCheck';
 import { type EntryOutcome, type EntryToMatch, matchBeforeInsert } from './entryRecord';
 import { entryKeys } from './idempotencyKey';
@@ -168,7 +168,7 @@ function bookAndMatch(ctx: Ctx, file: BankFile, meta: { fileName: string; sha256
   let unmatched = 0;
   const toMatch = planned.reduce((n, p, si) => n + p.statement.entries.filter((e, i) => fresh[si]![i] && !(e.amount === 0 && !p.preSettlement)).length, 0);
   let done = 0;
-  let nextId = nextStatementEntryId(ctx);
+  let nextId = nextAutoincrementId(ctx.db, 'statement_entries');
 
   // one scope for the matching: what it counts once and the journal entries it gathers
   withGatheredEntries(ctx, () => withOpenDebits(ctx, () => {
@@ -217,13 +217,4 @@ function matchOne(ctx: Ctx, m: EntryToMatch, payers: () => PayerIndex): { outcom
     else if (matchRefund(ctx, m)) as = 'refunds';
   });
   return { outcome, as };
-}
-
-/** The id the next statement entry gets (AUTOINCREMENT: past every id ever handed out); the import hands them out itself. */
-function nextStatementEntryId(ctx: Ctx): number {
-  const row = stmt(
-    ctx.db,
-    "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'statement_entries'), 0), COALESCE((SELECT MAX(id) FROM statement_entries), 0)) + 1 AS id",
-  ).get() as { id: number };
-  return row.id;
 }
