@@ -23,6 +23,8 @@ interface BatchDebits {
   firstDate: string | null;
   /** the items each open debit holds in collection, loaded on the first credit */
   items: Map<number, number[]> | null;
+  /** counted in the database: no debit open */
+  complete: boolean;
 }
 
 /**
@@ -60,6 +62,7 @@ export class OpenDebits {
       openTotal: rows.reduce((s, r) => s + r.amount, 0),
       firstDate: first.d,
       items: null,
+      complete: false,
     };
     this.batches.set(batchId, b);
     return b;
@@ -115,10 +118,12 @@ export class OpenDebits {
   /** Whether no debit of the batch is open any more (as the database says). */
   complete(batchId: number): boolean {
     const b = this.load(batchId);
+    if (b.complete) return true;
     while (b.first < b.ids.length && !b.open[b.first]) b.first++;
     if (b.first < b.ids.length) return false;
     const count = stmt(this.ctx.db, `SELECT COUNT(*) AS n FROM batch_transactions t WHERE t.batch_id = ? AND ${OPEN_TX}`).get(batchId) as { n: number };
-    if (count.n === 0) return true;
+    // nothing in an import opens a closed debit again: counted once
+    if (count.n === 0) return (b.complete = true);
     // a debit opened again meanwhile: start over from the database
     this.batches.delete(batchId);
     return false;
