@@ -283,6 +283,8 @@ export const invoices = sqliteTable(
     uniqueIndex('invoices_year_sequence_unique').on(t.year, t.sequence),
     index('invoices_debtor').on(t.debtorId),
     index('invoices_fee_run').on(t.feeRunId),
+    // see open_items_entry
+    index('invoices_entry').on(t.entryId),
   ],
 );
 
@@ -348,6 +350,12 @@ export const openItems = sqliteTable(
     index('open_items_invoice').on(t.invoiceId),
     // a bank credit or return finds the items its debit holds
     index('open_items_batch_transaction').on(t.batchTransactionId),
+    // an import holds foreign-key checks to its commit (entries named before they are written): while
+    // one is outstanding, SQLite looks for the rows naming every new parent row, so each such column
+    // of a growing table needs an index or every insert of a parent scans it
+    index('open_items_entry').on(t.entryId),
+    index('open_items_parent').on(t.parentItemId),
+    index('open_items_merged_into').on(t.mergedIntoItemId),
     check('open_items_closed_balance', sql`${t.state} = 'open' OR ${t.balance} = 0`),
   ],
 );
@@ -620,6 +628,8 @@ export const statementEntries = sqliteTable(
     uniqueIndex('statement_entries_key_unique').on(t.entryKey),
     index('statement_entries_statement').on(t.statementId),
     index('statement_entries_state').on(t.state),
+    // see open_items_entry
+    index('statement_entries_journal_entry').on(t.journalEntryId),
   ],
 );
 
@@ -647,6 +657,8 @@ export const statementAllocations = sqliteTable(
     index('statement_allocations_batch').on(t.batchId),
     index('statement_allocations_tx').on(t.transactionId),
     index('statement_allocations_item').on(t.itemId),
+    // see open_items_entry; also how undoing one match finds its share of a gathered entry
+    index('statement_allocations_journal_entry').on(t.journalEntryId),
   ],
 );
 
@@ -685,6 +697,8 @@ export const collectionReturns = sqliteTable(
     uniqueIndex('collection_returns_tx_unique').on(t.transactionId),
     index('collection_returns_debtor').on(t.debtorId),
     index('collection_returns_mandate').on(t.mandateId),
+    // see open_items_entry
+    index('collection_returns_statement_entry').on(t.statementEntryId),
   ],
 );
 
@@ -714,7 +728,8 @@ export const refundReturns = sqliteTable(
     journalEntryId: integer('journal_entry_id').references(() => journalEntries.id),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('refund_returns_tx_unique').on(t.transactionId), index('refund_returns_debtor').on(t.debtorId)],
+  // refund_returns_statement_entry: see open_items_entry
+  (t) => [uniqueIndex('refund_returns_tx_unique').on(t.transactionId), index('refund_returns_debtor').on(t.debtorId), index('refund_returns_statement_entry').on(t.statementEntryId)],
 );
 
 /** The storno policy per reason code, where the treasurer changed the default. */

@@ -19,3 +19,13 @@ export function stmt(db: Database.Database, sql: string): Database.Statement {
   }
   return s;
 }
+
+/**
+ * The id an AUTOINCREMENT table gives its next row: past every id ever handed out, deleted or
+ * rolled back ones included. For ids named before their row is written (a gathered journal entry,
+ * a statement entry matched before it is inserted).
+ */
+export function nextAutoincrementId(db: Database.Database, table: 'journal_entries' | 'statement_entries'): number {
+  const row = stmt(db, `SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = '${table}'), 0), COALESCE((SELECT MAX(id) FROM ${table}), 0)) + 1 AS id`).get() as { id: number };
+  return row.id;
+}

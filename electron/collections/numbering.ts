@@ -1,5 +1,6 @@
 import { conflictError } from '../../shared/api/errors';
 import type { Ctx } from '../context';
+import { fixedLookup } from '../fixedLookups';
 import { stmt } from '../preparedStatements';
 
 const PREFIX = { collection: 'INC', refund: 'TRB' } as const;
@@ -22,7 +23,7 @@ export function creationStamp(now: Date): string {
 export const endToEndId = (reference: string, idKey: string | null, n: number) => `${reference}${idKey ? `-${idKey}` : ''}-${String(n).padStart(6, '0')}`;
 
 export function journalOfKind(ctx: Ctx, kind: 'sales' | 'collection' | 'bank' | 'memorial'): string {
-  const row = stmt(ctx.db, 'SELECT code FROM journals WHERE kind = ? ORDER BY id LIMIT 1').get(kind) as { code: string } | undefined;
+  const row = fixedLookup(ctx.db, `journalOfKind|${kind}`, () => stmt(ctx.db, 'SELECT code FROM journals WHERE kind = ? ORDER BY id LIMIT 1').get(kind) as { code: string } | undefined);
   if (!row) throw conflictError('no_journal', `Er is geen dagboek van de soort ${kind} (Instellingen > Dagboeken)`, `There is no ${kind} journal (Settings > Journals)`);
   return row.code;
 }

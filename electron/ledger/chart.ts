@@ -2,6 +2,7 @@ import type { AccountT, JournalT } from '../../shared/api/contract';
 import { conflictError, notFoundError, validationError } from '../../shared/api/errors';
 import type { AccountRole, AccountType, JournalKind } from '../../shared/ledgerRoles';
 import type { Ctx } from '../context';
+import { fixedLookup } from '../fixedLookups';
 import { stmt } from '../preparedStatements';
 
 /**
@@ -47,7 +48,7 @@ export function installDefaultChart(ctx: Ctx): void {
 
 /** The account that plays a role; a clear error when the chart lacks it. */
 export function accountForRole(ctx: Ctx, role: AccountRole): number {
-  const row = stmt(ctx.db, 'SELECT account_id AS id FROM account_roles WHERE role = ?').get(role) as { id: number } | undefined;
+  const row = fixedLookup(ctx.db, `role|${role}`, () => stmt(ctx.db, 'SELECT account_id AS id FROM account_roles WHERE role = ?').get(role) as { id: number } | undefined);
   if (!row) {
     throw conflictError('role_missing', `Geen grootboekrekening ingesteld voor de rol "${role}" (Instellingen > Rekeningschema)`, `No account is set for the role "${role}" (Settings > Chart of accounts)`, 'role');
   }

@@ -31,18 +31,19 @@ export function entryReference(journalCode: string, year: number, number: number
   return `${journalCode} ${year}/${String(number).padStart(4, '0')}`;
 }
 
-function withLines(ctx: Ctx, rows: EntryRow[]): EntryT[] {
+/** `debtorId`: only that debtor's lines (an entry gathered over a statement holds every member's payment). */
+function withLines(ctx: Ctx, rows: EntryRow[], debtorId: number | null = null): EntryT[] {
   const lines = stmt(
     ctx.db,
     `SELECT l.account_id AS accountId, a.code AS accountCode, a.name AS accountName, l.debtor_id AS debtorId,
             d.name AS debtorName, l.debit, l.credit, l.description
        FROM journal_lines l JOIN accounts a ON a.id = l.account_id LEFT JOIN debtors d ON d.id = l.debtor_id
-      WHERE l.entry_id = ? ORDER BY l.line_no`,
+      WHERE l.entry_id = ? AND (? IS NULL OR l.debtor_id = ?) ORDER BY l.line_no`,
   );
   return rows.map(({ year, number, ...r }) => ({
     ...r,
     reference: entryReference(r.journalCode, year, number),
-    lines: lines.all(r.id) as EntryT['lines'],
+    lines: lines.all(r.id, debtorId, debtorId) as EntryT['lines'],
   }));
 }
 
@@ -66,7 +67,7 @@ export function listEntries(ctx: Ctx, q: { journalCode?: string; debtorId?: numb
   const clause = where.length ? ` WHERE ${where.join(' AND ')}` : '';
   const total = (ctx.db.prepare(`SELECT COUNT(*) AS n FROM journal_entries e JOIN journals j ON j.id = e.journal_id${clause}`).get(...params) as { n: number }).n;
   const rows = ctx.db.prepare(`${ENTRY_SELECT}${clause} ORDER BY e.date DESC, e.id DESC LIMIT ? OFFSET ?`).all(...params, q.limit, q.offset) as EntryRow[];
-  return { total, entries: withLines(ctx, rows) };
+  return { total, entries: withLines(ctx, rows, q.debtorId ?? null) };
 }
 
 /** The only correction of a posted entry: the same lines with debit and credit swapped. */

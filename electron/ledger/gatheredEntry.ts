@@ -1,40 +1,45 @@
 import type Database from 'better-sqlite3';
 import type { Ctx } from '../context';
-import { stmt } from '../preparedStatements';
+import { nextAutoincrementId, stmt } from '../preparedStatements';
 import { type Posting, type PostingLine, postEntry } from './post';
 
 interface Gathering {
   key: string;
   id: number;
+  /** the number postEntry will give it (nothing else is posted before it) */
+  number: number;
   posting: Omit<Posting, 'lines'>;
   lines: PostingLine[];
-  /** lines on this account (without debtor) are added up into one line, last */
-  sumAccountId: number | null;
-  sum: { debit: number; credit: number; description: string | null };
+  /** lines on these accounts (without debtor) are added up into one line each, last, in this order */
+  sums: Map<number, { debit: number; credit: number; description: string }>;
 }
 
 interface Scope {
-  current: Gathering | null;
+  /** the entries being gathered, in the order of their ids */
+  open: Map<string, Gathering>;
 }
 
 const scopes = new WeakMap<Database.Database, Scope>();
 
 /**
  * Lets one journal entry take the bookings of many statement entries of one kind (the 80 000
- * credits of one collection on one statement, each otherwise an entry of its own with two lines):
- * one line per statement entry, the lines on `sumAccountId` (the bank) added up into one.
+ * credits of one collection on one statement, the members' transfers of one statement and day),
+ * each otherwise an entry of its own with two lines: the bank's side added up into one line, the
+ * other side a line per statement entry where it names a debtor (a member's payment) or added up
+ * as well (Incasso onderweg: each credit's debit is in its allocation).
  *
- * The entry's id is known at once, so each statement entry's allocations and its items' history
- * name it while it is still being gathered; it is posted through postEntry — checked, balanced,
- * numbered — as soon as anything else is posted, the key changes, or the scope ends, so no other
- * entry comes between and ids and numbers stay in order. The ids are named before the entry
- * exists, so the scope defers the foreign-key checks to the commit of the caller's transaction;
- * should the entry never be posted, the commit fails and nothing is written.
+ * Several entries may be gathered at once (a bank mixes credits of a collection with members'
+ * transfers on one statement). Their ids and numbers are known at once, so each statement entry's
+ * allocations and its items' history name them while they are still being gathered; they are
+ * posted through postEntry — checked, balanced, numbered — in the order of their ids as soon as
+ * anything else is posted or the scope ends, so ids and numbers stay in posting order. The ids are
+ * named before the entries exist, so the scope defers the foreign-key checks to the commit of the
+ * caller's transaction; should an entry never be posted, the commit fails and nothing is written.
  */
 export function withGatheredEntries<T>(ctx: Ctx, run: () => T): T {
   if (!ctx.db.inTransaction || scopes.has(ctx.db)) return run();
   ctx.db.pragma('defer_foreign_keys = ON');
-  const scope: Scope = { current: null };
+  const scope: Scope = { open: new Map() };
   scopes.set(ctx.db, scope);
   try {
     const value = run();
@@ -50,49 +55,65 @@ export function gathering(ctx: Ctx): boolean {
   return scopes.has(ctx.db);
 }
 
-/** Posts the entry being gathered, if any: postEntry calls this before it books anything else. */
+/** Posts the entries being gathered, if any: postEntry calls this before it books anything else. */
 export function postGathered(ctx: Ctx): void {
   const scope = scopes.get(ctx.db);
-  const g = scope?.current;
-  if (!scope || !g) return;
-  scope.current = null;
-  const lines = g.sumAccountId === null ? g.lines : [...g.lines, ...sumLine(g)];
-  const id = postEntry(ctx, { ...g.posting, lines }, g.id);
-  if (id !== g.id) throw new Error(`gathered journal entry posted as ${id}, expected ${g.id}`);
+  if (!scope || scope.open.size === 0) return;
+  const open = [...scope.open.values()];
+  scope.open.clear();
+  for (const g of open) {
+    const lines = [...g.lines, ...sumLines(g)];
+    const id = postEntry(ctx, { ...g.posting, lines }, g.id);
+    if (id !== g.id) throw new Error(`gathered journal entry posted as ${id}, expected ${g.id}`);
+    const { number } = stmt(ctx.db, 'SELECT number FROM journal_entries WHERE id = ?').get(id) as { number: number };
+    if (number !== g.number) throw new Error(`gathered journal entry ${id} numbered ${number}, expected ${g.number}`);
+  }
 }
 
-function sumLine(g: Gathering): PostingLine[] {
-  const net = g.sum.debit - g.sum.credit;
-  if (net === 0) return [];
-  return [{ accountId: g.sumAccountId!, debit: Math.max(net, 0), credit: Math.max(-net, 0), description: g.sum.description }];
+function sumLines(g: Gathering): PostingLine[] {
+  return [...g.sums].flatMap(([accountId, sum]) => {
+    const net = sum.debit - sum.credit;
+    return net === 0 ? [] : [{ accountId, debit: Math.max(net, 0), credit: Math.max(-net, 0), description: sum.description }];
+  });
 }
 
 /**
  * Adds one statement entry's balanced booking to the entry gathered under `key` (a new one when
- * the key differs) and returns that entry's id.
+ * none is open under it) and returns that entry's id and number. Its lines on the `sums` accounts
+ * without a debtor are added up (the bank's side; the descriptions are those of the first booking).
  */
-export function gatherLines(ctx: Ctx, key: string, posting: Omit<Posting, 'lines'>, lines: PostingLine[], sum: { accountId: number; description: string }): number {
+export function gatherLines(ctx: Ctx, key: string, posting: Omit<Posting, 'lines'>, lines: PostingLine[], sums: { accountId: number; description: string }[]): { id: number; number: number } {
   const scope = scopes.get(ctx.db);
   if (!scope) throw new Error('gatherLines outside withGatheredEntries');
-  if (scope.current?.key !== key) {
-    postGathered(ctx);
-    scope.current = { key, id: nextEntryId(ctx), posting, lines: [], sumAccountId: sum.accountId, sum: { debit: 0, credit: 0, description: sum.description } };
+  let g = scope.open.get(key);
+  if (!g) {
+    const last = [...scope.open.values()].at(-1);
+    const sameBook = [...scope.open.values()].filter((o) => o.posting.journalCode === posting.journalCode && o.posting.date.slice(0, 4) === posting.date.slice(0, 4));
+    g = {
+      key,
+      id: Math.max(nextAutoincrementId(ctx.db, 'journal_entries'), (last?.id ?? 0) + 1),
+      number: Math.max(nextNumber(ctx, posting), ...sameBook.map((o) => o.number + 1)),
+      posting,
+      lines: [],
+      sums: new Map(sums.map((x) => [x.accountId, { debit: 0, credit: 0, description: x.description }])),
+    };
+    scope.open.set(key, g);
   }
-  const g = scope.current!;
   for (const line of lines) {
-    if (line.accountId === g.sumAccountId && line.debtorId == null) {
-      g.sum.debit += line.debit;
-      g.sum.credit += line.credit;
+    const sum = line.debtorId == null ? g.sums.get(line.accountId) : undefined;
+    if (sum) {
+      sum.debit += line.debit;
+      sum.credit += line.credit;
     } else g.lines.push(line);
   }
-  return g.id;
+  return { id: g.id, number: g.number };
 }
 
-/** The id the next journal entry gets (AUTOINCREMENT: past every id ever handed out). */
-function nextEntryId(ctx: Ctx): number {
+/** The number postEntry gives the next entry of this journal and year. */
+function nextNumber(ctx: Ctx, posting: Omit<Posting, 'lines'>): number {
   const row = stmt(
     ctx.db,
-    "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'journal_entries'), 0), COALESCE((SELECT MAX(id) FROM journal_entries), 0)) + 1 AS id",
-  ).get() as { id: number };
-  return row.id;
+    'SELECT COALESCE(MAX(e.number), 0) + 1 AS n FROM journal_entries e JOIN journals j ON j.id = e.journal_id WHERE j.code = ? AND e.year = ?',
+  ).get(posting.journalCode, Number(posting.date.slice(0, 4))) as { n: number };
+  return row.n;
 }

@@ -1,6 +1,7 @@
 import { isIsoDate } from '../../shared/dates';
 import { notFoundError, validationError } from '../../shared/api/errors';
 import type { Ctx } from '../context';
+import { fixedLookup } from '../fixedLookups';
 import { stmt } from '../preparedStatements';
 import { postGathered } from './gatheredEntry';
 
@@ -33,13 +34,13 @@ export function postEntry(ctx: Ctx, posting: Posting, gatheredId?: number): numb
   // an entry still being gathered comes first: ids and numbers stay in the order of posting
   if (gatheredId === undefined) postGathered(ctx);
   if (!isIsoDate(posting.date)) throw validationError('date', 'date', `Datum ${posting.date} is geen geldige datum (JJJJ-MM-DD)`, `Date ${posting.date} is not a valid date (YYYY-MM-DD)`);
-  const journal = stmt(db, 'SELECT id FROM journals WHERE code = ?').get(posting.journalCode) as { id: number } | undefined;
+  const journal = fixedLookup(db, `journal|${posting.journalCode}`, () => stmt(db, 'SELECT id FROM journals WHERE code = ?').get(posting.journalCode) as { id: number } | undefined);
   if (!journal) throw notFoundError({ nl: `Dagboek ${posting.journalCode}`, en: `Journal ${posting.journalCode}` }, 'journalCode');
   if (posting.lines.length < 2) throw validationError('lines', 'min_lines', 'Een boeking heeft minstens twee regels', 'An entry needs at least two lines');
 
-  const receivables = (stmt(db, "SELECT account_id AS id FROM account_roles WHERE role = 'receivables'").get() as { id: number } | undefined)?.id;
-  const accountById = stmt(db, 'SELECT active FROM accounts WHERE id = ?');
-  const debtorExists = stmt(db, 'SELECT 1 FROM debtors WHERE id = ?');
+  const receivables = fixedLookup(db, 'role|receivables', () => stmt(db, "SELECT account_id AS id FROM account_roles WHERE role = 'receivables'").get() as { id: number } | undefined)?.id;
+  const accountById = (id: number) => fixedLookup(db, `account|${id}`, () => stmt(db, 'SELECT active FROM accounts WHERE id = ?').get(id) as { active: number } | undefined);
+  const debtorExists = (id: number) => fixedLookup(db, `debtor|${id}`, () => stmt(db, 'SELECT 1 FROM debtors WHERE id = ?').get(id) !== undefined);
 
   let debit = 0;
   let credit = 0;
@@ -51,13 +52,13 @@ export function postEntry(ctx: Ctx, posting: Posting, gatheredId?: number): numb
     if ((line.debit === 0) === (line.credit === 0)) {
       throw validationError(`${field}.debit`, 'one_side', `Regel ${i + 1}: vul debet óf credit in (niet beide, niet geen)`, `Line ${i + 1}: fill in debit or credit (not both, not neither)`);
     }
-    const account = accountById.get(line.accountId) as { active: number } | undefined;
+    const account = accountById(line.accountId);
     if (!account) throw notFoundError({ nl: `Grootboekrekening ${line.accountId}`, en: `Account ${line.accountId}` }, `${field}.accountId`);
     if (account.active !== 1) throw validationError(`${field}.accountId`, 'inactive', `Regel ${i + 1}: de grootboekrekening is inactief`, `Line ${i + 1}: the account is inactive`);
     if (line.accountId === receivables && line.debtorId == null) {
       throw validationError(`${field}.debtorId`, 'debtor_required', `Regel ${i + 1}: een boeking op Debiteuren hoort bij een debiteur`, `Line ${i + 1}: a line on the receivables account needs a debtor`);
     }
-    if (line.debtorId != null && !debtorExists.get(line.debtorId)) {
+    if (line.debtorId != null && !debtorExists(line.debtorId)) {
       throw notFoundError({ nl: `Debiteur ${line.debtorId}`, en: `Debtor ${line.debtorId}` }, `${field}.debtorId`);
     }
     debit += line.debit;

@@ -2,6 +2,7 @@ import { conflictError, notFoundError, validationError } from '../../shared/api/
 import { euro } from './euro';
 import type { Ctx } from '../context';
 import { recordEvent } from '../items/openItems';
+import { accountForRole } from '../ledger/chart';
 import { postEntry } from '../ledger/post';
 import { reverseEntry } from '../ledger/entries';
 import { journalOfKind } from '../collections/numbering';
@@ -125,7 +126,8 @@ export function unmatch(ctx: Ctx, input: { entryId: number; reason: string }): v
     const movedOn = a.kind === 'credit' ? i.state !== 'open' || i.balance !== i.amount : !(i.state === 'open' || (i.state === 'settled' && i.balance === 0));
     if (movedOn) throw conflictError('moved_on', `Post ${i.document} is sindsdien gewijzigd; boek een correctie in het memoriaal`, `Item ${i.document} has changed since; book a correction in the memorial journal`, 'entryId');
   }
-  const reversal = reverseEntry(ctx, { entryId: e.journalEntryId, description: `Koppeling afschriftregel ${e.id} ongedaan: ${input.reason}`.slice(0, 140) });
+  const description = `Koppeling afschriftregel ${e.id} ongedaan: ${input.reason}`.slice(0, 140);
+  const reversal = isGathered(ctx, e.journalEntryId) ? reverseShare(ctx, e, allocations, description) : reverseEntry(ctx, { entryId: e.journalEntryId, description });
   const setItem = stmt(ctx.db, "UPDATE open_items SET balance = ?, state = CASE WHEN ? = 0 THEN 'settled' ELSE 'open' END, closed_on = CASE WHEN ? = 0 THEN closed_on ELSE NULL END WHERE id = ?");
   const markReversed = stmt(ctx.db, 'UPDATE statement_allocations SET reversed_by_entry_id = ? WHERE id = ?');
   for (const a of allocations) {
@@ -142,4 +144,34 @@ export function unmatch(ctx: Ctx, input: { entryId: number; reason: string }): v
     `Match undone (${input.reason}); match again or book to an account`,
     e.id,
   );
+}
+
+/** Whether the entry holds the bookings of many statement entries (see ledger/gatheredEntry.ts). */
+function isGathered(ctx: Ctx, journalEntryId: number): boolean {
+  return (stmt(ctx.db, 'SELECT source_type AS sourceType FROM journal_entries WHERE id = ?').get(journalEntryId) as { sourceType: string | null }).sourceType === 'bank_statement';
+}
+
+/**
+ * A member's transfer booked in the statement's gathered entry: the other payments in it stand, so
+ * only this one's share is reversed — Debiteuren (the member) / Bank for the amount it booked —
+ * in an entry of its own; the gathered entry itself, like every posted entry, never changes.
+ */
+function reverseShare(ctx: Ctx, e: StoredEntry, allocations: { itemId: number | null; amount: number }[], description: string): { id: number } {
+  const debtorOf = stmt(ctx.db, 'SELECT debtor_id AS debtorId FROM open_items WHERE id = ?');
+  const debtors = new Set(allocations.flatMap((a) => (a.itemId === null ? [] : [(debtorOf.get(a.itemId) as { debtorId: number }).debtorId])));
+  const booked = allocations.reduce((s, a) => s + a.amount, 0);
+  if (debtors.size !== 1 || booked !== e.amount) throw new Error(`statement entry ${e.id}: its share of a gathered entry is not one member's payment of ${e.amount}`);
+  const { journalCode } = stmt(ctx.db, 'SELECT j.code AS journalCode FROM journal_entries x JOIN journals j ON j.id = x.journal_id WHERE x.id = ?').get(e.journalEntryId) as { journalCode: string };
+  const id = postEntry(ctx, {
+    journalCode,
+    date: ctx.today(),
+    description,
+    sourceType: 'statement_entry',
+    sourceId: String(e.id),
+    lines: [
+      { accountId: accountForRole(ctx, 'receivables'), debtorId: [...debtors][0]!, debit: e.amount, credit: 0, description },
+      { accountId: e.ledgerAccountId, debit: 0, credit: e.amount, description },
+    ],
+  });
+  return { id };
 }

@@ -127,7 +127,7 @@ export const bookkeepingMethods = defineMethods({
   },
   'entries.list': {
     kind: 'read',
-    summary: 'Posted journal entries, newest first.',
+    summary: 'Posted journal entries, newest first; with debtorId the entries touching that debtor, each with only that debtor\'s lines.',
     input: z.object({ journalCode: z.string().optional(), debtorId: idField.optional(), ...paging }),
     output: z.object({ total: z.number(), entries: z.array(Entry) }),
   },

@@ -11,7 +11,7 @@ import { importBankFile } from '../../electron/statements/import';
 import { readBankFile } from '../../electron/statements/read';
 import { invoice, member } from '../helpers/club';
 import { openInitializedLedger, tempDir, type TestLedger } from '../helpers/ledger';
-import { balanceOf, bankFile, detail, entry, expectBooksHealthy, importFile, statement, transactionsOf, transfer } from '../helpers/statements';
+import { balanceOf, bankFile, detail, entry, expectBooksHealthy, importFile, returnOf, statement, transactionsOf, transfer } from '../helpers/statements';
 
 const dir = tempDir('penning-import-scale-');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -25,7 +25,7 @@ afterEach(() => {
 interface JournalRow { id: number; number: number; sourceType: string; lineCount: number }
 
 describe('the credits of a collection booked debit by debit', () => {
-  it('share one journal entry per statement, day and batch; anything booked between them closes it first, ids and numbers in posting order', () => {
+  it('share one journal entry per statement, day and batch, beside one for the members\u2019 transfers; anything else booked between them closes both first, ids and numbers in posting order', () => {
     t = openInitializedLedger();
     const l = t;
     const debtors = ['Anna Bakker', 'Bob Visser', 'Cas Smit', 'Dirk Mol'].map((name, i) => member(l, { name, mandate: { reference: `ZWA-${i + 1}` } }));
@@ -40,25 +40,31 @@ describe('the credits of a collection booked debit by debit', () => {
 
     const { document } = l.ctx.db.prepare('SELECT document FROM open_items WHERE id = ?').get(owed) as { document: string };
     const paid = transfer(2_000, { name: 'Eva Kok', iban: 'NL20INGB0001234567', text: `Contributie ${document}`, date: '2026-11-26' });
-    const file = bankFile([statement([credit(txs[0]!), credit(txs[1]!), paid, credit(txs[2]!), credit(txs[3]!)])]);
+    const returned = returnOf(txs[0]!, 'MD06', { date: '2026-11-26' });
+    const file = bankFile([statement([credit(txs[0]!), paid, credit(txs[1]!), returned, credit(txs[2]!), credit(txs[3]!)])]);
     const r = importFile(l, file);
-    expect(r.matched).toEqual({ batchCredits: 4, returns: 0, transfers: 1, refunds: 0 });
+    expect(r.matched).toEqual({ batchCredits: 4, returns: 1, transfers: 1, refunds: 0 });
 
     const posted = l.ctx.db.prepare('SELECT id, number, source_type AS sourceType, line_count AS lineCount FROM journal_entries WHERE id > ? ORDER BY id').all(before) as JournalRow[];
-    // two credits, the transfer, two credits: three entries, the credits' a line each plus the bank's total
-    expect(posted.map((e) => [e.sourceType, e.lineCount])).toEqual([['bank_statement', 3], ['statement_entry', 2], ['bank_statement', 3]]);
+    // two credits and the transfer gathered side by side, the return (an entry of its own) posts
+    // them first; then the last two credits: Bank / Incasso onderweg each added up, the transfer a
+    // line for the member beside the bank's total
+    expect(posted.map((e) => [e.sourceType, e.lineCount])).toEqual([['bank_statement', 2], ['bank_statement', 2], ['statement_entry', 2], ['bank_statement', 2]]);
     expect(posted.map((e) => e.number)).toEqual([...posted.map((e) => e.number)].sort((a, b) => a - b));
     const byEntry = l.ctx.db.prepare("SELECT s.journal_entry_id AS j, (SELECT COUNT(*) FROM statement_allocations a WHERE a.statement_entry_id = s.id AND a.journal_entry_id = s.journal_entry_id) AS allocations FROM statement_entries s WHERE s.match_kind = 'batchCredit' ORDER BY s.id").all() as { j: number; allocations: number }[];
-    expect(byEntry).toEqual([posted[0]!.id, posted[0]!.id, posted[2]!.id, posted[2]!.id].map((j) => ({ j, allocations: 1 })));
+    expect(byEntry).toEqual([posted[0]!.id, posted[0]!.id, posted[3]!.id, posted[3]!.id].map((j) => ({ j, allocations: 1 })));
+    expect(l.ctx.db.prepare("SELECT journal_entry_id AS j FROM statement_entries WHERE match_kind = 'transfer'").get()).toEqual({ j: posted[1]!.id });
     const bankLine = l.ctx.db.prepare("SELECT l.debit FROM journal_lines l JOIN accounts a ON a.id = l.account_id WHERE l.entry_id = ? AND a.code = '1100'").all(posted[0]!.id) as { debit: number }[];
     expect(bankLine).toEqual([{ debit: txs[0]!.amount + txs[1]!.amount }]);
+    const transitLine = l.ctx.db.prepare("SELECT l.credit FROM journal_lines l JOIN accounts a ON a.id = l.account_id WHERE l.entry_id = ? AND a.code = '1400'").all(posted[3]!.id) as { credit: number }[];
+    expect(transitLine).toEqual([{ credit: txs[2]!.amount + txs[3]!.amount }]);
     expect(balanceOf(l, '1400')).toBe(0);
     expect(call(l.ctx, 'batches.get', { id: batch.id, limit: 1, offset: 0 }).batch.status).toBe('confirmed');
     expectBooksHealthy(l);
 
     // the same file again books nothing
-    expect(importFile(l, file)).toMatchObject({ skipped: 5, matched: { batchCredits: 0, returns: 0, transfers: 0, refunds: 0 } });
-    expect(l.ctx.db.prepare('SELECT COUNT(*) AS n FROM journal_entries WHERE id > ?').get(before)).toEqual({ n: 3 });
+    expect(importFile(l, file)).toMatchObject({ skipped: 6, matched: { batchCredits: 0, returns: 0, transfers: 0, refunds: 0 } });
+    expect(l.ctx.db.prepare('SELECT COUNT(*) AS n FROM journal_entries WHERE id > ?').get(before)).toEqual({ n: 4 });
   });
 });
 
@@ -103,6 +109,9 @@ describe('an import of the bench files', () => {
         return plan.some((d) => growing.test(d)) ? [{ sql: sql.replace(/\s+/g, ' ').slice(0, 120), runs: r.n, plan }] : [];
       });
       expect(scanning).toEqual([]);
+      // each entry is written once, in the state its matching left it in: never updated afterwards
+      expect([...runs.keys()].filter((sql) => /^\s*UPDATE statement_entries/i.test(sql))).toEqual([]);
+      expect(runs.get([...runs.keys()].find((sql) => /^\s*INSERT INTO statement_entries/i.test(sql))!)!.n).toBe(files.entries);
       // a batch's debits are gone through once per batch (to know which are open), not once per credit
       const wholeBatch = [...runs].filter(([sql]) => /FROM batch_transactions t WHERE t\.batch_id = \?/.test(sql.replace(/\s+/g, ' ')));
       expect(wholeBatch.length).toBeGreaterThan(0);

@@ -6,12 +6,15 @@ import { accountForRole } from '../../ledger/chart';
 import { gatherLines, gathering } from '../../ledger/gatheredEntry';
 import { postEntry } from '../../ledger/post';
 import { journalOfKind } from '../../collections/numbering';
+import { fixedLookup } from '../../fixedLookups';
 import { stmt } from '../../preparedStatements';
 import { type EntryToMatch, type NewAllocation, recordMatch } from '../entryRecord';
 import { type BatchScope, scopeOfId, transactionsInScope } from './batchIds';
 import { OPEN_TX, openDebitsOf } from './openDebits';
 
-function openTransactions(ctx: Ctx, ids: number[]): { id: number; amount: number; batchId: number }[] {
+function openTransactions(ctx: Ctx, batchId: number, ids: number[]): { id: number; amount: number; batchId: number }[] {
+  const debits = openDebitsOf(ctx);
+  if (debits) return debits.openOf(batchId, ids);
   const q = stmt(ctx.db, `SELECT t.id, t.amount, t.batch_id AS batchId FROM batch_transactions t WHERE t.id = ? AND ${OPEN_TX}`);
   return ids.flatMap((id) => (q.get(id) as { id: number; amount: number; batchId: number } | undefined) ?? []);
 }
@@ -33,7 +36,8 @@ export function matchBatchCredit(ctx: Ctx, m: EntryToMatch): boolean {
   const e2e = e.details.map((d) => d.endToEndId).filter((x): x is string => !!x);
   if (e2e.length > 0) {
     const q = stmt(ctx.db, "SELECT t.id, b.id AS batchId, b.reference FROM batch_transactions t JOIN batches b ON b.id = t.batch_id WHERE t.end_to_end_id = ? AND b.kind = 'collection' AND b.status <> 'cancelled'");
-    const rows = e2e.map((x) => q.get(x) as { id: number; batchId: number; reference: string } | undefined);
+    const debits = openDebitsOf(ctx);
+    const rows = e2e.map((x) => debits?.openDebit(x) ?? (q.get(x) as { id: number; batchId: number; reference: string } | undefined));
     if (rows.every((r) => r) && new Set(rows.map((r) => r!.batchId)).size === 1) {
       found = { scope: null, batchId: rows[0]!.batchId, reference: rows[0]!.reference, txIds: rows.map((r) => r!.id), how: { nl: `end-to-end-id ${e2e.length === 1 ? e2e[0] : `(${e2e.length}x)`}`, en: `end-to-end id ${e2e.length === 1 ? e2e[0] : `(${e2e.length}x)`}` } };
     }
@@ -57,7 +61,7 @@ export function matchBatchCredit(ctx: Ctx, m: EntryToMatch): boolean {
   if (!found) found = byAmount(ctx, m);
   if (!found) return false;
 
-  const txs = openTransactions(ctx, found.txIds);
+  const txs = openTransactions(ctx, found.batchId, found.txIds);
   if (txs.length === 0) return false;
   const expected = txs.reduce((s, t) => s + t.amount, 0);
   const difference = e.amount - expected;
@@ -66,18 +70,21 @@ export function matchBatchCredit(ctx: Ctx, m: EntryToMatch): boolean {
   const transit = { accountId: accountForRole(ctx, 'collectionInTransit'), debit: 0, credit: e.amount, description: `Incasso ${found.reference}` };
   const posting = { journalCode: journalOfKind(ctx, 'bank'), date: e.bookingDate, description: `Bijschrijving incasso ${found.reference}` };
   // a bank that books every debit on its own sends a statement of thousands of credits: they share
-  // one journal entry per statement, day and batch, a line each, the bank's side added up
+  // one journal entry per statement, day and batch, Bank / Incasso onderweg each added up (which
+  // debit each credit paid is in its allocation)
   const entryId = gathering(ctx)
     ? gatherLines(ctx, `batchCredit|${m.statementDbId}|${e.bookingDate}|${found.reference}`, { ...posting, sourceType: 'bank_statement', sourceId: String(m.statementDbId) },
-      [bank, { ...transit, description: `Incasso ${found.reference}, afschriftregel ${m.id}` }], { accountId: m.bankLedgerAccountId, description: `Incasso ${found.reference}` })
+      [bank, transit], [transit, bank].map((l) => ({ accountId: l.accountId, description: `Incasso ${found.reference}` }))).id
     : postEntry(ctx, { ...posting, sourceType: 'statement_entry', sourceId: String(m.id), lines: [bank, transit] });
   const allocations: NewAllocation[] = txs.map((t) => ({ kind: 'transaction', amount: t.amount, batchId: t.batchId, transactionId: t.id }));
   if (difference !== 0) allocations.push({ kind: 'batch', amount: difference, batchId: found.batchId });
 
-  const items = stmt(ctx.db, "SELECT id FROM open_items WHERE batch_transaction_id = ? AND state = 'in_collection'");
+  const debits = openDebitsOf(ctx);
+  const items = stmt(ctx.db, "SELECT id FROM open_items WHERE batch_transaction_id = ? AND state = 'in_collection' ORDER BY id");
+  const itemsOf = (txId: number) => debits?.itemsOf(found.batchId, txId) ?? (items.all(txId) as { id: number }[]).map((r) => r.id);
   const settle = stmt(ctx.db, "UPDATE open_items SET state = 'settled', closed_on = ? WHERE id = ? AND state = 'in_collection'");
   for (const t of txs) {
-    for (const { id } of items.all(t.id) as { id: number }[]) {
+    for (const id of itemsOf(t.id)) {
       recordEvent(ctx, id, 'paid', `Betaald: incasso ${found.reference} door de bank bijgeschreven op ${formatDate(e.bookingDate)}`, { entryId, balanceAfter: 0 });
       settle.run(e.bookingDate, id);
     }
@@ -97,12 +104,12 @@ export function matchBatchCredit(ctx: Ctx, m: EntryToMatch): boolean {
 
 /** A batch is confirmed once every debit in it has been credited or refused before settlement. */
 export function confirmIfComplete(ctx: Ctx, batchId: number, date: string): void {
+  const debits = openDebitsOf(ctx);
+  // during an import most credits leave debits open: known without a query
+  if (debits && !debits.complete(batchId)) return;
   const batch = stmt(ctx.db, 'SELECT status FROM batches WHERE id = ?').get(batchId) as { status: string } | undefined;
   if (batch?.status !== 'saved') return;
-  const debits = openDebitsOf(ctx);
-  if (debits) {
-    if (!debits.complete(batchId)) return;
-  } else {
+  if (!debits) {
     const open = stmt(ctx.db, `SELECT COUNT(*) AS n FROM batch_transactions t WHERE t.batch_id = ? AND ${OPEN_TX}`).get(batchId) as { n: number };
     if (open.n > 0) return;
   }
@@ -112,18 +119,20 @@ export function confirmIfComplete(ctx: Ctx, batchId: number, date: string): void
 /** A saved batch of this account whose open total is exactly this credit, collected within a week of it. */
 function byAmount(ctx: Ctx, m: EntryToMatch) {
   const e = m.entry;
-  const from = addDays(e.bookingDate, -7);
-  const to = addDays(e.bookingDate, 7);
   const debits = openDebitsOf(ctx);
   if (debits) {
-    // most credits equal no batch's open total: tell so without adding up every batch for each of them
-    const saved = stmt(ctx.db, "SELECT id FROM batches WHERE kind = 'collection' AND status = 'saved' AND bank_account_id = ?").all(m.bankAccountId) as { id: number }[];
+    // most credits equal no batch's open total: tell so without adding up every batch for each of
+    // them (the batches saved when the import began: the query below has the last word)
+    const saved = fixedLookup(ctx.db, `savedCollections|${m.bankAccountId}`, () => stmt(ctx.db, "SELECT id FROM batches WHERE kind = 'collection' AND status = 'saved' AND bank_account_id = ?").all(m.bankAccountId) as { id: number }[]);
     const candidate = saved.some(({ id }) => {
+      if (debits.openTotal(id) !== e.amount) return false;
       const first = debits.firstDate(id);
-      return first !== null && first >= from && first <= to && debits.openTotal(id) === e.amount;
+      return first !== null && first >= addDays(e.bookingDate, -7) && first <= addDays(e.bookingDate, 7);
     });
     if (!candidate) return null;
   }
+  const from = addDays(e.bookingDate, -7);
+  const to = addDays(e.bookingDate, 7);
   const rows = stmt(
     ctx.db,
     `SELECT b.id AS batchId, b.reference, COALESCE(SUM(t.amount), 0) AS open, GROUP_CONCAT(t.id) AS txIds

@@ -3,6 +3,7 @@ import { euro } from '../euro';
 import type { Ctx } from '../../context';
 import { createItem, recordEvent } from '../../items/openItems';
 import { accountForRole } from '../../ledger/chart';
+import { gatherLines, gathering } from '../../ledger/gatheredEntry';
 import { postEntry } from '../../ledger/post';
 import { journalOfKind } from '../../collections/numbering';
 import { stmt } from '../../preparedStatements';
@@ -32,19 +33,24 @@ export function payableItems(ctx: Ctx, debtorId: number): OpenItemRow[] {
  */
 export function payItems(
   ctx: Ctx,
-  p: { statementEntryId: number; bankLedgerAccountId: number; amount: number; date: string; debtorId: number; items: OpenItemRow[]; description: string },
+  p: { statementEntryId: number; bankLedgerAccountId: number; amount: number; date: string; debtorId: number; items: OpenItemRow[]; description: string; statementDbId?: number },
 ): { journalEntryId: number; allocations: NewAllocation[]; settled: number; partial: number; credit: number } {
-  const entryId = postEntry(ctx, {
-    journalCode: journalOfKind(ctx, 'bank'),
-    date: p.date,
-    description: p.description.slice(0, 140),
-    sourceType: 'statement_entry',
-    sourceId: String(p.statementEntryId),
-    lines: [
-      { accountId: p.bankLedgerAccountId, debit: p.amount, credit: 0, description: p.description.slice(0, 140) },
-      { accountId: accountForRole(ctx, 'receivables'), debtorId: p.debtorId, debit: 0, credit: p.amount, description: p.description.slice(0, 140) },
-    ],
-  });
+  const description = p.description.slice(0, 140);
+  const bank = { accountId: p.bankLedgerAccountId, debit: p.amount, credit: 0, description };
+  const receivables = { accountId: accountForRole(ctx, 'receivables'), debtorId: p.debtorId, debit: 0, credit: p.amount, description };
+  const posting = { journalCode: journalOfKind(ctx, 'bank'), date: p.date, description };
+  // an import's transfers of one statement and day share one journal entry, a line per payment and
+  // the bank's side added up; undoing one of them reverses just its share (statements/manual.ts)
+  const gathered = p.statementDbId !== undefined && gathering(ctx)
+    ? gatherLines(
+      ctx,
+      `transfers|${p.statementDbId}|${p.date}`,
+      { ...posting, description: `Betalingen van leden ${formatDate(p.date)}`, sourceType: 'bank_statement', sourceId: String(p.statementDbId) },
+      [bank, { ...receivables, description: `${description}, afschriftregel ${p.statementEntryId}`.slice(0, 140) }],
+      [{ accountId: p.bankLedgerAccountId, description: `Betalingen van leden ${formatDate(p.date)}` }],
+    )
+    : null;
+  const entryId = gathered?.id ?? postEntry(ctx, { ...posting, sourceType: 'statement_entry', sourceId: String(p.statementEntryId), lines: [bank, receivables] });
   const update = stmt(ctx.db, "UPDATE open_items SET balance = ?, state = CASE WHEN ? = 0 THEN 'settled' ELSE 'open' END, closed_on = CASE WHEN ? = 0 THEN ? ELSE NULL END WHERE id = ? AND state = 'open'");
   let remaining = p.amount;
   let settled = 0;
@@ -62,7 +68,10 @@ export function payItems(
     else partial++;
   }
   if (remaining > 0) {
-    const ref = stmt(ctx.db, "SELECT j.code || '-' || e.year || '-' || substr('0000' || e.number, -4) AS r FROM journal_entries e JOIN journals j ON j.id = e.journal_id WHERE e.id = ?").get(entryId) as { r: string };
+    // the booking's reference names the credit; a gathered entry is not posted yet, its number is known
+    const ref = gathered
+      ? { r: `${posting.journalCode}-${p.date.slice(0, 4)}-${String(gathered.number).padStart(4, '0')}` }
+      : (stmt(ctx.db, "SELECT j.code || '-' || e.year || '-' || substr('0000' || e.number, -4) AS r FROM journal_entries e JOIN journals j ON j.id = e.journal_id WHERE e.id = ?").get(entryId) as { r: string });
     const itemId = createItem(
       ctx,
       { debtorId: p.debtorId, sourceType: 'journal', entryId, document: ref.r, description: `Tegoed uit betaling van ${formatDate(p.date)}`, itemDate: p.date, dueDate: p.date, amount: -remaining },

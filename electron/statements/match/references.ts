@@ -23,10 +23,12 @@ export function referenceTokens(text: string): string[] {
   return [...out].filter((t) => t.length >= 4);
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Names as banks write them: case, accents, punctuation and word order do not matter. */
 export function normalizeName(s: string): string {
-  return s
-    .normalize('NFD')
+  // most names are plain ASCII: decomposing them finds no accents to drop
+  return (ASCII.test(s) ? s : s.normalize('NFD'))
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z\s]/g, ' ')

@@ -17,25 +17,39 @@ export interface PayerIndex {
 }
 
 export function buildPayerIndex(ctx: Ctx): PayerIndex {
-  const push = (map: Map<string, number[]>, key: string | null, id: number) => {
+  // sets while building: many debtors may share a key (a common surname, a family's IBAN)
+  const push = (map: Map<string, Set<number>>, key: string | null, id: number) => {
     if (!key) return;
-    const list = map.get(key);
-    if (!list) map.set(key, [id]);
-    else if (!list.includes(id)) list.push(id);
+    const set = map.get(key);
+    if (!set) map.set(key, new Set([id]));
+    else set.add(id);
   };
-  const itemsByReference = new Map<string, number[]>();
+  const lists = (map: Map<string, Set<number>>) => new Map([...map].map(([k, ids]) => [k, [...ids]]));
+  const itemsByReference = new Map<string, Set<number>>();
   for (const r of stmt(ctx.db, "SELECT id, document FROM open_items WHERE state = 'open' AND balance > 0").iterate() as Iterable<{ id: number; document: string }>) {
     push(itemsByReference, normalizeReference(r.document), r.id);
   }
-  const debtorsByIban = new Map<string, number[]>();
-  const debtorsByName = new Map<string, number[]>();
-  for (const d of stmt(ctx.db, 'SELECT id, iban, name, account_holder AS holder FROM debtors').iterate() as Iterable<{ id: number; iban: string | null; name: string; holder: string | null }>) {
-    push(debtorsByIban, d.iban, d.id);
-    push(debtorsByName, normalizeName(d.name), d.id);
-    if (d.holder) push(debtorsByName, normalizeName(d.holder), d.id);
-  }
+  const debtorsByIban = new Map<string, Set<number>>();
+  for (const d of stmt(ctx.db, 'SELECT id, iban FROM debtors WHERE iban IS NOT NULL').iterate() as Iterable<{ id: number; iban: string }>) push(debtorsByIban, d.iban, d.id);
   for (const l of stmt(ctx.db, 'SELECT debtor_id AS debtorId, iban FROM debtor_ibans').iterate() as Iterable<{ debtorId: number; iban: string }>) push(debtorsByIban, l.iban, l.debtorId);
-  return { itemsByReference, debtorsByIban, debtorsByName };
+  let debtorsByName: Map<string, number[]> | undefined;
+  return {
+    itemsByReference: lists(itemsByReference),
+    debtorsByIban: lists(debtorsByIban),
+    // only a payment without a reference or a known IBAN is looked up by name: normalizing every
+    // member's name waits until one comes
+    get debtorsByName() {
+      if (!debtorsByName) {
+        const byName = new Map<string, Set<number>>();
+        for (const d of stmt(ctx.db, 'SELECT id, name, account_holder AS holder FROM debtors').iterate() as Iterable<{ id: number; name: string; holder: string | null }>) {
+          push(byName, normalizeName(d.name), d.id);
+          if (d.holder) push(byName, normalizeName(d.holder), d.id);
+        }
+        debtorsByName = lists(byName);
+      }
+      return debtorsByName;
+    },
+  };
 }
 
 const itemById = (ctx: Ctx, id: number) =>
@@ -97,7 +111,7 @@ export function matchTransfer(ctx: Ctx, m: EntryToMatch, index: PayerIndex): boo
   if (!how || debtorId === null) return false;
 
   const debtor = stmt(ctx.db, 'SELECT name, number FROM debtors WHERE id = ?').get(debtorId) as { name: string; number: string };
-  const paid = payItems(ctx, { statementEntryId: m.id, bankLedgerAccountId: m.bankLedgerAccountId, amount: e.amount, date: e.bookingDate, debtorId, items, description: `Betaling ${debtor.name} (${debtor.number})` });
+  const paid = payItems(ctx, { statementEntryId: m.id, bankLedgerAccountId: m.bankLedgerAccountId, amount: e.amount, date: e.bookingDate, debtorId, items, description: `Betaling ${debtor.name} (${debtor.number})`, statementDbId: m.statementDbId });
   recordMatch(ctx, m.id, 'transfer', transferExplanation(debtor, how, paid), paid.journalEntryId, paid.allocations);
   return true;
 }

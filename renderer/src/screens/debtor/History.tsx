@@ -7,6 +7,11 @@ import { LoadError } from '../../components/Loading';
 
 const nowrap = { whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' } as const;
 
+type Entry = Output<'entries.list'>['entries'][number];
+
+/** An entry gathered over a statement (all members' transfers of a day) says whose payment in its line. */
+const lineDescription = (e: Entry, l: Entry['lines'][number]) => (e.sourceType === 'bank_statement' && l.description ? l.description : e.description);
+
 /** Every journal line on this debtor, newest first: the card's own account statement. */
 export function History({ debtorId, entries }: { debtorId: number; entries: { data?: Output<'entries.list'>; error?: ApiErrorData; reload: () => void } }) {
   const { t } = useTranslation();
@@ -37,7 +42,7 @@ export function History({ debtorId, entries }: { debtorId: number; entries: { da
                       <Table.Td style={nowrap}>{f.date(e.date)}</Table.Td>
                       <Table.Td style={nowrap}>{e.reference}</Table.Td>
                       <Table.Td>
-                        <Text size="sm" truncate="end" title={e.description}>{e.description}</Text>
+                        <Text size="sm" truncate="end" title={lineDescription(e, l)}>{lineDescription(e, l)}</Text>
                       </Table.Td>
                       <Table.Td ta="right" style={nowrap}>{l.debit ? f.euro(l.debit) : ''}</Table.Td>
                       <Table.Td ta="right" style={nowrap}>{l.credit ? f.euro(l.credit) : ''}</Table.Td>
