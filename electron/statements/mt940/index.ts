@@ -5,7 +5,7 @@ import { oneCopy } from '../oneCopy';
 import { amountToCents, swiftDate } from './amounts';
 import { startsWithCodeword } from './codewords';
 import { detectBank, variantName } from './dialect';
-import { splitFields, type Field } from './envelope';
+import { FieldSplitter, type Envelope, type Field } from './envelope';
 import { lineError, short } from './errors';
 import { readInfo86, type Info86 } from './info86';
 import { parseLine61, type Line61 } from './line61';
@@ -37,40 +37,112 @@ export function readMt940(bytes: Uint8Array): BankFile {
   // copying a 25 MB text costs; most files have nothing to clean
   if (/[\u00ad\u200b-\u200d\u2060\ufeff]/.test(text)) text = text.replace(INVISIBLE, '');
   if (text.includes('\u00a0') || text.includes('\t')) text = text.replace(/[\u00a0\t]/g, ' ');
-  const lines = text.split(/\r\n|\r|\n/);
-  // one scan of the whole text; the lines are searched only to name the one that holds the character
-  for (let i = 0, any = CONTROL.test(text); any && i < lines.length; i++) {
-    const bad = CONTROL.exec(lines[i]!);
-    if (bad) {
-      const code = `U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-      throw lineError(i + 1, `het stuurteken ${code} hoort niet in een bankafschrift`, `the control character ${code} does not belong in a bank statement`);
+  if (CONTROL.test(text)) {
+    // rare: the lines are searched only to name the one that holds the character
+    const lines = text.split(/\r\n|\r|\n/);
+    for (let i = 0; i < lines.length; i++) {
+      const bad = CONTROL.exec(lines[i]!);
+      if (bad) {
+        const code = `U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+        throw lineError(i + 1, `het stuurteken ${code} hoort niet in een bankafschrift`, `the control character ${code} does not belong in a bank statement`);
+      }
     }
   }
-  for (let i = 0; i < lines.length; i++) {
+  eachLine(text, (start, end, lineNo) => {
     // SWIFT lines hold 65 characters and no bank writes more than a few hundred; a longer one is not a statement line
-    if (lines[i]!.length > MAX_LINE) throw lineError(i + 1, `de regel is ${lines[i]!.length} tekens lang; een MT940-regel heeft er hooguit enkele honderden`, `the line is ${lines[i]!.length} characters long; an MT940 line has a few hundred at most`);
+    if (end - start > MAX_LINE) throw lineError(lineNo, `de regel is ${end - start} tekens lang; een MT940-regel heeft er hooguit enkele honderden`, `the line is ${end - start} characters long; an MT940 line has a few hundred at most`);
+  });
+  let read = readFields(text, null);
+  // the bank and the layout were judged from the file's start; a file whose end says otherwise is read again knowing it
+  if (read.dialect !== null && (read.dialect.bank !== read.bank || read.dialect.legacyRabobank !== read.legacyRabobank)) {
+    read = readFields(text, { bank: read.bank, legacyRabobank: read.legacyRabobank });
   }
-  const envelope = splitFields(lines);
-  if (!envelope.fields.some((f) => f.tag === '20')) {
-    throw new StatementReadError('bestand', 'Dit MT940-bestand bevat geen afschrift (geen veld :20:)', 'This MT940 file holds no statement (no field :20:)');
-  }
-  const bank = detectBank(envelope);
-  const structured = envelope.fields.some((f) => f.tag === '86' && startsWithCodeword(f.lines[0] ?? ''));
-  const legacyRabobank = bank === 'rabobank' && !structured;
-  const statements = groupStatements(envelope.fields).map((g) => readStatement(g, bank, legacyRabobank));
-  return { format: 'mt940', variant: variantName(bank, structured), encoding: decoded.encoding, statements, statusReport: null };
+  return { format: 'mt940', variant: variantName(read.bank, read.structured), encoding: decoded.encoding, statements: read.statements, statusReport: null };
 }
 
-/** The fields of one statement: from its :20: up to the next :20:. */
-function groupStatements(fields: Field[]): Field[][] {
-  const first = fields[0]!;
-  if (first.tag !== '20') throw lineError(first.line, `het afschrift begint met :${first.tag}: in plaats van :20:`, `the statement starts with :${first.tag}: instead of :20:`);
-  const groups: Field[][] = [];
-  for (const f of fields) {
-    if (f.tag === '20') groups.push([]);
-    groups[groups.length - 1]!.push(f);
+/**
+ * Calls `visit` with where each line of the text starts and ends, as text.split(/\r\n|\r|\n/)
+ * would cut it, without making the half a million strings of a large file at once.
+ */
+function eachLine(text: string, visit: (start: number, end: number, lineNo: number) => void): void {
+  let nextLf = text.indexOf('\n');
+  let nextCr = text.indexOf('\r');
+  let start = 0;
+  for (let lineNo = 1; ; lineNo++) {
+    // each position is searched again only once passed: a CR-only file must not rescan to its end for every line
+    if (nextLf >= 0 && nextLf < start) nextLf = text.indexOf('\n', start);
+    if (nextCr >= 0 && nextCr < start) nextCr = text.indexOf('\r', start);
+    const end = nextCr >= 0 && (nextLf < 0 || nextCr < nextLf) ? nextCr : nextLf;
+    if (end < 0) {
+      visit(start, text.length, lineNo);
+      return;
+    }
+    visit(start, end, lineNo);
+    start = text.charCodeAt(end) === 0x0d && text.charCodeAt(end + 1) === 0x0a ? end + 2 : end + 1;
   }
-  return groups;
+}
+
+interface Dialect {
+  bank: string;
+  legacyRabobank: boolean;
+}
+
+/**
+ * Reads the fields as they come, statement by statement and entry by entry, so that only the
+ * entries are kept. A refusal from a statement waits until the whole file is split: a fault in the
+ * file's layout further on, or a file without :20:, is what the treasurer hears first.
+ */
+function readFields(text: string, known: Dialect | null): { statements: Statement[]; bank: string; legacyRabobank: boolean; structured: boolean; dialect: Dialect | null } {
+  const statements: Statement[] = [];
+  let first20: Field | null = null;
+  let first25: Field | null = null;
+  let firstField: Field | null = null;
+  let structured = false;
+  let reader: StatementReader | null = null;
+  let waiting: Field | null = null;
+  let refusal: unknown = null;
+  let dialect: Dialect | null = known;
+  const envelopeSoFar = (): Envelope => ({ fields: [first20, first25].filter((f): f is Field => f !== null), headers: splitter.headers, rabobankHeader: splitter.rabobankHeader });
+  const dialectNow = (): Dialect => {
+    if (dialect) return dialect;
+    const bank = detectBank(envelopeSoFar());
+    dialect = { bank, legacyRabobank: bank === 'rabobank' && !structured };
+    return dialect;
+  };
+  const take = (f: Field): void => {
+    if (refusal !== null) return;
+    try {
+      if (f.tag === '20') {
+        if (reader) statements.push(reader.finish());
+        reader = new StatementReader(f, dialectNow);
+      } else if (reader) reader.add(f);
+      else throw lineError(f.line, `het afschrift begint met :${f.tag}: in plaats van :20:`, `the statement starts with :${f.tag}: instead of :20:`);
+    } catch (e) {
+      refusal = e;
+    }
+  };
+  const splitter = new FieldSplitter((f) => {
+    firstField ??= f;
+    if (f.tag === '20') first20 ??= f;
+    else if (f.tag === '25') first25 ??= f;
+    else if (f.tag === '86' && !structured && startsWithCodeword(f.lines[0] ?? '')) structured = true;
+    // a field is read once the next one starts: only then are its lines all there
+    if (waiting) take(waiting);
+    waiting = f;
+  });
+  eachLine(text, (start, end, lineNo) => splitter.line(text.slice(start, end), lineNo));
+  if (!first20) throw new StatementReadError('bestand', 'Dit MT940-bestand bevat geen afschrift (geen veld :20:)', 'This MT940 file holds no statement (no field :20:)');
+  if (waiting) take(waiting);
+  if (refusal === null && reader) {
+    try {
+      statements.push((reader as StatementReader).finish());
+    } catch (e) {
+      refusal = e;
+    }
+  }
+  if (refusal !== null) throw refusal;
+  const bank = detectBank(envelopeSoFar());
+  return { statements, bank, legacyRabobank: bank === 'rabobank' && !structured, structured, dialect };
 }
 
 interface PendingEntry {
@@ -79,79 +151,96 @@ interface PendingEntry {
   info: Field[];
 }
 
-function readStatement(fields: Field[], bank: string, legacyRabobank: boolean): Statement {
-  const head = fields[0]!;
-  const id = oneLine(head).trim();
-  if (!id) throw lineError(head.line, 'het afschriftnummer (:20:) is leeg', 'the statement reference (:20:) is empty');
-  let account: string | null = null;
-  let sequence: string | null = null;
-  let opening: (StatedBalance & { currency: string }) | null = null;
-  let closing: (StatedBalance & { currency: string }) | null = null;
+/** One statement, from its :20: up to the next :20:, read field by field. */
+class StatementReader {
+  private readonly id: string;
+  private account: string | null = null;
+  private sequence: string | null = null;
+  private opening: (StatedBalance & { currency: string }) | null = null;
+  private closing: (StatedBalance & { currency: string }) | null = null;
   // each entry is made as soon as the next :61: begins (entryOf refuses nothing, so no refusal moves):
   // 100 000 pending entries held to the end were the bulk of what the garbage collector had to move
-  const entries: StatementEntry[] = [];
-  let current: PendingEntry | null = null;
-  const statementInfo: string[] = [];
-  let last: string = '20';
-  for (const f of fields.slice(1)) {
+  private readonly entries: StatementEntry[] = [];
+  private current: PendingEntry | null = null;
+  private readonly statementInfo: string[] = [];
+  private last = '20';
+
+  constructor(
+    private readonly head: Field,
+    private readonly dialect: () => Dialect,
+  ) {
+    this.id = oneLine(head).trim();
+    if (!this.id) throw lineError(head.line, 'het afschriftnummer (:20:) is leeg', 'the statement reference (:20:) is empty');
+  }
+
+  private entryOf(p: PendingEntry, currency: string): StatementEntry {
+    const { bank, legacyRabobank } = this.dialect();
+    return entryOf(p, currency, bank, legacyRabobank);
+  }
+
+  add(f: Field): void {
     switch (f.tag) {
       case '25':
-        account = accountOf(oneLine(f), f.line);
+        this.account = accountOf(oneLine(f), f.line);
         break;
       case '28':
       case '28C':
-        sequence = oneLine(f).trim() || null;
+        this.sequence = oneLine(f).trim() || null;
         break;
       case '60F':
       case '60M':
-        if (opening) throw lineError(f.line, 'tweede beginsaldo in één afschrift', 'a second opening balance in one statement');
-        opening = balance(f, 'beginsaldo', 'opening balance');
+        if (this.opening) throw lineError(f.line, 'tweede beginsaldo in één afschrift', 'a second opening balance in one statement');
+        this.opening = balance(f, 'beginsaldo', 'opening balance');
         break;
       case '61': {
-        if (!opening) throw lineError(f.line, 'een boeking (:61:) vóór het beginsaldo (:60F:)', 'an entry (:61:) before the opening balance (:60F:)');
-        if (closing) throw lineError(f.line, 'een boeking (:61:) na het eindsaldo (:62F:)', 'an entry (:61:) after the closing balance (:62F:)');
-        const line61 = parseLine61(f.lines, f.line, opening.currency);
-        if (current) entries.push(entryOf(current, opening.currency, bank, legacyRabobank));
-        current = { field: f, line61, info: [] };
+        if (!this.opening) throw lineError(f.line, 'een boeking (:61:) vóór het beginsaldo (:60F:)', 'an entry (:61:) before the opening balance (:60F:)');
+        if (this.closing) throw lineError(f.line, 'een boeking (:61:) na het eindsaldo (:62F:)', 'an entry (:61:) after the closing balance (:62F:)');
+        const line61 = parseLine61(f.lines, f.line, this.opening.currency);
+        if (this.current) this.entries.push(this.entryOf(this.current, this.opening.currency));
+        this.current = { field: f, line61, info: [] };
         break;
       }
       case '86':
         // after a :61: (or a :86: continuing one, Rabobank's legacy layout) it describes that entry; after the balances, the statement
-        if ((last === '61' || last === '86') && current && !closing) current.info.push(f);
-        else statementInfo.push(unwrap(f.lines));
+        if ((this.last === '61' || this.last === '86') && this.current && !this.closing) this.current.info.push(f);
+        else this.statementInfo.push(unwrap(f.lines));
         break;
       case '62F':
       case '62M':
-        if (closing) throw lineError(f.line, 'tweede eindsaldo in één afschrift', 'a second closing balance in one statement');
-        closing = balance(f, 'eindsaldo', 'closing balance');
+        if (this.closing) throw lineError(f.line, 'tweede eindsaldo in één afschrift', 'a second closing balance in one statement');
+        this.closing = balance(f, 'eindsaldo', 'closing balance');
         break;
       default:
         // :21:, :64:, :65:, :13D:, :34F:, :90C/D: say nothing the books need
         break;
     }
-    last = f.tag;
+    this.last = f.tag;
   }
-  if (!account) throw lineError(head.line, `het afschrift ${short(id)} heeft geen rekeningnummer (:25:)`, `statement ${short(id)} has no account (:25:)`);
-  if (!opening) throw lineError(head.line, `het afschrift ${short(id)} heeft geen beginsaldo (:60F:)`, `statement ${short(id)} has no opening balance (:60F:)`);
-  if (!closing) throw lineError(head.line, `het afschrift ${short(id)} heeft geen eindsaldo (:62F:)`, `statement ${short(id)} has no closing balance (:62F:)`);
-  const o = opening as StatedBalance & { currency: string };
-  const c = closing as StatedBalance & { currency: string };
-  if (c.currency !== o.currency) {
-    throw lineError(head.line, `begin- en eindsaldo van ${short(id)} staan in verschillende valuta (${o.currency}, ${c.currency})`, `opening and closing balance of ${short(id)} are in different currencies (${o.currency}, ${c.currency})`);
+
+  finish(): Statement {
+    const { id, head, account } = this;
+    if (!account) throw lineError(head.line, `het afschrift ${short(id)} heeft geen rekeningnummer (:25:)`, `statement ${short(id)} has no account (:25:)`);
+    if (!this.opening) throw lineError(head.line, `het afschrift ${short(id)} heeft geen beginsaldo (:60F:)`, `statement ${short(id)} has no opening balance (:60F:)`);
+    if (!this.closing) throw lineError(head.line, `het afschrift ${short(id)} heeft geen eindsaldo (:62F:)`, `statement ${short(id)} has no closing balance (:62F:)`);
+    const o = this.opening;
+    const c = this.closing;
+    if (c.currency !== o.currency) {
+      throw lineError(head.line, `begin- en eindsaldo van ${short(id)} staan in verschillende valuta (${o.currency}, ${c.currency})`, `opening and closing balance of ${short(id)} are in different currencies (${o.currency}, ${c.currency})`);
+    }
+    if (this.current) this.entries.push(this.entryOf(this.current, o.currency));
+    return {
+      account,
+      currency: o.currency,
+      id,
+      sequence: this.sequence,
+      from: o.date,
+      to: c.date,
+      opening: { date: o.date, amount: o.amount },
+      closing: { date: c.date, amount: c.amount },
+      entries: this.entries,
+      information: this.statementInfo.join(' ') || null,
+    };
   }
-  if (current) entries.push(entryOf(current, o.currency, bank, legacyRabobank));
-  return {
-    account,
-    currency: o.currency,
-    id,
-    sequence,
-    from: o.date,
-    to: c.date,
-    opening: { date: o.date, amount: o.amount },
-    closing: { date: c.date, amount: c.amount },
-    entries,
-    information: statementInfo.join(' ') || null,
-  };
 }
 
 function oneLine(f: Field): string {
