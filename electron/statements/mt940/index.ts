@@ -1,7 +1,7 @@
-import { decodeTextPerLine } from '../../imports/decode';
+import { decodeTextPerLine, utf8Body } from '../../imports/decode';
 import type { BankFile, EntryDetail, ReturnInfo, StatedBalance, Statement, StatementEntry } from '../model';
 import { StatementReadError } from '../model';
-import { oneCopy } from '../oneCopy';
+import { oneCopy, ownCopy } from '../oneCopy';
 import { amountToCents, swiftDate } from './amounts';
 import { startsWithCodeword } from './codewords';
 import { detectBank, variantName } from './dialect';
@@ -48,14 +48,16 @@ export function readMt940(bytes: Uint8Array): BankFile {
   if (bytes.length > MAX_MT940_BYTES) {
     throw new StatementReadError('bestand', `Het bestand is groter dan ${MAX_MT940_BYTES / 1024 / 1024} MB; dat is geen bankafschrift`, `The file is larger than ${MAX_MT940_BYTES / 1024 / 1024} MB; that is not a bank statement`);
   }
+  const body = utf8Body(bytes);
+  // the common case, a file in UTF-8 with no line too long and no control character, is decoded piece by piece: its text is never held whole
+  if (body && !hasControl('', bytes, 'utf-8') && !mayHaveLongLine(Buffer.from(body.buffer, body.byteOffset, body.byteLength))) {
+    return readLines(utf8Lines(Buffer.from(body.buffer, body.byteOffset, body.byteLength)), 'utf-8');
+  }
   const decoded = decodeTextPerLine(bytes);
-  let text = decoded.text;
-  // copying a 25 MB text costs; most files have nothing to clean
-  if (INVISIBLES.some((c) => text.includes(c))) text = text.replace(INVISIBLE, '');
-  if (text.includes('\u00a0') || text.includes('\t')) text = text.replace(/[\u00a0\t]/g, ' ');
+  const text = cleaned(decoded.text);
   if (hasControl(text, bytes, decoded.encoding)) {
     // rare: the lines are searched only to name the one that holds the character
-    const lines = text.split(/\r\n|\r|\n/);
+    const lines = text.split(LINE_END);
     for (let i = 0; i < lines.length; i++) {
       const bad = CONTROL.exec(lines[i]!);
       if (bad) {
@@ -64,39 +66,71 @@ export function readMt940(bytes: Uint8Array): BankFile {
       }
     }
   }
-  eachLine(text, (start, end, lineNo) => {
+  const lines = text.split(LINE_END);
+  for (let i = 0; i < lines.length; i++) {
     // SWIFT lines hold 65 characters and no bank writes more than a few hundred; a longer one is not a statement line
-    if (end - start > MAX_LINE) throw lineError(lineNo, `de regel is ${end - start} tekens lang; een MT940-regel heeft er hooguit enkele honderden`, `the line is ${end - start} characters long; an MT940 line has a few hundred at most`);
-  });
-  let read = readFields(text, null);
+    if (lines[i]!.length > MAX_LINE) throw lineError(i + 1, `de regel is ${lines[i]!.length} tekens lang; een MT940-regel heeft er hooguit enkele honderden`, `the line is ${lines[i]!.length} characters long; an MT940 line has a few hundred at most`);
+  }
+  // files not wholly UTF-8, or with a control character or a line near the limit: their lines are held at once
+  return readLines((visit) => lines.forEach((line, i) => visit(line, i + 1)), decoded.encoding);
+}
+
+/** Hands each line of the file to `visit` with its number; may be asked twice. */
+type Lines = (visit: (line: string, lineNo: number) => void) => void;
+
+function readLines(lines: Lines, encoding: BankFile['encoding']): BankFile {
+  let read = readFields(lines, null);
   // the bank and the layout were judged from the file's start; a file whose end says otherwise is read again knowing it
   if (read.dialect !== null && (read.dialect.bank !== read.bank || read.dialect.legacyRabobank !== read.legacyRabobank)) {
-    read = readFields(text, { bank: read.bank, legacyRabobank: read.legacyRabobank });
+    read = readFields(lines, { bank: read.bank, legacyRabobank: read.legacyRabobank });
   }
-  return { format: 'mt940', variant: variantName(read.bank, read.structured), encoding: decoded.encoding, statements: read.statements, statusReport: null };
+  return { format: 'mt940', variant: variantName(read.bank, read.structured), encoding, statements: read.statements, statusReport: null };
+}
+
+/** Invisible characters out, no-break spaces and tabs to spaces. Copying a 25 MB text costs; most files have nothing to clean. */
+function cleaned(text: string): string {
+  let t = text;
+  if (INVISIBLES.some((c) => t.includes(c))) t = t.replace(INVISIBLE, '');
+  if (t.includes('\u00a0') || t.includes('\t')) t = t.replace(/[\u00a0\t]/g, ' ');
+  return t;
 }
 
 /**
- * Calls `visit` with where each line of the text starts and ends, as text.split(/\r\n|\r|\n/)
- * would cut it, without making the half a million strings of a large file at once.
+ * Whether a line may have more than MAX_LINE bytes (in UTF-8 a line of that many characters has at
+ * least as many). Such a line holds a whole block of half that length without a line end, so only
+ * the blocks are searched, a few thousand searches instead of one per line; a line merely near the
+ * limit makes this say yes too, and the text is then measured line by line.
  */
-function eachLine(text: string, visit: (start: number, end: number, lineNo: number) => void): void {
-  let nextLf = text.indexOf('\n');
-  let nextCr = text.indexOf('\r');
-  let start = 0;
-  for (let lineNo = 1; ; lineNo++) {
-    // each position is searched again only once passed: a CR-only file must not rescan to its end for every line
-    if (nextLf >= 0 && nextLf < start) nextLf = text.indexOf('\n', start);
-    if (nextCr >= 0 && nextCr < start) nextCr = text.indexOf('\r', start);
-    const end = nextCr >= 0 && (nextLf < 0 || nextCr < nextLf) ? nextCr : nextLf;
-    if (end < 0) {
-      visit(start, text.length, lineNo);
-      return;
-    }
-    visit(start, end, lineNo);
-    start = text.charCodeAt(end) === 0x0d && text.charCodeAt(end + 1) === 0x0a ? end + 2 : end + 1;
+function mayHaveLongLine(body: Buffer): boolean {
+  const block = MAX_LINE / 2;
+  for (let start = 0; start + block <= body.length; start += block) {
+    const part = body.subarray(start, start + block);
+    if (part.indexOf(0x0a) < 0 && part.indexOf(0x0d) < 0) return true;
   }
+  return false;
 }
+
+/** About 64 kB of text at a time (small enough to die young), cut after a line feed (so that a CR LF pair and a UTF-8 character stay whole). */
+const PIECE = 1 << 16;
+
+function utf8Lines(body: Buffer): Lines {
+  return (visit) => {
+    let before = 0;
+    let start = 0;
+    do {
+      const cut = start + PIECE >= body.length ? -1 : body.indexOf(0x0a, start + PIECE - 1);
+      const end = cut < 0 ? body.length : cut + 1;
+      const lines = cleaned(body.toString('utf8', start, end)).split(LINE_END);
+      // a piece ends with its line feed: the empty rest after it is the next piece's first line
+      const count = end === body.length ? lines.length : lines.length - 1;
+      for (let i = 0; i < count; i++) visit(lines[i]!, before + i + 1);
+      before += count;
+      start = end;
+    } while (start < body.length);
+  };
+}
+
+const LINE_END = /\r\n|\r|\n/;
 
 interface Dialect {
   bank: string;
@@ -108,7 +142,7 @@ interface Dialect {
  * entries are kept. A refusal from a statement waits until the whole file is split: a fault in the
  * file's layout further on, or a file without :20:, is what the treasurer hears first.
  */
-function readFields(text: string, known: Dialect | null): { statements: Statement[]; bank: string; legacyRabobank: boolean; structured: boolean; dialect: Dialect | null } {
+function readFields(lines: Lines, known: Dialect | null): { statements: Statement[]; bank: string; legacyRabobank: boolean; structured: boolean; dialect: Dialect | null } {
   const statements: Statement[] = [];
   let first20: Field | null = null;
   let first25: Field | null = null;
@@ -146,7 +180,7 @@ function readFields(text: string, known: Dialect | null): { statements: Statemen
     if (waiting) take(waiting);
     waiting = f;
   });
-  eachLine(text, (start, end, lineNo) => splitter.line(text.slice(start, end), lineNo));
+  lines((line, lineNo) => splitter.line(line, lineNo));
   if (!first20) throw new StatementReadError('bestand', 'Dit MT940-bestand bevat geen afschrift (geen veld :20:)', 'This MT940 file holds no statement (no field :20:)');
   if (waiting) take(waiting);
   if (refusal === null && reader) {
@@ -298,7 +332,8 @@ const MARKERS = new Set(['NONREF', 'EREF', 'PREF', 'MARF', 'NOTPROVIDED', '']);
 
 function entryOf(p: PendingEntry, currency: string, bank: string, legacyRabobank: boolean): StatementEntry {
   const l = p.line61;
-  const body = p.info.length === 1 ? unwrap(p.info[0]!.lines) : unwrap(p.info.flatMap((f) => f.lines));
+  // a :86: of one line is read as a cut from the file's text; copied, the values taken from it do not keep that text alive
+  const body = p.info.length === 1 ? (p.info[0]!.lines.length === 1 ? ownCopy(unwrap(p.info[0]!.lines)) : unwrap(p.info[0]!.lines)) : unwrap(p.info.flatMap((f) => f.lines));
   const info: Info86 = readInfo86(body, bank);
   let customerReference: string | null = l.customerReference.trim();
   if (legacyRabobank && l.bankReference === null) {
@@ -367,5 +402,5 @@ const RETURN_TYPES: Record<string, ReturnInfo['kind']> = { RTRN: 'return', RJCT:
 function returnInfoOf(info: Info86, typeCode: string): ReturnInfo | null {
   if (!info.returnCode && !info.returnType && typeCode !== 'NRTI') return null;
   const kind = (info.returnType && RETURN_TYPES[info.returnType]) || (info.returnCode === 'MD06' ? 'refund' : 'return');
-  return { reasonCode: info.returnCode, reasonText: info.returnText, kind, charges: null };
+  return { reasonCode: oneCopy(info.returnCode), reasonText: info.returnText, kind, charges: null };
 }
