@@ -23,6 +23,17 @@ function decodeUnicode(b: Uint8Array): { text: string; encoding: Encoding } | nu
   return isUtf8(b) ? { text: utf8(b), encoding: 'utf-8' } : null;
 }
 
+/**
+ * The bytes decodeText would read as UTF-8 as a whole (byte order marks dropped as it drops them),
+ * or null when it would read them otherwise: for a reader that decodes a large file piece by piece
+ * instead of holding all of its text at once.
+ */
+export function utf8Body(b: Uint8Array): Uint8Array | null {
+  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return isUtf8(b.subarray(3)) ? withoutUtf8Bom(b.subarray(3)) : null;
+  if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff) || utf16WithoutBom(b)) return null;
+  return isUtf8(b) ? b : null;
+}
+
 const withoutUtf8Bom = (b: Uint8Array): Uint8Array => (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? b.subarray(3) : b);
 
 /**

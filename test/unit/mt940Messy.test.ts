@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { StatementReadError } from '../../electron/statements/model';
 import { MAX_MT940_BYTES, readMt940 } from '../../electron/statements/mt940';
+import { mt940Refusal } from '../helpers/mt940Refusal';
 import { readBankFile } from '../../electron/statements/read';
 
 /** Real files are messy: each case here is one way a bank, an editor or a mail program mangles MT940. */
@@ -17,15 +17,7 @@ const statement = (entries: string[], closing = 'C261127EUR150,00') => [
 ];
 const credit = [':61:2611271127C150,00NTRFEREF//REF1', ':86:/EREF/E2E-1//REMI/USTD//Contributie/'];
 
-function refusal(bytes: Uint8Array): StatementReadError {
-  try {
-    readMt940(bytes);
-  } catch (e) {
-    expect(e).toBeInstanceOf(StatementReadError);
-    return e as StatementReadError;
-  }
-  throw new Error('the file was read, a refusal was expected');
-}
+const refusal = mt940Refusal;
 
 describe('MT940 line ends, encodings, wraps and invisible characters', () => {
   const ing = fs.readFileSync(path.join(__dirname, '../fixtures/mt940/ing-structured.940'), 'utf8');

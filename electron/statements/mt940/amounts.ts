@@ -49,17 +49,24 @@ function checkedSwiftDate(text: string, line: number, what: { nl: string; en: st
  * it when the two straddle New Year (value 31-12, booked 02-01, or the other way round).
  */
 export function entryDate(mmdd: string, valueDate: string, line: number): string {
+  // entry after entry books on the same day: the last answer is looked at before joining a key
+  if (mmdd === lastEntryDate.mmdd && valueDate === lastEntryDate.valueDate) return lastEntryDate.date;
   const key = valueDate + mmdd;
   const seen = seenEntryDates.get(key);
-  if (seen) return seen;
+  if (seen) {
+    lastEntryDate = { mmdd, valueDate, date: seen };
+    return seen;
+  }
   const date = checkedEntryDate(mmdd, valueDate, line);
   if (seenEntryDates.size > 10_000) seenEntryDates.clear();
   seenEntryDates.set(key, date);
+  lastEntryDate = { mmdd, valueDate, date };
   return date;
 }
 
 /** Like swiftDate's: a statement books on a few days, each of its 100 000 entries on one of them. */
 const seenEntryDates = new Map<string, string>();
+let lastEntryDate = { mmdd: '', valueDate: '', date: '' };
 
 function checkedEntryDate(mmdd: string, valueDate: string, line: number): string {
   const month = Number(mmdd.slice(0, 2));

@@ -1,4 +1,4 @@
-import { oneCopy } from '../oneCopy';
+import { oneCopy, ownCopy } from '../oneCopy';
 import { amountToCents, entryDate, swiftDate } from './amounts';
 import { lineError, short } from './errors';
 
@@ -79,7 +79,9 @@ function diagnose(lines: string[], first: string, line: number, currency: string
   return finish(lines, bookingDate, valueDate, mark[1]!, cents, type[1]! + type[2]!, first.slice(at));
 }
 
-function finish(lines: string[], bookingDate: string, valueDate: string, mark: string, cents: number, type: string, tail: string): Line61 {
+function finish(lines: string[], bookingDate: string, valueDate: string, mark: string, cents: number, type: string, cut: string): Line61 {
+  // the references are cut from the line's end; as cuts from the file's text they would keep all of it alive in the entries
+  const tail = ownCopy(cut);
   const typeCode = oneCopy(type.replace(/\s+/g, ''));
   let customerReference = tail;
   let bankReference: string | null = null;
@@ -94,7 +96,7 @@ function finish(lines: string[], bookingDate: string, valueDate: string, mark: s
     rest = after.slice(ref.length).trim();
   }
   const credit = mark === 'C' || mark === 'RD';
-  const supplementary = lines.length > 1 ? lines.slice(1).map((l) => l.trim()).filter(Boolean).join(' ') || null : null;
+  const supplementary = lines.length > 1 ? ownCopy(lines.slice(1).map((l) => l.trim()).filter(Boolean).join(' ') || null) : null;
   return {
     valueDate,
     bookingDate,
