@@ -59,8 +59,9 @@ async function seriousViolations(screen: string): Promise<string[]> {
     .map((v) => `${screen}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-async function shoot(name: string): Promise<void> {
-  for (const size of SIZES) {
+/** Both sizes in Dutch, the laptop size in English: the layout does not change with the language, and CI time counts. */
+async function shoot(name: string, sizes: readonly { width: number; height: number }[] = SIZES): Promise<void> {
+  for (const size of sizes) {
     await page.setViewportSize(size);
     await page.waitForTimeout(250);
     await page.screenshot({ path: path.join(SCREENSHOTS, `scherm-${name}-${size.width}x${size.height}.png`), fullPage: true });
@@ -165,7 +166,7 @@ describe('every screen, Dutch and English, two sizes, en-US browser', () => {
         await page.goto(`${server.url.split('?')[0]}${hash}`);
         await settled();
         expect(await page.evaluate('document.documentElement.lang')).toBe(lang);
-        await shoot(`${name}-${lang}`);
+        await shoot(`${name}-${lang}`, lang === 'nl' ? SIZES : SIZES.slice(0, 1));
         violations.push(...(await seriousViolations(`${name}-${lang}`)));
         dates.push(...(await foreignDates()).map((d) => `${name}-${lang}: ${d}`));
       }
