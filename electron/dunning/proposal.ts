@@ -188,17 +188,22 @@ export function planDunning(ctx: Ctx, date: string): DunningPlan {
     const contact = recentContact.get(debtorId);
     if (contact) { excludeDebtor('recent_contact', contact); continue; }
 
-    // still collectable: the next collection run takes it, a letter would ask twice
-    const collectable = (r: Row) => first.method === 'direct_debit' && first.collect === 1 && r.validMandate === 1 && r.returnAction === null && !isFee(r.sourceType);
+    // why an item stays out of any letter whatever its level; null when it is being dunned
+    const heldBack = (r: Row): DunningExclusion | null => {
+      if (r.state === 'in_collection') return 'in_collection';
+      if (r.blocked === 1) return 'blocked';
+      if (r.returnAction === 'represent') return 'represent';
+      // still collectable: the next collection run takes it, a letter would ask twice
+      if (first.method === 'direct_debit' && first.collect === 1 && r.validMandate === 1 && r.returnAction === null && !isFee(r.sourceType)) return 'direct_debit';
+      return null;
+    };
     // while the principal is being dunned, the fees, costs and interest it brought go along with its
     // letters (as open fees) instead of climbing on their own: one letter, never a second one for € 7,50
-    const principalDunned = items.some((r) => !isFee(r.sourceType) && r.state !== 'in_collection' && r.blocked !== 1 && r.returnAction !== 'represent' && !collectable(r));
+    const principalDunned = items.some((r) => !isFee(r.sourceType) && heldBack(r) === null);
     const reaching: CandidateItem[] = [];
     for (const r of items) {
-      if (r.state === 'in_collection') { exclude(r, 'in_collection'); continue; }
-      if (r.blocked === 1) { exclude(r, 'blocked'); continue; }
-      if (r.returnAction === 'represent') { exclude(r, 'represent'); continue; }
-      if (collectable(r)) { exclude(r, 'direct_debit'); continue; }
+      const held = heldBack(r);
+      if (held) { exclude(r, held); continue; }
       if (principalDunned && isFee(r.sourceType)) continue;
       const next = nextLevelAfter(levels, r.levelId);
       if (!next) { exclude(r, 'last_level'); continue; }
