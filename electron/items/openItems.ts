@@ -58,9 +58,16 @@ export interface EventExtra {
 export function recordEvent(ctx: Ctx, itemId: number, kind: string, text: string, extra: EventExtra = {}): void {
   stmt(
     ctx.db,
-    `INSERT INTO open_item_events (item_id, at, kind, text, reason, related_item_id, entry_id, balance_after)
+    `INSERT INTO open_item_events (${ITEM_EVENT_COLUMNS.join(', ')})
      VALUES (?, ?, ?, ?, ?, ?, ?, COALESCE(?, (SELECT balance FROM open_items WHERE id = ?)))`,
-  ).run(itemId, ctx.now().toISOString(), kind, text, extra.reason ?? null, extra.relatedItemId ?? null, extra.entryId ?? null, extra.balanceAfter ?? null, itemId);
+  ).run(...itemEventRow(ctx, itemId, kind, text, extra), itemId);
+}
+
+export const ITEM_EVENT_COLUMNS = ['item_id', 'at', 'kind', 'text', 'reason', 'related_item_id', 'entry_id', 'balance_after'] as const;
+
+/** A line of an item's history as the values of ITEM_EVENT_COLUMNS (balance_after null: the item's balance as it is). */
+export function itemEventRow(ctx: Ctx, itemId: number, kind: string, text: string, extra: EventExtra = {}): unknown[] {
+  return [itemId, ctx.now().toISOString(), kind, text, extra.reason ?? null, extra.relatedItemId ?? null, extra.entryId ?? null, extra.balanceAfter ?? null];
 }
 
 /** Closes an item with the line in its history that says why: its balance moves elsewhere (split, merge, settlement) or is written off. */

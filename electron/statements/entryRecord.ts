@@ -3,6 +3,7 @@ import type { Ctx } from '../context';
 import { stmt } from '../preparedStatements';
 import type { EntryDetail, StatementEntry } from './model';
 import { openDebitsOf } from './match/openDebits';
+import { RowBuffer, writeBehind } from './writeBehind';
 
 export type MatchKind = 'batchCredit' | 'return' | 'transfer' | 'refund' | 'manual' | 'account';
 export type Text = { nl: string; en: string };
@@ -36,6 +37,8 @@ export interface EntryOutcome {
   journalEntryId: number | null;
 }
 
+const ALLOCATION_COLUMNS = ['statement_entry_id', 'kind', 'batch_id', 'transaction_id', 'item_id', 'account_id', 'amount', 'journal_entry_id'] as const;
+
 const beingMatched = new WeakMap<Database.Database, { id: number; outcome: EntryOutcome }>();
 
 /**
@@ -63,13 +66,14 @@ const pendingOutcome = (ctx: Ctx, entryId: number) => {
 
 /** Marks an entry matched: its booking, why, and what it went to (allocations add up to the entry's amount). */
 export function recordMatch(ctx: Ctx, entryId: number, kind: MatchKind, explanation: Text, journalEntryId: number | null, allocations: NewAllocation[]): void {
-  const insert = stmt(
-    ctx.db,
-    'INSERT INTO statement_allocations (statement_entry_id, kind, batch_id, transaction_id, item_id, account_id, amount, journal_entry_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  );
+  // an import holds its allocations back and writes them many at a time (flushWrites before reading them)
+  const held = writeBehind(ctx, 'statement_allocations', () => new RowBuffer(ctx.db, 'statement_allocations', ALLOCATION_COLUMNS));
+  const insert = held ? null : stmt(ctx.db, `INSERT INTO statement_allocations (${ALLOCATION_COLUMNS.join(', ')}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
   const debits = openDebitsOf(ctx);
   for (const a of allocations) {
-    insert.run(entryId, a.kind, a.batchId ?? null, a.transactionId ?? null, a.itemId ?? null, a.accountId ?? null, a.amount, journalEntryId);
+    const row = [entryId, a.kind, a.batchId ?? null, a.transactionId ?? null, a.itemId ?? null, a.accountId ?? null, a.amount, journalEntryId];
+    if (held) held.add(row);
+    else insert!.run(row);
     if (a.kind === 'transaction' && a.batchId != null && a.transactionId != null) debits?.closed(a.batchId, a.transactionId);
   }
   const pending = pendingOutcome(ctx, entryId);

@@ -18,6 +18,7 @@ import { buildPayerIndex, matchTransfer, type PayerIndex } from './match/transfe
 import type { BankFile, Statement, StatementEntry } from './model';
 import { fileReading } from './reading';
 import { daysFromOtherFormat } from './formatOverlap';
+import { RowBuffer, withWriteBehind, writeBehind } from './writeBehind';
 
 interface OwnAccount {
   id: number;
@@ -93,6 +94,11 @@ function statusReportAsStatement(ctx: Ctx, file: BankFile): Planned {
   return { statement, account: acc, keys: rejects.map((x, i) => `${acc.iban}|pain.002|${x.endToEndId ?? `${r.messageId}#${i}`}`), preSettlement: true };
 }
 
+const ENTRY_COLUMNS = [
+  'id', 'statement_id', 'entry_key', 'bank_account_id', 'amount', 'currency', 'booking_date', 'value_date', 'bank_reference', 'reversal', 'transaction_code',
+  'proprietary_code', 'transaction_count', 'information', 'details', 'source', 'state', 'match_kind', 'explanation_nl', 'explanation_en', 'journal_entry_id',
+] as const;
+
 const UNMATCHED = {
   credit: { nl: 'Niet herkend als incasso of betaling van een lid: koppel met de hand of boek op een rekening', en: 'Not recognised as a collection or a member\u2019s payment: match by hand or book to an account' },
   debit: { nl: 'Niet herkend als terugboeking of terugbetaling: koppel met de hand of boek op een rekening (bijv. Bankkosten)', en: 'Not recognised as a return or refund: match by hand or book to an account (e.g. bank costs)' },
@@ -155,13 +161,6 @@ function bookAndMatch(ctx: Ctx, file: BankFile, meta: { fileName: string; sha256
     ctx.db,
     `SELECT id FROM bank_statements WHERE bank_account_id = ? AND statement_id = ? AND from_date IS ? AND to_date IS ? AND opening IS ? AND closing IS ? AND entries = ? LIMIT 1`,
   );
-  const insertEntry = stmt(
-    ctx.db,
-    `INSERT INTO statement_entries (id, statement_id, entry_key, bank_account_id, amount, currency, booking_date, value_date, bank_reference, reversal, transaction_code,
-       proprietary_code, transaction_count, information, details, source, state, match_kind, explanation_nl, explanation_en, journal_entry_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-
   const statementIds: number[] = [];
   const matched = { batchCredits: 0, returns: 0, transfers: 0, refunds: 0 };
   let payers = index;
@@ -171,7 +170,9 @@ function bookAndMatch(ctx: Ctx, file: BankFile, meta: { fileName: string; sha256
   let nextId = nextAutoincrementId(ctx.db, 'statement_entries');
 
   // one scope for the matching: what it counts once and the journal entries it gathers
-  withGatheredEntries(ctx, () => withOpenDebits(ctx, () => {
+  withGatheredEntries(ctx, () => withOpenDebits(ctx, () => withWriteBehind(ctx, () => {
+    // nothing reads the entries of this import before it ends: written many at a time
+    const entryRows = writeBehind(ctx, 'statement_entries', () => new RowBuffer(ctx.db, 'statement_entries', ENTRY_COLUMNS))!;
     planned.forEach((p, si) => {
       const s = p.statement;
       const newCount = fresh[si]!.filter(Boolean).length;
@@ -197,11 +198,11 @@ function bookAndMatch(ctx: Ctx, file: BankFile, meta: { fileName: string; sha256
           if (r.as) matched[r.as]++;
           else unmatched++;
         }
-        insertEntry.run(id, statementDbId, p.keys[i], p.account.id, e.amount, e.currency, e.bookingDate, e.valueDate, e.bankReference, e.reversal ? 1 : 0, e.transactionCode,
-          e.proprietaryCode, e.transactionCount, e.information, JSON.stringify(e.details), e.source, none ? 'none' : outcome.state, outcome.kind, outcome.explanation.nl, outcome.explanation.en, outcome.journalEntryId);
+        entryRows.add([id, statementDbId, p.keys[i], p.account.id, e.amount, e.currency, e.bookingDate, e.valueDate, e.bankReference, e.reversal ? 1 : 0, e.transactionCode,
+          e.proprietaryCode, e.transactionCount, e.information, JSON.stringify(e.details), e.source, none ? 'none' : outcome.state, outcome.kind, outcome.explanation.nl, outcome.explanation.en, outcome.journalEntryId]);
       });
     });
-  }));
+  })));
   return { ...reading, fileId, matched, unmatched, skipped, statementIds, skippedDays: overlap.skipped };
 }
 

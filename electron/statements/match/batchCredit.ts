@@ -1,7 +1,7 @@
 import { addDays, formatDate } from '../../../shared/dates';
 import { euro } from '../euro';
 import type { Ctx } from '../../context';
-import { recordEvent } from '../../items/openItems';
+import { ITEM_EVENT_COLUMNS, itemEventRow, recordEvent } from '../../items/openItems';
 import { accountForRole } from '../../ledger/chart';
 import { gatherLines, gathering } from '../../ledger/gatheredEntry';
 import { postEntry } from '../../ledger/post';
@@ -11,6 +11,7 @@ import { stmt } from '../../preparedStatements';
 import { type EntryToMatch, type NewAllocation, recordMatch } from '../entryRecord';
 import { type BatchScope, scopeOfId, transactionsInScope } from './batchIds';
 import { OPEN_TX, openDebitsOf } from './openDebits';
+import { RowBuffer, flushWrites, writeBehind } from '../writeBehind';
 
 function openTransactions(ctx: Ctx, batchId: number, ids: number[]): { id: number; amount: number; batchId: number }[] {
   const debits = openDebitsOf(ctx);
@@ -82,11 +83,16 @@ export function matchBatchCredit(ctx: Ctx, m: EntryToMatch): boolean {
   const debits = openDebitsOf(ctx);
   const items = stmt(ctx.db, "SELECT id FROM open_items WHERE batch_transaction_id = ? AND state = 'in_collection' ORDER BY id");
   const itemsOf = (txId: number) => debits?.itemsOf(found.batchId, txId) ?? (items.all(txId) as { id: number }[]).map((r) => r.id);
+  const held = writeBehind(ctx, 'batchCreditSettlements', () => new HeldSettlements(ctx));
   const settle = stmt(ctx.db, "UPDATE open_items SET state = 'settled', closed_on = ? WHERE id = ? AND state = 'in_collection'");
+  const paid = `Betaald: incasso ${found.reference} door de bank bijgeschreven op ${formatDate(e.bookingDate)}`;
   for (const t of txs) {
     for (const id of itemsOf(t.id)) {
-      recordEvent(ctx, id, 'paid', `Betaald: incasso ${found.reference} door de bank bijgeschreven op ${formatDate(e.bookingDate)}`, { entryId, balanceAfter: 0 });
-      settle.run(e.bookingDate, id);
+      if (held) held.add(id, paid, entryId, e.bookingDate);
+      else {
+        recordEvent(ctx, id, 'paid', paid, { entryId, balanceAfter: 0 });
+        settle.run(e.bookingDate, id);
+      }
     }
   }
   const diffText = difference === 0
@@ -100,6 +106,34 @@ export function matchBatchCredit(ctx: Ctx, m: EntryToMatch): boolean {
   recordMatch(ctx, m.id, 'batchCredit', explanation, entryId, allocations);
   confirmIfComplete(ctx, found.batchId, e.bookingDate);
   return true;
+}
+
+/**
+ * The items an import's batch credits pay, settled many at a time: their lines in the history
+ * first, then one UPDATE per booking date. Nothing else in an import touches an item in
+ * collection before flushWrites (a return of the same debit flushes first).
+ */
+class HeldSettlements {
+  private readonly events: RowBuffer;
+  private readonly byDate = new Map<string, number[]>();
+
+  constructor(private readonly ctx: Ctx) {
+    this.events = new RowBuffer(ctx.db, 'open_item_events', ITEM_EVENT_COLUMNS);
+  }
+
+  add(itemId: number, text: string, entryId: number, date: string): void {
+    this.events.add(itemEventRow(this.ctx, itemId, 'paid', text, { entryId, balanceAfter: 0 }));
+    const ids = this.byDate.get(date);
+    if (ids) ids.push(itemId);
+    else this.byDate.set(date, [itemId]);
+  }
+
+  flush(): void {
+    this.events.flush();
+    const settle = stmt(this.ctx.db, "UPDATE open_items SET state = 'settled', closed_on = ? WHERE state = 'in_collection' AND id IN (SELECT value FROM json_each(?))");
+    for (const [date, ids] of this.byDate) settle.run(date, JSON.stringify(ids));
+    this.byDate.clear();
+  }
 }
 
 /** A batch is confirmed once every debit in it has been credited or refused before settlement. */
@@ -131,6 +165,7 @@ function byAmount(ctx: Ctx, m: EntryToMatch) {
     });
     if (!candidate) return null;
   }
+  flushWrites(ctx);
   const from = addDays(e.bookingDate, -7);
   const to = addDays(e.bookingDate, 7);
   const rows = stmt(

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Ctx } from '../../context';
 import { stmt } from '../../preparedStatements';
+import { flushWrites } from '../writeBehind';
 
 /** Debits of a batch the bank has not yet credited nor refused before settlement. */
 export const OPEN_TX = `NOT EXISTS (SELECT 1 FROM statement_allocations a WHERE a.transaction_id = t.id AND a.kind = 'transaction' AND a.reversed_by_entry_id IS NULL)
@@ -46,6 +47,7 @@ export class OpenDebits {
   private load(batchId: number): BatchDebits {
     let b = this.batches.get(batchId);
     if (b) return b;
+    flushWrites(this.ctx);
     const rows = stmt(this.ctx.db, `SELECT t.id, t.amount, t.end_to_end_id AS endToEndId FROM batch_transactions t WHERE t.batch_id = ? AND ${OPEN_TX} ORDER BY t.id`).all(batchId) as { id: number; amount: number; endToEndId: string }[];
     const first = stmt(this.ctx.db, 'SELECT MIN(date) AS d FROM batch_transactions WHERE batch_id = ?').get(batchId) as { d: string | null };
     const batch = stmt(this.ctx.db, 'SELECT reference, kind, status FROM batches WHERE id = ?').get(batchId) as { reference: string; kind: string; status: string };
@@ -91,6 +93,7 @@ export class OpenDebits {
   itemsOf(batchId: number, transactionId: number): number[] {
     const b = this.load(batchId);
     if (!b.items) {
+      flushWrites(this.ctx);
       const rows = stmt(
         this.ctx.db,
         "SELECT o.id, o.batch_transaction_id AS tx FROM open_items o JOIN batch_transactions t ON t.id = o.batch_transaction_id WHERE t.batch_id = ? AND o.state = 'in_collection' ORDER BY o.id",
@@ -121,6 +124,7 @@ export class OpenDebits {
     if (b.complete) return true;
     while (b.first < b.ids.length && !b.open[b.first]) b.first++;
     if (b.first < b.ids.length) return false;
+    flushWrites(this.ctx);
     const count = stmt(this.ctx.db, `SELECT COUNT(*) AS n FROM batch_transactions t WHERE t.batch_id = ? AND ${OPEN_TX}`).get(batchId) as { n: number };
     // nothing in an import opens a closed debit again: counted once
     if (count.n === 0) return (b.complete = true);

@@ -9,6 +9,7 @@ import { type EntryToMatch, explainUnmatched, type NewAllocation, recordMatch, t
 import type { EntryDetail } from '../model';
 import { euro } from '../euro';
 import { portionsOf, reopenPortions } from './reopenPortions';
+import { flushWrites } from '../writeBehind';
 
 interface RefundTx {
   id: number;
@@ -35,6 +36,7 @@ export function matchRefundReturn(ctx: Ctx, m: EntryToMatch): boolean {
   if (e.amount <= 0 || m.preSettlement) return false;
   const details = e.details.filter((d) => d.endToEndId);
   if (details.length === 0) return false;
+  flushWrites(ctx);
   const q = stmt(
     ctx.db,
     `SELECT t.id, t.batch_id AS batchId, b.reference, t.debtor_id AS debtorId, d.name AS debtorName, d.number AS debtorNumber, t.amount, t.iban,

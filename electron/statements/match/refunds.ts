@@ -6,6 +6,7 @@ import { stmt } from '../../preparedStatements';
 import { type EntryToMatch, type NewAllocation, recordMatch } from '../entryRecord';
 import { confirmIfComplete } from './batchCredit';
 import { scopeOfId, transactionsInScope } from './batchIds';
+import { flushWrites } from '../writeBehind';
 
 /**
  * Our own refunds (pain.001) leaving the account, by end-to-end id (or the batch's PmtInfId when
@@ -15,6 +16,8 @@ import { scopeOfId, transactionsInScope } from './batchIds';
 export function matchRefund(ctx: Ctx, m: EntryToMatch): boolean {
   const e = m.entry;
   if (e.amount >= 0 || e.reversal || m.preSettlement) return false;
+  // asks which refunds have left: the import may hold back allocations it made
+  flushWrites(ctx);
   const q = stmt(
     ctx.db,
     `SELECT t.id, t.amount, t.batch_id AS batchId, b.reference FROM batch_transactions t JOIN batches b ON b.id = t.batch_id

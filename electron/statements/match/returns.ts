@@ -12,6 +12,7 @@ import { applyStornoPolicy } from '../stornoPolicy';
 import { confirmIfComplete } from './batchCredit';
 import { openDebitsOf } from './openDebits';
 import { portionsOf, reopenPortions } from './reopenPortions';
+import { flushWrites } from '../writeBehind';
 
 interface TxRow {
   id: number;
@@ -41,6 +42,8 @@ function isReturnLike(m: EntryToMatch): boolean {
  */
 export function matchReturns(ctx: Ctx, m: EntryToMatch): boolean {
   if (!isReturnLike(m)) return false;
+  // the import may hold back the credit of this very debit (its allocation, its item settled)
+  flushWrites(ctx);
   const e = m.entry;
   const txOf = stmt(
     ctx.db,
