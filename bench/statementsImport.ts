@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { buildSync } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BenchRow } from './collection';
@@ -10,6 +11,10 @@ import { writeStatementBenchFiles } from './statementFiles';
  * transfers). Each file is imported into its own copy of the ledger in a child process, so peak
  * memory is the import's; reading is timed apart from booking and matching. BENCH_STATEMENTS_N
  * sets a smaller n for a quick look.
+ *
+ * The child runs bundled, as the app and the `penning` command run their code (electron-vite
+ * bundles it): under tsx the same import carried tsx's on-the-fly transform and source maps,
+ * some 70 MB and a little time no user pays.
  */
 const N = Number(process.env.BENCH_STATEMENTS_N ?? 100_000);
 
@@ -17,11 +22,12 @@ const N = Number(process.env.BENCH_STATEMENTS_N ?? 100_000);
 export function benchStatementsImport(dir: string): BenchRow[] {
   const files = writeStatementBenchFiles(dir, N);
   const rows: BenchRow[] = [];
+  const child = path.join(dir, 'statements-import-child.cjs');
+  buildSync({ entryPoints: [path.join(__dirname, 'statementsImportChild.ts')], bundle: true, platform: 'node', format: 'cjs', external: ['better-sqlite3'], outfile: child, logLevel: 'warning' });
   for (const [format, file] of [['camt.053', files.camt053], ['MT940', files.mt940]] as const) {
     const copy = path.join(dir, `statements-import-${format}.sqlite`);
     fs.copyFileSync(files.ledgerFile, copy);
-    const tsx = path.join(__dirname, '..', 'node_modules', '.bin', 'tsx');
-    const r = spawnSync(tsx, [path.join(__dirname, 'statementsImportChild.ts'), file, copy], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    const r = spawnSync(process.execPath, [child, file, copy], { encoding: 'utf8', maxBuffer: 1 << 24, env: { ...process.env, NODE_PATH: path.join(__dirname, '..', 'node_modules') } });
     if (r.status !== 0) throw new Error(`statements-import child (${format}) failed: ${r.stderr}`);
     const m = JSON.parse(r.stdout) as { readMs: number; readCpuMs: number; importMs: number; cpuMs: number; maxRssMB: number; readPeakMB: number; matched: Record<string, number>; unmatched: number; entries: number };
     const matched = Object.values(m.matched).reduce((a, b) => a + b, 0);

@@ -4,6 +4,9 @@ import type { Ctx } from '../context';
 import { fixedLookup } from '../fixedLookups';
 import { stmt } from '../preparedStatements';
 import { postGathered } from './gatheredEntry';
+import { RowBuffer } from '../rowBuffer';
+
+const LINE_COLUMNS = ['entry_id', 'line_no', 'account_id', 'debtor_id', 'debit', 'credit', 'description'] as const;
 
 export interface PostingLine {
   accountId: number;
@@ -78,10 +81,10 @@ export function postEntry(ctx: Ctx, posting: Posting, gatheredId?: number): numb
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(gatheredId ?? null, journal.id, year, next.n, posting.date, posting.description, posting.sourceType ?? null, posting.sourceId ?? null, posting.reversesEntryId ?? null, posting.lines.length).lastInsertRowid,
     );
-    const insertLine = stmt(db, 'INSERT INTO journal_lines (entry_id, line_no, account_id, debtor_id, debit, credit, description) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    posting.lines.forEach((line, i) => {
-      insertLine.run(entryId, i + 1, line.accountId, line.debtorId ?? null, line.debit, line.credit, line.description ?? null);
-    });
+    // many lines to an INSERT: an import's gathered entry has a line per member's payment
+    const lines = new RowBuffer(db, 'journal_lines', LINE_COLUMNS);
+    posting.lines.forEach((line, i) => lines.add([entryId, i + 1, line.accountId, line.debtorId ?? null, line.debit, line.credit, line.description ?? null]));
+    lines.flush();
     return entryId;
   };
   // Callers that book many entries (a fee run) already hold a transaction; a savepoint per entry

@@ -3,7 +3,8 @@ import type { Ctx } from '../context';
 import { stmt } from '../preparedStatements';
 import type { EntryDetail, StatementEntry } from './model';
 import { openDebitsOf } from './match/openDebits';
-import { RowBuffer, writeBehind } from './writeBehind';
+import { writeBehind } from './writeBehind';
+import { RowBuffer } from '../rowBuffer';
 
 export type MatchKind = 'batchCredit' | 'return' | 'transfer' | 'refund' | 'manual' | 'account';
 export type Text = { nl: string; en: string };

@@ -5,7 +5,7 @@ import type { Ctx } from '../context';
 import { requireInitialized } from '../settings/settings';
 import { importBankFile } from './import';
 import { bookToAccount, matchManually, unmatch } from './manual';
-import type { EntryDetail, StatementEntry } from './model';
+import type { StatementEntry } from './model';
 import { suggestionsFor } from './match/suggestions';
 import { buildPayerIndex } from './match/transfers';
 import { getEntry, getStatement, inTransitByBatch, listEntries, listReturns, listStatements, statementEntries, statementTodo } from './queries';
@@ -13,13 +13,14 @@ import { decodeUpload, fileReading, readUpload, sha256Of } from './reading';
 import { getStornoSettings, saveStornoSettings } from './stornoPolicy';
 import { readStaged, removeStaged } from './stagedUpload';
 import { stmt } from '../preparedStatements';
+import { detailsFromStore } from './storedDetails';
 
 function modelEntry(ctx: Ctx, id: number): StatementEntry {
   const e = getEntry(ctx, id);
   const raw = stmt(ctx.db, 'SELECT details, information FROM statement_entries WHERE id = ?').get(id) as { details: string; information: string | null };
   return {
     amount: e.amount, currency: e.currency, bookingDate: e.bookingDate, valueDate: e.valueDate, bankReference: e.bankReference, reversal: e.reversal, transactionCode: e.transactionCode,
-    proprietaryCode: null, transactionCount: e.transactionCount, information: raw.information, details: JSON.parse(raw.details) as EntryDetail[], source: e.source,
+    proprietaryCode: null, transactionCount: e.transactionCount, information: raw.information, details: detailsFromStore(raw.details), source: e.source,
   };
 }
 

@@ -18,7 +18,9 @@ import { buildPayerIndex, matchTransfer, type PayerIndex } from './match/transfe
 import type { BankFile, Statement, StatementEntry } from './model';
 import { fileReading } from './reading';
 import { daysFromOtherFormat } from './formatOverlap';
-import { RowBuffer, withWriteBehind, writeBehind } from './writeBehind';
+import { withWriteBehind, writeBehind } from './writeBehind';
+import { RowBuffer } from '../rowBuffer';
+import { detailsToStore } from './storedDetails';
 
 interface OwnAccount {
   id: number;
@@ -199,7 +201,7 @@ function bookAndMatch(ctx: Ctx, file: BankFile, meta: { fileName: string; sha256
           else unmatched++;
         }
         entryRows.add([id, statementDbId, p.keys[i], p.account.id, e.amount, e.currency, e.bookingDate, e.valueDate, e.bankReference, e.reversal ? 1 : 0, e.transactionCode,
-          e.proprietaryCode, e.transactionCount, e.information, JSON.stringify(e.details), e.source, none ? 'none' : outcome.state, outcome.kind, outcome.explanation.nl, outcome.explanation.en, outcome.journalEntryId]);
+          e.proprietaryCode, e.transactionCount, e.information, detailsToStore(e.details), e.source, none ? 'none' : outcome.state, outcome.kind, outcome.explanation.nl, outcome.explanation.en, outcome.journalEntryId]);
       });
     });
   })));

@@ -8,9 +8,10 @@ import { reverseEntry } from '../ledger/entries';
 import { journalOfKind } from '../collections/numbering';
 import { stmt } from '../preparedStatements';
 import { counterpartyOf, recordMatch } from './entryRecord';
-import type { EntryDetail, StatementEntry } from './model';
+import type { StatementEntry } from './model';
 import { type OpenItemRow, payItems } from './match/payItems';
 import { transferExplanation } from './match/transfers';
+import { detailsFromStore } from './storedDetails';
 
 
 interface StoredEntry {
@@ -60,7 +61,7 @@ export function matchManually(ctx: Ctx, input: { entryId: number; itemIds: numbe
   const debtorId = items[0]!.debtorId;
   const debtor = stmt(ctx.db, 'SELECT name, number, iban FROM debtors WHERE id = ?').get(debtorId) as { name: string; number: string; iban: string | null };
   const paid = payItems(ctx, { statementEntryId: e.id, bankLedgerAccountId: e.ledgerAccountId, amount: e.amount, date: e.bookingDate, debtorId, items, description: `Betaling ${debtor.name} (${debtor.number})` });
-  const party = counterpartyOf({ details: JSON.parse(e.details) as EntryDetail[] } as StatementEntry);
+  const party = counterpartyOf({ details: detailsFromStore(e.details) } as StatementEntry);
   let learned = false;
   if (input.learnIban && party.iban && party.iban !== debtor.iban) {
     learned = stmt(ctx.db, 'INSERT OR IGNORE INTO debtor_ibans (debtor_id, iban, learned_at) VALUES (?, ?, ?)').run(debtorId, party.iban, ctx.now().toISOString()).changes === 1;

@@ -6,7 +6,8 @@ import type { Ctx } from '../context';
 import { stmt } from '../preparedStatements';
 import { ledgerBalance } from './balanceCheck';
 import { counterpartyOf, entryText } from './entryRecord';
-import type { EntryDetail, StatementEntry as ModelEntry } from './model';
+import type { StatementEntry as ModelEntry } from './model';
+import { detailsFromStore } from './storedDetails';
 
 
 const STATEMENT_SELECT = `SELECT s.id, s.file_id AS fileId, f.file_name AS fileName, f.format, f.imported_at AS importedAt, s.bank_account_id AS bankAccountId, a.name AS bankAccountName,
@@ -97,7 +98,7 @@ function allocationsOf(ctx: Ctx, entryId: number): AllocationT[] {
 }
 
 function toEntry(ctx: Ctx, r: EntryRow): StatementEntryT {
-  const details = JSON.parse(r.details) as EntryDetail[];
+  const details = detailsFromStore(r.details);
   const model = { details, information: r.information } as ModelEntry;
   const party = counterpartyOf(model);
   const ret = details.find((d) => d.returnInfo)?.returnInfo ?? null;

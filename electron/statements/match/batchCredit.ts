@@ -11,7 +11,8 @@ import { stmt } from '../../preparedStatements';
 import { type EntryToMatch, type NewAllocation, recordMatch } from '../entryRecord';
 import { type BatchScope, scopeOfId, transactionsInScope } from './batchIds';
 import { OPEN_TX, openDebitsOf } from './openDebits';
-import { RowBuffer, flushWrites, writeBehind } from '../writeBehind';
+import { flushWrites, writeBehind } from '../writeBehind';
+import { RowBuffer } from '../../rowBuffer';
 
 function openTransactions(ctx: Ctx, batchId: number, ids: number[]): { id: number; amount: number; batchId: number }[] {
   const debits = openDebitsOf(ctx);

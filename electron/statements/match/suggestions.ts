@@ -7,7 +7,7 @@ import { counterpartyOf, entryText } from '../entryRecord';
 import type { StatementEntry } from '../model';
 import { itemsForAmount, type PayerIndex } from './transfers';
 import { payableItems } from './payItems';
-import { normalizeName, normalizeReference, referenceTokens } from './references';
+import { normalizeName, referenceTokens } from './references';
 
 
 /** Points per reason; a payment that carries the reference and comes from the known IBAN scores 100. */
