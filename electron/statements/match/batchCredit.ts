@@ -33,6 +33,8 @@ export function matchBatchCredit(ctx: Ctx, m: EntryToMatch): boolean {
   if (e.amount <= 0 || e.reversal || m.preSettlement) return false;
   let found: { scope: BatchScope | null; batchId: number; reference: string; txIds: number[]; how: { nl: string; en: string } } | null = null;
 
+  // (the explanation does not repeat the id: the entry shows its end-to-end ids, and a statement
+  // of 80 000 credits stored each twice more)
   // The end-to-end ids name exactly the debits this entry credits: a bank that books per debit
   // repeats the batch's PmtInfId in every entry, so the batch ids alone would credit all of it.
   const e2e = e.details.map((d) => d.endToEndId).filter((x): x is string => !!x);
@@ -41,7 +43,7 @@ export function matchBatchCredit(ctx: Ctx, m: EntryToMatch): boolean {
     const debits = openDebitsOf(ctx);
     const rows = e2e.map((x) => debits?.openDebit(x) ?? (q.get(x) as { id: number; batchId: number; reference: string } | undefined));
     if (rows.every((r) => r) && new Set(rows.map((r) => r!.batchId)).size === 1) {
-      found = { scope: null, batchId: rows[0]!.batchId, reference: rows[0]!.reference, txIds: rows.map((r) => r!.id), how: { nl: `end-to-end-id ${e2e.length === 1 ? e2e[0] : `(${e2e.length}x)`}`, en: `end-to-end id ${e2e.length === 1 ? e2e[0] : `(${e2e.length}x)`}` } };
+      found = { scope: null, batchId: rows[0]!.batchId, reference: rows[0]!.reference, txIds: rows.map((r) => r!.id), how: { nl: `end-to-end-id${e2e.length === 1 ? '' : ` (${e2e.length}x)`}`, en: `end-to-end id${e2e.length === 1 ? '' : ` (${e2e.length}x)`}` } };
     }
   }
   if (!found) {
