@@ -73,6 +73,30 @@ describe('the batch credit', () => {
     expect(balanceOf(t, '1400')).toBe(0);
     expectBooksHealthy(t);
   });
+
+  it('per debit in bulk, with a return of one of them later in the same file: the return finds its credit and item, in order', () => {
+    // more credits than the import writes at once, so some are written and some still held when the
+    // return comes; the last debit is not credited, so nothing else makes the import write them first
+    const names = Array.from({ length: 70 }, (_, i) => `Lid ${i + 1}`);
+    const items = names.map((name, i) => invoice(t, member(t, { name, mandate: { reference: `ZWA-B${i + 1}` } }), 1_000 + i));
+    const batch = call(t.ctx, 'collections.create', { collectionDate: '2026-11-26' });
+    const txs = transactionsOf(t, batch.id);
+    const credited = txs.slice(0, 69);
+    const perDebit = credited.map((x) => entry({ amount: x.amount, details: [detail({ endToEndId: x.endToEndId, amount: x.amount })] }));
+    const returned = txs[66]!;
+    const r = importFile(t, bankFile([statement(perDebit), statement([returnOf(returned, 'AM04')], { id: 'S2', opening: perDebit.reduce((s, e) => s + e.amount, 0) })]));
+    expect(r.matched).toEqual({ batchCredits: 69, returns: 1, transfers: 0, refunds: 0 });
+    const itemOf = (txId: number) => (t.ctx.db.prepare('SELECT item_id AS id FROM batch_transaction_items WHERE transaction_id = ?').get(txId) as { id: number }).id;
+    expect(new Set(txs.map((x) => itemOf(x.id)))).toEqual(new Set(items));
+    const back = itemOf(returned.id);
+    expect(item(back)).toMatchObject({ state: 'open', balance: returned.amount });
+    expect(history(back).map((h) => h.kind).slice(-2)).toEqual(['paid', 'returned']);
+    for (const x of credited.filter((x) => x.id !== returned.id)) expect(item(itemOf(x.id)).state).toBe('settled');
+    expect(item(itemOf(txs[69]!.id)).state).toBe('in_collection');
+    expect(call(t.ctx, 'statements.entries', { filter: 'all', limit: 100 }).entries.filter((e) => e.kind === 'batchCredit').every((e) => e.allocations.length === 1)).toBe(true);
+    expect(balanceOf(t, '1400')).toBe(txs[69]!.amount);
+    expectBooksHealthy(t);
+  });
 });
 
 describe('returns (storno) by end-to-end id', () => {
