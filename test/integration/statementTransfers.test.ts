@@ -59,6 +59,32 @@ describe('member transfers', () => {
     expect(b!.explanation.nl).toMatch(/gevonden op de naam J. Visser en het bedrag/);
     expectBooksHealthy(t);
   });
+
+  it('several payments of one member in one file each see what the one before left open', () => {
+    // an import writes its payments many at a time: the next payment of the same item or member must not read the balance from before
+    const anna = member(t, { name: 'Anna Bakker', mandate: null, iban: 'NL20INGB0001234567' });
+    const a1 = invoice(t, anna, 15_000, '2026-10-01');
+    const a2 = invoice(t, anna, 2_500, '2026-11-10', 'Bardienst');
+    const r = importFile(t, bankFile([statement([
+      transfer(6_000, { name: 'Anna Bakker', text: `Eerste termijn ${doc(a1)}` }),
+      transfer(6_000, { name: 'Anna Bakker', text: `Tweede termijn ${doc(a1)}` }),
+      // the rest of a1 and all of a2, by IBAN and amount: only right once both payments above count
+      transfer(5_500, { name: 'Bakker', iban: 'NL20INGB0001234567', text: 'rest' }),
+      transfer(1_000, { name: 'Anna Bakker', text: `Nog eens ${doc(a1)}` }),
+    ])]));
+    expect(r.matched.transfers).toBe(3);
+    expect(r.unmatched).toBe(1);
+    expect(item(a1)).toEqual({ state: 'settled', balance: 0 });
+    expect(item(a2)).toEqual({ state: 'settled', balance: 0 });
+    const paid = call(t.ctx, 'items.history', { itemId: a1 }).filter((h) => h.kind === 'payment').map((h) => h.text);
+    expect(paid).toEqual([
+      'Betaling € 60,00 ontvangen op 27-11-2026, nog open € 90,00',
+      'Betaling € 60,00 ontvangen op 27-11-2026, nog open € 30,00',
+      'Betaling € 30,00 ontvangen op 27-11-2026',
+    ]);
+    expect(balanceOf(t, '1100')).toBe(17_500);
+    expectBooksHealthy(t);
+  });
 });
 
 describe('what Penning cannot match', () => {

@@ -1,13 +1,15 @@
 import { formatDate } from '../../../shared/dates';
 import { euro } from '../euro';
 import type { Ctx } from '../../context';
-import { createItem, recordEvent } from '../../items/openItems';
+import { createItem, ITEM_EVENT_COLUMNS, itemEventRow, recordEvent } from '../../items/openItems';
 import { accountForRole } from '../../ledger/chart';
 import { gatherLines, gathering } from '../../ledger/gatheredEntry';
 import { postEntry } from '../../ledger/post';
 import { journalOfKind } from '../../collections/numbering';
 import { stmt } from '../../preparedStatements';
 import type { NewAllocation } from '../entryRecord';
+import { writeBehind } from '../writeBehind';
+import { RowBuffer } from '../../rowBuffer';
 
 
 export interface OpenItemRow {
@@ -18,8 +20,57 @@ export interface OpenItemRow {
   balance: number;
 }
 
+/**
+ * The members' payments of an import, written many at a time: their lines in the items' history
+ * first, then the items' new balances in one UPDATE (the database checks each balance against its
+ * item's newest history line). An item paid again, or a debtor's items read again, before they are
+ * written makes them be written first (heldPaymentsTouch), so every payment sees the balance the
+ * one before left.
+ */
+class HeldPayments {
+  private readonly events: RowBuffer;
+  private balances: [number, number, string][] = [];
+  readonly items = new Set<number>();
+  readonly debtors = new Set<number>();
+
+  constructor(private readonly ctx: Ctx) {
+    this.events = new RowBuffer(ctx.db, 'open_item_events', ITEM_EVENT_COLUMNS);
+  }
+
+  add(debtorId: number, itemId: number, event: unknown[], balance: number, date: string): void {
+    if (this.items.has(itemId)) this.flush();
+    this.events.add(event);
+    this.balances.push([itemId, balance, date]);
+    this.items.add(itemId);
+    this.debtors.add(debtorId);
+  }
+
+  flush(): void {
+    this.events.flush();
+    if (this.balances.length > 0) {
+      stmt(
+        this.ctx.db,
+        `UPDATE open_items SET balance = v.balance, state = CASE WHEN v.balance = 0 THEN 'settled' ELSE 'open' END, closed_on = CASE WHEN v.balance = 0 THEN v.date ELSE NULL END
+           FROM (SELECT value ->> 0 AS id, value ->> 1 AS balance, value ->> 2 AS date FROM json_each(?)) AS v
+          WHERE open_items.id = v.id AND open_items.state = 'open'`,
+      ).run(JSON.stringify(this.balances));
+    }
+    this.balances = [];
+    this.items.clear();
+    this.debtors.clear();
+  }
+}
+
+/** Writes the import's held payments first when they touch these items or this debtor. */
+export function heldPaymentsTouch(ctx: Ctx, o: { itemIds?: readonly number[]; debtorId?: number }): void {
+  const held = writeBehind(ctx, 'payments', () => new HeldPayments(ctx));
+  if (!held) return;
+  if ((o.debtorId !== undefined && held.debtors.has(o.debtorId)) || o.itemIds?.some((id) => held.items.has(id))) held.flush();
+}
+
 /** A debtor's items that a payment can settle: open, owed, oldest first. */
 export function payableItems(ctx: Ctx, debtorId: number): OpenItemRow[] {
+  heldPaymentsTouch(ctx, { debtorId });
   return stmt(
     ctx.db,
     "SELECT id, debtor_id AS debtorId, document, due_date AS dueDate, balance FROM open_items WHERE debtor_id = ? AND state = 'open' AND balance > 0 ORDER BY due_date, id",
@@ -51,6 +102,7 @@ export function payItems(
     )
     : null;
   const entryId = gathered?.id ?? postEntry(ctx, { ...posting, sourceType: 'statement_entry', sourceId: String(p.statementEntryId), lines: [bank, receivables] });
+  const held = writeBehind(ctx, 'payments', () => new HeldPayments(ctx));
   const update = stmt(ctx.db, "UPDATE open_items SET balance = ?, state = CASE WHEN ? = 0 THEN 'settled' ELSE 'open' END, closed_on = CASE WHEN ? = 0 THEN ? ELSE NULL END WHERE id = ? AND state = 'open'");
   let remaining = p.amount;
   let settled = 0;
@@ -60,8 +112,12 @@ export function payItems(
     if (remaining <= 0) break;
     const take = Math.min(item.balance, remaining);
     const after = item.balance - take;
-    recordEvent(ctx, item.id, 'payment', `Betaling ${euro(take)} ontvangen op ${formatDate(p.date)}${after > 0 ? `, nog open ${euro(after)}` : ''}`, { entryId, balanceAfter: after });
-    update.run(after, after, after, p.date, item.id);
+    const text = `Betaling ${euro(take)} ontvangen op ${formatDate(p.date)}${after > 0 ? `, nog open ${euro(after)}` : ''}`;
+    if (held) held.add(p.debtorId, item.id, itemEventRow(ctx, item.id, 'payment', text, { entryId, balanceAfter: after }), after, p.date);
+    else {
+      recordEvent(ctx, item.id, 'payment', text, { entryId, balanceAfter: after });
+      update.run(after, after, after, p.date, item.id);
+    }
     allocations.push({ kind: 'item', amount: take, itemId: item.id });
     remaining -= take;
     if (after === 0) settled++;

@@ -2,7 +2,7 @@ import { euro } from '../euro';
 import type { Ctx } from '../../context';
 import { stmt } from '../../preparedStatements';
 import { counterpartyOf, type EntryToMatch, entryText, recordMatch } from '../entryRecord';
-import { type OpenItemRow, payableItems, payItems } from './payItems';
+import { heldPaymentsTouch, type OpenItemRow, payableItems, payItems } from './payItems';
 import { normalizeName, normalizeReference, referenceTokens } from './references';
 
 
@@ -57,7 +57,9 @@ const itemById = (ctx: Ctx, id: number) =>
 
 /** The items named in the text, when they are all of one debtor. */
 export function referencedItems(ctx: Ctx, index: PayerIndex, text: string): OpenItemRow[] {
-  const items = referenceTokens(text).flatMap((t) => index.itemsByReference.get(t) ?? []).map((id) => itemById(ctx, id)).filter((i): i is OpenItemRow => !!i);
+  const ids = referenceTokens(text).flatMap((t) => index.itemsByReference.get(t) ?? []);
+  heldPaymentsTouch(ctx, { itemIds: ids });
+  const items = ids.map((id) => itemById(ctx, id)).filter((i): i is OpenItemRow => !!i);
   const unique = [...new Map(items.map((i) => [i.id, i])).values()];
   if (unique.length === 0 || new Set(unique.map((i) => i.debtorId)).size !== 1) return [];
   return unique.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.id - b.id));
