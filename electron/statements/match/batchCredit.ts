@@ -133,7 +133,7 @@ class HeldSettlements {
 
   flush(): void {
     this.events.flush();
-    const settle = stmt(this.ctx.db, "UPDATE open_items SET state = 'settled', closed_on = ? WHERE state = 'in_collection' AND id IN (SELECT value FROM json_each(?))");
+    const settle = stmt(this.ctx.db, "UPDATE open_items SET state = 'settled', closed_on = ? WHERE id IN (SELECT value FROM json_each(?)) AND +state = 'in_collection'");
     for (const [date, ids] of this.byDate) settle.run(date, JSON.stringify(ids));
     this.byDate.clear();
   }

@@ -22,14 +22,15 @@ export interface OpenItemRow {
 
 /**
  * The members' payments of an import, written many at a time: their lines in the items' history
- * first, then the items' new balances in one UPDATE (the database checks each balance against its
- * item's newest history line). An item paid again, or a debtor's items read again, before they are
- * written makes them be written first (heldPaymentsTouch), so every payment sees the balance the
- * one before left.
+ * first, then the items' new balances, one UPDATE per balance and day (the database checks each
+ * balance against its item's newest history line). An item paid again, or a debtor's items read
+ * again, before they are written makes them be written first (heldPaymentsTouch), so every payment
+ * sees the balance the one before left.
  */
 class HeldPayments {
   private readonly events: RowBuffer;
-  private balances: [number, number, string][] = [];
+  /** the items to set, by their new balance and date: most payments settle (balance 0) on a few days */
+  private balances = new Map<string, number[]>();
   readonly items = new Set<number>();
   readonly debtors = new Set<number>();
 
@@ -40,22 +41,27 @@ class HeldPayments {
   add(debtorId: number, itemId: number, event: unknown[], balance: number, date: string): void {
     if (this.items.has(itemId)) this.flush();
     this.events.add(event);
-    this.balances.push([itemId, balance, date]);
+    const key = `${balance}|${date}`;
+    const ids = this.balances.get(key);
+    if (ids) ids.push(itemId);
+    else this.balances.set(key, [itemId]);
     this.items.add(itemId);
     this.debtors.add(debtorId);
   }
 
   flush(): void {
     this.events.flush();
-    if (this.balances.length > 0) {
-      stmt(
-        this.ctx.db,
-        `UPDATE open_items SET balance = v.balance, state = CASE WHEN v.balance = 0 THEN 'settled' ELSE 'open' END, closed_on = CASE WHEN v.balance = 0 THEN v.date ELSE NULL END
-           FROM (SELECT value ->> 0 AS id, value ->> 1 AS balance, value ->> 2 AS date FROM json_each(?)) AS v
-          WHERE open_items.id = v.id AND open_items.state = 'open'`,
-      ).run(JSON.stringify(this.balances));
+    const update = stmt(
+      this.ctx.db,
+      // (+state: found by id, not by going through every open item)
+      "UPDATE open_items SET balance = ?, state = CASE WHEN ? = 0 THEN 'settled' ELSE 'open' END, closed_on = CASE WHEN ? = 0 THEN ? ELSE NULL END WHERE id IN (SELECT value FROM json_each(?)) AND +state = 'open'",
+    );
+    for (const [key, ids] of this.balances) {
+      const bar = key.indexOf('|');
+      const balance = Number(key.slice(0, bar));
+      update.run(balance, balance, balance, key.slice(bar + 1), JSON.stringify(ids));
     }
-    this.balances = [];
+    this.balances.clear();
     this.items.clear();
     this.debtors.clear();
   }
