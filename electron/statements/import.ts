@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { ImportResultT } from '../../shared/api/statements';
 import { validationError } from '../../shared/api/errors';
 import { normalizeIban } from '../../shared/iban';
@@ -126,17 +127,48 @@ export function importBankFile(ctx: Ctx, file: BankFile, meta: { fileName: strin
  * transaction keeps a statement journal, to undo just that statement: in a temporary file by
  * default, in memory here (a third of the cost of an insert at 100 000 entries). Neither touches
  * how the commit reaches the disk (WAL, synchronous). Both are given back afterwards.
+ *
+ * The commit itself would also copy every page the import wrote from the WAL into the ledger file
+ * (SQLite's automatic checkpoint: 1.4 s of a 100 000-entry import); the import is as safe once its
+ * commit is in the WAL, so that copy waits until the answer is out (checkpointAfterAnswer).
  */
 function withImportPragmas<T>(ctx: Ctx, run: () => T): T {
   const before = { cache: ctx.db.pragma('cache_size', { simple: true }) as number, temp: ctx.db.pragma('temp_store', { simple: true }) as number };
   ctx.db.pragma(`cache_size = ${IMPORT_PAGE_CACHE_KIB}`);
   ctx.db.pragma('temp_store = MEMORY');
+  checkpointAfterAnswer(ctx.db);
   try {
     return run();
   } finally {
     ctx.db.pragma(`cache_size = ${before.cache}`);
     ctx.db.pragma(`temp_store = ${before.temp}`);
   }
+}
+
+const checkpointPending = new WeakSet<Database.Database>();
+
+/**
+ * Turns the automatic checkpoint off until the current transaction has committed and the caller
+ * has had its answer, then checkpoints (PASSIVE: never waits for a reader) and turns it on again.
+ * A connection closed before then checkpoints on closing.
+ */
+export function checkpointAfterAnswer(db: Database.Database): void {
+  if (checkpointPending.has(db)) return;
+  const pages = db.pragma('wal_autocheckpoint', { simple: true }) as number;
+  if (pages <= 0) return;
+  db.pragma('wal_autocheckpoint = 0');
+  checkpointPending.add(db);
+  const later = () => {
+    if (!db.open) return;
+    if (db.inTransaction) {
+      setImmediate(later);
+      return;
+    }
+    checkpointPending.delete(db);
+    db.pragma(`wal_autocheckpoint = ${pages}`);
+    db.pragma('wal_checkpoint(PASSIVE)');
+  };
+  setImmediate(later);
 }
 
 /** 64 MB, as a negative cache_size (KiB) */

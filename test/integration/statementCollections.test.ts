@@ -267,3 +267,22 @@ describe('importing', () => {
     expect(t.ctx.db.prepare('SELECT COUNT(*) AS n FROM statement_entries').get()).toEqual({ n: 0 });
   });
 });
+
+describe('the commit of an import', () => {
+  it('leaves the copy from the WAL into the ledger file until after the answer, then makes it and turns the automatic checkpoint on again', async () => {
+    const { batch } = collected();
+    const walFrames = () => t.ctx.db.pragma('wal_checkpoint(PASSIVE)', { simple: false }) as { busy: number; log: number; checkpointed: number }[];
+    t.ctx.db.pragma('wal_checkpoint(TRUNCATE)');
+    const r = importFile(t, bankFile([statement([batchCredit(t, batch.id)])]));
+    expect(r.matched.batchCredits).toBe(1);
+    // right after the commit the automatic checkpoint is off: the commit did not copy
+    expect(t.ctx.db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(t.ctx.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    const [frames] = walFrames();
+    expect(frames!.log).toBeGreaterThan(0);
+    expect(frames!.checkpointed).toBe(frames!.log);
+    expectBooksHealthy(t);
+  });
+});
