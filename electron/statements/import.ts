@@ -99,7 +99,7 @@ function statusReportAsStatement(ctx: Ctx, file: BankFile): Planned {
 
 const ENTRY_COLUMNS = [
   'id', 'statement_id', 'entry_key', 'bank_account_id', 'amount', 'currency', 'booking_date', 'value_date', 'bank_reference', 'reversal', 'transaction_code',
-  'proprietary_code', 'transaction_count', 'information', 'details', 'source', 'state', 'match_kind', 'explanation_nl', 'explanation_en', 'journal_entry_id',
+  'proprietary_code', 'transaction_count', 'information', 'details', 'source', 'state', 'match_kind', 'explanation_nl', 'explanation_en', 'journal_entry_id', 'created_at',
 ] as const;
 
 const UNMATCHED = {
@@ -207,6 +207,8 @@ function bookAndMatch(ctx: Ctx, file: BankFile, meta: { fileName: string; sha256
   withGatheredEntries(ctx, () => withOpenDebits(ctx, () => withWriteBehind(ctx, () => {
     // nothing reads the entries of this import before it ends: written many at a time
     const entryRows = writeBehind(ctx, 'statement_entries', () => new RowBuffer(ctx.db, 'statement_entries', ENTRY_COLUMNS))!;
+    // the moment of the import for every entry, not the column's default worked out for each row
+    const importedAt = ctx.now().toISOString();
     planned.forEach((p, si) => {
       const s = p.statement;
       const newCount = fresh[si]!.filter(Boolean).length;
@@ -233,7 +235,7 @@ function bookAndMatch(ctx: Ctx, file: BankFile, meta: { fileName: string; sha256
           else unmatched++;
         }
         entryRows.add([id, statementDbId, p.keys[i], p.account.id, e.amount, e.currency, e.bookingDate, e.valueDate, e.bankReference, e.reversal ? 1 : 0, e.transactionCode,
-          e.proprietaryCode, e.transactionCount, e.information, detailsToStore(e.details), e.source, none ? 'none' : outcome.state, outcome.kind, outcome.explanation.nl, outcome.explanation.en, outcome.journalEntryId]);
+          e.proprietaryCode, e.transactionCount, e.information, detailsToStore(e.details), e.source, none ? 'none' : outcome.state, outcome.kind, outcome.explanation.nl, outcome.explanation.en, outcome.journalEntryId, importedAt]);
       });
     });
   })));
