@@ -1,5 +1,7 @@
 import { decodeSingleByte } from '../../imports/decode';
 import type { PlainBytes } from './encoding';
+import { ENTRY_NAMES, NEXT_STATE, entryNameId } from './entryPaths';
+import { EntrySlots } from './entrySlots';
 import { MAX_XML_DEPTH } from './limits';
 import { NOT_READ, OpenElements, leadingBlankLines, newNode, type OnClose, type XNode } from './xml';
 
@@ -101,6 +103,15 @@ function hasDeclaration(b: SlicingBuffer, from: number): boolean {
   return false;
 }
 
+/**
+ * The camt reader's part in reading entries without a tree: whether an Ntry opening under these
+ * ancestors is one it reads, and taking one read into slots (false: read it into a tree instead).
+ */
+export interface EntryTaker {
+  wants(ancestors: readonly XNode[]): boolean;
+  take(slots: EntrySlots, ancestors: readonly XNode[]): boolean;
+}
+
 /** Node's own slicing methods behind toString(), without its argument checks: a few million calls here. */
 type SlicingBuffer = Buffer & { latin1Slice(start: number, end: number): string; utf8Slice(start: number, end: number): string };
 
@@ -108,7 +119,7 @@ type SlicingBuffer = Buffer & { latin1Slice(start: number, end: number): string;
  * Reads the bytes into the same light tree parseXml builds, calling onClose the same way; throws
  * NotPlainXml (before or after onClose calls, which the caller then discards) for anything else.
  */
-export function parsePlainXml(plain: PlainBytes | null, onClose: OnClose, maxHeld: number): XNode {
+export function parsePlainXml(plain: PlainBytes | null, onClose: OnClose, maxHeld: number, entries: EntryTaker | null = null): XNode {
   if (plain === null) throw new NotPlainXml('UTF-16');
   const { bytes, encoding } = plain;
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as SlicingBuffer;
@@ -123,7 +134,7 @@ export function parsePlainXml(plain: PlainBytes | null, onClose: OnClose, maxHel
     start += declaration[0].length;
   }
   if (hasDeclaration(b, start)) throw new NotPlainXml('DTD');
-  return new PlainXmlReader(b, encoding, onClose, maxHeld).read(start);
+  return new PlainXmlReader(b, encoding, onClose, maxHeld, entries).read(start);
 }
 
 interface TagName {
@@ -132,6 +143,8 @@ interface TagName {
   local: string;
   /** one of the parts no reader looks at */
   notRead: boolean;
+  /** its number among the names entryPaths follows, -1 for others */
+  entryId: number;
   /** its first four bytes and the next four, packed */
   head: number;
   tail: number;
@@ -162,12 +175,26 @@ class PlainXmlReader {
   private held = 0;
   private root: XNode | null = null;
   private rootClosed = false;
+  /** where the tag being read starts */
+  private tagStart = 0;
+  /** open elements of the entry read into slots (the Ntry and those under it), 0 outside one */
+  private entryDepth = 0;
+  /** each open element's place in entryPaths, -1 for places not followed */
+  private readonly entryStates = new Int16Array(MAX_XML_DEPTH);
+  private readonly slots = new EntrySlots();
+  private entryStart = -1;
+  private heldBeforeEntry = 0;
+  /** the Ntry starting here is read into a tree: the slots could not stand for it */
+  private treeEntryAt = -1;
+  /** where to read on from after an entry the slots could not stand for: its start again */
+  private restartAt = -1;
 
   constructor(
     private readonly b: SlicingBuffer,
     private readonly encoding: PlainBytes['encoding'],
     private readonly onClose: OnClose,
     private readonly maxHeld: number,
+    private readonly entries: EntryTaker | null,
   ) {}
 
   read(start: number): XNode {
@@ -193,6 +220,10 @@ class PlainXmlReader {
       if (j > i) this.text(i, j, nonBlank, special, hash);
       if (j >= end) break;
       i = this.markup(j, end);
+      if (this.restartAt >= 0) {
+        i = this.restartAt;
+        this.restartAt = -1;
+      }
     }
     if (!this.root || this.depth > 0) throw new NotPlainXml('no complete root element');
     return this.root;
@@ -231,6 +262,7 @@ class PlainXmlReader {
     let head = 0;
     let tail = 0;
     let j = i + 1;
+    this.tagStart = i;
     for (let c = b[j]!; j < end && isNameChar(c); c = b[++j]!) {
       const k = j - i - 1;
       if (k < 4) head = (head << 8) | c;
@@ -268,7 +300,7 @@ class PlainXmlReader {
     const qname = internalised(b.latin1Slice(start, end));
     const colon = qname.indexOf(':');
     const local = colon < 0 ? qname : internalised(qname.slice(colon + 1));
-    const name: TagName = { qname, local, notRead: NOT_READ.has(local), head, tail };
+    const name: TagName = { qname, local, notRead: NOT_READ.has(local), entryId: entryNameId(local), head, tail };
     this.nameCache[free < 0 ? first : free] = name;
     return name;
   }
@@ -344,6 +376,10 @@ class PlainXmlReader {
       if (special) lookedAt(this.decoded(from, to));
       return;
     }
+    if (this.entryDepth > 0) {
+      this.entryText(from, to, nonBlank, special, hash);
+      return;
+    }
     const cur = this.stack[this.stack.length - 1]!;
     if (cur.text === '' && !nonBlank) return;
     let t: string;
@@ -354,6 +390,25 @@ class PlainXmlReader {
       t = this.shortText(from, to, hash);
     }
     cur.text = cur.text === '' ? t : cur.text + t;
+  }
+
+  /** text() for an element of an entry read into slots: the same text, kept in its place's slot. */
+  private entryText(from: number, to: number, nonBlank: boolean, special: boolean, hash: number): void {
+    const state = this.entryStates[this.entryDepth - 1]!;
+    if (state < 0) {
+      if (special) lookedAt(this.decoded(from, to));
+      return;
+    }
+    const cur = this.slots.textOf(state);
+    if (cur === '' && !nonBlank) return;
+    let t: string;
+    if (special) {
+      t = lookedAt(this.decoded(from, to));
+      if (cur === '' && isBlank(t)) return;
+    } else {
+      t = this.shortText(from, to, hash);
+    }
+    this.slots.setText(state, cur === '' ? t : cur + t);
   }
 
   /**
@@ -386,8 +441,20 @@ class PlainXmlReader {
       this.skipping++;
       return;
     }
+    if (this.entryDepth > 0) {
+      this.entryOpened(tag, attrs);
+      return;
+    }
     if (!this.root && name !== 'Document') throw new NotPlainXml('not a Document');
     if (++this.held > this.maxHeld) throw new NotPlainXml('elements held');
+    if (name === 'Ntry' && this.stack.length === 3 && this.entries !== null && this.tagStart !== this.treeEntryAt && this.entries.wants(this.stack)) {
+      this.entryStart = this.tagStart;
+      this.heldBeforeEntry = this.held - 1;
+      this.slots.begin();
+      this.entryStates[0] = 0;
+      this.entryDepth = 1;
+      return;
+    }
     const node = newNode(name, attrs);
     if (!this.root) this.root = node;
     this.heldAt[this.stack.length] = this.held;
@@ -400,6 +467,10 @@ class PlainXmlReader {
       this.skipping--;
       return;
     }
+    if (this.entryDepth > 0) {
+      this.entryClosed();
+      return;
+    }
     const node = this.open.pop();
     const openedAt = this.heldAt[this.stack.length]!;
     const parent = this.stack[this.stack.length - 1];
@@ -407,6 +478,25 @@ class PlainXmlReader {
     // the node and everything opened under it since are dropped together
     if (this.onClose(node, this.stack)) this.held = openedAt - 1;
     else this.open.append(node);
+  }
+
+  /** An element opened inside an entry read into slots: counted as the tree would hold it, its place followed. */
+  private entryOpened(tag: TagName, attrs: Record<string, string>): void {
+    if (++this.held > this.maxHeld) throw new NotPlainXml('elements held');
+    const parent = this.entryStates[this.entryDepth - 1]!;
+    const state = parent < 0 || tag.entryId < 0 ? -1 : NEXT_STATE[parent * ENTRY_NAMES + tag.entryId]!;
+    this.slots.opened(parent, state, attrs === NO_ATTRIBUTES ? undefined : attrs.Ccy);
+    this.entryStates[this.entryDepth++] = state;
+  }
+
+  private entryClosed(): void {
+    this.slots.closed(this.entryStates[--this.entryDepth]!);
+    if (this.entryDepth > 0) return;
+    // as a tree: the entry and everything under it are given back at once
+    this.held = this.heldBeforeEntry;
+    if (!this.slots.failed && this.entries!.take(this.slots, this.stack)) return;
+    this.treeEntryAt = this.entryStart;
+    this.restartAt = this.entryStart;
   }
 
   /** A comment at `i`: where it ends. "<!DOCTYPE", "<![CDATA[" and the rest are saxes' to read or refuse. */

@@ -1,0 +1,89 @@
+import { clean } from './fields';
+import { ENTRY_STATES, GIVE_UP_STATES } from './entryPaths';
+
+/**
+ * One Ntry as the fast path saw it: per place of entryPaths, whether the element was there, its
+ * text exactly as a tree node would hold it, whether it had child elements, and its Ccy
+ * attribute. Reused for every entry of a file (only the places an entry touched are cleared), so
+ * reading an entry allocates nothing but the strings it keeps.
+ *
+ * `failed` says the entry is not one this can stand for: a place seen twice (readEntry would take
+ * the first, or join them), charges, or an element with both text and child elements. The reader
+ * then reads that entry again into a tree, so the answer is always readEntry's own.
+ */
+export class EntrySlots {
+  private readonly texts: string[] = new Array<string>(ENTRY_STATES).fill('');
+  private readonly ccys: Array<string | undefined> = new Array<string | undefined>(ENTRY_STATES).fill(undefined);
+  private readonly seen = new Uint8Array(ENTRY_STATES);
+  private readonly children = new Uint8Array(ENTRY_STATES);
+  private readonly touched = new Int16Array(ENTRY_STATES);
+  private touchedCount = 0;
+  failed = false;
+
+  begin(): void {
+    for (let k = 0; k < this.touchedCount; k++) {
+      const s = this.touched[k]!;
+      this.seen[s] = 0;
+      this.children[s] = 0;
+      this.texts[s] = '';
+      this.ccys[s] = undefined;
+    }
+    this.touchedCount = 0;
+    this.failed = false;
+    this.mark(0);
+  }
+
+  /** An element opened at `state` (-1: a place not followed) under an element at `parent`. */
+  opened(parent: number, state: number, ccy: string | undefined): void {
+    if (parent >= 0) this.children[parent] = 1;
+    if (state < 0) return;
+    if (this.seen[state] === 1 || GIVE_UP_STATES.has(state)) {
+      this.failed = true;
+      return;
+    }
+    this.mark(state);
+    if (ccy !== undefined) this.ccys[state] = ccy;
+  }
+
+  closed(state: number): void {
+    if (state >= 0 && this.children[state] === 1 && this.texts[state] !== '') this.failed = true;
+  }
+
+  /** The element's text so far ('' when none), as a tree node's `text`. */
+  textOf(state: number): string {
+    return this.texts[state]!;
+  }
+
+  setText(state: number, text: string): void {
+    this.texts[state] = text;
+  }
+
+  private mark(state: number): void {
+    this.seen[state] = 1;
+    this.touched[this.touchedCount++] = state;
+  }
+
+  has(state: number): boolean {
+    return this.seen[state] === 1;
+  }
+
+  hasChildren(state: number): boolean {
+    return this.children[state] === 1;
+  }
+
+  ccy(state: number): string | undefined {
+    return this.ccys[state];
+  }
+
+  /** textAt: the trimmed text, null when the element is missing or blank. */
+  trimmed(state: number): string | null {
+    if (this.seen[state] !== 1) return null;
+    const t = this.texts[state]!.trim();
+    return t === '' ? null : t;
+  }
+
+  /** refAt: the trimmed text cleaned of invisible characters. */
+  ref(state: number): string | null {
+    return clean(this.trimmed(state));
+  }
+}
