@@ -130,5 +130,7 @@ export const NEXT_STATE: Int16Array = (() => {
   return table;
 })();
 
-/** Places whose element makes the entry one for the tree: charges come in too many shapes to follow here. */
-export const GIVE_UP_STATES: ReadonlySet<number> = new Set([ENTRY_STATE.charges, ENTRY_STATE.txCharges]);
+/** 1 for places whose element makes the entry one for the tree: charges come in too many shapes to follow here. */
+export const GIVE_UP_STATES = new Uint8Array(ENTRY_STATES);
+GIVE_UP_STATES[ENTRY_STATE.charges] = 1;
+GIVE_UP_STATES[ENTRY_STATE.txCharges] = 1;

@@ -37,7 +37,7 @@ export class EntrySlots {
   opened(parent: number, state: number, ccy: string | undefined): void {
     if (parent >= 0) this.children[parent] = 1;
     if (state < 0) return;
-    if (this.seen[state] === 1 || GIVE_UP_STATES.has(state)) {
+    if (this.seen[state] === 1 || GIVE_UP_STATES[state] === 1) {
       this.failed = true;
       return;
     }
