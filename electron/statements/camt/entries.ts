@@ -137,7 +137,8 @@ function detailAmount(t: XNode, c: DetailContext): number | null {
 /** "NOTPROVIDED" is the ISO way to say there is no end-to-end id; it must never match an item. */
 export function endToEnd(id: string | null): string | null {
   // only 11 characters can spell NOTPROVIDED in any case: no character upper-cases into two of its letters
-  return id === null || (id.length === 11 && id.toUpperCase() === 'NOTPROVIDED') ? null : id;
+  // and as banks write it, in capitals, it needs no upper-cased copy (one per entry otherwise)
+  return id === null || (id.length === 11 && (id === 'NOTPROVIDED' || id.toUpperCase() === 'NOTPROVIDED')) ? null : id;
 }
 
 /**
