@@ -54,7 +54,7 @@ function oneSpaced(text: string): string {
   return notOneSpaced(text) ? text.replace(/\s+/g, ' ') : text;
 }
 
-/** NOT_ONE_SPACE by hand for ASCII text, the regular expression only for the rest. */
+/** White space other than a single ordinary space, what /\s+/g → ' ' would change: by hand, as most texts have none. */
 function notOneSpaced(text: string): boolean {
   let previous = 0;
   for (let i = 0; i < text.length; i++) {
@@ -63,16 +63,17 @@ function notOneSpaced(text: string): boolean {
       if (previous === 0x20) return true;
     } else if (c < 0x20) {
       if (c >= 0x09 && c <= 0x0d) return true;
-    } else if (c >= 0x80) {
-      return NOT_ONE_SPACE.test(text);
+    } else if (c >= 0x80 && isSpaceBeyondAscii(c)) {
+      return true;
     }
     previous = c;
   }
   return false;
 }
 
-/** White space other than a single ordinary space: what /\s+/g → ' ' would change. */
-const NOT_ONE_SPACE = /[^\S ]| {2}/;
+/** What /\s/ matches from U+0080 on (checked against every character of the BMP). */
+const isSpaceBeyondAscii = (c: number): boolean =>
+  c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 
 export function ibanAt(node: XNode | null, path: string): string | null {
   return ibanOf(refAt(node, path));
