@@ -9,5 +9,18 @@ const ODD_SPACES = /[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g;
  * same member number, whether typed, pasted or imported.
  */
 export function visibleText(value: string): string {
-  return value.replace(INVISIBLE, '').replace(ODD_SPACES, ' ').trim();
+  return hasInvisibleOrOddSpace(value) ? value.replace(INVISIBLE, '').replace(ODD_SPACES, ' ').trim() : value.trim();
+}
+
+/**
+ * INVISIBLE or ODD_SPACES by hand: nearly every text has neither, and a bank file asks this of
+ * every name with an accent (100 000 times in a large statement), where two replaces cost more.
+ */
+function hasInvisibleOrOddSpace(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 0xa0) continue;
+    if (c === 0xa0 || c === 0xad || (c >= 0x2000 && c <= 0x200d) || c === 0x202f || c === 0x205f || c === 0x2060 || c === 0x3000 || c === 0xfeff) return true;
+  }
+  return false;
 }

@@ -204,3 +204,100 @@ describe('the fast path refuses nothing itself: saxes words every refusal', () =
     }
   });
 });
+
+describe('entries the fast path reads into slots, without a tree, are the entries readEntry gives', () => {
+  const rich = (inner: string, head = '') =>
+    `<Ntry>${head}<Amt Ccy="EUR">12.5</Amt><CdtDbtInd>DBIT</CdtDbtInd><RvslInd>true</RvslInd><Sts><Cd>BOOK</Cd></Sts><BookgDt><DtTm>2026-11-02T10:00:00</DtTm></BookgDt><ValDt>2026-11-03</ValDt><NtryRef>N-1</NtryRef><BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>IDDT</Cd><SubFmlyCd>UPDD</SubFmlyCd></Fmly></Domn><Prtry><Cd>01315</Cd></Prtry></BkTxCd><NtryDtls><Btch><NbOfTxs>1</NbOfTxs><PmtInfId>PI-1</PmtInfId><MsgId>M-1</MsgId></Btch><TxDtls>${inner}</TxDtls></NtryDtls><AddtlNtryInf>  Terug\n  boeking  </AddtlNtryInf></Ntry>`;
+  const party = `<Refs><EndToEndId>notprovided</EndToEndId><MndtId>M 7</MndtId><TxId>T-9</TxId></Refs><AmtDtls><InstdAmt><Amt Ccy="EUR">12.50</Amt></InstdAmt></AmtDtls><CdtDbtInd>DBIT</CdtDbtInd><RltdPties><Dbtr><Pty><Nm>Jan\u00ad de Vries</Nm></Pty></Dbtr><DbtrAcct><Id><IBAN>nl91 abna 0417 1643 00</IBAN></Id></DbtrAcct><Cdtr><Pty><Nm>Club</Nm><Id><OrgId><Othr><Id>nl51zzz405365330000</Id><SchmeNm><Prtry>sepa</Prtry></SchmeNm></Othr></OrgId></Id></Pty></Cdtr></RltdPties><RltdAgts><DbtrAgt><FinInstnId><BICFI>ingbnl2a</BICFI></FinInstnId></DbtrAgt></RltdAgts><RmtInf><Strd><CdtrRefInf><Ref>RF18 5390 0754 7034</Ref></CdtrRefInf></Strd></RmtInf><RtrInf><Rsn><Prtry>md06</Prtry></Rsn><AddtlInf>Refund</AddtlInf></RtrInf>`;
+  const entriesOf = (a: Answer) => (a as { read: { statements: Array<{ entries: unknown[] }> } }).read.statements[0]!.entries;
+
+  /** how many entries went through slots and how many through a tree, for the plain reading */
+  function paths(xml: string): { slots: number; tree: number } {
+    const counted = { slots: 0, tree: 0 };
+    parsePlainXml(
+      decodeXmlBytes(Buffer.from(xml)).plain,
+      (node, ancestors) => {
+        if (node.name !== 'Ntry' || ancestors.length !== 3) return false;
+        counted.tree++;
+        return true;
+      },
+      2_000_000,
+      {
+        wants: () => true,
+        take: (slots) => {
+          if (slots.failed) return false;
+          counted.slots++;
+          return true;
+        },
+      },
+    );
+    return counted;
+  }
+
+  it('the bench statement is read entry by entry from slots, no entry tree built', () => {
+    const { xml } = camt053WithEntries(500);
+    expect(paths(xml)).toEqual({ slots: 500, tree: 0 });
+    expect(bothWays(xml)).toHaveProperty('read');
+  });
+
+  it('every place readEntry looks at: Pty wrappers, a date-time, a date as text, batch ids, a refund, a creditor id of an organisation, invisible characters', () => {
+    const xml = doc(rich(party));
+    expect(paths(xml)).toEqual({ slots: 1, tree: 0 });
+    const [entry] = entriesOf(bothWays(xml)) as Array<Record<string, unknown>>;
+    expect(entry).toMatchObject({ amount: -1250, bookingDate: '2026-11-02', valueDate: '2026-11-03', transactionCode: 'PMNT/IDDT/UPDD', transactionCount: 1, information: 'Terug boeking', batchPaymentInfoId: 'PI-1' });
+    expect((entry!.details as unknown[])[0]).toMatchObject({
+      amount: -1250,
+      endToEndId: null,
+      paymentInfoId: 'PI-1',
+      creditorId: 'NL51ZZZ405365330000',
+      counterparty: { name: 'Jan de Vries', iban: 'NL91ABNA0417164300', bic: 'INGBNL2A' },
+      creditorReference: 'RF18539007547034',
+      returnInfo: { reasonCode: 'MD06', kind: 'refund', reasonText: 'Refund', charges: null },
+    });
+    // the creditor scheme id of a collection, and a counterparty settled once the account is known
+    const scheme = doc(ntry('x').replace('<NtryDtls><TxDtls>', '<NtryDtls><TxDtls><CdtrSchmeId><Id><PrvtId><Othr><Id>NL51ZZZ405365330000</Id></Othr></PrvtId></Id></CdtrSchmeId>'));
+    expect((entriesOf(bothWays(scheme))[0] as { details: Array<{ creditorId: string }> }).details[0]!.creditorId).toBe('NL51ZZZ405365330000');
+    const onlyTheOther = doc(ntry('x').replace(/<RltdPties>.*<\/RltdPties>/, `<RltdPties><Cdtr><Nm>Wij</Nm></Cdtr><CdtrAcct><Id><IBAN>${IBAN}</IBAN></Id></CdtrAcct></RltdPties>`));
+    expect(paths(onlyTheOther)).toEqual({ slots: 1, tree: 0 });
+    expect((entriesOf(bothWays(onlyTheOther))[0] as { details: Array<{ counterparty: unknown }> }).details[0]!.counterparty).toEqual({ name: null, iban: null, bic: null });
+  });
+
+  it('shapes slots do not stand for go to a tree, entry by entry, and read the same: repeats, charges, text beside elements', () => {
+    const cases = [
+      rich(`${party}<RmtInf><Ustrd>een</Ustrd><Ustrd>twee</Ustrd></RmtInf>`),
+      rich(party).replace('</TxDtls>', `</TxDtls><TxDtls>${party}</TxDtls>`),
+      rich(party).replace('</NtryDtls>', '</NtryDtls><NtryDtls><Btch><NbOfTxs>2</NbOfTxs></Btch></NtryDtls>'),
+      rich(party).replace('<RtrInf>', '<Chrgs><Amt Ccy="EUR">2.50</Amt></Chrgs><RtrInf>'),
+      rich(party, '<Chrgs><TtlChrgsAndTaxAmt Ccy="EUR">1.00</TtlChrgsAndTaxAmt></Chrgs>'),
+      rich(party).replace('<Nm>Club</Nm>', '<Nm>Cl<Extra/>ub</Nm>'),
+      rich(party).replace('<ValDt>2026-11-03</ValDt>', '<ValDt>2026-11-03<Extra/></ValDt>'),
+      rich(party).replace('<AddtlNtryInf>', '<AddtlNtryInf>eerst</AddtlNtryInf><AddtlNtryInf>'),
+    ];
+    for (const odd of cases) {
+      const xml = doc(`${ntry('voor')}${odd}${ntry('na')}`);
+      expect(paths(xml), odd).toEqual({ slots: 2, tree: 1 });
+      const entries = entriesOf(bothWays(xml)) as Array<{ source: string }>;
+      expect(entries.map((e) => e.source)).toEqual(['Ntry 1 in Stmt 1', 'Ntry 2 in Stmt 1', 'Ntry 3 in Stmt 1']);
+    }
+  });
+
+  it('an entry readEntry refuses is refused in its words, with its place, after entries read from slots', () => {
+    const refusals: Array<[string, string]> = [
+      [rich(party).replace('2026-11-03', '2026-13-03'), 'Stmt 1/Ntry 2/ValDt'],
+      [rich(party).replace('<InstdAmt><Amt Ccy="EUR">12.50', '<InstdAmt><Amt Ccy="EUR">12.505'), 'Stmt 1/Ntry 2/TxDtls 1/AmtDtls/InstdAmt/Amt'],
+      [rich(party).replace('<NbOfTxs>1', '<NbOfTxs>een'), 'Stmt 1/Ntry 2/NtryDtls/Btch/NbOfTxs'],
+      [rich(party).replace('<CdtDbtInd>DBIT</CdtDbtInd><RltdPties>', '<CdtDbtInd>D</CdtDbtInd><RltdPties>'), 'Stmt 1/Ntry 2/TxDtls 1/CdtDbtInd'],
+      [rich(party).replace(/<BookgDt>.*<\/BookgDt>/, ''), 'Stmt 1/Ntry 2/BookgDt'],
+      [rich(party).replace('<Amt Ccy="EUR">12.5</Amt>', ''), 'Stmt 1/Ntry 2/Amt'],
+    ];
+    for (const [bad, where] of refusals) {
+      expect(bothWays(doc(`${ntry('voor')}${bad}${ntry('na')}`)), where).toEqual({ refused: expect.objectContaining({ where }) });
+    }
+  });
+
+  it('the bound on elements held counts an entry read into slots as its tree would count it', () => {
+    const big = ntry('x', `<AddtlNtryInf>a</AddtlNtryInf>${'<X/>'.repeat(150)}`);
+    expect(bothWays(doc(big.repeat(3)), 200)).toHaveProperty('read');
+    expect(bothWays(doc(big.replace('<X/>', '<X/>'.repeat(60))), 200)).toEqual({ refused: expect.objectContaining({ en: expect.stringContaining('more than 200 elements') }) });
+  });
+});

@@ -32,7 +32,11 @@ export function amountToCents(raw: string, whereAt: string, path?: string): numb
 
 /** CRDT is money in (positive), DBIT money out (negative); anything else is refused. */
 export function signOf(node: XNode, path: string, where: string): 1 | -1 {
-  const ind = textAt(node, path);
+  return signFrom(textAt(node, path), path, where);
+}
+
+/** signOf for the indicator's (trimmed) text. */
+export function signFrom(ind: string | null, path: string, where: string): 1 | -1 {
   if (ind === 'CRDT') return 1;
   if (ind === 'DBIT') return -1;
   throw new StatementReadError(
@@ -45,8 +49,13 @@ export function signOf(node: XNode, path: string, where: string): 1 | -1 {
 /** The amount at a path (an `Amt` element), in cents, with its Ccy attribute; null when absent. */
 export function amountAt(node: XNode, path: string, where: string): { cents: number; currency: string | null } | null {
   const n = at(node, path);
-  if (!n || n.text.trim() === '') return null;
-  return { cents: amountToCents(n.text, where, path), currency: n.attrs.Ccy?.trim() || null };
+  return n ? amountOf(n.text, n.attrs.Ccy, where, path) : null;
+}
+
+/** amountAt for an Amt element's text and Ccy attribute. */
+export function amountOf(text: string, ccy: string | undefined, where: string, path: string): { cents: number; currency: string | null } | null {
+  if (text.trim() === '') return null;
+  return { cents: amountToCents(text, where, path), currency: ccy?.trim() || null };
 }
 
 /** Long or odd values shortened for a message. */

@@ -13,7 +13,7 @@ export interface PendingParty {
   other: Party;
 }
 
-const NO_PARTY: Party = { name: null, iban: null, bic: null };
+export const NO_PARTY: Party = { name: null, iban: null, bic: null };
 
 /**
  * The ISO family says who the other side is: IDDT (direct debits we issued as creditor) and RCDT
@@ -21,7 +21,7 @@ const NO_PARTY: Party = { name: null, iban: null, bic: null };
  * RDDT and ICDT the creditor. Without a family code the booking direction decides, turned around
  * for a reversal (a reversed credit is money back to the original debtor).
  */
-const SIDE_BY_FAMILY: Record<string, 'Dbtr' | 'Cdtr'> = { IDDT: 'Dbtr', RCDT: 'Dbtr', RDDT: 'Cdtr', ICDT: 'Cdtr' };
+export const SIDE_BY_FAMILY: Record<string, 'Dbtr' | 'Cdtr'> = { IDDT: 'Dbtr', RCDT: 'Dbtr', RDDT: 'Cdtr', ICDT: 'Cdtr' };
 
 export function readEntry(ntry: XNode, where: string, source: string, pending: PendingParty[]): StatementEntry {
   const amt = amountAt(ntry, 'Amt', where);
@@ -135,9 +135,10 @@ function detailAmount(t: XNode, c: DetailContext): number | null {
 }
 
 /** "NOTPROVIDED" is the ISO way to say there is no end-to-end id; it must never match an item. */
-function endToEnd(id: string | null): string | null {
+export function endToEnd(id: string | null): string | null {
   // only 11 characters can spell NOTPROVIDED in any case: no character upper-cases into two of its letters
-  return id === null || (id.length === 11 && id.toUpperCase() === 'NOTPROVIDED') ? null : id;
+  // and as banks write it, in capitals, it needs no upper-cased copy (one per entry otherwise)
+  return id === null || (id.length === 11 && (id === 'NOTPROVIDED' || id.toUpperCase() === 'NOTPROVIDED')) ? null : id;
 }
 
 /**
@@ -148,10 +149,13 @@ function endToEnd(id: string | null): string | null {
 function creditorReference(remittance: XNode | null): string | null {
   for (const strd of childrenNamed(remittance, 'Strd')) {
     const ref = refAt(strd, 'CdtrRefInf/Ref');
-    if (ref === null) continue;
-    return /^(RF\d{2}[\sA-Z0-9]+|[\d\s]+)$/i.test(ref) ? ref.replace(/\s+/g, '').toUpperCase() : ref;
+    if (ref !== null) return structuredReference(ref);
   }
   return null;
+}
+
+export function structuredReference(ref: string): string {
+  return /^(RF\d{2}[\sA-Z0-9]+|[\d\s]+)$/i.test(ref) ? ref.replace(/\s+/g, '').toUpperCase() : ref;
 }
 
 function returnInfo(t: XNode, c: DetailContext): ReturnInfo | null {
@@ -161,10 +165,14 @@ function returnInfo(t: XNode, c: DetailContext): ReturnInfo | null {
   return {
     reasonCode: reasonCode?.toUpperCase() ?? null,
     reasonText: joinedText(childrenNamed(rtr, 'AddtlInf')),
-    // MD06 is the payer taking a direct debit back: a refund, booked as a reversed credit
-    kind: reasonCode?.toUpperCase() === 'MD06' && c.sign < 0 && c.reversal ? 'refund' : 'return',
+    kind: returnKind(reasonCode, c.sign, c.reversal),
     charges: charges(t, c.where) ?? (c.entryCharges ? charges(c.entryCharges, c.where.replace(/\/TxDtls \d+$/, '')) : null),
   };
+}
+
+export function returnKind(reasonCode: string | null, sign: 1 | -1, reversal: boolean): 'refund' | 'return' {
+  // MD06 is the payer taking a direct debit back: a refund, booked as a reversed credit
+  return reasonCode?.toUpperCase() === 'MD06' && sign < 0 && reversal ? 'refund' : 'return';
 }
 
 /**
@@ -210,7 +218,7 @@ const transactionCodes = new Map<string, Map<string | null, Map<string | null, s
 /** Bounds each level of transactionCodes: a file of only distinct codes costs the joining each time and nothing more. */
 const MAX_CODES = 100;
 
-function transactionCodeOf(domain: string, family: string | null, subFamily: string | null): string {
+export function transactionCodeOf(domain: string, family: string | null, subFamily: string | null): string {
   let byFamily = transactionCodes.get(domain);
   if (byFamily === undefined && transactionCodes.size < MAX_CODES) transactionCodes.set(domain, (byFamily = new Map()));
   let bySub = byFamily?.get(family);
@@ -222,11 +230,11 @@ function transactionCodeOf(domain: string, family: string | null, subFamily: str
   return code;
 }
 
-function isTrue(v: string | null): boolean {
+export function isTrue(v: string | null): boolean {
   return v === 'true' || v === '1';
 }
 
-function wholeNumber(raw: string, where: string): number {
+export function wholeNumber(raw: string, where: string): number {
   const s = clean(raw) ?? '';
   if (!/^\d{1,9}$/.test(s)) throw new StatementReadError(where, `"${shown(s)}" is geen aantal`, `"${shown(s)}" is not a count`);
   return Number(s);

@@ -35,13 +35,18 @@ export function refAt(node: XNode | null, path: string): string | null {
  * line breaks and runs of spaces become one space, parts are joined by a space.
  */
 export function joinedText(nodes: XNode[]): string | null {
-  if (nodes.length === 1) return clean(oneSpaced(nodes[0]!.text));
+  if (nodes.length === 1) return oneText(nodes[0]!.text);
   const parts: string[] = [];
   for (const n of nodes) {
-    const part = clean(oneSpaced(n.text));
+    const part = oneText(n.text);
     if (part !== null) parts.push(part);
   }
   return parts.length ? parts.join(' ') : null;
+}
+
+/** One element's free text as joinedText gives it. */
+export function oneText(text: string): string | null {
+  return clean(oneSpaced(text));
 }
 
 /** Runs of white space as one space; most texts have single spaces only, and are their own result. */
@@ -49,7 +54,7 @@ function oneSpaced(text: string): string {
   return notOneSpaced(text) ? text.replace(/\s+/g, ' ') : text;
 }
 
-/** NOT_ONE_SPACE by hand for ASCII text, the regular expression only for the rest. */
+/** White space other than a single ordinary space, what /\s+/g → ' ' would change: by hand, as most texts have none. */
 function notOneSpaced(text: string): boolean {
   let previous = 0;
   for (let i = 0; i < text.length; i++) {
@@ -58,26 +63,35 @@ function notOneSpaced(text: string): boolean {
       if (previous === 0x20) return true;
     } else if (c < 0x20) {
       if (c >= 0x09 && c <= 0x0d) return true;
-    } else if (c >= 0x80) {
-      return NOT_ONE_SPACE.test(text);
+    } else if (c >= 0x80 && isSpaceBeyondAscii(c)) {
+      return true;
     }
     previous = c;
   }
   return false;
 }
 
-/** White space other than a single ordinary space: what /\s+/g → ' ' would change. */
-const NOT_ONE_SPACE = /[^\S ]| {2}/;
+/** What /\s/ matches from U+0080 on (checked against every character of the BMP). */
+const isSpaceBeyondAscii = (c: number): boolean =>
+  c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 
 export function ibanAt(node: XNode | null, path: string): string | null {
-  const v = refAt(node, path);
+  return ibanOf(refAt(node, path));
+}
+
+/** An IBAN as written, in capitals without spaces. */
+export function ibanOf(v: string | null): string | null {
   // capitals and digits only is what normalizeIban would return unchanged
   return v === null ? null : /^[A-Z0-9]+$/.test(v) ? v : normalizeIban(v);
 }
 
 /** BIC (camt .02-.07) or BICFI (.08 and later) of an agent's FinInstnId. */
 export function bicOf(agent: XNode | null): string | null {
-  const v = refAt(agent, 'FinInstnId/BICFI') ?? refAt(agent, 'FinInstnId/BIC');
+  return bicFrom(refAt(agent, 'FinInstnId/BICFI'), refAt(agent, 'FinInstnId/BIC'));
+}
+
+export function bicFrom(bicfi: string | null, bic: string | null): string | null {
+  const v = bicfi ?? bic;
   return v === null ? null : v.toUpperCase();
 }
 
@@ -111,7 +125,11 @@ export function partyOf(party: XNode | null, account: XNode | null, agent: XNode
   const p = child(party, 'Pty') ?? party;
   const name = joinedText(childrenNamed(p, 'Nm'));
   const iban = ibanAt(account, 'Id/IBAN');
-  const bic = bicOf(agent);
+  return partyFrom(name, iban, bicOf(agent));
+}
+
+/** A party of what is known of it; null when nothing is. */
+export function partyFrom(name: string | null, iban: string | null, bic: string | null): Party | null {
   if (name === null && iban === null && bic === null) return null;
   return { name, iban, bic };
 }
@@ -124,10 +142,15 @@ export function creditorIdOf(party: XNode | null): string | null {
   const id = at(p, 'Id');
   for (const kind of ID_KINDS) {
     for (const othr of childrenNamed(at(id, kind), 'Othr')) {
-      const scheme = refAt(othr, 'SchmeNm/Cd') ?? refAt(othr, 'SchmeNm/Prtry');
-      const value = refAt(othr, 'Id');
-      if (value && (scheme?.toUpperCase() === 'SEPA' || (!scheme && /^[A-Z]{2}\d{2}ZZZ/i.test(value)))) return value.replace(/\s+/g, '').toUpperCase();
+      const found = sepaCreditorId(refAt(othr, 'SchmeNm/Cd') ?? refAt(othr, 'SchmeNm/Prtry'), refAt(othr, 'Id'));
+      if (found !== null) return found;
     }
   }
+  return null;
+}
+
+/** An Othr's Id when it is a SEPA creditor id: its scheme says SEPA, or it has no scheme and the id's shape. */
+export function sepaCreditorId(scheme: string | null, value: string | null): string | null {
+  if (value && (scheme?.toUpperCase() === 'SEPA' || (!scheme && /^[A-Z]{2}\d{2}ZZZ/i.test(value)))) return value.replace(/\s+/g, '').toUpperCase();
   return null;
 }

@@ -2,8 +2,8 @@ import { StatementReadError, type BankFile, type StatementFormat } from '../mode
 import { decodeXmlBytes, type DecodedXml } from './encoding';
 import { MAX_XML_BYTES, MAX_XML_ELEMENTS_HELD } from './limits';
 import { readStatusReport } from './pain002';
-import { addEntry, newBlock, readBlock, type BlockEntries } from './statements';
-import { NotPlainXml, parsePlainXml } from './plainXml';
+import { addEntry, addEntryFromSlots, newBlock, readBlock, type BlockEntries } from './statements';
+import { NotPlainXml, parsePlainXml, type EntryTaker } from './plainXml';
 import { childrenNamed, parseXml, type OnClose, type XNode } from './xml';
 
 /** The message element under Document decides the format; its statement-level block name follows. */
@@ -50,28 +50,51 @@ export function readXmlBankFileWithSaxes(bytes: Uint8Array, maxHeld = MAX_XML_EL
   return readDecoded(decodeXmlBytes(bytes), maxHeld, saxes);
 }
 
-type Parse = (decoded: DecodedXml, onClose: OnClose, maxHeld: number) => XNode;
-const fast: Parse = (decoded, onClose, maxHeld) => parsePlainXml(decoded.plain, onClose, maxHeld);
+type Parse = (decoded: DecodedXml, onClose: OnClose, maxHeld: number, entries: EntryTaker) => XNode;
+const fast: Parse = (decoded, onClose, maxHeld, entries) => parsePlainXml(decoded.plain, onClose, maxHeld, entries);
 const saxes: Parse = (decoded, onClose, maxHeld) => parseXml(decoded.chunks(), onClose, maxHeld);
+
+/** The statement-level block name when an Ntry under these ancestors is one of its entries, else null. */
+function entryBlock(ancestors: readonly XNode[]): string | null {
+  if (ancestors.length !== 3 || ancestors[0]!.name !== 'Document') return null;
+  const blockName = MESSAGES[ancestors[1]!.name]?.block;
+  return blockName && ancestors[2]!.name === blockName ? blockName : null;
+}
 
 function readDecoded(decoded: DecodedXml, maxHeld: number, parse: Parse): BankFile {
   const { encoding, declared } = decoded;
   const blocks = new Map<XNode, { index: number; entries: BlockEntries }>();
-
-  const root = parse(decoded, (node, ancestors) => {
-    if (node.name !== 'Ntry' || ancestors.length !== 3 || ancestors[0]!.name !== 'Document') return false;
+  const blockOf = (ancestors: readonly XNode[], blockName: string) => {
     const [, message, blockNode] = ancestors as [XNode, XNode, XNode];
-    const blockName = MESSAGES[message.name]?.block;
-    if (!blockName || blockNode.name !== blockName) return false;
     let block = blocks.get(blockNode);
     if (!block) {
       // earlier blocks are already closed and kept in the tree, so this one's number is theirs + 1
       block = { index: childrenNamed(message, blockName).length + 1, entries: newBlock() };
       blocks.set(blockNode, block);
     }
-    addEntry(block.entries, node, blockName, block.index);
-    return true;
-  }, maxHeld);
+    return block;
+  };
+  const entries: EntryTaker = {
+    wants: (ancestors) => entryBlock(ancestors) !== null,
+    take(slots, ancestors) {
+      const blockName = entryBlock(ancestors)!;
+      const block = blockOf(ancestors, blockName);
+      return addEntryFromSlots(block.entries, slots, blockName, block.index);
+    },
+  };
+
+  const root = parse(
+    decoded,
+    (node, ancestors) => {
+      const blockName = node.name === 'Ntry' ? entryBlock(ancestors) : null;
+      if (blockName === null) return false;
+      const block = blockOf(ancestors, blockName);
+      addEntry(block.entries, node, blockName, block.index);
+      return true;
+    },
+    maxHeld,
+    entries,
+  );
 
   const message = root.first;
   const kind = message ? MESSAGES[message.name] : undefined;

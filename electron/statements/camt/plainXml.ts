@@ -1,5 +1,7 @@
 import { decodeSingleByte } from '../../imports/decode';
 import type { PlainBytes } from './encoding';
+import { ENTRY_NAMES, NEXT_STATE, entryNameId } from './entryPaths';
+import { EntrySlots } from './entrySlots';
 import { MAX_XML_DEPTH } from './limits';
 import { NOT_READ, OpenElements, leadingBlankLines, newNode, type OnClose, type XNode } from './xml';
 
@@ -29,6 +31,7 @@ const NAME_SLOTS = 4096;
 /** Texts up to this many bytes are looked up among those seen: codes, dates, amounts, currencies and our own batch ids repeat in every entry. */
 const SHORT_TEXT = 48;
 const TEXT_SLOTS = 1 << 14;
+const TAGS_PER_CALL = 2048;
 
 /** In an attribute value saxes also normalises white space and reads references: left to saxes. */
 const ATTRIBUTE_NEEDS_SAXES = /[&<\t\n\r\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]/;
@@ -37,7 +40,24 @@ const PREDEFINED = new Map([['amp', '&'], ['lt', '<'], ['gt', '>'], ['quot', '"'
 
 const isSpace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
 const isNameStart = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c === 0x3a;
-const isNameChar = (c: number): boolean => isNameStart(c) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2e;
+/**
+ * What each byte means in text, looked up rather than compared: PLAIN (printable ASCII taken as
+ * is), LT (the text ends), BLANK (space, tab, line feed), SPECIAL ("&", "]" and bytes outside
+ * ASCII, which need decoding and a careful look), CR (a line end to normalise) and FORBIDDEN
+ * (other control characters).
+ */
+const PLAIN = 0;
+const LT = 1;
+const BLANK = 2;
+const SPECIAL = 3;
+const CR = 4;
+const FORBIDDEN = 5;
+const TEXT_BYTE = Uint8Array.from({ length: 256 }, (_, c) =>
+  c === 0x3c ? LT : c === 0x20 || c === 0x0a || c === 0x09 ? BLANK : c === 0x0d ? CR : c < 0x20 ? FORBIDDEN : c === 0x26 || c === 0x5d || c >= 0x80 ? SPECIAL : PLAIN,
+);
+
+/** isNameChar as a table: a lookup per byte of every name instead of up to eight comparisons. */
+const NAME_CHAR = Uint8Array.from({ length: 256 }, (_, c) => (isNameStart(c) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2e ? 1 : 0));
 
 /** The Char production of XML 1.0, as saxes checks character references. */
 const isXmlChar = (n: number): boolean =>
@@ -56,7 +76,24 @@ function lookedAt(raw: string): string {
   if (raw.includes(']]>')) throw new NotPlainXml(']]> in text');
   onlyXmlCharacters(raw);
   const text = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
-  return text.includes('&') ? text.replace(/&([^;&]*);|&/g, reference) : text;
+  return text.includes('&') ? withReferencesRead(text) : text;
+}
+
+/**
+ * text.replace(/&([^;&]*);|&/g, reference) by hand: a replace calling back per match cost more
+ * than all else in a name such as "Berg-Çelik &amp; Zn." (one in every entry of the bench file).
+ */
+function withReferencesRead(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let amp = text.indexOf('&'); amp >= 0; amp = text.indexOf('&', from)) {
+    const semicolon = text.indexOf(';', amp + 1);
+    const nextAmp = text.indexOf('&', amp + 1);
+    if (semicolon < 0 || (nextAmp >= 0 && nextAmp < semicolon)) throw new NotPlainXml('& without ;');
+    out += text.slice(from, amp) + reference(text.slice(amp, semicolon + 1), text.slice(amp + 1, semicolon));
+    from = semicolon + 1;
+  }
+  return out + text.slice(from);
 }
 
 function onlyXmlCharacters(raw: string): void {
@@ -72,8 +109,7 @@ function onlyXmlCharacters(raw: string): void {
   }
 }
 
-function reference(whole: string, name: string | undefined): string {
-  if (name === undefined) throw new NotPlainXml('& without ;');
+function reference(whole: string, name: string): string {
   if (name[0] !== '#') {
     const known = PREDEFINED.get(name);
     if (known === undefined) throw new NotPlainXml('undefined entity');
@@ -101,6 +137,15 @@ function hasDeclaration(b: SlicingBuffer, from: number): boolean {
   return false;
 }
 
+/**
+ * The camt reader's part in reading entries without a tree: whether an Ntry opening under these
+ * ancestors is one it reads, and taking one read into slots (false: read it into a tree instead).
+ */
+export interface EntryTaker {
+  wants(ancestors: readonly XNode[]): boolean;
+  take(slots: EntrySlots, ancestors: readonly XNode[]): boolean;
+}
+
 /** Node's own slicing methods behind toString(), without its argument checks: a few million calls here. */
 type SlicingBuffer = Buffer & { latin1Slice(start: number, end: number): string; utf8Slice(start: number, end: number): string };
 
@@ -108,7 +153,7 @@ type SlicingBuffer = Buffer & { latin1Slice(start: number, end: number): string;
  * Reads the bytes into the same light tree parseXml builds, calling onClose the same way; throws
  * NotPlainXml (before or after onClose calls, which the caller then discards) for anything else.
  */
-export function parsePlainXml(plain: PlainBytes | null, onClose: OnClose, maxHeld: number): XNode {
+export function parsePlainXml(plain: PlainBytes | null, onClose: OnClose, maxHeld: number, entries: EntryTaker | null = null): XNode {
   if (plain === null) throw new NotPlainXml('UTF-16');
   const { bytes, encoding } = plain;
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as SlicingBuffer;
@@ -123,7 +168,7 @@ export function parsePlainXml(plain: PlainBytes | null, onClose: OnClose, maxHel
     start += declaration[0].length;
   }
   if (hasDeclaration(b, start)) throw new NotPlainXml('DTD');
-  return new PlainXmlReader(b, encoding, onClose, maxHeld).read(start);
+  return new PlainXmlReader(b, encoding, onClose, maxHeld, entries).read(start);
 }
 
 interface TagName {
@@ -132,6 +177,8 @@ interface TagName {
   local: string;
   /** one of the parts no reader looks at */
   notRead: boolean;
+  /** its number among the names entryPaths follows, -1 for others */
+  entryId: number;
   /** its first four bytes and the next four, packed */
   head: number;
   tail: number;
@@ -158,44 +205,94 @@ class PlainXmlReader {
   private readonly heldAt = new Int32Array(MAX_XML_DEPTH);
   private readonly nameCache: Array<TagName | undefined> = new Array<TagName | undefined>(NAME_SLOTS).fill(undefined);
   private readonly textCache: string[] = new Array<string>(TEXT_SLOTS).fill('');
+  /**
+   * Each cached text's hash and length beside it: a value seen once (an IBAN, a reference) is told
+   * from the cached one by these, without reading that string, which lies anywhere in the heap and
+   * cost a cache miss per value (the hottest line of the 100 000-entry read).
+   */
+  private readonly textHashes = new Int32Array(TEXT_SLOTS);
+  private readonly textLengths = new Uint8Array(TEXT_SLOTS);
   private skipping = 0;
   private held = 0;
   private root: XNode | null = null;
   private rootClosed = false;
+  /** where the tag being read starts */
+  private tagStart = 0;
+  /** open elements of the entry read into slots (the Ntry and those under it), 0 outside one */
+  private entryDepth = 0;
+  /** each open element's place in entryPaths, -1 for places not followed */
+  private readonly entryStates = new Int16Array(MAX_XML_DEPTH);
+  private readonly slots = new EntrySlots();
+  private entryStart = -1;
+  private heldBeforeEntry = 0;
+  /** the Ntry starting here is read into a tree: the slots could not stand for it */
+  private treeEntryAt = -1;
+  /** where to read on from after an entry the slots could not stand for: its start again */
+  private restartAt = -1;
 
   constructor(
     private readonly b: SlicingBuffer,
     private readonly encoding: PlainBytes['encoding'],
     private readonly onClose: OnClose,
     private readonly maxHeld: number,
+    private readonly entries: EntryTaker | null,
   ) {}
 
   read(start: number): XNode {
-    const b = this.b;
-    const end = b.length;
+    const end = this.b.length;
     let i = start;
-    while (i < end) {
+    while (i < end) i = this.readSome(i, end);
+    if (!this.root || this.depth > 0) throw new NotPlainXml('no complete root element');
+    return this.root;
+  }
+
+  /**
+   * Reads on from `i` for some thousands of tags; where it stopped. The loop is in a method called
+   * again and again rather than in read(), called once per file: V8 then compiles it whole from
+   * the calls before, instead of swapping it in mid-loop (on-stack replacement), whose code
+   * scanned a file up to twice as slowly.
+   */
+  private readSome(from: number, end: number): number {
+    const b = this.b;
+    let i = from;
+    for (let tags = 0; tags < TAGS_PER_CALL && i < end; tags++) {
       // the text up to the next "<": is there any, does it need more than a plain copy, and its hash
       let j = i;
       let nonBlank = false;
       let special = false;
       let hash = 0;
+      // indentation first, in a loop of its own: a third of an indented bank file. Its bytes are left
+      // out of the hash, which only picks a cache slot (a cached text is compared in full).
+      while (j < end) {
+        const c = b[j]!;
+        if (c !== 0x0a && c !== 0x09 && c !== 0x20) break;
+        j++;
+      }
       for (; j < end; j++) {
         const c = b[j]!;
-        if (c === 0x3c) break;
-        hash = (hash * 31 + c) | 0;
-        if (c > 0x20) {
+        const kind = TEXT_BYTE[c]!;
+        if (kind === PLAIN) {
           nonBlank = true;
-          if (c === 0x26 || c === 0x5d || c >= 0x80) special = true;
-        } else if (c === 0x0d) special = true;
-        else if (c !== 0x20 && c !== 0x0a && c !== 0x09) throw new NotPlainXml('character XML forbids');
+          hash = (Math.imul(hash, 31) + c) | 0;
+          continue;
+        }
+        if (kind === LT) break;
+        hash = (Math.imul(hash, 31) + c) | 0;
+        if (kind === SPECIAL) {
+          nonBlank = true;
+          special = true;
+        } else if (kind === CR) special = true;
+        else if (kind === FORBIDDEN) throw new NotPlainXml('character XML forbids');
       }
       if (j > i) this.text(i, j, nonBlank, special, hash);
-      if (j >= end) break;
+      if (j >= end) return end;
       i = this.markup(j, end);
+      if (this.restartAt >= 0) {
+        i = this.restartAt;
+        this.restartAt = -1;
+      }
     }
-    if (!this.root || this.depth > 0) throw new NotPlainXml('no complete root element');
-    return this.root;
+    return i;
   }
 
   /** The tag or comment at `i` (a "<"); where it ends. */
@@ -214,10 +311,16 @@ class PlainXmlReader {
     const b = this.b;
     if (this.depth === 0) throw new NotPlainXml('closing tag without an open element');
     const name = this.names[this.depth - 1]!;
-    const qname = name.qname;
+    const length = name.qname.length;
     let j = i + 2;
-    if (j + qname.length >= end) throw new NotPlainXml('unexpected end');
-    for (let k = 0; k < qname.length; k++, j++) if (b[j] !== qname.charCodeAt(k)) throw new NotPlainXml('closing tag does not match');
+    if (j + length >= end) throw new NotPlainXml('unexpected end');
+    // packed as openTag packs a name: two comparisons of numbers for the first eight bytes
+    let head = 0;
+    let tail = 0;
+    for (let k = 0, n = length < 4 ? length : 4; k < n; k++) head = (head << 8) | b[j + k]!;
+    for (let k = 4, n = length < 8 ? length : 8; k < n; k++) tail = (tail << 8) | b[j + k]!;
+    if (head !== name.head || tail !== name.tail || (length > 8 && !sameAscii(b, j, name.qname, 8))) throw new NotPlainXml('closing tag does not match');
+    j += length;
     while (j < end && isSpace(b[j]!)) j++;
     if (b[j] !== 0x3e) throw new NotPlainXml('malformed closing tag');
     this.close();
@@ -231,7 +334,8 @@ class PlainXmlReader {
     let head = 0;
     let tail = 0;
     let j = i + 1;
-    for (let c = b[j]!; j < end && isNameChar(c); c = b[++j]!) {
+    this.tagStart = i;
+    for (let c = b[j]!; j < end && NAME_CHAR[c] === 1; c = b[++j]!) {
       const k = j - i - 1;
       if (k < 4) head = (head << 8) | c;
       else if (k < 8) tail = (tail << 8) | c;
@@ -268,7 +372,7 @@ class PlainXmlReader {
     const qname = internalised(b.latin1Slice(start, end));
     const colon = qname.indexOf(':');
     const local = colon < 0 ? qname : internalised(qname.slice(colon + 1));
-    const name: TagName = { qname, local, notRead: NOT_READ.has(local), head, tail };
+    const name: TagName = { qname, local, notRead: NOT_READ.has(local), entryId: entryNameId(local), head, tail };
     this.nameCache[free < 0 ? first : free] = name;
     return name;
   }
@@ -296,7 +400,7 @@ class PlainXmlReader {
       const nameStart = j;
       let head = 0;
       let tail = 0;
-      for (; j < end && isNameChar(b[j]!); j++) {
+      for (; j < end && NAME_CHAR[b[j]!] === 1; j++) {
         const k = j - nameStart;
         if (k < 4) head = (head << 8) | b[j]!;
         else if (k < 8) tail = (tail << 8) | b[j]!;
@@ -344,6 +448,10 @@ class PlainXmlReader {
       if (special) lookedAt(this.decoded(from, to));
       return;
     }
+    if (this.entryDepth > 0) {
+      this.entryText(from, to, nonBlank, special, hash);
+      return;
+    }
     const cur = this.stack[this.stack.length - 1]!;
     if (cur.text === '' && !nonBlank) return;
     let t: string;
@@ -356,6 +464,25 @@ class PlainXmlReader {
     cur.text = cur.text === '' ? t : cur.text + t;
   }
 
+  /** text() for an element of an entry read into slots: the same text, kept in its place's slot. */
+  private entryText(from: number, to: number, nonBlank: boolean, special: boolean, hash: number): void {
+    const state = this.entryStates[this.entryDepth - 1]!;
+    if (state < 0) {
+      if (special) lookedAt(this.decoded(from, to));
+      return;
+    }
+    const cur = this.slots.textOf(state);
+    if (cur === '' && !nonBlank) return;
+    let t: string;
+    if (special) {
+      t = lookedAt(this.decoded(from, to));
+      if (cur === '' && isBlank(t)) return;
+    } else {
+      t = this.shortText(from, to, hash);
+    }
+    this.slots.setText(state, cur === '' ? t : cur + t);
+  }
+
   /**
    * Plain ASCII bytes as a string. Short ones come from a cache of those seen: a statement repeats
    * its codes, dates and amounts in every entry, and a string made in C++ costs more than the
@@ -365,10 +492,14 @@ class PlainXmlReader {
     const length = to - from;
     if (length > SHORT_TEXT) return this.b.latin1Slice(from, to);
     const slot = (hash ^ (hash >>> 14)) & (TEXT_SLOTS - 1);
-    const hit = this.textCache[slot]!;
-    if (hit.length === length && sameAscii(this.b, from, hit)) return hit;
+    if (this.textHashes[slot] === hash && this.textLengths[slot] === length) {
+      const hit = this.textCache[slot]!;
+      if (sameAscii(this.b, from, hit)) return hit;
+    }
     const made = this.b.latin1Slice(from, to);
     this.textCache[slot] = made;
+    this.textHashes[slot] = hash;
+    this.textLengths[slot] = length;
     return made;
   }
 
@@ -386,8 +517,20 @@ class PlainXmlReader {
       this.skipping++;
       return;
     }
+    if (this.entryDepth > 0) {
+      this.entryOpened(tag, attrs);
+      return;
+    }
     if (!this.root && name !== 'Document') throw new NotPlainXml('not a Document');
     if (++this.held > this.maxHeld) throw new NotPlainXml('elements held');
+    if (name === 'Ntry' && this.stack.length === 3 && this.entries !== null && this.tagStart !== this.treeEntryAt && this.entries.wants(this.stack)) {
+      this.entryStart = this.tagStart;
+      this.heldBeforeEntry = this.held - 1;
+      this.slots.begin();
+      this.entryStates[0] = 0;
+      this.entryDepth = 1;
+      return;
+    }
     const node = newNode(name, attrs);
     if (!this.root) this.root = node;
     this.heldAt[this.stack.length] = this.held;
@@ -400,6 +543,10 @@ class PlainXmlReader {
       this.skipping--;
       return;
     }
+    if (this.entryDepth > 0) {
+      this.entryClosed();
+      return;
+    }
     const node = this.open.pop();
     const openedAt = this.heldAt[this.stack.length]!;
     const parent = this.stack[this.stack.length - 1];
@@ -407,6 +554,25 @@ class PlainXmlReader {
     // the node and everything opened under it since are dropped together
     if (this.onClose(node, this.stack)) this.held = openedAt - 1;
     else this.open.append(node);
+  }
+
+  /** An element opened inside an entry read into slots: counted as the tree would hold it, its place followed. */
+  private entryOpened(tag: TagName, attrs: Record<string, string>): void {
+    if (++this.held > this.maxHeld) throw new NotPlainXml('elements held');
+    const parent = this.entryStates[this.entryDepth - 1]!;
+    const state = parent < 0 || tag.entryId < 0 ? -1 : NEXT_STATE[parent * ENTRY_NAMES + tag.entryId]!;
+    this.slots.opened(parent, state, attrs === NO_ATTRIBUTES ? undefined : attrs.Ccy);
+    this.entryStates[this.entryDepth++] = state;
+  }
+
+  private entryClosed(): void {
+    this.slots.closed(this.entryStates[--this.entryDepth]!);
+    if (this.entryDepth > 0) return;
+    // as a tree: the entry and everything under it are given back at once
+    this.held = this.heldBeforeEntry;
+    if (!this.slots.failed && this.entries!.take(this.slots, this.stack)) return;
+    this.treeEntryAt = this.entryStart;
+    this.restartAt = this.entryStart;
   }
 
   /** A comment at `i`: where it ends. "<!DOCTYPE", "<![CDATA[" and the rest are saxes' to read or refuse. */

@@ -1,6 +1,8 @@
 import { StatementReadError, type StatedBalance, type Statement, type StatementEntry } from '../model';
 import { amountAt, signOf } from './amounts';
 import { readEntry, type PendingParty } from './entries';
+import { entryFromSlots } from './entryFromSlots';
+import type { EntrySlots } from './entrySlots';
 import { dateOf, ibanAt, refAt } from './fields';
 import { child, childrenNamed, type XNode } from './xml';
 
@@ -17,10 +19,19 @@ export function newBlock(): BlockEntries {
 /** One Ntry, read as soon as it closes so its element tree can be dropped. */
 export function addEntry(block: BlockEntries, ntry: XNode, blockName: string, blockIndex: number): void {
   const n = block.entries.length + 1;
-  // joined into one flat string, not a template's chain of pieces: the model keeps one per entry
-  const source = ['Ntry ', n, ' in ', blockName, ' ', blockIndex].join('');
-  block.entries.push(readEntry(ntry, `${blockName} ${blockIndex}/Ntry ${n}`, source, block.pending));
+  block.entries.push(readEntry(ntry, `${blockName} ${blockIndex}/Ntry ${n}`, sourceOf(n, blockName, blockIndex), block.pending));
 }
+
+/** One Ntry the fast path read into slots; false when only its tree can tell (readEntry's refusals, unusual shapes). */
+export function addEntryFromSlots(block: BlockEntries, slots: EntrySlots, blockName: string, blockIndex: number): boolean {
+  const entry = entryFromSlots(slots, sourceOf(block.entries.length + 1, blockName, blockIndex), block.pending);
+  if (entry === null) return false;
+  block.entries.push(entry);
+  return true;
+}
+
+// joined into one flat string, not a template's chain of pieces: the model keeps one per entry
+const sourceOf = (n: number, blockName: string, blockIndex: number): string => ['Ntry ', n, ' in ', blockName, ' ', blockIndex].join('');
 
 /**
  * A camt.053 Stmt, camt.052 Rpt or camt.054 Ntfctn, with its entries read already. Balances are
