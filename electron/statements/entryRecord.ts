@@ -3,7 +3,7 @@ import type { Ctx } from '../context';
 import { stmt } from '../preparedStatements';
 import type { EntryDetail, StatementEntry } from './model';
 import { openDebitsOf } from './match/openDebits';
-import { writeBehind } from './writeBehind';
+import { buffered } from './writeBehind';
 import { RowBuffer } from '../rowBuffer';
 
 export type MatchKind = 'batchCredit' | 'return' | 'transfer' | 'refund' | 'manual' | 'account';
@@ -68,15 +68,13 @@ const pendingOutcome = (ctx: Ctx, entryId: number) => {
 /** Marks an entry matched: its booking, why, and what it went to (allocations add up to the entry's amount). */
 export function recordMatch(ctx: Ctx, entryId: number, kind: MatchKind, explanation: Text, journalEntryId: number | null, allocations: NewAllocation[]): void {
   // an import holds its allocations back and writes them many at a time (flushWrites before reading them)
-  const held = writeBehind(ctx, 'statement_allocations', () => new RowBuffer(ctx.db, 'statement_allocations', ALLOCATION_COLUMNS));
-  const insert = held ? null : stmt(ctx.db, `INSERT INTO statement_allocations (${ALLOCATION_COLUMNS.join(', ')}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
   const debits = openDebitsOf(ctx);
-  for (const a of allocations) {
-    const row = [entryId, a.kind, a.batchId ?? null, a.transactionId ?? null, a.itemId ?? null, a.accountId ?? null, a.amount, journalEntryId];
-    if (held) held.add(row);
-    else insert!.run(row);
-    if (a.kind === 'transaction' && a.batchId != null && a.transactionId != null) debits?.closed(a.batchId, a.transactionId);
-  }
+  buffered(ctx, 'statement_allocations', () => new RowBuffer(ctx.db, 'statement_allocations', ALLOCATION_COLUMNS), (rows) => {
+    for (const a of allocations) {
+      rows.add([entryId, a.kind, a.batchId ?? null, a.transactionId ?? null, a.itemId ?? null, a.accountId ?? null, a.amount, journalEntryId]);
+      if (a.kind === 'transaction' && a.batchId != null && a.transactionId != null) debits?.closed(a.batchId, a.transactionId);
+    }
+  });
   const pending = pendingOutcome(ctx, entryId);
   if (pending) {
     // what the trigger statement_entries_booked_fixed says for a stored row

@@ -152,7 +152,7 @@ const checkpointPending = new WeakSet<Database.Database>();
  * has had its answer, then checkpoints (PASSIVE: never waits for a reader) and turns it on again.
  * A connection closed before then checkpoints on closing.
  */
-export function checkpointAfterAnswer(db: Database.Database): void {
+function checkpointAfterAnswer(db: Database.Database): void {
   if (checkpointPending.has(db)) return;
   const pages = db.pragma('wal_autocheckpoint', { simple: true }) as number;
   if (pages <= 0) return;

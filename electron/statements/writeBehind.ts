@@ -40,3 +40,11 @@ export function flushWrites(ctx: Ctx): void {
   const buffers = scopes.get(ctx.db);
   if (buffers) for (const b of buffers.values()) b.flush();
 }
+
+/** `use` with the scope's buffer of this name, or outside a scope with a new one written when `use` is done. */
+export function buffered<B extends { flush(): void }>(ctx: Ctx, name: string, make: () => B, use: (buffer: B) => void): void {
+  const held = writeBehind(ctx, name, make);
+  const buffer = held ?? make();
+  use(buffer);
+  if (!held) buffer.flush();
+}

@@ -1,7 +1,7 @@
 import { addDays, formatDate } from '../../../shared/dates';
 import { euro } from '../euro';
 import type { Ctx } from '../../context';
-import { ITEM_EVENT_COLUMNS, itemEventRow, recordEvent } from '../../items/openItems';
+import { itemEventRow } from '../../items/openItems';
 import { accountForRole } from '../../ledger/chart';
 import { gatherLines, gathering } from '../../ledger/gatheredEntry';
 import { postEntry } from '../../ledger/post';
@@ -11,8 +11,8 @@ import { stmt } from '../../preparedStatements';
 import { type EntryToMatch, type NewAllocation, recordMatch } from '../entryRecord';
 import { type BatchScope, scopeOfId, transactionsInScope } from './batchIds';
 import { OPEN_TX, openDebitsOf } from './openDebits';
-import { flushWrites, writeBehind } from '../writeBehind';
-import { RowBuffer } from '../../rowBuffer';
+import { buffered, flushWrites } from '../writeBehind';
+import { ItemUpdates } from './itemUpdates';
 
 function openTransactions(ctx: Ctx, batchId: number, ids: number[]): { id: number; amount: number; batchId: number }[] {
   const debits = openDebitsOf(ctx);
@@ -86,18 +86,10 @@ export function matchBatchCredit(ctx: Ctx, m: EntryToMatch): boolean {
   const debits = openDebitsOf(ctx);
   const items = stmt(ctx.db, "SELECT id FROM open_items WHERE batch_transaction_id = ? AND state = 'in_collection' ORDER BY id");
   const itemsOf = (txId: number) => debits?.itemsOf(found.batchId, txId) ?? (items.all(txId) as { id: number }[]).map((r) => r.id);
-  const held = writeBehind(ctx, 'batchCreditSettlements', () => new HeldSettlements(ctx));
-  const settle = stmt(ctx.db, "UPDATE open_items SET state = 'settled', closed_on = ? WHERE id = ? AND state = 'in_collection'");
   const paid = `Betaald: incasso ${found.reference} door de bank bijgeschreven op ${formatDate(e.bookingDate)}`;
-  for (const t of txs) {
-    for (const id of itemsOf(t.id)) {
-      if (held) held.add(id, paid, entryId, e.bookingDate);
-      else {
-        recordEvent(ctx, id, 'paid', paid, { entryId, balanceAfter: 0 });
-        settle.run(e.bookingDate, id);
-      }
-    }
-  }
+  buffered(ctx, 'batchCreditSettlements', () => new ItemUpdates(ctx, SETTLE), (settle) => {
+    for (const t of txs) for (const id of itemsOf(t.id)) settle.add({ id }, itemEventRow(ctx, id, 'paid', paid, { entryId, balanceAfter: 0 }), [e.bookingDate]);
+  });
   const diffText = difference === 0
     ? { nl: '', en: '' }
     : { nl: `; verschil ${euro(difference)} met de ${euro(expected)} die openstond`, en: `; differs by ${euro(difference, 'en')} from the ${euro(expected, 'en')} outstanding` };
@@ -111,33 +103,8 @@ export function matchBatchCredit(ctx: Ctx, m: EntryToMatch): boolean {
   return true;
 }
 
-/**
- * The items an import's batch credits pay, settled many at a time: their lines in the history
- * first, then one UPDATE per booking date. Nothing else in an import touches an item in
- * collection before flushWrites (a return of the same debit flushes first).
- */
-class HeldSettlements {
-  private readonly events: RowBuffer;
-  private readonly byDate = new Map<string, number[]>();
-
-  constructor(private readonly ctx: Ctx) {
-    this.events = new RowBuffer(ctx.db, 'open_item_events', ITEM_EVENT_COLUMNS);
-  }
-
-  add(itemId: number, text: string, entryId: number, date: string): void {
-    this.events.add(itemEventRow(this.ctx, itemId, 'paid', text, { entryId, balanceAfter: 0 }));
-    const ids = this.byDate.get(date);
-    if (ids) ids.push(itemId);
-    else this.byDate.set(date, [itemId]);
-  }
-
-  flush(): void {
-    this.events.flush();
-    const settle = stmt(this.ctx.db, "UPDATE open_items SET state = 'settled', closed_on = ? WHERE id IN (SELECT value FROM json_each(?)) AND +state = 'in_collection'");
-    for (const [date, ids] of this.byDate) settle.run(date, JSON.stringify(ids));
-    this.byDate.clear();
-  }
-}
+/** Settles the items a batch credit pays (found by id: +state keeps SQLite from going through every item in collection). */
+const SETTLE = "UPDATE open_items SET state = 'settled', closed_on = ? WHERE id IN (SELECT value FROM json_each(?)) AND +state = 'in_collection'";
 
 /** A batch is confirmed once every debit in it has been credited or refused before settlement. */
 export function confirmIfComplete(ctx: Ctx, batchId: number, date: string): void {

@@ -1,15 +1,15 @@
 import { formatDate } from '../../../shared/dates';
 import { euro } from '../euro';
 import type { Ctx } from '../../context';
-import { createItem, ITEM_EVENT_COLUMNS, itemEventRow, recordEvent } from '../../items/openItems';
+import { createItem, itemEventRow } from '../../items/openItems';
 import { accountForRole } from '../../ledger/chart';
 import { gatherLines, gathering } from '../../ledger/gatheredEntry';
 import { postEntry } from '../../ledger/post';
 import { journalOfKind } from '../../collections/numbering';
 import { stmt } from '../../preparedStatements';
 import type { NewAllocation } from '../entryRecord';
-import { writeBehind } from '../writeBehind';
-import { RowBuffer } from '../../rowBuffer';
+import { buffered, writeBehind } from '../writeBehind';
+import { ItemUpdates } from './itemUpdates';
 
 
 export interface OpenItemRow {
@@ -20,58 +20,16 @@ export interface OpenItemRow {
   balance: number;
 }
 
+/** A payment's new balance for items (found by id: +state keeps SQLite from going through every open item). */
+const PAY = "UPDATE open_items SET balance = ?, state = CASE WHEN ? = 0 THEN 'settled' ELSE 'open' END, closed_on = CASE WHEN ? = 0 THEN ? ELSE NULL END WHERE id IN (SELECT value FROM json_each(?)) AND +state = 'open'";
+
 /**
- * The members' payments of an import, written many at a time: their lines in the items' history
- * first, then the items' new balances, one UPDATE per balance and day (the database checks each
- * balance against its item's newest history line). An item paid again, or a debtor's items read
- * again, before they are written makes them be written first (heldPaymentsTouch), so every payment
- * sees the balance the one before left.
+ * Writes an import's held payments first when they touch these items or this debtor: the next
+ * payment must see the balance the one before left.
  */
-class HeldPayments {
-  private readonly events: RowBuffer;
-  /** the items to set, by their new balance and date: most payments settle (balance 0) on a few days */
-  private balances = new Map<string, number[]>();
-  readonly items = new Set<number>();
-  readonly debtors = new Set<number>();
-
-  constructor(private readonly ctx: Ctx) {
-    this.events = new RowBuffer(ctx.db, 'open_item_events', ITEM_EVENT_COLUMNS);
-  }
-
-  add(debtorId: number, itemId: number, event: unknown[], balance: number, date: string): void {
-    if (this.items.has(itemId)) this.flush();
-    this.events.add(event);
-    const key = `${balance}|${date}`;
-    const ids = this.balances.get(key);
-    if (ids) ids.push(itemId);
-    else this.balances.set(key, [itemId]);
-    this.items.add(itemId);
-    this.debtors.add(debtorId);
-  }
-
-  flush(): void {
-    this.events.flush();
-    const update = stmt(
-      this.ctx.db,
-      // (+state: found by id, not by going through every open item)
-      "UPDATE open_items SET balance = ?, state = CASE WHEN ? = 0 THEN 'settled' ELSE 'open' END, closed_on = CASE WHEN ? = 0 THEN ? ELSE NULL END WHERE id IN (SELECT value FROM json_each(?)) AND +state = 'open'",
-    );
-    for (const [key, ids] of this.balances) {
-      const bar = key.indexOf('|');
-      const balance = Number(key.slice(0, bar));
-      update.run(balance, balance, balance, key.slice(bar + 1), JSON.stringify(ids));
-    }
-    this.balances.clear();
-    this.items.clear();
-    this.debtors.clear();
-  }
-}
-
-/** Writes the import's held payments first when they touch these items or this debtor. */
 export function heldPaymentsTouch(ctx: Ctx, o: { itemIds?: readonly number[]; debtorId?: number }): void {
-  const held = writeBehind(ctx, 'payments', () => new HeldPayments(ctx));
-  if (!held) return;
-  if ((o.debtorId !== undefined && held.debtors.has(o.debtorId)) || o.itemIds?.some((id) => held.items.has(id))) held.flush();
+  const held = writeBehind(ctx, 'payments', () => new ItemUpdates(ctx, PAY));
+  if (held?.touches(o)) held.flush();
 }
 
 /** A debtor's items that a payment can settle: open, owed, oldest first. */
@@ -108,27 +66,23 @@ export function payItems(
     )
     : null;
   const entryId = gathered?.id ?? postEntry(ctx, { ...posting, sourceType: 'statement_entry', sourceId: String(p.statementEntryId), lines: [bank, receivables] });
-  const held = writeBehind(ctx, 'payments', () => new HeldPayments(ctx));
-  const update = stmt(ctx.db, "UPDATE open_items SET balance = ?, state = CASE WHEN ? = 0 THEN 'settled' ELSE 'open' END, closed_on = CASE WHEN ? = 0 THEN ? ELSE NULL END WHERE id = ? AND state = 'open'");
   let remaining = p.amount;
   let settled = 0;
   let partial = 0;
   const allocations: NewAllocation[] = [];
-  for (const item of p.items) {
-    if (remaining <= 0) break;
-    const take = Math.min(item.balance, remaining);
-    const after = item.balance - take;
-    const text = `Betaling ${euro(take)} ontvangen op ${formatDate(p.date)}${after > 0 ? `, nog open ${euro(after)}` : ''}`;
-    if (held) held.add(p.debtorId, item.id, itemEventRow(ctx, item.id, 'payment', text, { entryId, balanceAfter: after }), after, p.date);
-    else {
-      recordEvent(ctx, item.id, 'payment', text, { entryId, balanceAfter: after });
-      update.run(after, after, after, p.date, item.id);
+  buffered(ctx, 'payments', () => new ItemUpdates(ctx, PAY), (pay) => {
+    for (const item of p.items) {
+      if (remaining <= 0) break;
+      const take = Math.min(item.balance, remaining);
+      const after = item.balance - take;
+      const text = `Betaling ${euro(take)} ontvangen op ${formatDate(p.date)}${after > 0 ? `, nog open ${euro(after)}` : ''}`;
+      pay.add({ id: item.id, debtorId: p.debtorId }, itemEventRow(ctx, item.id, 'payment', text, { entryId, balanceAfter: after }), [after, after, after, p.date]);
+      allocations.push({ kind: 'item', amount: take, itemId: item.id });
+      remaining -= take;
+      if (after === 0) settled++;
+      else partial++;
     }
-    allocations.push({ kind: 'item', amount: take, itemId: item.id });
-    remaining -= take;
-    if (after === 0) settled++;
-    else partial++;
-  }
+  });
   if (remaining > 0) {
     // the booking's reference names the credit; a gathered entry is not posted yet, its number is known
     const ref = gathered
