@@ -285,6 +285,7 @@ export const invoices = sqliteTable(
     index('invoices_fee_run').on(t.feeRunId),
     // see open_items_entry
     index('invoices_entry').on(t.entryId),
+    index('invoices_credits').on(t.creditsInvoiceId).where(sql`credits_invoice_id IS NOT NULL`),
   ],
 );
 
@@ -450,7 +451,13 @@ export const batches = sqliteTable(
     confirmedAt: text('confirmed_at'),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('batches_reference_unique').on(t.reference), uniqueIndex('batches_kind_year_seq').on(t.kind, t.year, t.seq)],
+  // batches_entry, batches_cancel_entry: see open_items_entry
+  (t) => [
+    uniqueIndex('batches_reference_unique').on(t.reference),
+    uniqueIndex('batches_kind_year_seq').on(t.kind, t.year, t.seq),
+    index('batches_entry').on(t.entryId),
+    index('batches_cancel_entry').on(t.cancelEntryId).where(sql`cancel_entry_id IS NOT NULL`),
+  ],
 );
 
 export const batchTransactions = sqliteTable(
@@ -659,6 +666,7 @@ export const statementAllocations = sqliteTable(
     index('statement_allocations_item').on(t.itemId),
     // see open_items_entry; also how undoing one match finds its share of a gathered entry
     index('statement_allocations_journal_entry').on(t.journalEntryId),
+    index('statement_allocations_reversed_by').on(t.reversedByEntryId).where(sql`reversed_by_entry_id IS NOT NULL`),
   ],
 );
 
@@ -699,6 +707,7 @@ export const collectionReturns = sqliteTable(
     index('collection_returns_mandate').on(t.mandateId),
     // see open_items_entry
     index('collection_returns_statement_entry').on(t.statementEntryId),
+    index('collection_returns_journal_entry').on(t.journalEntryId),
   ],
 );
 
@@ -729,7 +738,12 @@ export const refundReturns = sqliteTable(
     createdAt: createdAt(),
   },
   // refund_returns_statement_entry: see open_items_entry
-  (t) => [uniqueIndex('refund_returns_tx_unique').on(t.transactionId), index('refund_returns_debtor').on(t.debtorId), index('refund_returns_statement_entry').on(t.statementEntryId)],
+  (t) => [
+    uniqueIndex('refund_returns_tx_unique').on(t.transactionId),
+    index('refund_returns_debtor').on(t.debtorId),
+    index('refund_returns_statement_entry').on(t.statementEntryId),
+    index('refund_returns_journal_entry').on(t.journalEntryId),
+  ],
 );
 
 /** The storno policy per reason code, where the treasurer changed the default. */
@@ -788,7 +802,7 @@ export const dunningRuns = sqliteTable('dunning_runs', {
   folder: text('folder'),
   journalEntryId: integer('journal_entry_id').references(() => journalEntries.id),
   createdAt: createdAt(),
-});
+}, (t) => [index('dunning_runs_journal_entry').on(t.journalEntryId)]);
 
 /** One letter to one debtor in a run: the level, the amounts, and the files written. */
 export const dunningLetters = sqliteTable(
@@ -862,7 +876,13 @@ export const dossierEntries = sqliteTable(
     returnId: integer('return_id').references(() => collectionReturns.id),
     createdAt: createdAt(),
   },
-  (t) => [index('dossier_entries_debtor').on(t.debtorId, t.date), index('dossier_entries_follow_up').on(t.followUpOn)],
+  // dossier_entries_letter, dossier_entries_return: see open_items_entry
+  (t) => [
+    index('dossier_entries_debtor').on(t.debtorId, t.date),
+    index('dossier_entries_follow_up').on(t.followUpOn),
+    index('dossier_entries_letter').on(t.letterId).where(sql`letter_id IS NOT NULL`),
+    index('dossier_entries_return').on(t.returnId).where(sql`return_id IS NOT NULL`),
+  ],
 );
 
 /** A file kept with a dossier entry (a signed agreement, a scanned letter), inside the ledger file. */
@@ -926,5 +946,5 @@ export const handOverDebtors = sqliteTable(
     pdfSha256: text('pdf_sha256').notNull(),
     dossierEntryId: integer('dossier_entry_id').references(() => dossierEntries.id),
   },
-  (t) => [uniqueIndex('hand_over_debtors_unique').on(t.handOverId, t.debtorId), index('hand_over_debtors_debtor').on(t.debtorId)],
+  (t) => [uniqueIndex('hand_over_debtors_unique').on(t.handOverId, t.debtorId), index('hand_over_debtors_debtor').on(t.debtorId), index('hand_over_debtors_dossier_entry').on(t.dossierEntryId)],
 );

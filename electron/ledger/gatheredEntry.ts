@@ -17,6 +17,11 @@ interface Gathering {
 interface Scope {
   /** the entries being gathered, in the order of their ids */
   open: Map<string, Gathering>;
+  /** the newest id given out, and the newest number per journal and year */
+  lastId: number;
+  numbers: Map<string, number>;
+  /** entries of their own posted with the gathered ones (see postInTurn) */
+  alone: number;
 }
 
 const scopes = new WeakMap<Database.Database, Scope>();
@@ -39,7 +44,7 @@ const scopes = new WeakMap<Database.Database, Scope>();
 export function withGatheredEntries<T>(ctx: Ctx, run: () => T): T {
   if (!ctx.db.inTransaction || scopes.has(ctx.db)) return run();
   ctx.db.pragma('defer_foreign_keys = ON');
-  const scope: Scope = { open: new Map() };
+  const scope: Scope = { open: new Map(), lastId: 0, numbers: new Map(), alone: 0 };
   scopes.set(ctx.db, scope);
   try {
     const value = run();
@@ -61,6 +66,7 @@ export function postGathered(ctx: Ctx): void {
   if (!scope || scope.open.size === 0) return;
   const open = [...scope.open.values()];
   scope.open.clear();
+  scope.numbers.clear();
   for (const g of open) {
     const lines = [...g.lines, ...sumLines(g)];
     const id = postEntry(ctx, { ...g.posting, lines }, g.id);
@@ -87,12 +93,18 @@ export function gatherLines(ctx: Ctx, key: string, posting: Omit<Posting, 'lines
   if (!scope) throw new Error('gatherLines outside withGatheredEntries');
   let g = scope.open.get(key);
   if (!g) {
-    const last = [...scope.open.values()].at(-1);
-    const sameBook = [...scope.open.values()].filter((o) => o.posting.journalCode === posting.journalCode && o.posting.date.slice(0, 4) === posting.date.slice(0, 4));
+    const book = `${posting.journalCode}|${posting.date.slice(0, 4)}`;
+    // after those still open: they are posted first
+    const open = scope.open.size > 0;
+    const id = Math.max(nextAutoincrementId(ctx.db, 'journal_entries'), open ? scope.lastId + 1 : 0);
+    const reserved = scope.numbers.get(book);
+    const number = Math.max(nextNumber(ctx, posting), reserved === undefined ? 0 : reserved + 1);
+    scope.lastId = id;
+    scope.numbers.set(book, number);
     g = {
       key,
-      id: Math.max(nextAutoincrementId(ctx.db, 'journal_entries'), (last?.id ?? 0) + 1),
-      number: Math.max(nextNumber(ctx, posting), ...sameBook.map((o) => o.number + 1)),
+      id,
+      number,
       posting,
       lines: [],
       sums: new Map(sums.map((x) => [x.accountId, { debit: 0, credit: 0, description: x.description }])),
@@ -107,6 +119,19 @@ export function gatherLines(ctx: Ctx, key: string, posting: Omit<Posting, 'lines
     } else g.lines.push(line);
   }
   return { id: g.id, number: g.number };
+}
+
+/**
+ * Posts an entry of its own in a gathering scope without cutting the entries being gathered short:
+ * it takes the next id and number and is posted with them, in turn (a statement's returns among
+ * thousands of credits would otherwise split the credits' entry at every return). Outside a scope
+ * it is posted at once. Returns its id.
+ */
+export function postInTurn(ctx: Ctx, posting: Posting): number {
+  const scope = scopes.get(ctx.db);
+  if (!scope) return postEntry(ctx, posting);
+  const { lines, ...head } = posting;
+  return gatherLines(ctx, `alone|${++scope.alone}`, head, lines, []).id;
 }
 
 /** The number postEntry gives the next entry of this journal and year. */

@@ -3,7 +3,7 @@ import { DEFAULT_STORNO_ACTIONS, reasonLabel, type StornoAction } from '../../sh
 import type { Ctx } from '../context';
 import { createItem } from '../items/openItems';
 import { accountForRole } from '../ledger/chart';
-import { postEntry } from '../ledger/post';
+import { postInTurn } from '../ledger/gatheredEntry';
 import { journalOfKind } from '../collections/numbering';
 import { stmt } from '../preparedStatements';
 import type { Text } from './entryRecord';
@@ -100,7 +100,7 @@ export function applyStornoPolicy(
   if (settings.fee && settings.fee > 0) {
     const label = reasonLabel(r.reasonCode);
     const receivables = accountForRole(ctx, 'receivables');
-    const entryId = postEntry(ctx, {
+    const entryId = postInTurn(ctx, {
       journalCode: journalOfKind(ctx, 'memorial'),
       date: r.date,
       description: `Stornokosten ${r.reference} (${code})`,

@@ -48,3 +48,18 @@ export function buffered<B extends { flush(): void }>(ctx: Ctx, name: string, ma
   use(buffer);
   if (!held) buffer.flush();
 }
+
+interface ItemsHeld {
+  flush(): void;
+  touches?(o: { itemIds?: readonly number[]; debtorId?: number }): boolean;
+}
+
+/**
+ * Writes the held changes to these items or this debtor's (the buffers that know what they touch)
+ * before a reader that looks only at those: cheaper than flushWrites where a few entries (a
+ * statement's returns) sit among thousands of credits.
+ */
+export function flushWritesTouching(ctx: Ctx, o: { itemIds?: readonly number[]; debtorId?: number }): void {
+  const buffers = scopes.get(ctx.db);
+  if (buffers) for (const b of buffers.values() as Iterable<ItemsHeld>) if (b.touches?.(o)) b.flush();
+}

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { entriesWithoutLines, receivableLinesWithoutDebtor, subLedgerMismatches, unbalancedEntries } from '../../db/checks';
 import { call, dispatch } from '../../electron/api';
+import { gatherLines, postInTurn, withGatheredEntries } from '../../electron/ledger/gatheredEntry';
+import { postEntry } from '../../electron/ledger/post';
 import { openInitializedLedger, openTempLedger, type TestLedger } from '../helpers/ledger';
 
 let t: TestLedger;
@@ -201,5 +203,45 @@ describe('a failing write leaves nothing behind', () => {
     } finally {
       fresh.close();
     }
+  });
+});
+
+describe('entries gathered during an import', () => {
+  it('take an entry of its own (postInTurn) after them without being cut short; anything posted directly posts them first; ids and numbers in posting order', () => {
+    const db = t.ledger.db;
+    const bank = accountId('1100');
+    const transit = accountId('1400');
+    const costs = accountId('4800');
+    const head = { journalCode: 'BNK', date: '2026-11-26', description: 'Bijschrijving incasso', sourceType: 'bank_statement', sourceId: '1' };
+    const credit = (cents: number) => [
+      { accountId: bank, debit: cents, credit: 0 },
+      { accountId: transit, debit: 0, credit: cents },
+    ];
+    const sums = [{ accountId: bank, description: 'Bank' }, { accountId: transit, description: 'Incasso onderweg' }];
+    const own = (cents: number, description: string) => ({
+      journalCode: 'BNK', date: '2026-11-26', description, lines: [
+        { accountId: costs, debit: cents, credit: 0 },
+        { accountId: bank, debit: 0, credit: cents },
+      ],
+    });
+    const ids = db.transaction(() => withGatheredEntries(t.ctx, () => {
+      const a = gatherLines(t.ctx, 'credits', head, credit(1_000), sums);
+      const x = postInTurn(t.ctx, own(5, 'Kosten x'));
+      // still the same entry: the one posted in turn did not close it
+      const a2 = gatherLines(t.ctx, 'credits', head, credit(2_000), sums);
+      expect(a2).toEqual(a);
+      expect(db.prepare('SELECT COUNT(*) AS n FROM journal_entries WHERE id >= ?').get(a.id)).toEqual({ n: 0 });
+      const y = postEntry(t.ctx, own(7, 'Kosten y'));
+      const b = gatherLines(t.ctx, 'credits', head, credit(4_000), sums);
+      return { a: a.id, x, y, b: b.id };
+    }))();
+    expect([ids.x, ids.y, ids.b]).toEqual([ids.a + 1, ids.a + 2, ids.a + 3]);
+    const rows = db.prepare('SELECT id, number, description FROM journal_entries WHERE id >= ? ORDER BY id').all(ids.a) as { id: number; number: number; description: string }[];
+    expect(rows.map((r) => r.description)).toEqual(['Bijschrijving incasso', 'Kosten x', 'Kosten y', 'Bijschrijving incasso']);
+    expect(rows.map((r) => r.number - rows[0]!.number)).toEqual([0, 1, 2, 3]);
+    const debitOf = (entry: number) => db.prepare('SELECT SUM(debit) AS d FROM journal_lines WHERE entry_id = ? AND account_id = ?').get(entry, bank);
+    expect(debitOf(ids.a)).toEqual({ d: 3_000 });
+    expect(debitOf(ids.b)).toEqual({ d: 4_000 });
+    healthy();
   });
 });

@@ -230,3 +230,22 @@ describe('opening a ledger', () => {
     }
   });
 });
+
+describe('the schema', () => {
+  it('has an index on every foreign-key column that names a table the books grow in: while an import holds its checks to the commit, every new parent row looks for the rows naming it', () => {
+    const dir = scratch();
+    const ledger = openLedger(path.join(dir, 'l.sqlite'));
+    try {
+      // reference tables a treasurer keeps by hand: a handful of rows, never written in bulk
+      const small = new Set(['accounts', 'bank_accounts', 'journals', 'statement_files', 'dunning_levels', 'debtor_statuses', 'hand_overs', 'dunning_runs', 'fee_runs']);
+      const unindexed = ledger.db.prepare(
+        `WITH fk AS (SELECT m.name AS child, f."from" AS col, f."table" AS parent FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f WHERE m.type = 'table'),
+              first AS (SELECT m.name AS t, c.name AS col FROM sqlite_master m JOIN pragma_index_list(m.name) i JOIN pragma_index_info(i.name) c WHERE m.type = 'table' AND c.seqno = 0)
+         SELECT child, col, parent FROM fk WHERE NOT EXISTS (SELECT 1 FROM first WHERE first.t = fk.child AND first.col = fk.col)`,
+      ).all() as { child: string; col: string; parent: string }[];
+      expect(unindexed.filter((x) => !small.has(x.parent)).map((x) => `${x.child}.${x.col} -> ${x.parent}`)).toEqual([]);
+    } finally {
+      ledger.close();
+    }
+  });
+});

@@ -25,7 +25,7 @@ afterEach(() => {
 interface JournalRow { id: number; number: number; sourceType: string; lineCount: number }
 
 describe('the credits of a collection booked debit by debit', () => {
-  it('share one journal entry per statement, day and batch, beside one for the members\u2019 transfers; anything else booked between them closes both first, ids and numbers in posting order', () => {
+  it('share one journal entry per statement, day and batch, beside one for the members\u2019 transfers; a return among them is an entry of its own after them and does not cut them short, ids and numbers in posting order', () => {
     t = openInitializedLedger();
     const l = t;
     const debtors = ['Anna Bakker', 'Bob Visser', 'Cas Smit', 'Dirk Mol'].map((name, i) => member(l, { name, mandate: { reference: `ZWA-${i + 1}` } }));
@@ -46,25 +46,28 @@ describe('the credits of a collection booked debit by debit', () => {
     expect(r.matched).toEqual({ batchCredits: 4, returns: 1, transfers: 1, refunds: 0 });
 
     const posted = l.ctx.db.prepare('SELECT id, number, source_type AS sourceType, line_count AS lineCount FROM journal_entries WHERE id > ? ORDER BY id').all(before) as JournalRow[];
-    // two credits and the transfer gathered side by side, the return (an entry of its own) posts
-    // them first; then the last two credits: Bank / Incasso onderweg each added up, the transfer a
-    // line for the member beside the bank's total
-    expect(posted.map((e) => [e.sourceType, e.lineCount])).toEqual([['bank_statement', 2], ['bank_statement', 2], ['statement_entry', 2], ['bank_statement', 2]]);
+    // the four credits and the transfer gathered side by side, the return (an entry of its own)
+    // after them: Bank / Incasso onderweg each added up, the transfer a line for the member beside
+    // the bank's total
+    expect(posted.map((e) => [e.sourceType, e.lineCount])).toEqual([['bank_statement', 2], ['bank_statement', 2], ['statement_entry', 2]]);
     expect(posted.map((e) => e.number)).toEqual([...posted.map((e) => e.number)].sort((a, b) => a - b));
     const byEntry = l.ctx.db.prepare("SELECT s.journal_entry_id AS j, (SELECT COUNT(*) FROM statement_allocations a WHERE a.statement_entry_id = s.id AND a.journal_entry_id = s.journal_entry_id) AS allocations FROM statement_entries s WHERE s.match_kind = 'batchCredit' ORDER BY s.id").all() as { j: number; allocations: number }[];
-    expect(byEntry).toEqual([posted[0]!.id, posted[0]!.id, posted[3]!.id, posted[3]!.id].map((j) => ({ j, allocations: 1 })));
+    expect(byEntry).toEqual([posted[0]!.id, posted[0]!.id, posted[0]!.id, posted[0]!.id].map((j) => ({ j, allocations: 1 })));
+    expect(l.ctx.db.prepare("SELECT journal_entry_id AS j FROM statement_entries WHERE match_kind = 'return'").get()).toEqual({ j: posted[2]!.id });
+    expect(l.ctx.db.prepare('SELECT journal_entry_id AS j FROM collection_returns').all()).toEqual([{ j: posted[2]!.id }]);
     expect(l.ctx.db.prepare("SELECT journal_entry_id AS j FROM statement_entries WHERE match_kind = 'transfer'").get()).toEqual({ j: posted[1]!.id });
     const bankLine = l.ctx.db.prepare("SELECT l.debit FROM journal_lines l JOIN accounts a ON a.id = l.account_id WHERE l.entry_id = ? AND a.code = '1100'").all(posted[0]!.id) as { debit: number }[];
-    expect(bankLine).toEqual([{ debit: txs[0]!.amount + txs[1]!.amount }]);
-    const transitLine = l.ctx.db.prepare("SELECT l.credit FROM journal_lines l JOIN accounts a ON a.id = l.account_id WHERE l.entry_id = ? AND a.code = '1400'").all(posted[3]!.id) as { credit: number }[];
-    expect(transitLine).toEqual([{ credit: txs[2]!.amount + txs[3]!.amount }]);
+    const credited = txs.reduce((s, x) => s + x.amount, 0);
+    expect(bankLine).toEqual([{ debit: credited }]);
+    const transitLine = l.ctx.db.prepare("SELECT l.credit FROM journal_lines l JOIN accounts a ON a.id = l.account_id WHERE l.entry_id = ? AND a.code = '1400'").all(posted[0]!.id) as { credit: number }[];
+    expect(transitLine).toEqual([{ credit: credited }]);
     expect(balanceOf(l, '1400')).toBe(0);
     expect(call(l.ctx, 'batches.get', { id: batch.id, limit: 1, offset: 0 }).batch.status).toBe('confirmed');
     expectBooksHealthy(l);
 
     // the same file again books nothing
     expect(importFile(l, file)).toMatchObject({ skipped: 6, matched: { batchCredits: 0, returns: 0, transfers: 0, refunds: 0 } });
-    expect(l.ctx.db.prepare('SELECT COUNT(*) AS n FROM journal_entries WHERE id > ?').get(before)).toEqual({ n: 4 });
+    expect(l.ctx.db.prepare('SELECT COUNT(*) AS n FROM journal_entries WHERE id > ?').get(before)).toEqual({ n: 3 });
   });
 });
 

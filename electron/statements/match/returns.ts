@@ -3,7 +3,8 @@ import { euro } from '../euro';
 import { reasonLabel } from '../../../shared/returnReasons';
 import type { Ctx } from '../../context';
 import { accountForRole } from '../../ledger/chart';
-import { postEntry, type PostingLine } from '../../ledger/post';
+import { type PostingLine } from '../../ledger/post';
+import { postInTurn } from '../../ledger/gatheredEntry';
 import { journalOfKind } from '../../collections/numbering';
 import { stmt } from '../../preparedStatements';
 import { type EntryToMatch, explainUnmatched, type NewAllocation, recordMatch } from '../entryRecord';
@@ -12,7 +13,7 @@ import { applyStornoPolicy } from '../stornoPolicy';
 import { confirmIfComplete } from './batchCredit';
 import { openDebitsOf } from './openDebits';
 import { portionsOf, reopenPortions } from './reopenPortions';
-import { flushWrites } from '../writeBehind';
+import { flushWritesTouching } from '../writeBehind';
 
 interface TxRow {
   id: number;
@@ -42,8 +43,6 @@ function isReturnLike(m: EntryToMatch): boolean {
  */
 export function matchReturns(ctx: Ctx, m: EntryToMatch): boolean {
   if (!isReturnLike(m)) return false;
-  // the import may hold back the credit of this very debit (its allocation, its item settled)
-  flushWrites(ctx);
   const e = m.entry;
   const txOf = stmt(
     ctx.db,
@@ -100,7 +99,10 @@ export function matchReturns(ctx: Ctx, m: EntryToMatch): boolean {
   if (charges > 0) lines.push({ accountId: accountForRole(ctx, 'bankCosts'), debit: charges, credit: 0, description: `Kosten terugboeking ${refs}` });
   lines.push({ accountId: against, debit: 0, credit: sumTx + charges, description: `${what} ${refs}` });
   if (discount > 0) lines.push({ accountId: accountForRole(ctx, 'collectionDiscount'), debit: 0, credit: discount, description: `Incassokorting terug ${refs}` });
-  const entryId = postEntry(ctx, {
+  const portions = new Map(txs.map(({ tx }) => [tx.id, portionsOf(ctx, tx.id)]));
+  // the import may hold back the credit of this very debit (its items settled): written first
+  flushWritesTouching(ctx, { itemIds: [...portions.values()].flat().map((p) => p.itemId) });
+  const entryId = postInTurn(ctx, {
     journalCode: journalOfKind(ctx, m.preSettlement ? 'collection' : 'bank'),
     date: e.bookingDate,
     description: `${what} ${refs}`.slice(0, 140),
@@ -112,7 +114,7 @@ export function matchReturns(ctx: Ctx, m: EntryToMatch): boolean {
   const allocations: NewAllocation[] = [];
   const texts: { nl: string[]; en: string[] } = { nl: [], en: [] };
   for (const { d, tx } of txs) {
-    const r = reopenTransaction(ctx, m, d, tx, entryId);
+    const r = reopenTransaction(ctx, m, d, tx, portions.get(tx.id)!, entryId);
     allocations.push({ kind: 'transaction', amount: m.preSettlement ? 0 : -tx.amount, batchId: tx.batchId, transactionId: tx.id });
     texts.nl.push(`${tx.debtorName}: ${r.label.nl} (${r.code}); ${r.outcome.nl}`);
     texts.en.push(`${tx.debtorName}: ${r.label.en} (${r.code}); ${r.outcome.en}`);
@@ -135,11 +137,10 @@ export function matchReturns(ctx: Ctx, m: EntryToMatch): boolean {
   return true;
 }
 
-function reopenTransaction(ctx: Ctx, m: EntryToMatch, d: EntryDetail, tx: TxRow, entryId: number) {
+function reopenTransaction(ctx: Ctx, m: EntryToMatch, d: EntryDetail, tx: TxRow, portions: { itemId: number; amount: number }[], entryId: number) {
   const code = d.returnInfo?.reasonCode ?? null;
   const label = reasonLabel(code);
   const kind = d.returnInfo?.kind ?? (m.preSettlement ? 'reject' : 'return');
-  const portions = portionsOf(ctx, tx.id);
   const date = m.entry.bookingDate;
   const outcome = applyStornoPolicy(ctx, { debtorId: tx.debtorId, mandateId: tx.mandateId, reasonCode: code, date, itemIds: portions.map((p) => p.itemId), reference: tx.reference, kind });
   const history = `Incasso ${tx.reference} ${m.preSettlement ? 'geweigerd' : 'teruggeboekt'} op ${formatDate(date)}: ${label.nl}${code ? ` (${code})` : ''}${d.returnInfo?.reasonText ? ` — ${d.returnInfo.reasonText}` : ''}. ${outcome.outcome.nl}`;
