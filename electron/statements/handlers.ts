@@ -9,7 +9,7 @@ import type { StatementEntry } from './model';
 import { suggestionsFor } from './match/suggestions';
 import { buildPayerIndex } from './match/transfers';
 import { getEntry, getStatement, inTransitByBatch, listEntries, listReturns, listStatements, statementEntries, statementTodo } from './queries';
-import { decodeUpload, fileReading, readUpload, sha256Of } from './reading';
+import { decodeUpload, fileReading, readUpload, readWithHash } from './reading';
 import { getStornoSettings, saveStornoSettings } from './stornoPolicy';
 import { readStaged, removeStaged } from './stagedUpload';
 import { stmt } from '../preparedStatements';
@@ -36,8 +36,8 @@ export const statementHandlers: HandlersFor<typeof statementMethods> = {
   'statements.preview': (ctx, input) => fileReading(readUpload(bytesOf(ctx, input), input.fileName)),
   'statements.import': (ctx, input) => {
     requireInitialized(ctx);
-    const bytes = bytesOf(ctx, input);
-    const result = importBankFile(ctx, readUpload(bytes, input.fileName), { fileName: input.fileName, sha256: sha256Of(bytes) });
+    const { file, sha256, bytes } = readWithHash(bytesOf(ctx, input), input.fileName);
+    const result = importBankFile(ctx, file, { fileName: input.fileName, sha256, bytes });
     // read once and booked: the streamed copy has served its purpose (a refused file stays for another try until the session ends)
     if (input.upload) removeStaged(ctx.file, input.upload);
     return result;

@@ -3,6 +3,7 @@ import type { ImportResultT } from '../../shared/api/statements';
 import { validationError } from '../../shared/api/errors';
 import { normalizeIban } from '../../shared/iban';
 import type { Ctx } from '../context';
+import { collectGarbage } from '../collectGarbage';
 import { withFixedLookups } from '../fixedLookups';
 import { nextAutoincrementId, stmt } from '../preparedStatements';
 import { previousClosing, statementTotals } from './balanceCheck';
@@ -113,7 +114,11 @@ const UNMATCHED = {
  * see idempotencyKey), each statement with its balance checks, each new entry matched in the
  * order batch credit, return, member transfer, refund; the rest waits for the treasurer.
  */
-export function importBankFile(ctx: Ctx, file: BankFile, meta: { fileName: string; sha256: string }, index?: PayerIndex): ImportResultT {
+export function importBankFile(ctx: Ctx, file: BankFile, meta: { fileName: string; sha256: string; bytes?: number }, index?: PayerIndex): ImportResultT {
+  // the bytes of a large file, and what reading them left, given back before the import adds its own
+  // (a camt.053 of 100 000 entries, 118 MB: peak 480 MB each time, instead of 440 to 600 by when V8
+  // happened to collect; at 26 MB the collection's own memory outweighs what it frees)
+  if ((meta.bytes ?? 0) >= LARGE_FILE_BYTES) collectGarbage();
   const run = () => withImportPragmas(ctx, () => withFixedLookups(ctx.db, () => bookAndMatch(ctx, file, meta, index)));
   // entries are written after what names them (see matchBeforeInsert): only a transaction can wait for that
   return ctx.db.inTransaction ? run() : ctx.db.transaction(run)();
@@ -170,6 +175,8 @@ function checkpointAfterAnswer(db: Database.Database): void {
   };
   setImmediate(later);
 }
+
+const LARGE_FILE_BYTES = 64 * 1024 * 1024;
 
 /** 64 MB, as a negative cache_size (KiB) */
 const IMPORT_PAGE_CACHE_KIB = -65_536;
