@@ -8,7 +8,7 @@ import { postEntry } from '../../ledger/post';
 import { journalOfKind } from '../../collections/numbering';
 import { stmt } from '../../preparedStatements';
 import type { NewAllocation } from '../entryRecord';
-import { buffered, writeBehind } from '../writeBehind';
+import { buffered, flushWritesTouching } from '../writeBehind';
 import { ItemUpdates } from './itemUpdates';
 
 
@@ -23,18 +23,10 @@ export interface OpenItemRow {
 /** A payment's new balance for items (found by id: +state keeps SQLite from going through every open item). */
 const PAY = "UPDATE open_items SET balance = ?, state = CASE WHEN ? = 0 THEN 'settled' ELSE 'open' END, closed_on = CASE WHEN ? = 0 THEN ? ELSE NULL END WHERE id IN (SELECT value FROM json_each(?)) AND +state = 'open'";
 
-/**
- * Writes an import's held payments first when they touch these items or this debtor: the next
- * payment must see the balance the one before left.
- */
-export function heldPaymentsTouch(ctx: Ctx, o: { itemIds?: readonly number[]; debtorId?: number }): void {
-  const held = writeBehind(ctx, 'payments', () => new ItemUpdates(ctx, PAY));
-  if (held?.touches(o)) held.flush();
-}
-
 /** A debtor's items that a payment can settle: open, owed, oldest first. */
 export function payableItems(ctx: Ctx, debtorId: number): OpenItemRow[] {
-  heldPaymentsTouch(ctx, { debtorId });
+  // the next payment must see the balance the one before left
+  flushWritesTouching(ctx, { debtorId });
   return stmt(
     ctx.db,
     "SELECT id, debtor_id AS debtorId, document, due_date AS dueDate, balance FROM open_items WHERE debtor_id = ? AND state = 'open' AND balance > 0 ORDER BY due_date, id",

@@ -2,7 +2,8 @@ import { euro } from '../euro';
 import type { Ctx } from '../../context';
 import { stmt } from '../../preparedStatements';
 import { counterpartyOf, type EntryToMatch, entryText, recordMatch } from '../entryRecord';
-import { heldPaymentsTouch, type OpenItemRow, payableItems, payItems } from './payItems';
+import { type OpenItemRow, payableItems, payItems } from './payItems';
+import { flushWritesTouching } from '../writeBehind';
 import { normalizeName, normalizeReference, referenceTokens } from './references';
 
 
@@ -58,7 +59,7 @@ const itemById = (ctx: Ctx, id: number) =>
 /** The items named in the text, when they are all of one debtor. */
 export function referencedItems(ctx: Ctx, index: PayerIndex, text: string): OpenItemRow[] {
   const ids = referenceTokens(text).flatMap((t) => index.itemsByReference.get(t) ?? []);
-  heldPaymentsTouch(ctx, { itemIds: ids });
+  flushWritesTouching(ctx, { itemIds: ids });
   const items = ids.map((id) => itemById(ctx, id)).filter((i): i is OpenItemRow => !!i);
   const unique = [...new Map(items.map((i) => [i.id, i])).values()];
   if (unique.length === 0 || new Set(unique.map((i) => i.debtorId)).size !== 1) return [];
