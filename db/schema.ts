@@ -634,7 +634,9 @@ export const statementEntries = sqliteTable(
   (t) => [
     uniqueIndex('statement_entries_key_unique').on(t.entryKey),
     index('statement_entries_statement').on(t.statementId),
-    index('statement_entries_state').on(t.state),
+    // only the entries still waiting for the treasurer: an import leaves nearly every entry matched,
+    // and every list and count asks for the unmatched ones
+    index('statement_entries_unmatched').on(t.statementId).where(sql`state = 'unmatched'`),
     // see open_items_entry
     index('statement_entries_journal_entry').on(t.journalEntryId),
   ],
@@ -661,9 +663,10 @@ export const statementAllocations = sqliteTable(
   },
   (t) => [
     index('statement_allocations_entry').on(t.statementEntryId),
-    index('statement_allocations_batch').on(t.batchId),
-    index('statement_allocations_tx').on(t.transactionId),
-    index('statement_allocations_item').on(t.itemId),
+    // each allocation names a debit or an item, seldom both: the empty column is left out of its index
+    index('statement_allocations_batch').on(t.batchId).where(sql`batch_id IS NOT NULL`),
+    index('statement_allocations_tx').on(t.transactionId).where(sql`transaction_id IS NOT NULL`),
+    index('statement_allocations_item').on(t.itemId).where(sql`item_id IS NOT NULL`),
     // see open_items_entry; also how undoing one match finds its share of a gathered entry
     index('statement_allocations_journal_entry').on(t.journalEntryId),
     index('statement_allocations_reversed_by').on(t.reversedByEntryId).where(sql`reversed_by_entry_id IS NOT NULL`),

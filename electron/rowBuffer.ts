@@ -10,6 +10,8 @@ import { stmt } from './preparedStatements';
 export class RowBuffer {
   private values: unknown[] = [];
   private rows = 0;
+  /** the INSERT of a full buffer, made once: some 10 KB of SQL, otherwise built and looked up in the statement cache again at every flush */
+  private full: string | undefined;
 
   constructor(
     private readonly db: Database.Database,
@@ -26,9 +28,14 @@ export class RowBuffer {
 
   flush(): void {
     if (this.rows === 0) return;
-    const one = `(${this.columns.map(() => '?').join(', ')})`;
-    stmt(this.db, `INSERT INTO ${this.table} (${this.columns.join(', ')}) VALUES ${Array(this.rows).fill(one).join(', ')}`).run(this.values);
+    const sql = this.rows === this.perInsert ? (this.full ??= this.insertOf(this.rows)) : this.insertOf(this.rows);
+    stmt(this.db, sql).run(this.values);
     this.values = [];
     this.rows = 0;
+  }
+
+  private insertOf(rows: number): string {
+    const one = `(${this.columns.map(() => '?').join(', ')})`;
+    return `INSERT INTO ${this.table} (${this.columns.join(', ')}) VALUES ${Array(rows).fill(one).join(', ')}`;
   }
 }
