@@ -29,7 +29,9 @@ export class RowBuffer {
   flush(): void {
     if (this.rows === 0) return;
     const sql = this.rows === this.perInsert ? (this.full ??= this.insertOf(this.rows)) : this.insertOf(this.rows);
-    stmt(this.db, sql).run(this.values);
+    // as arguments rather than one array: better-sqlite3 reads an array's values one API call at a
+    // time (callgrind, 10 000 statement entries: 13% fewer instructions for the whole INSERT)
+    stmt(this.db, sql).run(...this.values);
     this.values = [];
     this.rows = 0;
   }

@@ -18,35 +18,35 @@ export interface PayerIndex {
 }
 
 export function buildPayerIndex(ctx: Ctx): PayerIndex {
-  // sets while building: many debtors may share a key (a common surname, a family's IBAN)
-  const push = (map: Map<string, Set<number>>, key: string | null, id: number) => {
+  // many debtors may share a key (a common surname, a family's IBAN): each id once per key, in a
+  // list from the start (a set per key copied into a list afterwards made 100 000 sets and lists
+  // at the start of every large import)
+  const push = (map: Map<string, number[]>, key: string | null, id: number) => {
     if (!key) return;
-    const set = map.get(key);
-    if (!set) map.set(key, new Set([id]));
-    else set.add(id);
+    const ids = map.get(key);
+    if (!ids) map.set(key, [id]);
+    else if (!ids.includes(id)) ids.push(id);
   };
-  const lists = (map: Map<string, Set<number>>) => new Map([...map].map(([k, ids]) => [k, [...ids]]));
-  const itemsByReference = new Map<string, Set<number>>();
+  const itemsByReference = new Map<string, number[]>();
   for (const r of stmt(ctx.db, "SELECT id, document FROM open_items WHERE state = 'open' AND balance > 0").iterate() as Iterable<{ id: number; document: string }>) {
     push(itemsByReference, normalizeReference(r.document), r.id);
   }
-  const debtorsByIban = new Map<string, Set<number>>();
+  const debtorsByIban = new Map<string, number[]>();
   for (const d of stmt(ctx.db, 'SELECT id, iban FROM debtors WHERE iban IS NOT NULL').iterate() as Iterable<{ id: number; iban: string }>) push(debtorsByIban, d.iban, d.id);
   for (const l of stmt(ctx.db, 'SELECT debtor_id AS debtorId, iban FROM debtor_ibans').iterate() as Iterable<{ debtorId: number; iban: string }>) push(debtorsByIban, l.iban, l.debtorId);
   let debtorsByName: Map<string, number[]> | undefined;
   return {
-    itemsByReference: lists(itemsByReference),
-    debtorsByIban: lists(debtorsByIban),
+    itemsByReference,
+    debtorsByIban,
     // only a payment without a reference or a known IBAN is looked up by name: normalizing every
     // member's name waits until one comes
     get debtorsByName() {
       if (!debtorsByName) {
-        const byName = new Map<string, Set<number>>();
+        debtorsByName = new Map();
         for (const d of stmt(ctx.db, 'SELECT id, name, account_holder AS holder FROM debtors').iterate() as Iterable<{ id: number; name: string; holder: string | null }>) {
-          push(byName, normalizeName(d.name), d.id);
-          if (d.holder) push(byName, normalizeName(d.holder), d.id);
+          push(debtorsByName, normalizeName(d.name), d.id);
+          if (d.holder) push(debtorsByName, normalizeName(d.holder), d.id);
         }
-        debtorsByName = lists(byName);
       }
       return debtorsByName;
     },
