@@ -11,6 +11,7 @@ import { makeIban } from '../shared/iban';
 import { benchCliStatus } from './cliStatus';
 import { benchCollection } from './collection';
 import { benchStatementsImport } from './statementsImport';
+import { benchStatementsInstructions } from './statementsInstructions';
 import { benchStatementMatching } from './statements';
 import { benchBundle } from './bundle';
 import { benchGrid } from './grid';
@@ -180,6 +181,9 @@ function benchStatementsImportRun(): void {
   rows.push(...benchStatementsImport(dir));
 }
 
+// only when named: it needs valgrind and minutes (statementsInstructions.ts)
+const benchStatementsInstructionsRun = Object.defineProperty(() => void rows.push(...benchStatementsInstructions(dir)), 'name', { value: 'statements-instructions' });
+
 function benchDunningLettersRun(): void {
   rows.push(...benchDunningLetters(dir));
 }
@@ -199,6 +203,7 @@ async function main(): Promise<void> {
     // "statements-read-mt940" finds benchStatementsReadMt940Run: names are compared without dashes
     if (!only || bench.name.toLowerCase().replace(/-/g, '').includes(only.toLowerCase().replace(/-/g, ''))) await bench();
   }
+  if (only?.toLowerCase().includes('instructions')) benchStatementsInstructionsRun();
   report();
 }
 

@@ -27,17 +27,27 @@ const RUNS = Number(process.env.BENCH_STATEMENTS_RUNS ?? 3);
 interface ChildRun { readMs: number; readCpuMs: number; importMs: number; cpuMs: number; maxRssMB: number; readPeakMB: number; matched: Record<string, number>; unmatched: number; entries: number }
 
 
+/** The bench's import child, bundled into `dir`; returns its path. */
+export function buildImportChild(dir: string): string {
+  const child = path.join(dir, 'statements-import-child.cjs');
+  buildSync({ entryPoints: [path.join(__dirname, 'statementsImportChild.ts')], bundle: true, platform: 'node', format: 'cjs', external: ['better-sqlite3'], outfile: child, logLevel: 'warning' });
+  return child;
+}
+
+export function childOptions() {
+  return { encoding: 'utf8' as const, maxBuffer: 1 << 24, env: { ...process.env, NODE_PATH: path.join(__dirname, '..', 'node_modules') } };
+}
+
 export function benchStatementsImport(dir: string): BenchRow[] {
   const files = writeStatementBenchFiles(dir, N);
   const rows: BenchRow[] = [];
-  const child = path.join(dir, 'statements-import-child.cjs');
-  buildSync({ entryPoints: [path.join(__dirname, 'statementsImportChild.ts')], bundle: true, platform: 'node', format: 'cjs', external: ['better-sqlite3'], outfile: child, logLevel: 'warning' });
+  const child = buildImportChild(dir);
   for (const [format, file] of [['camt.053', files.camt053], ['MT940', files.mt940]] as const) {
     const runs: ChildRun[] = [];
     for (let i = 0; i < RUNS; i++) {
       const copy = path.join(dir, `statements-import-${format}.sqlite`);
       fs.copyFileSync(files.ledgerFile, copy);
-      const r = spawnSync(process.execPath, [child, file, copy], { encoding: 'utf8', maxBuffer: 1 << 24, env: { ...process.env, NODE_PATH: path.join(__dirname, '..', 'node_modules') } });
+      const r = spawnSync(process.execPath, [child, file, copy], childOptions());
       fs.rmSync(copy, { force: true });
       if (r.status !== 0) throw new Error(`statements-import child (${format}) failed: ${r.stderr}`);
       runs.push(JSON.parse(r.stdout) as ChildRun);
