@@ -105,6 +105,9 @@ const attacks = (): [string, string][] => {
     ['item: close without history', `UPDATE open_items SET balance = 0, state = 'settled' WHERE id = ${i.openItem}`],
     ['item: amount', `UPDATE open_items SET amount = amount + 100 WHERE id = ${i.openItem}`],
     ['item: other debtor', `UPDATE open_items SET debtor_id = debtor_id + 1 WHERE id = ${i.openItem}`],
+    // one of the guarded columns among others the item may change (origin_fixed fires on the columns it guards)
+    ['item: other document with a new state', `UPDATE open_items SET state = 'settled', document = document || 'x' WHERE id = ${i.openItem}`],
+    ['item: other item date', `UPDATE open_items SET item_date = '2000-01-01' WHERE id = ${i.openItem}`],
     ['item: delete', `DELETE FROM open_items WHERE id = ${i.openItem}`],
     ['item: replace by id', `INSERT OR REPLACE INTO open_items (id, debtor_id, source_type, document, description, item_date, due_date, amount, balance) SELECT id, debtor_id, source_type, document, description, item_date, due_date, amount, 0 FROM open_items WHERE id = ${i.openItem}`],
     ['item: new id', `UPDATE OR REPLACE open_items SET id = ${i.openItem} WHERE id = (SELECT MAX(id) FROM open_items WHERE id <> ${i.openItem})`],
