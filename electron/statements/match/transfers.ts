@@ -42,11 +42,12 @@ export function buildPayerIndex(ctx: Ctx): PayerIndex {
     // member's name waits until one comes
     get debtorsByName() {
       if (!debtorsByName) {
-        debtorsByName = new Map();
+        const byName = new Map<string, number[]>();
         for (const d of stmt(ctx.db, 'SELECT id, name, account_holder AS holder FROM debtors').iterate() as Iterable<{ id: number; name: string; holder: string | null }>) {
-          push(debtorsByName, normalizeName(d.name), d.id);
-          if (d.holder) push(debtorsByName, normalizeName(d.holder), d.id);
+          push(byName, normalizeName(d.name), d.id);
+          if (d.holder) push(byName, normalizeName(d.holder), d.id);
         }
+        debtorsByName = byName;
       }
       return debtorsByName;
     },
