@@ -191,11 +191,8 @@ describe('MT940 (ING structured)', () => {
     const mt = bank().mt940(statements(), { envelope: true });
     const camt = parser.parse(bank().statements(statements()).xml!).Document.BkToCstmrStmt;
     const camtRefs = camt.Stmt.flatMap((s: N) => s.Ntry.map((e: N) => e.AcctSvcrRef));
-    const allRefs = parseMt940(mt.text!).statements.flatMap((s) => s.refs);
-    // a return's charges line carries the return's reference with its last character made 'K'; a
-    // reference that merely happens to end in K has no such sibling
-    const isChargesOf = (r: string) => r.endsWith('K') && allRefs.some((o) => o !== r && o.slice(0, 15) === r.slice(0, 15));
-    const mtRefs = allRefs.filter((r) => !isChargesOf(r));
+    // a return's charges are a line of their own in the MT940 (type CHG), inside the return's entry in the camt.053
+    const mtRefs = parseMt940(mt.text!).statements.flatMap((s) => s.refs.filter((_, i) => !/^:61:\d{10}R?[CD][\d,]+NCHG/.test(s.lines61[i]!)));
     expect(mtRefs).toEqual(camtRefs);
     expect(mt.text!.startsWith('{1:F01INGBNL2AXXXX0000000000}{2:I940INGBNL2AXXXXN}{4:\r\n:20:')).toBe(true);
     expect(mt.text!.match(/\r\n-\}/g)).toHaveLength(2);

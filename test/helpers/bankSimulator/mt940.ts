@@ -98,7 +98,7 @@ function linesOf(e: BankEntry, ref: string, statementDate: string, creditorId: s
   if (!charges) return [main];
   return [
     main,
-    { amount: -charges, swiftType: 'CHG', customerRef: 'EREF', bankRef: `${ref.slice(0, 15)}K`, ingCode: '00700', valueDate, bookingDate, info: `/EREF/${single!.endToEndId}//REMI/USTD//KOSTEN TERUGBOEKING ${single!.returnReason ?? ''}/` },
+    { amount: -charges, swiftType: 'CHG', customerRef: 'EREF', bankRef: chargesRef(ref), ingCode: '00700', valueDate, bookingDate, info: `/EREF/${single!.endToEndId}//REMI/USTD//KOSTEN TERUGBOEKING ${single!.returnReason ?? ''}/` },
   ];
 }
 
@@ -154,4 +154,9 @@ export function writeMt940(o: Mt940Options): WrittenFile {
   const statements = streamMt940(o, (c) => parts.push(c));
   const last = o.statements.at(-1)?.date ?? '';
   return { fileName: o.fileName ?? `mt940_${o.account.iban}_${last}.940`, text: parts.join(''), statements };
+}
+
+/** The reference of a return's charges line: the return's with its last character made 'K' ('L' when it already is one, so the two never share a reference). */
+function chargesRef(ref: string): string {
+  return `${ref.slice(0, 15)}${ref.endsWith('K') ? 'L' : 'K'}`;
 }
