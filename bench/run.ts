@@ -182,7 +182,9 @@ function benchStatementsImportRun(): void {
 }
 
 // only when named: it needs valgrind and minutes (statementsInstructions.ts)
-const benchStatementsInstructionsRun = Object.defineProperty(() => void rows.push(...benchStatementsInstructions(dir)), 'name', { value: 'statements-instructions' });
+function benchStatementsInstructionsRun(): void {
+  rows.push(...benchStatementsInstructions(dir));
+}
 
 function benchDunningLettersRun(): void {
   rows.push(...benchDunningLetters(dir));

@@ -26,11 +26,9 @@ export function readUpload(bytes: Uint8Array, fileName: string): BankFile {
   }
 }
 
-export const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-
 /** The file read, its hash and size: the caller keeps no hold on the bytes, so an import need not keep them. */
 export function readWithHash(bytes: Uint8Array, fileName: string): { file: BankFile; sha256: string; bytes: number } {
-  return { file: readUpload(bytes, fileName), sha256: sha256Of(bytes), bytes: bytes.length };
+  return { file: readUpload(bytes, fileName), sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length };
 }
 
 /** What a file holds, per statement with its balance check; the dry run and the import both say this. */
