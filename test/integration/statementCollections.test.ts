@@ -62,6 +62,20 @@ describe('the batch credit', () => {
     expectBooksHealthy(t);
   });
 
+  it('waits for the treasurer when the bank credits fewer debits than the batch id holds: which ones is unknown', () => {
+    const { batch, members } = collected();
+    const partial = { ...batchCredit(t, batch.id), amount: 27_500, transactionCount: 2 };
+    const r = importFile(t, bankFile([statement([partial])]));
+    expect(r.matched.batchCredits).toBe(0);
+    expect(r.unmatched).toBe(1);
+    expect(balanceOf(t, '1400')).toBe(32_000);
+    for (const m of members) expect(item(m.itemId).state).toBe('in_collection');
+    // the same credit counting every debit is the batch's
+    const whole = { ...batchCredit(t, batch.id), transactionCount: 3 };
+    expect(importFile(t, bankFile([statement([whole], { id: 'S2' })])).matched.batchCredits).toBe(1);
+    expectBooksHealthy(t);
+  });
+
   it('per debit when the bank books each debit apart: the batch is confirmed with the last one', () => {
     const { batch, txs } = collected();
     const perDebit = txs.map((x) => entry({ amount: x.amount, details: [detail({ endToEndId: x.endToEndId, amount: x.amount })] }));

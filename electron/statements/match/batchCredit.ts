@@ -9,7 +9,7 @@ import { journalOfKind } from '../../collections/numbering';
 import { fixedLookup } from '../../fixedLookups';
 import { stmt } from '../../preparedStatements';
 import { type EntryToMatch, type NewAllocation, recordMatch } from '../entryRecord';
-import { type BatchScope, scopeOfId, transactionsInScope } from './batchIds';
+import { type BatchScope, countInScope, scopeOfId, transactionsInScope } from './batchIds';
 import { OPEN_TX, openDebitsOf } from './openDebits';
 import { buffered, flushWrites } from '../writeBehind';
 import { ItemUpdates } from './itemUpdates';
@@ -53,10 +53,11 @@ export function matchBatchCredit(ctx: Ctx, m: EntryToMatch): boolean {
       if (!id) continue;
       const scope = scopeOfId(ctx, id);
       if (scope && scope.kind === 'collection' && scope.status !== 'cancelled') {
-        const txIds = transactionsInScope(ctx, scope).map((t) => t.id);
         // the bank says it credits fewer debits than this id holds: which ones is unknown, so the
-        // entry waits for the treasurer rather than crediting the whole batch
-        if (e.transactionCount !== null && e.transactionCount < txIds.length) break;
+        // entry waits for the treasurer rather than crediting the whole batch (counted before the
+        // debits are read: such an entry may stand for a whole file)
+        if (e.transactionCount !== null && e.transactionCount < countInScope(ctx, scope)) break;
+        const txIds = transactionsInScope(ctx, scope).map((t) => t.id);
         found = { scope, batchId: scope.batchId, reference: scope.reference, txIds, how: { nl: `kenmerk ${id} van de batch`, en: `batch id ${id}` } };
         break;
       }

@@ -38,12 +38,23 @@ export function scopeOfId(ctx: Ctx, id: string | null): BatchScope | null {
   return { ...scope, fileNo: Number(old[1]), sequenceType: old[2] ?? null, date: old[3] ? `${old[3]}-${old[4]}-${old[5]}` : null };
 }
 
+type ScopeKey = Pick<BatchScope, 'batchId' | 'fileNo' | 'sequenceType' | 'date'>;
+
+const IN_SCOPE = 'batch_id = @batchId AND (@fileNo IS NULL OR file_no = @fileNo) AND (@seq IS NULL OR sequence_type = @seq) AND (@date IS NULL OR date = @date)';
+
+const scopeParams = (s: ScopeKey) => ({ batchId: s.batchId, fileNo: s.fileNo, seq: s.sequenceType, date: s.date });
+
 /** The transactions of a scope (a whole batch when fileNo is null). */
-export function transactionsInScope(ctx: Ctx, s: Pick<BatchScope, 'batchId' | 'fileNo' | 'sequenceType' | 'date'>): { id: number; amount: number; debtorId: number; endToEndId: string }[] {
-  return stmt(
-    ctx.db,
-    `SELECT id, amount, debtor_id AS debtorId, end_to_end_id AS endToEndId FROM batch_transactions
-      WHERE batch_id = @batchId AND (@fileNo IS NULL OR file_no = @fileNo) AND (@seq IS NULL OR sequence_type = @seq) AND (@date IS NULL OR date = @date)
-      ORDER BY id`,
-  ).all({ batchId: s.batchId, fileNo: s.fileNo, seq: s.sequenceType, date: s.date }) as { id: number; amount: number; debtorId: number; endToEndId: string }[];
+export function transactionsInScope(ctx: Ctx, s: ScopeKey): { id: number; amount: number; debtorId: number; endToEndId: string }[] {
+  return stmt(ctx.db, `SELECT id, amount, debtor_id AS debtorId, end_to_end_id AS endToEndId FROM batch_transactions WHERE ${IN_SCOPE} ORDER BY id`).all(scopeParams(s)) as {
+    id: number;
+    amount: number;
+    debtorId: number;
+    endToEndId: string;
+  }[];
+}
+
+/** How many transactions a scope holds, without reading them (a file of 80 000 debits is a quarter of a second to read). */
+export function countInScope(ctx: Ctx, s: ScopeKey): number {
+  return (stmt(ctx.db, `SELECT COUNT(*) AS n FROM batch_transactions WHERE ${IN_SCOPE}`).get(scopeParams(s)) as { n: number }).n;
 }
