@@ -44,10 +44,16 @@ function referenceWhole(bytes: Uint8Array): { text: string; encoding: string } {
 }
 
 const PIECES = ['abc', 'Çelik', '\xe9', '\r\n', '\n', '\ufeff', 'é', '€', '😀'];
+/**
+ * Only what Latin-1 can hold is written as Latin-1: Buffer writes the low byte of anything else,
+ * and the emoji's second half then became a zero byte, which made a file UTF-16 (CI on 266eece,
+ * seed 991373594).
+ */
+const LATIN1_PIECES = PIECES.filter((p) => [...p].every((c) => c.charCodeAt(0) <= 0xff));
 const bytesArb = fc.array(
   fc.oneof(
     fc.constantFrom(...PIECES).map((p) => Buffer.from(p, 'utf8')),
-    fc.constantFrom(...PIECES).map((p) => Buffer.from(p, 'latin1')),
+    fc.constantFrom(...LATIN1_PIECES).map((p) => Buffer.from(p, 'latin1')),
     fc.constantFrom(Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from([0x80, 0x9f]), Buffer.from([0xc3]), Buffer.from([0xed, 0xa0, 0x80])),
   ),
   { maxLength: 30 },
@@ -58,6 +64,7 @@ describe('decoding text files as TextDecoder does, faster', () => {
     fc.assert(
       fc.property(bytesArb, (bytes) => {
         // UTF-16 is told from zero bytes, which these never have
+        expect(bytes.includes(0)).toBe(false);
         expect(decodeText(bytes)).toEqual(referenceWhole(bytes));
       }),
       { numRuns: 2000 },
