@@ -23,8 +23,16 @@ const N = Number(process.env.BENCH_STATEMENTS_N ?? 100_000);
  * reported, with the fastest and slowest totals beside it.
  */
 const RUNS = Number(process.env.BENCH_STATEMENTS_RUNS ?? 3);
+/**
+ * The runtime the import child runs on: this Node, or the one BENCH_NODE names, with
+ * BENCH_SQLITE_BINDING a better_sqlite3.node built for it. The app runs on Electron's Node and
+ * V8, not on the Node that runs the bench, and the same import's time and memory differ between
+ * them. Electron itself runs as Node here (ELECTRON_RUN_AS_NODE), with the binding
+ * scripts/native-electron.mjs builds for it.
+ */
+const RUNTIME = process.env.BENCH_NODE ?? process.execPath;
 
-interface ChildRun { readMs: number; readCpuMs: number; importMs: number; cpuMs: number; maxRssMB: number; readPeakMB: number; matched: Record<string, number>; unmatched: number; entries: number }
+interface ChildRun { runtime: string; readMs: number; readCpuMs: number; importMs: number; cpuMs: number; maxRssMB: number; readPeakMB: number; matched: Record<string, number>; unmatched: number; entries: number }
 
 
 /** The bench's import child, bundled into `dir`; returns its path. */
@@ -35,7 +43,7 @@ export function buildImportChild(dir: string): string {
 }
 
 export function childOptions() {
-  return { encoding: 'utf8' as const, maxBuffer: 1 << 24, env: { ...process.env, NODE_PATH: path.join(__dirname, '..', 'node_modules') } };
+  return { encoding: 'utf8' as const, maxBuffer: 1 << 24, env: { ...process.env, NODE_PATH: path.join(__dirname, '..', 'node_modules'), ELECTRON_RUN_AS_NODE: '1' } };
 }
 
 export function benchStatementsImport(dir: string): BenchRow[] {
@@ -47,8 +55,9 @@ export function benchStatementsImport(dir: string): BenchRow[] {
     for (let i = 0; i < RUNS; i++) {
       const copy = path.join(dir, `statements-import-${format}.sqlite`);
       fs.copyFileSync(files.ledgerFile, copy);
-      const r = spawnSync(process.execPath, [child, file, copy], childOptions());
+      const r = spawnSync(RUNTIME, [child, file, copy], childOptions());
       fs.rmSync(copy, { force: true });
+      if (r.error) throw new Error(`statements-import: cannot run ${RUNTIME} (BENCH_NODE): ${r.error.message}`);
       if (r.status !== 0) throw new Error(`statements-import child (${format}) failed: ${r.stderr}`);
       runs.push(JSON.parse(r.stdout) as ChildRun);
     }
@@ -58,7 +67,7 @@ export function benchStatementsImport(dir: string): BenchRow[] {
     const spread = runs.length > 1 ? `; ${runs.length} runs, total ${(total(runs[0]!) / 1000).toFixed(1)}\u2013${(total(runs.at(-1)!) / 1000).toFixed(1)} s, peak up to ${Math.round(Math.max(...runs.map((x) => x.maxRssMB)))} MB` : '';
     const matched = Object.values(m.matched).reduce((a, b) => a + b, 0);
     const size = `${(fs.statSync(file).size / 1e6).toFixed(0)} MB`;
-    rows.push({ name: `statements: read a ${format} of ${N} entries (${size}; read only, CPU ${Math.round(m.readCpuMs)} ms)`, n: N, ms: m.readMs, rate: `${Math.round(N / (m.readMs / 1000))}/s` });
+    rows.push({ name: `statements: read a ${format} of ${N} entries (${size}; on ${m.runtime}; read only, CPU ${Math.round(m.readCpuMs)} ms)`, n: N, ms: m.readMs, rate: `${Math.round(N / (m.readMs / 1000))}/s` });
     rows.push({ name: `statements: book and match it against ${files.openItems} open items (${matched} matched, ${m.unmatched} left; read + import CPU ${Math.round(m.cpuMs)} ms; peak ${Math.round(m.maxRssMB)} MB, ${Math.round(m.readPeakMB)} MB of it reached while reading; the median run${spread})`, n: N, ms: m.importMs, rate: `read + import ${Math.round(total(m))} ms` });
   }
   return rows;

@@ -8,7 +8,8 @@ import { readBankFile } from '../electron/statements/read';
 
 /** One import of bench/statementsImport.ts in a process of its own: `tsx statementsImportChild.ts <file> <ledger>`. */
 function child(file: string, ledgerFile: string): void {
-  const ledger = openLedger(ledgerFile);
+  // another runtime than the bench's own brings a binding built for it (BENCH_SQLITE_BINDING, statementsImport.ts)
+  const ledger = openLedger(ledgerFile, { nativeBinding: process.env.BENCH_SQLITE_BINDING || undefined });
   const ctx = createContext(ledger, () => new Date('2026-12-20T10:00:00'));
   const t0 = performance.now();
   const c0 = process.cpuUsage();
@@ -24,7 +25,7 @@ function child(file: string, ledgerFile: string): void {
   const cpu = process.cpuUsage(c0);
   if (subLedgerMismatches(ledger.db).length || unbalancedEntries(ledger.db).length) throw new Error('bench: the books do not balance after the import');
   ledger.close();
-  process.stdout.write(JSON.stringify({ readMs, readCpuMs: (readCpu.user + readCpu.system) / 1000, importMs, cpuMs: (cpu.user + cpu.system) / 1000, maxRssMB: process.resourceUsage().maxRSS / 1024, readPeakMB, matched: result.matched, unmatched: result.unmatched, entries: result.entries }));
+  process.stdout.write(JSON.stringify({ runtime: `Node ${process.version}, V8 ${process.versions.v8}`, readMs, readCpuMs: (readCpu.user + readCpu.system) / 1000, importMs, cpuMs: (cpu.user + cpu.system) / 1000, maxRssMB: process.resourceUsage().maxRSS / 1024, readPeakMB, matched: result.matched, unmatched: result.unmatched, entries: result.entries }));
 }
 
 child(process.argv[2]!, process.argv[3]!);
