@@ -222,4 +222,9 @@ fs.writeFileSync(path.join(__dirname, 'results', 'latest.json'), JSON.stringify(
 fs.rmSync(dir, { recursive: true, force: true });
 }
 
-void main();
+main().catch((e: unknown) => {
+  // one line, as the CLI says its errors; the stack with PENNING_DEBUG=1
+  console.error(`bench: ${process.env.PENNING_DEBUG ? (e as Error).stack : (e as Error).message}`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  process.exitCode = 1;
+});

@@ -32,6 +32,17 @@ const RUNS = Number(process.env.BENCH_STATEMENTS_RUNS ?? 3);
  */
 const RUNTIME = process.env.BENCH_NODE ?? process.execPath;
 
+/** BENCH_NODE and BENCH_SQLITE_BINDING name files: a typo is said once, before any file is written. */
+function checkRuntimeFiles(): void {
+  for (const name of ['BENCH_NODE', 'BENCH_SQLITE_BINDING'] as const) {
+    const file = process.env[name];
+    if (!file) continue;
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    if (!stat) throw new Error(`${name} ${file}: no such file`);
+    if (!stat.isFile()) throw new Error(`${name} ${file}: a folder, not a file`);
+  }
+}
+
 interface ChildRun { runtime: string; readMs: number; readCpuMs: number; importMs: number; cpuMs: number; maxRssMB: number; readPeakMB: number; matched: Record<string, number>; unmatched: number; entries: number }
 
 
@@ -47,6 +58,7 @@ export function childOptions() {
 }
 
 export function benchStatementsImport(dir: string): BenchRow[] {
+  checkRuntimeFiles();
   const files = writeStatementBenchFiles(dir, N);
   const rows: BenchRow[] = [];
   const child = buildImportChild(dir);
@@ -58,7 +70,7 @@ export function benchStatementsImport(dir: string): BenchRow[] {
       const r = spawnSync(RUNTIME, [child, file, copy], childOptions());
       fs.rmSync(copy, { force: true });
       if (r.error) throw new Error(`statements-import: cannot run ${RUNTIME} (BENCH_NODE): ${r.error.message}`);
-      if (r.status !== 0) throw new Error(`statements-import child (${format}) failed: ${r.stderr}`);
+      if (r.status !== 0) throw new Error(`statements-import child (${format}) failed: ${r.stderr.trim()}`);
       runs.push(JSON.parse(r.stdout) as ChildRun);
     }
     const total = (x: ChildRun) => x.readMs + x.importMs;
