@@ -19,6 +19,7 @@ import { benchBackup, benchOpenCheck } from './ledgerFile';
 import { benchStatementsReadCamt } from './statementsRead';
 import { benchStatementsReadMt940 } from './statementsMt940';
 import { benchDunningLetters } from './dunningLetters';
+import { measureHostSpeed, type HostSpeed } from './hostSpeed';
 
 /**
  * `npm run bench`: the figures the issues ask for, measured on real SQLite files in a temp folder.
@@ -201,24 +202,29 @@ async function benchGridInChromium(): Promise<void> {
 // `npm run bench -- import` runs only the benchmarks whose name contains "import".
 const only = process.argv[2];
 async function main(): Promise<void> {
+  const hostAtStart = measureHostSpeed();
   for (const bench of [benchBundleSize, benchOpen, benchImport, benchFeeRun, benchPostBulk, benchPostApi, benchCollectionRun, benchCliStatusRun, benchOpenCheckOf100k, benchBackupOfDemo, benchStatementsReadCamtRun, benchStatementsReadMt940Run, benchStatementMatch, benchStatementsImportRun, benchDunningLettersRun, benchGridInChromium]) {
     // "statements-read-mt940" finds benchStatementsReadMt940Run: names are compared without dashes
     if (!only || bench.name.toLowerCase().replace(/-/g, '').includes(only.toLowerCase().replace(/-/g, ''))) await bench();
   }
   if (only?.toLowerCase().includes('instructions')) benchStatementsInstructionsRun();
-  report();
+  report(hostAtStart, measureHostSpeed());
 }
 
-function report(): void {
+const speedOf = (h: HostSpeed) => `${Math.round(h.medianMs)} ms (${Math.round(h.minMs)}\u2013${Math.round(h.maxMs)})`;
+
+/** The machine's speed at both ends, since a shared host's speed can change during a long bench. */
+function report(hostAtStart: HostSpeed, hostAtEnd: HostSpeed): void {
 const table = [
   '| benchmark | n | time | rate |',
   '| --- | ---: | ---: | ---: |',
   ...rows.map((r) => `| ${r.name} | ${r.n.toLocaleString('en')} | ${r.ms < 100 ? r.ms.toFixed(1) : Math.round(r.ms).toLocaleString('en')} ms | ${r.rate ?? ''} |`),
 ].join('\n');
-console.log(`Penning bench — Node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}\n`);
+console.log(`Penning bench — Node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}`);
+console.log(`This machine's speed (bench/hostSpeed.ts, the same work everywhere, median of ${hostAtStart.runs}; read the figures against it, lower is faster): ${speedOf(hostAtStart)} at the start, ${speedOf(hostAtEnd)} at the end\n`);
 console.log(table);
 fs.mkdirSync(path.join(__dirname, 'results'), { recursive: true });
-fs.writeFileSync(path.join(__dirname, 'results', 'latest.json'), JSON.stringify({ at: new Date().toISOString(), node: process.version, rows }, null, 2));
+fs.writeFileSync(path.join(__dirname, 'results', 'latest.json'), JSON.stringify({ at: new Date().toISOString(), node: process.version, hostSpeed: { atStart: hostAtStart, atEnd: hostAtEnd }, rows }, null, 2));
 fs.rmSync(dir, { recursive: true, force: true });
 }
 
