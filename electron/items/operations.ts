@@ -99,7 +99,7 @@ export function splitItem(
         debtorId: item.debtorId,
         sourceType: 'split',
         document: `${item.document}/${i + 1}`,
-        description: `${item.description} (termijn ${i + 1} van ${n})`,
+        description: withSuffix(item.description, ` (termijn ${i + 1} van ${n})`),
         // the parts keep the document's date: the pre-notification period counts from the invoice
         itemDate: item.itemDate,
         dueDate: dueDates[i]!,
@@ -113,6 +113,23 @@ export function splitItem(
   closeItem(ctx, item.id, 'split', { kind: 'split', text: `Opgesplitst in ${n} delen: ${amounts.map(euro).join(', ')}`, reason: input.reason });
   if (input.arrangement) markDebtorStatus(ctx, item.debtorId, 'Betalingsregeling');
   return ids;
+}
+
+/**
+ * A merged item's document names the items it joins, and a part's document and description are its
+ * item's with a suffix: merging the parts of a merged item again and again multiplied the names with
+ * every round (a property test's ledger reached 2 MB per item). Kept to what a list and a letter
+ * show; the item's history keeps every step in full.
+ */
+const MERGED_DOCUMENT_MAX = 80;
+const DESCRIPTION_MAX = 140;
+
+function clipped(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}\u2026`;
+}
+
+function withSuffix(text: string, suffix: string): string {
+  return `${clipped(text, Math.max(1, DESCRIPTION_MAX - suffix.length))}${suffix}`;
 }
 
 /**
@@ -131,8 +148,8 @@ export function mergeItems(ctx: Ctx, input: { itemIds: number[]; dueDate?: strin
     {
       debtorId: items[0]!.debtorId,
       sourceType: 'merge',
-      document: items.map((i) => i.document).join(' + '),
-      description: `Samengevoegd: ${items.map((i) => `${i.document} ${euro(i.balance)}`).join(', ')}`,
+      document: clipped(items.map((i) => i.document).join(' + '), MERGED_DOCUMENT_MAX),
+      description: clipped(`Samengevoegd: ${items.map((i) => `${i.document} ${euro(i.balance)}`).join(', ')}`, DESCRIPTION_MAX),
       itemDate: ctx.today(),
       dueDate,
       amount: total,

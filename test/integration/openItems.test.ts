@@ -155,6 +155,26 @@ describe('open-item operations', () => {
     expect(dispatch(t.ctx, 'items.writeOff', { itemId: ia!.id, reason: 'nog eens' })).toMatchObject({ ok: false, error: { code: 'conflict', rule: 'closed' } });
   });
 
+  it('keeps a document and description readable through rounds of split and merge (they multiplied with every round)', () => {
+    const d = call(t.ctx, 'debtors.create', { name: 'Anouk' }).id;
+    postInvoice(d, 90_000);
+    postInvoice(d, 60_000);
+    for (let round = 0; round < 8; round++) {
+      const open = openItems(d);
+      const merged = open.length > 1 ? call(t.ctx, 'items.merge', { itemIds: open.map((i) => i.id) }).itemId : open[0]!.id;
+      call(t.ctx, 'items.split', { itemId: merged, parts: [{ dueDate: '2027-01-01' }, { dueDate: '2027-02-01' }, { dueDate: '2027-03-01' }] });
+    }
+    const items = call(t.ctx, 'items.list', { debtorId: d, status: 'all', limit: 5000 }).items;
+    expect(Math.max(...items.map((i) => i.document.length))).toBeLessThanOrEqual(100);
+    expect(Math.max(...items.map((i) => i.description.length))).toBeLessThanOrEqual(140);
+    // the first merge still names both invoices in full; a long one ends in an ellipsis
+    const first = items.find((i) => i.sourceType === 'merge')!;
+    expect(first.document).toMatch(/^\d{4}-\d{4} \+ \d{4}-\d{4}$/);
+    expect(items.some((i) => i.sourceType === 'merge' && i.document.endsWith('\u2026'))).toBe(true);
+    expect(openItems(d).reduce((s, i) => s + i.balance, 0)).toBe(150_000);
+    invariant();
+  });
+
   it('keeps the sub-ledger equal to the control account through any sequence of operations (property)', () => {
     const debtors = [1, 2, 3].map((i) => call(t.ctx, 'debtors.create', { name: `Lid ${i}` }).id);
     const op = fc.oneof(
