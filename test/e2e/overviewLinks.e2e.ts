@@ -47,7 +47,8 @@ async function overview(): Promise<void> {
 
 async function settled(): Promise<void> {
   await page.getByRole('heading', { level: 1 }).first().waitFor();
-  await page.waitForFunction('!document.querySelector(".mantine-Loader-root")', undefined, { timeout: 20_000 });
+  // a locator, not a string predicate: Playwright polls a string with eval, which the app's CSP refuses
+  await page.locator('.mantine-Loader-root').first().waitFor({ state: 'detached', timeout: 20_000 });
 }
 
 /** Openstaande posten's own count line: "147 posten · Openstaand: € 4.284,16". */
