@@ -119,7 +119,7 @@ export function splitItem(
  * A merged item's document names the items it joins, and a part's document and description are its
  * item's with a suffix: merging the parts of a merged item again and again multiplied the names with
  * every round (a property test's ledger reached 2 MB per item). Kept to what a list and a letter
- * show; the item's history keeps every step in full.
+ * show; the item's history still has a line for every step, naming the items by these documents.
  */
 const MERGED_DOCUMENT_MAX = 80;
 const DESCRIPTION_MAX = 140;

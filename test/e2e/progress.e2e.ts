@@ -53,7 +53,7 @@ async function recordBarStates(page: Page, label: string): Promise<void> {
   await page.evaluate((name) => {
     type El = { getAttribute(n: string): string | null; closest(s: string): { innerText: string } | null };
     const w = globalThis as unknown as {
-      barStates: { now: string | null; max: string | null; valuetext: string | null; text: string }[];
+      barStates: BarState[];
       document: { body: unknown; querySelector(s: string): El | null };
       MutationObserver: new (cb: () => void) => { observe(target: unknown, o: object): void };
     };
@@ -166,14 +166,16 @@ describe('progress of long work', () => {
     await recordBarStates(page, 'Ledenlijst inlezen');
     await page.getByRole('button', { name: '8000 regels inlezen' }).click();
     const bar = page.getByRole('progressbar', { name: 'Ledenlijst inlezen' });
-    const applyingStates = () => (globalThis as unknown as { barStates: { valuetext: string | null }[] }).barStates.filter((st) => /^\d+ van 8000 leden ingelezen$/.test(st.valuetext ?? '')).length >= 2;
+    const applyingText = /^\d+ van 8000 leden ingelezen$/;
     // once the bar has moved during the transaction, a picture of it (a quick machine may already have taken it away)
-    await page.waitForFunction(applyingStates, undefined, { timeout: 60_000 }).catch(() => undefined);
+    await page
+      .waitForFunction((source) => (globalThis as unknown as { barStates: BarState[] }).barStates.filter((st) => new RegExp(source).test(st.valuetext ?? '')).length >= 2, applyingText.source, { timeout: 60_000 })
+      .catch(() => undefined);
     if (await bar.isVisible()) await page.screenshot({ path: path.join(SCREENSHOTS, '71-voortgang-ledenlijst.png') });
     await page.getByText('Klaar: 8000 nieuwe debiteuren, 0 bijgewerkt, 0 machtigingen vastgelegd, 0 regels geweigerd.').waitFor();
     // counts of the transaction itself reached the page before it committed, in order
     const seen = (await recordedBarStates(page)).map((st) => st.valuetext ?? '');
-    const applying = seen.filter((t) => /^\d+ van 8000 leden ingelezen$/.test(t));
+    const applying = seen.filter((t) => applyingText.test(t));
     expect(applying.length, seen.join(' | ')).toBeGreaterThanOrEqual(2);
     const counts = applying.map((t) => Number(t.split(' ')[0]));
     expect(counts).toEqual([...counts].sort((a, b) => a - b));
